@@ -1,0 +1,36 @@
+# Two commands: `make run` (install, build the graph from corpus/, serve it) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STORE ?= kg-data
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+
+.PHONY: install run test build serve bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml $(wildcard web/package.json)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	if [ -f web/package.json ]; then npm install --prefix web --no-audit --no-fund --loglevel=error; fi
+	touch $@
+
+build: install
+	$(BIN)/kg ingest corpus --store $(STORE) --workers $(WORKERS)
+
+run: build
+	$(BIN)/kg serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+bench: install
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/ask.py
+	$(BIN)/python bench/sparql/run.py
+
+clean:
+	rm -rf $(VENV) $(STORE) .pytest_cache
