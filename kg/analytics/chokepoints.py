@@ -1,0 +1,144 @@
+"""Chokepoints: foundries, processes and vendors ranked by how much depends on them.
+
+Measures (all counted over the vendors in `region`, by their aic:country, when a region is given):
+- `vendors`: vendors with a supply option through the node (chips made there, or a stated reliesOn);
+  for a vendor: other organizations whose clusters are built from its chips.
+- `chips`: chips with a supply option through the node; for a vendor: chips it designs.
+- `sole_vendors` / `sole_chips`: those whose *every* known option goes through the node (cutting it
+  leaves them without supply), the what-if measure of `kg analyze exposure`.
+- `betweenness`: betweenness centrality on the undirected supply subgraph (vendors, chips, processes,
+  foundries, clusters; designedBy, manufacturedOn, fabricatedBy, offeredBy, reliesOn, builtFrom), exact
+  up to 3000 nodes, else estimated from 300 sampled sources (seeded).
+Ranked by sole_vendors, vendors, sole_chips, chips, then betweenness.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+import networkx as nx
+
+from kg.analytics import projection as projection_mod
+from kg.analytics.projection import SUPPLY_RELATIONS, Projection
+from kg.analytics.supply import chip_options, chips_of, vendor_direct_options
+
+EXACT_LIMIT = 3000
+SAMPLES = 300
+
+
+def chokepoints(store: Any, region: str | None = None, limit: int = 25, **_: Any) -> dict:
+    proj = projection_mod.get(store)
+    region = region.strip().upper() if region else None
+    vendors = {n for n in proj.graph.nodes if chips_of(proj, n) or proj.out(n, "reliesOn")}
+    if region:
+        vendors = {v for v in vendors if proj.country(v) == region}
+
+    # per vendor: the set of supply nodes (processes and foundries) of each option
+    dep_vendors: dict[str, set[str]] = defaultdict(set)
+    dep_chips: dict[str, set[str]] = defaultdict(set)
+    sole_vendors: dict[str, set[str]] = defaultdict(set)
+    sole_chips: dict[str, set[str]] = defaultdict(set)
+    chips_in_scope: set[str] = set()
+    for v in vendors:
+        vendor_opts = []
+        for c in chips_of(proj, v):
+            opts = chip_options(proj, c)
+            if not opts:
+                continue
+            chips_in_scope.add(c)
+            vendor_opts += opts
+            for n in _nodes(opts):
+                dep_chips[n].add(c)
+            for n in _sole(opts):
+                sole_chips[n].add(c)
+        vendor_opts += vendor_direct_options(proj, v, vendor_opts)
+        for n in _nodes(vendor_opts):
+            dep_vendors[n].add(v)
+        for n in _sole(vendor_opts):
+            sole_vendors[n].add(v)
+
+    sub = _supply_subgraph(proj, vendors, chips_in_scope)
+    n = sub.number_of_nodes()
+    if n == 0:
+        btw: dict[str, float] = {}
+    elif n <= EXACT_LIMIT:
+        btw = nx.betweenness_centrality(sub, normalized=True)
+    else:
+        btw = nx.betweenness_centrality(sub, k=min(SAMPLES, n), normalized=True, seed=0)
+
+    def row(node: str, **counts: Any) -> dict:
+        r = proj.ref(node)
+        r.update(counts)
+        r["betweenness"] = round(btw.get(node, 0.0), 6)
+        return r
+
+    suppliers = set(dep_vendors) | set(dep_chips)
+    foundries, processes = [], []
+    for s in suppliers:
+        counts = {"vendors": len(dep_vendors[s]), "chips": len(dep_chips[s]),
+                  "sole_vendors": len(sole_vendors[s]), "sole_chips": len(sole_chips[s])}
+        if not region:
+            counts["vendors_by_region"] = dict(sorted(Counter(proj.country(v) or "?" for v in dep_vendors[s]).items()))
+        if "ProcessNode" in proj.types(s) or proj.out(s, "offeredBy"):
+            processes.append(row(s, nm=proj.nm(s), **counts))
+        else:
+            foundries.append(row(s, **counts))
+    vendor_rows = []
+    for v in vendors:
+        chips = {c for c in chips_of(proj, v)}
+        clusters = {k for c in chips for k in proj.inc(c, "builtFrom")}
+        others = {d for k in clusters for d in proj.out(k, "designedBy")} - {v}
+        vendor_rows.append(row(v, country=proj.country(v), vendors=len(others), chips=len(chips),
+                               sole_vendors=0, sole_chips=0, clusters=len(clusters)))
+
+    def rank(rows: list[dict]) -> list[dict]:
+        rows.sort(key=lambda r: (-r["sole_vendors"], -r["vendors"], -r["sole_chips"], -r["chips"],
+                                 -r["betweenness"], r["label"].casefold()))
+        for i, r in enumerate(rows, 1):
+            r["rank"] = i
+        return rows[:limit] if limit else rows
+
+    return {"kind": "chokepoints", "region": region, "vendors_in_scope": len(vendors),
+            "chips_in_scope": len(chips_in_scope),
+            "betweenness": "exact" if n <= EXACT_LIMIT else f"estimated from {min(SAMPLES, n)} sources",
+            "supply_subgraph": {"nodes": n, "edges": sub.number_of_edges()},
+            "foundries": rank(foundries), "processes": rank(processes), "vendors": rank(vendor_rows)}
+
+
+def _nodes(opts) -> set[str]:
+    out: set[str] = set()
+    for o in opts:
+        out.add(o.node)
+        out |= o.foundries
+    return out
+
+
+def _sole(opts) -> set[str]:
+    """Nodes every option goes through: one process for all, or one foundry for all."""
+    if not opts:
+        return set()
+    common = {opts[0].node} | set(opts[0].foundries)
+    for o in opts[1:]:
+        common &= {o.node} | set(o.foundries)
+    return common
+
+
+def _supply_subgraph(proj: Projection, vendors: set[str], chips: set[str]) -> nx.Graph:
+    g = nx.Graph()
+    keep = set(vendors) | set(chips)
+    for c in chips:
+        for rel in ("manufacturedOn", "fabricatedBy"):
+            keep |= proj.out(c, rel)
+        keep |= proj.inc(c, "builtFrom")
+    for v in vendors:
+        keep |= proj.out(v, "reliesOn")
+    for p in list(keep):
+        keep |= proj.out(p, "offeredBy")
+    for rel in SUPPLY_RELATIONS:
+        for s, targets in proj.out_[rel].items():
+            if s not in keep:
+                continue
+            for o in targets:
+                if o in keep:
+                    g.add_edge(s, o)
+    return g
