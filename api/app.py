@@ -1,0 +1,146 @@
+"""`create_app(settings)`: the FastAPI app. The lifespan opens the store once, loads the ontology graph
+and starts the query workers; every `kg.errors.KGError` becomes its status and `{"error": message}`.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.cors import CORSMiddleware
+
+from api.settings import Settings
+from kg import errors
+
+log = logging.getLogger("kg.api")
+
+DESCRIPTION = """A knowledge graph of the AI chip industry.
+
+* `/sparql`: SPARQL 1.1 Protocol (query by GET, form POST or `application/sparql-query`; updates with a token)
+* `/store`: SPARQL 1.1 Graph Store HTTP Protocol
+* `/entity/{id}`, `/search`, `/graph`: the entity API used by the web page
+* `/ask`: questions in English, Japanese or Chinese
+"""
+
+
+def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+
+class BodyLimit:
+    """Refuse request bodies above `limit` bytes with 413 (by Content-Length, or while streaming)."""
+
+    def __init__(self, app: Any, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.limit:
+            await self._drain(receive)
+            return await self._refuse(scope, receive, send)
+        seen = 0
+
+        async def limited() -> dict:
+            nonlocal seen
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.limit:
+                    raise errors.TooLarge(self._message())
+            return msg
+
+        try:
+            await self.app(scope, limited, send)
+        except errors.TooLarge:
+            await self._refuse(scope, receive, send)
+
+    def _message(self) -> str:
+        return f"the request body is larger than the limit of {self.limit} bytes"
+
+    async def _drain(self, receive: Any, cap: int = 64 * 1024 * 1024) -> None:
+        """Read (and drop) the body so the client sees the 413 rather than a reset connection."""
+        got = 0
+        while got < cap:
+            msg = await receive()
+            if msg["type"] != "http.request":
+                return
+            got += len(msg.get("body", b""))
+            if not msg.get("more_body"):
+                return
+
+    async def _refuse(self, scope: dict, receive: Any, send: Any) -> None:
+        await error_response(413, self._message(), {"Connection": "close"})(scope, receive, send)
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    from api.executor import make_executor
+    from kg.store import open_store
+    settings: Settings = app.state.settings
+    store = await asyncio.to_thread(open_store, settings.store)
+    try:
+        from kg.bootstrap import ensure_ontology
+        await asyncio.to_thread(ensure_ontology, store)
+    except errors.KGError as exc:
+        log.warning("ontology not loaded: %s", exc.message)
+    except FileNotFoundError:
+        log.warning("ontology file missing; serving without it")
+    executor = make_executor(store, settings)
+    await executor.start()
+    app.state.store = store
+    app.state.executor = executor
+    app.state.write_lock = asyncio.Lock()
+    app.state.cache = {}
+    try:
+        yield
+    finally:
+        await executor.close()
+        store.close()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    app = FastAPI(title="aichip-kg", description=DESCRIPTION, version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+
+    @app.exception_handler(errors.KGError)
+    async def kg_error(request: Request, exc: errors.KGError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, errors.Unauthorized) else None
+        return error_response(exc.status, exc.message, headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return error_response(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unexpected error on %s: %r", request.url.path, exc)
+        return error_response(500, "internal error; the request was not completed")
+
+    from api.routes import ask, entities, meta, page, sparql, store
+    for module in (sparql, store, entities, ask, meta, page):
+        app.include_router(module.router)
+    page.mount_static(app)
+
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+                           allow_headers=["Authorization", "Content-Type", "Accept"],
+                           expose_headers=["X-SPARQL-MaxRows"])
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    return app
+
+
+def serve(store: str, host: str = "127.0.0.1", port: int = 8000, timeout: float = 30.0,
+          max_rows: int = 10000) -> None:
+    """Run the service with uvicorn (what `kg serve` calls)."""
+    import uvicorn
+    settings = Settings.from_env(store=store, timeout=timeout, max_rows=max_rows)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", access_log=False,
+                timeout_graceful_shutdown=5)

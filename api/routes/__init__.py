@@ -1,0 +1,1 @@
+"""Thin routers: each parses HTTP and calls one plain function."""

@@ -1,0 +1,4 @@
+"""Entity API (filled in below)."""
+from fastapi import APIRouter
+
+router = APIRouter(tags=["Entities"])

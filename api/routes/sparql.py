@@ -1,0 +1,138 @@
+"""SPARQL 1.1 Protocol: queries at /sparql (GET, form POST, direct POST); updates at /update and /sparql."""
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import parse_qsl
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from api import protocol
+from api.deps import get_executor, get_settings, get_store, require_read, require_token
+from kg import errors
+
+router = APIRouter(tags=["SPARQL"])
+
+QUERY_TYPES = ("application/sparql-query",)
+UPDATE_TYPES = ("application/sparql-update",)
+FORM_TYPES = ("application/x-www-form-urlencoded",)
+
+_BODY_DOC = {"requestBody": {"content": {
+    "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
+        "query": {"type": "string"}, "update": {"type": "string"},
+        "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+        "named-graph-uri": {"type": "array", "items": {"type": "string"}}}}},
+    "application/sparql-query": {"schema": {"type": "string"}},
+    "application/sparql-update": {"schema": {"type": "string"}}}}}
+_RESULTS_DOC = {200: {"description": "SPARQL results (JSON, XML, CSV, TSV) or RDF (Turtle, N-Triples, RDF/XML, JSON-LD)",
+                      "content": {"application/sparql-results+json": {}, "application/sparql-results+xml": {},
+                                  "text/csv": {}, "text/tab-separated-values": {}, "text/turtle": {},
+                                  "application/n-triples": {}, "application/ld+json": {}, "application/rdf+xml": {}}},
+                400: {"description": "malformed query"}, 403: {"description": "refused"},
+                406: {"description": "no acceptable format"}, 413: {"description": "body too large"},
+                415: {"description": "unsupported media type"}, 503: {"description": "time limit reached"}}
+
+
+def _one(pairs: list[tuple[str, str]], name: str) -> str | None:
+    values = [v for k, v in pairs if k == name]
+    if len(values) > 1:
+        raise errors.BadQuery(f"more than one {name} parameter; send exactly one")
+    return values[0] if values else None
+
+
+def _all(pairs: list[tuple[str, str]], name: str) -> list[str]:
+    return [v for k, v in pairs if k == name]
+
+
+def _media(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+async def _body_text(request: Request) -> str:
+    raw = await request.body()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise errors.BadQuery("the request body is not UTF-8 text") from None
+
+
+async def _params(request: Request) -> tuple[list[tuple[str, str]], str | None, str | None]:
+    """(all parameters, query, update) from the URL and, for POST, the body."""
+    pairs = list(parse_qsl(request.url.query, keep_blank_values=True))
+    if request.method == "GET":
+        return pairs, _one(pairs, "query"), _one(pairs, "update")
+    media = _media(request)
+    if media in FORM_TYPES:
+        pairs += parse_qsl(await _body_text(request), keep_blank_values=True)
+        return pairs, _one(pairs, "query"), _one(pairs, "update")
+    if media in QUERY_TYPES:
+        if _one(pairs, "query") is not None:
+            raise errors.BadQuery("the query is both in the body and in the URL; send it once")
+        return pairs, await _body_text(request), None
+    if media in UPDATE_TYPES:
+        return pairs, None, await _body_text(request)
+    raise errors.UnsupportedMediaType(
+        f"unsupported content type {media or '(none)'!r}: POST application/x-www-form-urlencoded, "
+        "application/sparql-query or application/sparql-update")
+
+
+async def answer_query(request: Request, pairs: list[tuple[str, str]], sparql: str | None) -> Response:
+    """Run one query in a worker and wrap its serialised answer."""
+    require_read(request)
+    settings = get_settings(request)
+    job = {"query": protocol.check_query(sparql), "default_graph": _all(pairs, "default-graph-uri"),
+           "named_graphs": _all(pairs, "named-graph-uri"), "accept": request.headers.get("accept"),
+           "format": _one(pairs, "format") or _one(pairs, "output"), "max_rows": settings.max_rows}
+    status, media, body, headers = await get_executor(request).run(job, settings.timeout)
+    if status != 200:
+        return JSONResponse({"error": body}, status_code=status)
+    return Response(body, status_code=200, media_type=media, headers=headers)
+
+
+async def apply_update(request: Request, sparql: str | None) -> Response:
+    require_token(request)
+    store = get_store(request)
+    async with request.app.state.write_lock:
+        await run_in_threadpool(protocol.run_update, store, sparql)
+        get_executor(request).bump()
+        request.app.state.cache.clear()
+    return Response(status_code=204)
+
+
+@router.get("/sparql", summary="SPARQL query (GET)", responses=_RESULTS_DOC)
+async def sparql_get(request: Request,
+                     query: Annotated[str | None, Query(description="the SPARQL query")] = None,
+                     default_graph_uri: Annotated[list[str] | None, Query(alias="default-graph-uri")] = None,
+                     named_graph_uri: Annotated[list[str] | None, Query(alias="named-graph-uri")] = None,
+                     format: Annotated[str | None, Query(description="json|xml|csv|tsv|turtle|ntriples|jsonld|rdfxml; overrides Accept")] = None) -> Response:
+    pairs, sparql, update = await _params(request)
+    if update is not None:
+        raise errors.BadQuery("updates are not accepted by GET; POST them to /update")
+    return await answer_query(request, pairs, sparql)
+
+
+@router.post("/sparql", summary="SPARQL query or update (POST)", responses=_RESULTS_DOC, openapi_extra=_BODY_DOC)
+async def sparql_post(request: Request) -> Response:
+    pairs, sparql, update = await _params(request)
+    if sparql is not None and update is not None:
+        raise errors.BadQuery("send either a query or an update, not both")
+    if update is not None:
+        return await apply_update(request, update)
+    return await answer_query(request, pairs, sparql)
+
+
+@router.post("/update", summary="SPARQL 1.1 Update (needs the bearer token)", status_code=204,
+             responses={204: {"description": "applied"}, 400: {"description": "malformed update"},
+                        401: {"description": "token missing"}, 403: {"description": "refused"}},
+             openapi_extra=_BODY_DOC)
+async def update_post(request: Request) -> Response:
+    pairs, sparql, update = await _params(request)
+    if sparql is not None:
+        raise errors.BadQuery("/update takes an update; send queries to /sparql")
+    return await apply_update(request, update)
+
+
+@router.get("/update", include_in_schema=False)
+async def update_get() -> Response:
+    raise errors.BadQuery("updates are not accepted by GET; POST them to /update")
