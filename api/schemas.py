@@ -1,0 +1,70 @@
+"""Response models, so /docs shows the shapes the web page relies on."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class Evidence(BaseModel):
+    sentence: str | None = None
+    document: str | None = None
+    document_title: str | None = None
+    confidence: float | None = None
+    extractor: str | None = None
+
+
+class Fact(BaseModel):
+    predicate: str
+    predicate_label: str
+    direction: str
+    value: Any
+    value_label: str | None = None
+    value_type: str
+    inferred: bool
+    rule: str | None = None
+    evidence: list[Evidence]
+
+
+class EntityResponse(BaseModel):
+    iri: str
+    label: str
+    labels: dict[str, list[str]]
+    types: list[str]
+    facts: list[Fact]
+
+
+class SearchResult(BaseModel):
+    iri: str
+    label: str
+    labels: dict[str, list[str]]
+    types: list[str]
+    score: float
+
+
+class SearchResponse(BaseModel):
+    query: str
+    results: list[SearchResult]
+
+
+class Node(BaseModel):
+    id: str
+    label: str
+    types: list[str]
+    # "class" is a Python keyword: exposed under its JSON name by alias
+    class_: str | None = Field(None, alias="class")
+
+
+class Edge(BaseModel):
+    id: str
+    source: str
+    target: str
+    predicate: str
+    label: str
+    inferred: bool
+
+
+class GraphResponse(BaseModel):
+    focus: str
+    nodes: list[Node]
+    edges: list[Edge]
