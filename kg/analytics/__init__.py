@@ -13,7 +13,7 @@ from kg.analytics.chokepoints import chokepoints
 from kg.analytics.coinvest import coinvest
 from kg.analytics.exposure import exposure
 from kg.analytics.paths import paths
-from kg.analytics.projection import Projection, build, get as projection
+from kg.analytics.projection import Projection, build, get as get_projection
 from kg.analytics.render import render as _render
 
 KINDS: dict[str, Callable[..., dict]] = {
@@ -23,7 +23,7 @@ KINDS: dict[str, Callable[..., dict]] = {
     "coinvest": coinvest,
 }
 
-__all__ = ["run", "render", "KINDS", "projection", "build", "Projection"]
+__all__ = ["run", "render", "KINDS", "get_projection", "build", "Projection"]
 
 
 def run(kind: str, store: Any, **options: Any) -> dict:

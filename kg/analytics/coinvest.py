@@ -51,7 +51,8 @@ def coinvest(store: Any, foundry: str | None = None, limit: int = LIMIT, **_: An
                 g[a][b]["companies"].append(c)
             else:
                 g.add_edge(a, b, weight=1, companies=[c])
-    edges = sorted(g.edges(data=True), key=lambda e: (-e[2]["weight"], proj.label(e[0]).casefold(),
+    edges = sorted(((a, b, d) if (proj.label(a).casefold(), a) <= (proj.label(b).casefold(), b) else (b, a, d)
+                    for a, b, d in g.edges(data=True)), key=lambda e: (-e[2]["weight"], proj.label(e[0]).casefold(),
                                                      proj.label(e[1]).casefold()))
     investors = sorted(port, key=lambda i: (-g.degree(i, weight="weight"), -len(port[i]), proj.label(i).casefold()))
     groups = sorted((sorted(cc, key=proj.label) for cc in nx.connected_components(g) if len(cc) > 1),
