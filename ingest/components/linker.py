@@ -1,0 +1,120 @@
+"""`aic_linker`: one canonical entity per mention.
+
+Ambiguous names are resolved by context (a foundry cue prefers the Foundry reading) or left with a lower
+confidence; "the company" / 同社 / 该公司 link to the organisation the paragraph is about; a process size
+is tied to the foundry named beside it ("TSMC 4nm", "台积电的4纳米", "4nm … only TSMC can make") and to
+that foundry's process in the vocabulary when the text identifies one, else to a new foundry-specific
+process node.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import ontology
+from ingest.components import mentions
+from ingest.components.relations.common import cue_spans
+from ingest.model import Mention
+from ingest.normalize import key as norm_key
+
+
+class Linker:
+    def __init__(self, vocab_dir: str = ""):
+        self.vocab = ontology.load_vocab(vocab_dir or None)
+        self.nodes_by_foundry: dict[tuple[str, float], list] = {}
+        for e in self.vocab:
+            if e.source == "process_nodes" and e.foundry and e.nanometers is not None:
+                self.nodes_by_foundry.setdefault((e.foundry, float(e.nanometers)), []).append(e)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ms = mentions(doc)
+        ctx = doc.user_data.setdefault("context", {})
+        for m in ms:
+            if len(m.ids) > 1:
+                self._disambiguate(m)
+        self._coref(doc, ms, ctx)
+        self._nodes(doc, ms, ctx)
+        return doc
+
+    def _disambiguate(self, m: Mention) -> None:
+        k = norm_key(m.text)
+        exact = [i for i in m.ids if norm_key(self.vocab[i].name_en) == k]
+        if len(exact) == 1:
+            m.ids = (exact[0],)
+        else:
+            m.extra["ambiguous"] = True
+
+    def _coref(self, doc: Doc, ms: list, ctx: dict) -> None:
+        prev = ctx.get("topic_org")
+        if not prev:
+            return
+        orgs = [m for m in ms if m.kind == "org"]
+        for s, e in cue_spans(doc, "_coref_org"):
+            if any(m.start <= s < m.end for m in ms):
+                continue
+            if any(o.start < s for o in orgs):
+                continue  # an organisation named earlier in the sentence is the likelier antecedent
+            ms.append(Mention(s, e, doc.text[s:e], "org", (prev,) if not prev.startswith("new:") else (),
+                              extra={"coref": True, "key": "id:" + prev if not prev.startswith("new:") else prev}))
+        ms.sort(key=lambda m: (m.start, -m.end))
+
+    def _nodes(self, doc: Doc, ms: list, ctx: dict) -> None:
+        foundries = [m for m in ms if m.kind == "org" and ("Foundry" in m.types)]
+        doc_foundries: set = ctx.setdefault("doc_foundries", set())
+        for m in foundries:
+            if m.ids:
+                doc_foundries.add(m.ids[0])
+        for m in ms:
+            if m.kind != "node":
+                continue
+            foundry = m.extra.get("foundry") or ""
+            near = self._nearest_foundry(m, foundries)
+            if near is not None:
+                if not foundry or foundry == near.ids[0]:
+                    foundry = near.ids[0]
+                    m.extra["foundry_mention"] = near
+            if foundry and not m.extra.get("foundry_mention") and foundry not in doc_foundries:
+                # a foundry-specific name whose foundry the document never names: keep it unresolved
+                m.extra["foundry_from_name"] = True
+            m.extra["foundry"] = foundry
+            if not foundry:
+                m.extra["key"] = ""
+                continue
+            if m.ids and self.vocab[m.ids[0]].foundry == foundry:
+                m.extra["key"] = "id:" + m.ids[0]
+                continue
+            nm = float(m.value) if m.value is not None else None
+            cands = self.nodes_by_foundry.get((foundry, nm), []) if nm is not None else []
+            k = norm_key(m.text)
+            named = [c for c in cands if any(norm_key(n).endswith(k) for n in c.names)] if k else []
+            generic = [c for c in cands if any(norm_key(n) == norm_key(f"{self.vocab[foundry].name_en} {_fmt(nm)}nm")
+                                               for n in c.names)]
+            if len(named) == 1 and not k.endswith("nm"):
+                m.extra["key"] = "id:" + named[0].id
+            elif generic:
+                m.extra["key"] = "id:" + generic[0].id
+            elif len(cands) == 1:
+                m.extra["key"] = "id:" + cands[0].id
+            else:
+                m.extra["key"] = f"node:{foundry}:{_fmt(nm)}"
+
+    @staticmethod
+    def _nearest_foundry(node: Mention, foundries: list) -> Mention | None:
+        best, dist = None, 10 ** 9
+        for f in foundries:
+            d = node.start - f.end if f.end <= node.start else (f.start - node.end) * 1.5
+            if 0 <= d < dist:
+                best, dist = f, d
+        return best
+
+
+def _fmt(nm: float | None) -> str:
+    if nm is None:
+        return "?"
+    return str(int(nm)) if nm == int(nm) else str(nm)
+
+
+@Language.factory("aic_linker", assigns=["doc._.mentions"], requires=["doc._.mentions"],
+                  default_config={"vocab_dir": ""})
+def make_linker(nlp: Language, name: str, vocab_dir: str) -> Linker:
+    return Linker(vocab_dir)

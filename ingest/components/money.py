@@ -1,0 +1,159 @@
+"""`aic_money`: amounts with currency in three numeral systems, years, percentages and round names.
+
+`712億5,200万米ドル` → 71,252,000,000 USD; `1,206億元` → 120,600,000,000 CNY; `$71.3B`; `120.6 billion yuan`;
+`1.2万亿`; `RMB1.1 billion`; `HK$5.58 billion`. Multipliers and currency words are data
+(ontology/lexicon/common/numbers.jsonl).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import ontology
+from ingest.components import mentions
+from ingest.model import Mention
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[list, list]:
+    rows = ontology.load_lexicon("common", "numbers")
+    mult = sorted(((p, r["value"]) for r in rows if r["kind"] == "multiplier" for p in r["patterns"]),
+                  key=lambda x: -len(x[0]))
+    cur = sorted(((p, r["code"]) for r in rows if r["kind"] == "currency" for p in r["patterns"]),
+                 key=lambda x: -len(x[0]))
+    return mult, cur
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    mult, cur = _tables()
+    cjk_mult = [re.escape(p) for p, _ in mult if not p.isascii()]
+    lat_mult = [re.escape(p) for p, _ in mult if p.isascii()]
+    cur_words = [re.escape(p) for p, _ in cur]
+    cjk_amount = rf"(?:(?:{NUM})\s?(?:{'|'.join(cjk_mult)}))+(?:\s?(?:{NUM}))?"
+    amount = rf"(?:{cjk_amount}|(?:{NUM})(?:\s?(?:{'|'.join(lat_mult)})\b)?)"
+    cur_alt = "|".join(cur_words)
+    return {
+        "prefix": re.compile(rf"(?<![\w$])(?P<cur>{cur_alt})\s?(?P<amt>{amount})", re.IGNORECASE),
+        "suffix": re.compile(rf"(?<![\w.,])(?P<amt>{amount})\s?(?P<cur>{cur_alt})(?![a-z])", re.IGNORECASE),
+        "cjk_amount": re.compile(cjk_amount),
+    }
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """`712億5,200万` → 71252000000; `1.2万亿` → 1.2e12; `71.3 billion` → 7.13e10; `5,580` → 5580."""
+    mult, _ = _tables()
+    t = text.strip().lower().replace(" ", "")
+    total = Decimal(0)
+    pos = 0
+    found = False
+    while pos < len(t):
+        m = re.match(NUM, t[pos:])
+        if not m:
+            break
+        n = Decimal(m.group(0).replace(",", ""))
+        pos += m.end()
+        factor = 1
+        for p, v in mult:
+            if t.startswith(p.lower(), pos):
+                factor = v
+                pos += len(p)
+                # a compound multiplier such as 万亿 is listed itself; 億 then 万 is additive
+                break
+        total += n * factor
+        found = True
+    return total if found else None
+
+
+def currency_code(word: str) -> str:
+    _, cur = _tables()
+    w = word.lower().strip()
+    for p, code in cur:
+        if w == p.lower():
+            return code
+    return ""
+
+
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s?年|e\b|E\b|(?=\D)|$)(?:\s?(\d{1,2})\s?月)?")
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+EN_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b",
+                      re.IGNORECASE)
+PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|％|percent|per cent|パーセント)")
+ZH_PERCENT = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?)")
+ROUND = re.compile(
+    r"(?P<r>pre-?ipo|\bipo\b|initial public offering|"
+    r"(?:pre-?)?series\s?[a-f]\+{0,2}(?:\d)?|(?:pre-?)?[a-f]\+{0,2}\s?(?:轮|輪)|シリーズ\s?[a-f]\+{0,2}|"
+    r"天使轮|angel round|\bangel\b|seed round|種子輪|种子轮|エンジェル|strategic (?:round|financing|investment)|"
+    r"战略融资|战略投资|戦略的出資|上市|上場|listing|listed|debut(?:ed)? on)", re.IGNORECASE)
+
+
+def round_name(text: str) -> str:
+    """Canonical round name: "Series B", "Pre-Series A", "Series A+", "IPO", "Pre-IPO", "Angel", "Strategic"."""
+    t = text.lower().replace(" ", "")
+    if "pre" in t and "ipo" in t:
+        return "Pre-IPO"
+    if any(k in t for k in ("ipo", "initialpublic", "上市", "上場", "listing", "listed", "debut")):
+        return "IPO"
+    if any(k in t for k in ("天使", "angel", "エンジェル")):
+        return "Angel"
+    if any(k in t for k in ("seed", "种子", "種子")):
+        return "Seed"
+    if any(k in t for k in ("strategic", "战略", "戦略")):
+        return "Strategic"
+    m = re.search(r"([a-f])(\+{0,2})", t.replace("series", "").replace("シリーズ", "").replace("pre-", "").replace("pre", ""))
+    if not m:
+        return ""
+    name = f"Series {m.group(1).upper()}{m.group(2)}"
+    return ("Pre-" + name) if t.startswith("pre") else name
+
+
+class MoneyRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        out = mentions(doc)
+        text = doc.text
+        taken: list[tuple[int, int]] = []
+        pats = _patterns()
+        for kind in ("prefix", "suffix"):
+            for m in pats[kind].finditer(text):
+                s, e = m.span()
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                amt = parse_amount(m.group("amt"))
+                code = currency_code(m.group("cur"))
+                if amt is None or not code or amt <= 0:
+                    continue
+                taken.append((s, e))
+                out.append(Mention(s, e, m.group(0), "money", value=(amt, code)))
+        for m in EN_MONTH.finditer(text):
+            out.append(Mention(m.start(), m.end(), m.group(0), "year", value=int(m.group(2)),
+                               extra={"month": MONTHS[m.group(1).lower()[:3]]}))
+            taken.append(m.span())
+        for m in YEAR.finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            extra = {"month": int(m.group(2))} if m.group(2) and 1 <= int(m.group(2)) <= 12 else {}
+            extra["estimate"] = text[m.end(1): m.end(1) + 1] in ("e", "E")
+            out.append(Mention(s, e, m.group(0), "year", value=int(m.group(1)), extra=extra))
+        for pat in (PERCENT, ZH_PERCENT):
+            for m in pat.finditer(text):
+                out.append(Mention(m.start(), m.end(), m.group(0), "percent",
+                                   value=Decimal(m.group("n").replace(",", "")) / 100))
+        for m in ROUND.finditer(text):
+            name = round_name(m.group("r"))
+            if name:
+                out.append(Mention(m.start(), m.end(), m.group(0), "round", value=name))
+        out.sort(key=lambda m: (m.start, -m.end))
+        return doc
+
+
+@Language.factory("aic_money", assigns=["doc._.mentions"], requires=["doc._.mentions"])
+def make_money(nlp: Language, name: str) -> MoneyRecognizer:
+    return MoneyRecognizer()

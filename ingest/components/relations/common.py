@@ -1,0 +1,131 @@
+"""What every relation extractor shares: trigger cues from the language's lexicon, the negation and
+rumour guard, mention selection and fact creation."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+import ontology
+from ingest.model import Fact, Mention
+from ingest.normalize import fold
+
+GUARD_WINDOW = 12
+
+
+@lru_cache(maxsize=16)
+def _compiled(lang: str) -> dict[str, tuple[list[re.Pattern], float]]:
+    out = {}
+    for row in ontology.load_lexicon(lang, "relations"):
+        out[row["relation"]] = ([re.compile(p) for p in row["patterns"]], float(row.get("confidence", 0.8)))
+    return out
+
+
+def _folded(doc: Doc) -> tuple[str, list[int]]:
+    cache = doc.user_data.get("_folded")
+    if cache is None:
+        cache = fold(doc.text)
+        doc.user_data["_folded"] = cache
+    return cache
+
+
+def lang_of(doc: Doc) -> str:
+    return doc.lang_ if doc.lang_ in ("ja", "zh", "en") else "en"
+
+
+def cue_spans(doc: Doc, relation: str) -> list[tuple[int, int]]:
+    """Spans (in the original sentence) where the lexicon's patterns for `relation` match."""
+    key = ("_cues", relation)
+    if key in doc.user_data:
+        return doc.user_data[key]
+    folded, offsets = _folded(doc)
+    pats, _ = _compiled(lang_of(doc)).get(relation, ([], 0.0))
+    spans = []
+    for p in pats:
+        for m in p.finditer(folded):
+            if m.end() > m.start():
+                spans.append((offsets[m.start()], offsets[m.end() - 1] + 1))
+    spans.sort()
+    doc.user_data[key] = spans
+    return spans
+
+
+def confidence(doc: Doc, relation: str) -> float:
+    return _compiled(lang_of(doc)).get(relation, ([], 0.8))[1]
+
+
+def has_cue(doc: Doc, relation: str, start: int = 0, end: int | None = None) -> bool:
+    end = len(doc.text) if end is None else end
+    return any(s >= start and e <= end for s, e in cue_spans(doc, relation))
+
+
+def guarded(doc: Doc, start: int, end: int) -> bool:
+    """True when a negation or rumour cue lies in the clause around [start, end)."""
+    a, b = clause_bounds(doc, start, end)
+    for rel in ("_negation", "_rumour"):
+        for s, e in cue_spans(doc, rel):
+            if a <= s and e <= b:
+                return True
+    return False
+
+
+_CLAUSE = re.compile(r"[;；。]|(?<=[,，、])\s*(?:but|while|whereas|however|但|而|しかし|一方)|(?:but|however|whereas)\b")
+
+
+def clause_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    a = 0
+    for m in _CLAUSE.finditer(text, 0, start):
+        a = m.end()
+    m = _CLAUSE.search(text, end)
+    b = m.start() if m else len(text)
+    return max(0, a - GUARD_WINDOW // 2), min(len(text), b)
+
+
+def of_kind(ms: list[Mention], *kinds: str) -> list[Mention]:
+    return [m for m in ms if m.kind in kinds]
+
+
+def can_be(m: Mention, cls: str) -> bool:
+    """Could this organisation mention play `cls` (from the vocabulary's types; unknown names can)?"""
+    if not m.types:
+        return True
+    return cls in m.types or (cls == "Organization")
+
+
+def distance(a: Mention, b: Mention) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+def between(doc: Doc, a: Mention, b: Mention) -> str:
+    lo, hi = (a, b) if a.start <= b.start else (b, a)
+    return doc.text[lo.end: hi.start]
+
+
+def add(doc: Doc, subj: Mention | str, pred: str, obj, conf: float, extractor: str,
+        spans: list[Mention] | None = None, literal: bool = False, datatype: str | None = None) -> Fact | None:
+    from ingest.components import facts
+    s_key = subj if isinstance(subj, str) else subj.key
+    o_key = obj if (literal or isinstance(obj, str)) else obj.key
+    if not s_key or (not literal and not o_key) or s_key == o_key:
+        return None
+    parts = [m for m in (spans or []) if isinstance(m, Mention)]
+    for m in (subj, obj):
+        if isinstance(m, Mention):
+            parts.append(m)
+    start = min((m.start for m in parts), default=0)
+    end = max((m.end for m in parts), default=len(doc.text))
+    f = Fact(s_key, pred, o_key, start, end, round(conf, 3), extractor, literal, datatype)
+    for old in facts(doc):
+        if (old.subject, old.predicate, old.object) == (f.subject, f.predicate, f.object):
+            return old
+    facts(doc).append(f)
+    for m in (subj, obj):
+        if isinstance(m, Mention):
+            m.extra["used"] = True
+    return f

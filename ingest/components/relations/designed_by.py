@@ -1,0 +1,69 @@
+"""`aic_designed_by`: chip or cluster → the organisation that designs it.
+
+Strongest when the text writes the vendor with the model ("NVIDIA H100", "Moore Threads' MTT S4000",
+"华为昇腾910B", "カンブリアンのMLU370"); otherwise a design/launch trigger in the sentence ties each chip
+to the sentence's vendor (the subject), never to a foundry-only, investor-only or research firm.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.components import mentions
+from ingest.components.relations.common import (add, between, can_be, confidence, cue_spans, distance,
+                                                guarded, of_kind)
+
+NAME = "aic_designed_by"
+ADJACENT = re.compile(r"^\s*(?:'s|’s|'|’|の|的|社の|社製|製の?|公司的?|旗下的?|推出的|发布的|開発の|自研的?)?\s*$")
+BY = re.compile(r"(?:\bby\b|\bfrom\b|由|が|により|によって|を手掛ける)")
+
+
+def vendor_like(m) -> bool:
+    if m.extra.get("unknown"):
+        return True
+    if not m.types:
+        return True
+    return "ChipVendor" in m.types or "Organization" in m.types
+
+
+class DesignedBy:
+    def __call__(self, doc: Doc) -> Doc:
+        ms = mentions(doc)
+        products = of_kind(ms, "chip", "cluster")
+        orgs = [m for m in of_kind(ms, "org") if vendor_like(m)]
+        if not products or not orgs:
+            return doc
+        triggered = bool(cue_spans(doc, "designedBy"))
+        base = confidence(doc, "designedBy")
+        for p in products:
+            best, conf = None, 0.0
+            for o in orgs:
+                if o.end <= p.start and ADJACENT.match(doc.text[o.end:p.start]):
+                    best, conf = o, 0.95
+                    break
+            if best is None and triggered:
+                # the sentence's vendor: prefer one right after "by"/"由", else the closest preceding one
+                after = [o for o in orgs if o.start >= p.end and BY.search(between(doc, p, o)) and distance(p, o) < 40]
+                before = [o for o in orgs if o.end <= p.start]
+                if after:
+                    best, conf = min(after, key=lambda o: distance(p, o)), base
+                elif before:
+                    subject = [o for o in before if not o.extra.get("inside")]
+                    if subject:
+                        best, conf = max(subject, key=lambda o: o.end), base * 0.95
+                elif len(orgs) == 1:
+                    best, conf = orgs[0], base * 0.85
+            if best is None or not can_be(best, "ChipVendor") and not best.extra.get("unknown") \
+                    and "Organization" not in best.types:
+                continue
+            if guarded(doc, min(p.start, best.start), max(p.end, best.end)):
+                continue
+            add(doc, p, "designedBy", best, conf, NAME)
+        return doc
+
+
+@Language.factory(NAME, assigns=["doc._.facts"], requires=["doc._.mentions"])
+def make(nlp: Language, name: str) -> DesignedBy:
+    return DesignedBy()

@@ -1,0 +1,37 @@
+"""`aic_fabricated_by`: chip → the foundry that manufactures it ("made by TSMC", "由台积电代工",
+"TSMCが製造"), when a manufacturing trigger and a foundry share the sentence."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.components import mentions
+from ingest.components.relations.common import add, confidence, cue_spans, distance, guarded, of_kind
+from ingest.components.relations.designed_by import ADJACENT
+
+NAME = "aic_fabricated_by"
+
+
+class FabricatedBy:
+    def __call__(self, doc: Doc) -> Doc:
+        ms = mentions(doc)
+        chips = of_kind(ms, "chip")
+        foundries = [m for m in of_kind(ms, "org") if "Foundry" in m.types]
+        if not chips or not foundries or not cue_spans(doc, "fabricatedBy"):
+            return doc
+        conf = confidence(doc, "fabricatedBy")
+        for c in chips:
+            cands = [f for f in foundries
+                     if not (f.end <= c.start and ADJACENT.match(doc.text[f.end:c.start]) and "ChipVendor" in f.types)]
+            if not cands:
+                continue
+            f = min(cands, key=lambda f: distance(c, f))
+            if guarded(doc, min(c.start, f.start), max(c.end, f.end)):
+                continue
+            add(doc, c, "fabricatedBy", f, conf, NAME)
+        return doc
+
+
+@Language.factory(NAME, assigns=["doc._.facts"], requires=["doc._.mentions"])
+def make(nlp: Language, name: str) -> FabricatedBy:
+    return FabricatedBy()

@@ -1,0 +1,183 @@
+"""`aic_funding`: funding rounds (company, round name, amount, currency, date, lead and other investors),
+acquisitions and plain "X invested in Y" statements.
+
+A round is keyed by company and round name, so sentences that add to one round ("The round was led by
+X." … "Y also joined.") and documents that repeat it describe the same node. Valuations and cumulative
+totals are not round amounts.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.components import mentions
+from ingest.components.relations.common import add, confidence, cue_spans, guarded, of_kind
+
+NAME = "aic_funding"
+NOT_AMOUNT = re.compile(r"(valu|估值|評価|時価総額|market cap|市值|累计|累計|total|合計|总计|總計|in all|cumulative|超过|以上|余り|revenue|売上|营收|收入)", re.I)
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = re.compile(r"[;；。.!?]|,\s*(?:while|and the|with the|valuing|bringing)|，(?:估值|使)").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    last = 0
+    for m in re.finditer(r"[;；。!?]|(?<=[^\d]),\s(?=[a-z])", text[:pos]):
+        last = m.end()
+    return last
+
+
+class Funding:
+    def __call__(self, doc: Doc) -> Doc:
+        ms = mentions(doc)
+        ctx = doc.user_data.setdefault("context", {})
+        text = doc.text
+        if not cue_spans(doc, "funding"):
+            return doc
+        orgs = [m for m in of_kind(ms, "org") if not m.extra.get("inside")]
+        if not orgs and "last_round" not in ctx:
+            return doc
+        conf = confidence(doc, "funding")
+        if self._acquisition(doc, orgs, conf):
+            return doc
+        leads, parts = set(), set()
+        lead_cues, part_cues = cue_spans(doc, "_lead"), cue_spans(doc, "_participate")
+        lang = doc.lang_
+        for o in orgs:
+            if lang == "en":
+                for s, e in lead_cues:
+                    if (text[s:e].endswith("by") and s >= 0 and e <= o.start < _clause_end(text, e)) or \
+                            (o.end <= s and s - o.end <= 40 and not text[s:e].endswith("by") and
+                             not re.search(r"[.;]", text[o.end:s])):
+                        leads.add(id(o))
+                for s, e in part_cues:
+                    w = text[s:e].lower()
+                    if w in ("participation", "participat", "joined", "took part", "taking part", "backed",
+                             "invested", "followed") and o.end <= s and s - o.end <= 40:
+                        parts.add(id(o))
+                    elif w in ("from", "with", "including", "included", "alongside", "backers", "backer",
+                               "investors", "investor", "also", "joined", "join") and e <= o.start < _clause_end(text, e):
+                        parts.add(id(o))
+            else:
+                for s, e in lead_cues:
+                    if o.end <= s and s - o.end <= 30 and _clause_start(text, s) <= o.start:
+                        leads.add(id(o))
+                for s, e in part_cues:
+                    w = text[s:e]
+                    if w in ("、", "和", "及", "与", "や", "と", "等", "ほか", "なども"):
+                        continue
+                    if o.end <= s and s - o.end <= 30 and _clause_start(text, s) <= o.start:
+                        parts.add(id(o))
+        # coordinated names before a lead/participation cue share its role ("A、B和C领投")
+        self._coordinate(text, orgs, leads, lead_cues)
+        self._coordinate(text, orgs, parts, part_cues)
+        investors = [o for o in orgs if id(o) in leads or id(o) in parts]
+        company = None
+        for o in orgs:
+            if id(o) in leads or id(o) in parts:
+                continue
+            if o.types and "ChipVendor" not in o.types and not o.extra.get("coref"):
+                continue
+            company = o
+            break
+        rounds = of_kind(ms, "round")
+        money = [m for m in of_kind(ms, "money")
+                 if not NOT_AMOUNT.search(text[max(0, m.start - 14): m.start]) and
+                 not NOT_AMOUNT.search(text[m.end: m.end + 6])]
+        years = of_kind(ms, "year")
+        ckey = company.key if company else None
+        last = ctx.get("last_round")
+        if ckey is None and last and investors and not money and not rounds:
+            ckey = last["company"]
+        if ckey is None and ctx.get("topic_org") and (rounds or money):
+            t = ctx["topic_org"]
+            ckey = "id:" + t if not t.startswith("new:") else t
+        if ckey is None:
+            return doc
+        if guarded(doc, 0, len(text)) and not rounds:
+            return doc
+        rname = rounds[0].value if rounds else ""
+        if not rounds and not money and last and last["company"] == ckey and investors:
+            rkey = last["key"]
+        elif rounds or money:
+            slug = rname or (str(years[0].value) if years else "round")
+            rkey = f"round:{ckey}:{slug}"
+        else:
+            # "X invested in Y" with no round: the investment itself
+            for o in investors:
+                add(doc, o, "investedIn", ckey, conf * 0.95, NAME)
+            return doc
+        ctx["last_round"] = {"key": rkey, "company": ckey}
+        evidence = [company] if company else []
+        add(doc, rkey, "fundedCompany", ckey, conf, NAME, spans=evidence)
+        if rname:
+            add(doc, rkey, "roundName", rname, conf, NAME, spans=rounds[:1], literal=True)
+            if rname == "IPO":
+                ex = re.search(r"(STAR Market|科创板|科創板|Hong Kong|香港|港交所|HKEX|Nasdaq|NASDAQ|NYSE|上海|深圳|Shanghai|Shenzhen)", text)
+                if ex:
+                    add(doc, rkey, "exchange", ex.group(1), conf, NAME, literal=True)
+        if money:
+            amt, cur = money[0].value
+            add(doc, rkey, "amount", str(amt.normalize() if amt == amt.to_integral_value() else amt), conf, NAME,
+                spans=money[:1], literal=True, datatype=XSD + "decimal")
+            add(doc, rkey, "currency", cur, conf, NAME, spans=money[:1], literal=True)
+        if years:
+            y = years[0]
+            month = y.extra.get("month")
+            if month:
+                add(doc, rkey, "date", f"{y.value}-{month:02d}", conf, NAME, spans=[y], literal=True,
+                    datatype=XSD + "gYearMonth")
+            else:
+                add(doc, rkey, "date", str(y.value), conf, NAME, spans=[y], literal=True, datatype=XSD + "gYear")
+        for o in investors:
+            if o.key == ckey:
+                continue
+            add(doc, rkey, "leadInvestor" if id(o) in leads else "investor", o, conf, NAME)
+        return doc
+
+    @staticmethod
+    def _coordinate(text: str, orgs: list, role: set, cues: list) -> None:
+        """Names joined by 、/和/と before a cue share the role of the one next to the cue."""
+        ordered = sorted(orgs, key=lambda o: o.start)
+        for i in range(len(ordered) - 1, 0, -1):
+            a, b = ordered[i - 1], ordered[i]
+            if id(b) in role and id(a) not in role and re.fullmatch(r"\s*(?:、|,|，|和|及|与|與|と|や|以及)\s*", text[a.end:b.start]):
+                role.add(id(a))
+
+    @staticmethod
+    def _acquisition(doc: Doc, orgs: list, conf: float) -> bool:
+        cues = cue_spans(doc, "_acquire")
+        if not cues or len(orgs) < 2:
+            return False
+        s, e = cues[0]
+        before = [o for o in orgs if o.end <= s]
+        after = [o for o in orgs if o.start >= e]
+        text = doc.text
+        if doc.lang_ == "en" and before and after:
+            buyer, target = before[-1], after[0]
+            if re.search(r"\bby\b", text[s:e + 4]) or text[s:e].lower().startswith("acquisition of"):
+                pass
+            if "acquired by" in text[s:e + 4].lower():
+                buyer, target = after[0], before[-1]
+        elif doc.lang_ != "en" and len(before) >= 2:
+            buyer, target = before[0], before[1]
+            if "被" in text[before[0].start:s]:
+                buyer, target = before[1], before[0]
+        elif before and after:
+            buyer, target = before[-1], after[0]
+        else:
+            return False
+        if guarded(doc, buyer.start, target.end):
+            return True
+        add(doc, buyer, "investedIn", target, conf, NAME)
+        return True
+
+
+@Language.factory(NAME, assigns=["doc._.facts"], requires=["doc._.mentions"])
+def make(nlp: Language, name: str) -> Funding:
+    return Funding()

@@ -1,0 +1,40 @@
+"""`aic_manufactured_on`: chip → the process node it is made on (only nodes tied to a foundry).
+
+Each chip in the sentence takes the nearest process node (a list of chips shares one node: "H100 and
+H200 are built on TSMC 4N"). When the sentence names a vendor's chips without a model ("NVIDIA's latest
+AI chips use the 4nm process"), the vendor relies on the node instead (aic_relies_on does that).
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.components import mentions
+from ingest.components.relations.common import add, confidence, distance, guarded, of_kind
+
+NAME = "aic_manufactured_on"
+
+
+def usable_nodes(ms) -> list:
+    return [n for n in of_kind(ms, "node") if n.extra.get("key") and not n.extra.get("foundry_from_name")]
+
+
+class ManufacturedOn:
+    def __call__(self, doc: Doc) -> Doc:
+        ms = mentions(doc)
+        chips = of_kind(ms, "chip")
+        nodes = usable_nodes(ms)
+        if not chips or not nodes:
+            return doc
+        conf = confidence(doc, "manufacturedOn")
+        for c in chips:
+            n = min(nodes, key=lambda n: (distance(c, n) if n.start >= c.end else distance(c, n) * 1.3))
+            if guarded(doc, min(c.start, n.start), max(c.end, n.end)):
+                continue
+            add(doc, c, "manufacturedOn", n, conf, NAME)
+        return doc
+
+
+@Language.factory(NAME, assigns=["doc._.facts"], requires=["doc._.mentions"])
+def make(nlp: Language, name: str) -> ManufacturedOn:
+    return ManufacturedOn()

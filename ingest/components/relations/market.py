@@ -1,0 +1,94 @@
+"""`aic_market`: market size figures: market (global / China / …), year, value as a full number, unit,
+year-on-year growth, forecast or actual, and who estimated it."""
+from __future__ import annotations
+
+import hashlib
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.components import mentions
+from ingest.components.relations.common import add, confidence, cue_spans, guarded, of_kind
+
+NAME = "aic_market"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+REGIONS = (("_china", "China"), ("_global", "global"), ("_usa", "US"), ("_japan", "Japan"))
+
+
+class Market:
+    def __call__(self, doc: Doc) -> Doc:
+        ms = mentions(doc)
+        ctx = doc.user_data.setdefault("context", {})
+        markets = cue_spans(doc, "_market")
+        money = of_kind(ms, "money")
+        years = of_kind(ms, "year")
+        para = doc.user_data.get("paragraph")
+        if not markets:
+            prev = ctx.get("last_market")
+            if not (prev and prev["paragraph"] == para and money and years):
+                return doc
+            region = prev["region"]
+        else:
+            region = self._region(doc, markets[0][0]) or (
+                ctx.get("last_market", {}).get("region") if ctx.get("last_market", {}).get("paragraph") == para else None
+            ) or "global"
+        if cue_spans(doc, "_share") and not money:
+            return doc
+        ctx["last_market"] = {"region": region, "paragraph": para}
+        if not money or not years:
+            return doc
+        firms = [m for m in of_kind(ms, "org") if "ResearchFirm" in m.types]
+        if firms:
+            ctx["last_firm"] = firms[0]
+        firm = firms[0] if firms else (ctx.get("last_firm") if ctx.get("firm_paragraph") == para else None)
+        ctx["firm_paragraph"] = para
+        conf = confidence(doc, "_market")
+        doc_year = doc.user_data.get("doc_year")
+        anchors = sorted(money + years, key=lambda m: m.start)
+        for mo in money:
+            before = [y for y in years if y.end <= mo.start]
+            year = before[-1] if before else min(years, key=lambda y: y.start - mo.end)
+            if guarded(doc, year.start, mo.end) and cue_spans(doc, "_rumour"):
+                continue
+            seg_start = min(year.start, mo.start)
+            nxt = [a for a in anchors if a.start > mo.end and a is not year]
+            seg_end = nxt[0].start if nxt else len(doc.text)
+            growth = None
+            for p in of_kind(ms, "percent"):
+                if seg_start <= p.start < seg_end and any(abs(s - p.start) < 14 or abs(p.end - e) < 14
+                                                          for s, e in cue_spans(doc, "_growth")):
+                    growth = p.value
+                    break
+            forecast_cue = any(seg_start <= s < seg_end for s, _ in cue_spans(doc, "_forecast"))
+            forecast = bool(year.extra.get("estimate")) or forecast_cue or bool(doc_year and year.value > doc_year)
+            amount, unit = mo.value
+            label = f"{region} AI chip market"
+            h = hashlib.sha1(f"{label}|{year.value}|{amount}|{unit}|{forecast}".encode()).hexdigest()[:12]
+            key = f"est:{h}"
+            add(doc, key, "market", label, conf, NAME, spans=[mo], literal=True)
+            add(doc, key, "year", str(year.value), conf, NAME, spans=[year], literal=True, datatype=XSD + "gYear")
+            add(doc, key, "value", str(amount.normalize() if amount == amount.to_integral_value() else amount),
+                conf, NAME, spans=[mo], literal=True, datatype=XSD + "decimal")
+            add(doc, key, "unit", unit, conf, NAME, spans=[mo], literal=True)
+            add(doc, key, "isForecast", "true" if forecast else "false", conf, NAME, spans=[year, mo],
+                literal=True, datatype=XSD + "boolean")
+            if growth is not None:
+                add(doc, key, "growthRate", str(growth), conf, NAME, spans=[mo], literal=True,
+                    datatype=XSD + "decimal")
+            if firm is not None:
+                add(doc, key, "estimatedBy", firm, conf, NAME, spans=[mo])
+        return doc
+
+    @staticmethod
+    def _region(doc: Doc, market_start: int) -> str | None:
+        best, pos = None, -1
+        for cue, name in REGIONS:
+            for s, _ in cue_spans(doc, cue):
+                if s <= market_start + 2 and s > pos:
+                    best, pos = name, s
+        return best
+
+
+@Language.factory(NAME, assigns=["doc._.facts"], requires=["doc._.mentions"])
+def make(nlp: Language, name: str) -> Market:
+    return Market()

@@ -1,0 +1,47 @@
+"""`aic_relies_on`: organisation → foundry or process node it depends on, as stated in the text:
+"relies on TSMC", "依赖台积电代工", or a vendor whose (unnamed) chips use a foundry's process
+("nvidia's latest AI chips use the 4nm process … only TSMC can make them")."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.components import mentions
+from ingest.components.relations.common import add, confidence, cue_spans, distance, guarded, of_kind
+from ingest.components.relations.manufactured_on import usable_nodes
+
+NAME = "aic_relies_on"
+
+
+class ReliesOn:
+    def __call__(self, doc: Doc) -> Doc:
+        ms = mentions(doc)
+        chips = of_kind(ms, "chip")
+        vendors = [m for m in of_kind(ms, "org") if "ChipVendor" in m.types or m.extra.get("coref")]
+        if not vendors:
+            return doc
+        conf = confidence(doc, "reliesOn")
+        nodes = usable_nodes(ms)
+        if nodes and not chips and cue_spans(doc, "_chipword"):
+            for n in nodes:
+                v = min((v for v in vendors if v.end <= n.start), key=lambda v: distance(v, n), default=None)
+                if v is None or guarded(doc, v.start, n.end):
+                    continue
+                add(doc, v, "reliesOn", n, conf, NAME)
+        explicit = [s for s in cue_spans(doc, "reliesOn")]
+        foundries = [m for m in of_kind(ms, "org") if "Foundry" in m.types]
+        if not chips and foundries and explicit:
+            for f in foundries:
+                v = min((v for v in vendors if v.end <= f.start and v is not f and v.key != f.key),
+                        key=lambda v: distance(v, f), default=None)
+                if v is None or guarded(doc, v.start, f.end):
+                    continue
+                if not any(v.end <= s and e <= f.start + 40 for s, e in explicit):
+                    continue
+                add(doc, v, "reliesOn", f, conf * 0.95, NAME)
+        return doc
+
+
+@Language.factory(NAME, assigns=["doc._.facts"], requires=["doc._.mentions"])
+def make(nlp: Language, name: str) -> ReliesOn:
+    return ReliesOn()

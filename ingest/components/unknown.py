@@ -1,0 +1,74 @@
+"""`aic_unknown`: organisations and chip models that are not in the vocabulary.
+
+Organisations come from the statistical NER where the language has one (GiNZA's Company /
+Corporation_Other labels) and from corporate-suffix patterns in every language; chip models from the
+model-number shape right after a vendor name ("Biren BR100", "沐曦曦云C500"). Such mentions only become
+entities when a relation extractor uses them (typed by context: a company that "launched" a chip is a
+ChipVendor, one that "led the round" an Investor), which keeps stray names out of the graph.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.components import mentions
+from ingest.model import Mention
+
+NER_ORG_LABELS = {"Company", "Corporation_Other", "Organization_Other", "ORG"}
+EN_ORG = re.compile(
+    r"\b((?:[A-Z][A-Za-z0-9&'.-]*\s){0,3}(?:[A-Z][A-Za-z0-9&'.-]*\s)?"
+    r"(?:Technologies|Technology|Tech|Inc\.?|Corp\.?|Corporation|Capital|Ventures|Venture Partners|Partners|"
+    r"Semiconductors?|Systems|Labs|Holdings|Group|Fund|Investments?|Microelectronics|Electronics|Computing|"
+    r"Intelligence|Silicon|Devices|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management))\b")
+ZH_ORG = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|智能|股份|控股|资管|创新投|产业投资基金))")
+JA_ORG = re.compile(r"([\u30a0-\u30ffー・]{2,12}(?:・)?(?:キャピタル|ベンチャーズ|パートナーズ|テクノロジーズ|テクノロジー|セミコンダクター|ホールディングス|グループ|インベストメント))")
+CHIP_MODEL = re.compile(r"^(?:'s|’s|の|的)?\s?([\u4e00-\u9fff]{0,3}[A-Za-z]{1,5}[- ]?\d{2,4}[A-Za-z0-9+-]{0,4})(?![\w])")
+STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "China"}
+
+
+class UnknownRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        out = mentions(doc)
+        taken = [(m.start, m.end) for m in out if m.kind in ("org", "chip", "cluster", "arch", "node", "money")]
+        text = doc.text
+        cands: list[tuple[int, int]] = []
+        for ent in doc.ents:
+            if ent.label_ in NER_ORG_LABELS:
+                cands.append((ent.start_char, ent.end_char))
+        pat = {"en": EN_ORG, "zh": ZH_ORG, "ja": JA_ORG}.get(doc.lang_)
+        if pat is not None:
+            for m in pat.finditer(text):
+                cands.append(m.span(1))
+        for s, e in sorted(set(cands)):
+            surface = text[s:e].strip(" ,.;:")
+            if len(surface) < 2 or surface.split(" ")[0] in STOP_ORG and len(surface.split()) == 1:
+                continue
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, s + len(surface), surface, "org", extra={"unknown": True}))
+        # chip models right after a vendor
+        for m in list(out):
+            if m.kind != "org" or m.extra.get("inside"):
+                continue
+            mm = CHIP_MODEL.match(text[m.end: m.end + 24].lstrip(" "))
+            if not mm:
+                continue
+            gap = len(text[m.end: m.end + 24]) - len(text[m.end: m.end + 24].lstrip(" "))
+            s = m.end + gap + mm.start(1)
+            e = s + len(mm.group(1))
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, mm.group(1), "chip", (), ("Chip",), extra={"unknown": True}))
+            # the vendor name written with the model is an alternative label of the chip
+            out[-1].extra["alt"] = text[m.start:e]
+        out.sort(key=lambda m: (m.start, -m.end))
+        return doc
+
+
+@Language.factory("aic_unknown", assigns=["doc._.mentions"], requires=["doc._.mentions"])
+def make_unknown(nlp: Language, name: str) -> UnknownRecognizer:
+    return UnknownRecognizer()

@@ -1,0 +1,102 @@
+"""One document → sentences → spaCy pipelines → mentions and facts with offsets into the original text.
+
+The base models (GiNZA's parse, jieba's segmentation) run batched through `nlp.pipe`; our components then
+run sentence by sentence in document order, because they carry context from one sentence to the next
+(the paragraph's company for "同社", the round being described, the market a figure belongs to).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.model import ENTITY_KINDS, Fact, Mention
+from ingest.pipeline import build
+from ingest.readers import RawDocument
+from ingest.segment import Sentence, sentences
+
+DATE = re.compile(r"((?:19|20)\d\d)[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})")
+
+
+@dataclass
+class SentenceResult:
+    sentence: Sentence
+    mentions: list[Mention]
+    facts: list[Fact]
+
+
+@dataclass
+class Extraction:
+    raw: RawDocument
+    lang: str
+    results: list[SentenceResult] = field(default_factory=list)
+    tokens: int = 0
+
+
+def doc_year(raw: RawDocument) -> int | None:
+    m = DATE.search(raw.meta.get("date", "")) or DATE.search(raw.text[:600])
+    return int(m.group(1)) if m else None
+
+
+def main_lang(sents: list[Sentence]) -> str:
+    counts: dict[str, int] = {}
+    for s in sents:
+        counts[s.lang] = counts.get(s.lang, 0) + len(s.text)
+    return max(counts, key=counts.get) if counts else "en"
+
+
+def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
+    sents = sentences(raw.text, raw.body_start, lang)
+    result = Extraction(raw, main_lang(sents))
+    year = doc_year(raw)
+    context: dict = {}
+    by_lang: dict[str, list[int]] = {}
+    for i, s in enumerate(sents):
+        by_lang.setdefault(s.lang, []).append(i)
+    docs: list = [None] * len(sents)
+    for lg, idxs in by_lang.items():
+        nlp = build(lg)
+        ours = [n for n in nlp.pipe_names if n.startswith("aic_")]
+        with nlp.select_pipes(disable=ours):
+            for i, d in zip(idxs, nlp.pipe([sents[i].text for i in idxs], batch_size=64)):
+                docs[i] = d
+    prev_para = None
+    for s, d in zip(sents, docs):
+        nlp = build(s.lang)
+        if s.paragraph != prev_para:
+            context.pop("last_round", None) if s.lang != "en" or True else None
+            prev_para = s.paragraph
+        d.user_data["context"] = context
+        d.user_data["paragraph"] = s.paragraph
+        d.user_data["doc_year"] = year
+        for name, proc in nlp.pipeline:
+            if name.startswith("aic_"):
+                d = proc(d)
+        ms = d._.mentions or []
+        fs = d._.facts or []
+        _update_topic(context, ms, fs)
+        result.tokens += len(d)
+        result.results.append(SentenceResult(s, ms, fs))
+    return result
+
+
+def _update_topic(context: dict, ms: list[Mention], fs: list[Fact]) -> None:
+    """The organisation a paragraph is about: the vendor a sentence designs with, else its first vendor."""
+    designers = [f.object for f in fs if f.predicate == "designedBy"]
+    if designers:
+        k = designers[0]
+        context["topic_org"] = k[3:] if k.startswith("id:") else k
+        return
+    for m in ms:
+        if m.kind == "org" and not m.extra.get("inside") and not m.extra.get("coref") and m.ids \
+                and "ChipVendor" in m.types:
+            context["topic_org"] = m.ids[0]
+            return
+
+
+def entity_mentions(ex: Extraction) -> list[tuple[SentenceResult, Mention]]:
+    out = []
+    for r in ex.results:
+        for m in r.mentions:
+            if m.kind in ENTITY_KINDS:
+                out.append((r, m))
+    return out

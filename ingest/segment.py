@@ -1,0 +1,84 @@
+"""Paragraphs, language per paragraph, and sentences, all as offsets into the original text.
+
+Rule-based on purpose: GiNZA's sentence boundaries break inside lower-cased machine-translated names
+("moore | thread"), so sentences are cut on 。！？ and on a full stop followed by space.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREV = {"inc", "corp", "co", "ltd", "u.s", "e.g", "i.e", "vs", "mr", "ms", "dr", "no", "approx", "est",
+           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "jr",
+           "u.k", "fig", "al"}
+_CJK_END = re.compile(r"[。！？!?]+[」』）)]*|\.(?=\s|$)|;(?=\s)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    lang: str
+    paragraph: int
+
+
+def detect_lang(text: str) -> str:
+    """ja when kana appears, zh when Han characters dominate without kana, else en."""
+    kana = sum(1 for c in text if "\u3040" <= c <= "\u30ff" and c != "・")
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    if kana >= 2 or (kana and kana >= han * 0.05):
+        return "ja"
+    if han >= 2 and han * 2 >= latin * 0.25:
+        return "zh"
+    return "en"
+
+
+def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Non-empty lines as paragraphs (headings and list items included)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:]):
+        s, e = m.start() + start, m.end() + start
+        chunk = text[s:e]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk) - len(chunk.rstrip())
+            out.append((s + lead, e - trail))
+    return out
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    s = start
+    for m in _CJK_END.finditer(text, start, end):
+        if m.group(0) == ".":
+            word = re.search(r"([A-Za-z.]+)$", text[max(start, m.start() - 12): m.start()])
+            if word and word.group(1).lower().rstrip(".") in _ABBREV:
+                continue
+            nxt = text[m.end(): m.end() + 2]
+            if nxt[:1].isspace() and nxt[1:2].islower():
+                continue  # "approx. five" or an abbreviation we do not know
+        e = m.end()
+        if text[s:e].strip():
+            spans.append((s, e))
+        s = e
+    if text[s:end].strip():
+        spans.append((s, end))
+    out = []
+    for a, b in spans:
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        if b - trail > a + lead:
+            out.append((a + lead, b - trail))
+    return out
+
+
+def sentences(text: str, start: int = 0, lang: str | None = None) -> list[Sentence]:
+    out = []
+    for i, (ps, pe) in enumerate(paragraphs(text, start)):
+        plang = lang or detect_lang(text[ps:pe])
+        for a, b in split_sentences(text, ps, pe):
+            out.append(Sentence(a, b, text[a:b], plang, i))
+    return out
