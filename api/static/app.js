@@ -1,0 +1,826 @@
+/* aichip-kg web page: graph view, search, details with evidence, filters, paths, Ask, SPARQL editor.
+ *
+ * Library choice (measured in headless Debian chromium 1280x800, --disable-gpu, on a generated graph of
+ * 5,000 nodes / ~7,500 edges with preset positions, median of 5 runs; script: bench/page.py --compare):
+ *   Cytoscape.js 3.35 (canvas)         first render 2,065 ms, zoom frame  79 ms
+ *   sigma.js 3.0.3 + graphology (WebGL) first render 1,184 ms, zoom frame 523 ms (edge labels on)
+ *                                        first render   829 ms, zoom frame 338 ms (edge labels off)
+ * sigma draws the first frame faster but, without a GPU (software WebGL), every zoom/pan frame is 4-7x
+ * slower, and it ships only ES modules with bare imports, i.e. it needs a bundler; Cytoscape.js ships a
+ * UMD build, edge labels, node shapes, PNG (built in) and SVG export (cytoscape-svg), and the fcose layout.
+ * Chosen: Cytoscape.js + cytoscape-fcose. Libraries are installed by `make install` (web/package.json) and
+ * served by kg serve under /static/vendor/; nothing is fetched from anywhere but this server.
+ */
+"use strict";
+(function () {
+  const AID = "https://w3id.org/aichip/id/";
+  const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+  const RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
+  const DEFAULT_LIMIT = 500;
+
+  // Class → colour and shape (shape and colour both vary, so the legend reads without colour vision).
+  const CLASSES = {
+    ChipVendor: { color: "#1f6fb4", shape: "ellipse" },
+    Foundry: { color: "#c62828", shape: "hexagon" },
+    Investor: { color: "#ef7d00", shape: "diamond" },
+    ResearchFirm: { color: "#7b5a2e", shape: "tag" },
+    Organization: { color: "#546e7a", shape: "ellipse" },
+    Chip: { color: "#2e8b3e", shape: "round-rectangle" },
+    TrainingChip: { color: "#1b6b2a", shape: "round-rectangle" },
+    InferenceChip: { color: "#5cb85c", shape: "round-rectangle" },
+    ComputingCluster: { color: "#00838f", shape: "barrel" },
+    Architecture: { color: "#7e57c2", shape: "triangle" },
+    Microarchitecture: { color: "#5e35b1", shape: "vee" },
+    ProcessNode: { color: "#ad1457", shape: "octagon" },
+    FundingRound: { color: "#c9a100", shape: "star" },
+    MarketEstimate: { color: "#6d6d6d", shape: "pentagon" },
+    Document: { color: "#9e9e9e", shape: "rectangle" },
+    Other: { color: "#90a4ae", shape: "ellipse" },
+  };
+
+  // ---------------------------------------------------------------- small helpers
+  const $ = (sel, root) => (root || document).querySelector(sel);
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") node.className = v;
+      else if (k === "text") node.textContent = v;
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? "" : v);
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+  const localName = (iri) => String(iri || "").replace(/^.*[#/]/, "");
+  const entityId = (iri) => (String(iri).startsWith(AID) ? String(iri).slice(AID.length) : null);
+  const toIri = (idOrIri) => (/^https?:\/\//.test(idOrIri) ? idOrIri : AID + idOrIri);
+  const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const debounce = (fn, ms) => { let t; return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); }; };
+  const classOf = (c) => { const n = localName(c); return CLASSES[n] ? n : (n || "Other"); };
+  const styleOf = (c) => CLASSES[c] || CLASSES.Other;
+
+  let busy = 0;
+  function setBusy(delta) { busy = Math.max(0, busy + delta); document.body.dataset.busy = String(busy); }
+  function setStatus(msg, kind) {
+    const s = $("#status");
+    s.textContent = msg || "";
+    s.dataset.kind = kind || "";
+  }
+
+  class ApiError extends Error {
+    constructor(status, message) { super(message); this.status = status; }
+  }
+  async function api(path, opts) {
+    opts = opts || {};
+    setBusy(1);
+    try {
+      const res = await fetch(path, { headers: { Accept: opts.accept || "application/json" }, method: opts.method || "GET", body: opts.body });
+      const type = res.headers.get("content-type") || "";
+      if (!res.ok) {
+        let msg = res.status + " " + res.statusText;
+        if (type.includes("json")) { try { const j = await res.json(); msg = j.error || j.detail || msg; } catch (e) { /* keep status text */ } }
+        else { try { const t = (await res.text()).trim(); if (t && t.length < 400) msg = t; } catch (e) { /* keep */ } }
+        throw new ApiError(res.status, typeof msg === "string" ? msg : JSON.stringify(msg));
+      }
+      if (opts.raw) return { type, text: await res.text() };
+      return await res.json();
+    } catch (e) {
+      if (e instanceof ApiError) throw e;
+      throw new ApiError(0, "the server did not answer (" + e.message + ")");
+    } finally { setBusy(-1); }
+  }
+
+  let routes = null; // paths listed in /openapi.json, so optional routes are probed without a 404
+  async function hasRoute(path) {
+    if (!routes) {
+      try { routes = Object.keys((await api("/openapi.json")).paths || {}); } catch (e) { routes = []; }
+    }
+    return routes.includes(path);
+  }
+
+  function download(name, blob) {
+    const a = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.append(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  // ---------------------------------------------------------------- state and URL
+  const state = {
+    focus: null, depth: 2, limit: DEFAULT_LIMIT, inferred: true, hiddenClasses: new Set(), hiddenRels: new Set(),
+    selected: null, question: "", query: "", tab: "details", pathFrom: "", pathTo: "",
+  };
+  function readUrl() {
+    const p = new URLSearchParams(location.hash.replace(/^#/, "") || location.search.replace(/^\?/, ""));
+    state.focus = p.get("focus") || null;
+    state.depth = Math.min(3, Math.max(1, parseInt(p.get("depth") || "2", 10) || 2));
+    state.limit = Math.min(5000, Math.max(10, parseInt(p.get("limit") || String(DEFAULT_LIMIT), 10) || DEFAULT_LIMIT));
+    state.inferred = p.get("inferred") !== "0";
+    state.hiddenClasses = new Set((p.get("hide") || "").split(",").filter(Boolean));
+    state.hiddenRels = new Set((p.get("hiderel") || "").split(",").filter(Boolean));
+    state.selected = p.get("sel") || null;
+    state.question = p.get("q") || "";
+    state.query = p.get("query") || "";
+    state.tab = p.get("tab") || (state.query ? "sparql" : state.question ? "ask" : "details");
+    state.pathFrom = p.get("from") || "";
+    state.pathTo = p.get("to") || "";
+  }
+  function writeUrl(push) {
+    const p = new URLSearchParams();
+    if (state.focus) p.set("focus", state.focus);
+    if (state.depth !== 2) p.set("depth", String(state.depth));
+    if (state.limit !== DEFAULT_LIMIT) p.set("limit", String(state.limit));
+    if (!state.inferred) p.set("inferred", "0");
+    if (state.hiddenClasses.size) p.set("hide", [...state.hiddenClasses].join(","));
+    if (state.hiddenRels.size) p.set("hiderel", [...state.hiddenRels].join(","));
+    if (state.selected && state.selected !== state.focus) p.set("sel", state.selected);
+    if (state.question) p.set("q", state.question);
+    if (state.query) p.set("query", state.query);
+    if (state.tab !== "details") p.set("tab", state.tab);
+    if (state.pathFrom && state.pathTo) { p.set("from", state.pathFrom); p.set("to", state.pathTo); }
+    const hash = "#" + p.toString();
+    if (hash === location.hash) return;
+    if (push) history.pushState(null, "", hash); else history.replaceState(null, "", hash);
+  }
+
+  // ---------------------------------------------------------------- graph view
+  cytoscape.use(cytoscapeFcose);
+  if (window.cytoscapeSvg) cytoscape.use(cytoscapeSvg);
+  const classStyles = Object.entries(CLASSES).map(([name, s]) => ({
+    selector: 'node[cls = "' + name + '"]', style: { "background-color": s.color, shape: s.shape },
+  }));
+  const cy = cytoscape({
+    container: $("#cy"),
+    minZoom: 0.05, maxZoom: 4, boxSelectionEnabled: false,
+    style: [
+      { selector: "node", style: {
+        "background-color": CLASSES.Other.color, label: "data(label)", width: 22, height: 22,
+        "font-size": 10, "text-valign": "bottom", "text-margin-y": 3, color: "#1d2330",
+        "text-outline-color": "#fff", "text-outline-width": 2, "min-zoomed-font-size": 7,
+        "border-width": 1, "border-color": "#fff" } },
+      ...classStyles,
+      { selector: "edge", style: {
+        width: 1.2, "line-color": "#9aa5b1", "target-arrow-color": "#9aa5b1", "target-arrow-shape": "triangle",
+        "arrow-scale": 0.7, "curve-style": "bezier", label: "data(label)", "font-size": 8, color: "#4a5563",
+        "text-rotation": "autorotate", "text-outline-color": "#fff", "text-outline-width": 1.5,
+        "min-zoomed-font-size": 9 } },
+      { selector: "edge[?inferred]", style: { "line-style": "dashed", "line-color": "#b48ead", "target-arrow-color": "#b48ead" } },
+      { selector: ".focus", style: { "border-width": 4, "border-color": "#111", width: 34, height: 34, "font-size": 13, "font-weight": "bold", "z-index": 10 } },
+      { selector: "node:selected", style: { "border-width": 4, "border-color": "#0b63ce", "z-index": 11 } },
+      { selector: "node.answer", style: { "border-width": 5, "border-color": "#f5b800", width: 36, height: 36, "font-weight": "bold", "z-index": 12 } },
+      { selector: "node.path", style: { "border-width": 5, "border-color": "#e0115f", "z-index": 12 } },
+      { selector: "edge.path", style: { width: 4, "line-color": "#e0115f", "target-arrow-color": "#e0115f", "z-index": 12, "min-zoomed-font-size": 0 } },
+      { selector: ".faded", style: { opacity: 0.18 } },
+      { selector: ".filtered", style: { display: "none" } },
+    ],
+  });
+
+  const metrics = { lastDraw: null };
+
+  function layoutOptions(n, randomize) {
+    return {
+      name: "fcose", quality: n > 800 ? "draft" : "default", randomize: randomize !== false,
+      animate: n <= 120, animationDuration: 400, fit: true, padding: 30,
+      nodeRepulsion: () => 6500, idealEdgeLength: () => (n > 200 ? 70 : 90), edgeElasticity: () => 0.45,
+      nodeSeparation: 75, numIter: n > 300 ? 1500 : 2500, packComponents: true, tile: true,
+    };
+  }
+  function runLayout(eles, randomize) {
+    const target = eles || cy.elements(":visible");
+    if (!target.nodes().length) return Promise.resolve();
+    const layout = target.layout(layoutOptions(target.nodes().length, randomize));
+    const done = layout.promiseOn("layoutstop");
+    layout.run();
+    return done;
+  }
+
+  function toElements(data) {
+    const out = [];
+    for (const n of data.nodes || []) {
+      if (cy.getElementById(n.id).nonempty()) continue;
+      out.push({ group: "nodes", data: { id: n.id, label: n.label || localName(n.id), cls: classOf(n.class || (n.types || [])[0]), types: n.types || [] } });
+    }
+    const ids = new Set((data.nodes || []).map((n) => n.id));
+    for (const e of data.edges || []) {
+      const id = e.id || e.source + " " + e.predicate + " " + e.target;
+      if (cy.getElementById(id).nonempty()) continue;
+      if (!ids.has(e.source) && cy.getElementById(e.source).empty()) continue;
+      if (!ids.has(e.target) && cy.getElementById(e.target).empty()) continue;
+      out.push({ group: "edges", data: { id, source: e.source, target: e.target, predicate: e.predicate, label: e.label || localName(e.predicate), inferred: !!e.inferred } });
+    }
+    return out;
+  }
+
+  // Replace or extend the drawn graph; records the time from data in hand to first painted frame.
+  async function drawGraph(data, opts) {
+    opts = opts || {};
+    const t0 = performance.now();
+    let added;
+    cy.batch(() => {
+      if (opts.replace) cy.elements().remove();
+      added = cy.add(toElements(data));
+    });
+    applyFilters();
+    const tAdd = performance.now();
+    if (opts.replace || opts.relayout) await runLayout(null, true);
+    else if (added.nodes().length) placeAround(opts.around, added.nodes());
+    const tLayout = performance.now();
+    await new Promise((r) => { cy.one("render", () => r()); cy.forceRender(); });
+    await nextFrame();
+    const t1 = performance.now();
+    metrics.lastDraw = { nodes: cy.nodes().length, edges: cy.edges().length, addMs: tAdd - t0,
+      layoutMs: tLayout - tAdd, paintMs: t1 - tLayout, firstRenderMs: t1 - t0, fetchMs: opts.fetchMs || null };
+    try { performance.measure("kg-first-render", { start: t0, end: t1 }); } catch (e) { /* older API */ }
+    refreshChrome();
+    return added;
+  }
+
+  // New neighbours of an expanded node go on rings around it; the rest of the drawing stays put.
+  function placeAround(centerId, nodes) {
+    const c = centerId && cy.getElementById(centerId).nonempty() ? cy.getElementById(centerId).position() : { x: 0, y: 0 };
+    const n = nodes.length;
+    nodes.forEach((node, i) => {
+      const ring = Math.floor(i / 24), k = i % 24, per = Math.min(24, n - ring * 24);
+      const a = (2 * Math.PI * k) / per + ring * 0.3, r = 110 + ring * 70;
+      node.position({ x: c.x + r * Math.cos(a), y: c.y + r * Math.sin(a) });
+    });
+    cy.animate({ fit: { eles: nodes.union(cy.getElementById(centerId)), padding: 40 } }, { duration: 300 });
+  }
+
+  function graphUrl(iri, depth, limit) {
+    const p = new URLSearchParams({ focus: iri, depth: String(depth), limit: String(limit), inferred: "true" });
+    return "/graph?" + p.toString();
+  }
+
+  async function focusEntity(idOrIri, opts) {
+    opts = opts || {};
+    const iri = toIri(idOrIri);
+    state.focus = entityId(iri) || iri;
+    state.selected = null;
+    writeUrl(opts.push !== false);
+    setStatus("Loading the neighbourhood of " + (opts.label || localName(iri)) + "…");
+    const t0 = performance.now();
+    let data;
+    try { data = await api(graphUrl(iri, state.depth, state.limit)); }
+    catch (e) { setStatus(e.status === 404 ? "No entity " + localName(iri) + " in the graph." : "Could not load the graph: " + e.message, "error"); return; }
+    const fetchMs = performance.now() - t0;
+    await drawGraph(data, { replace: true, fetchMs });
+    const node = cy.getElementById(data.focus || iri);
+    cy.nodes().removeClass("focus");
+    if (node.nonempty()) {
+      node.addClass("focus");
+      cy.nodes().unselect(); node.select();
+    }
+    const label = node.nonempty() ? node.data("label") : localName(iri);
+    $("#focus-label").textContent = "Focus: " + label;
+    setStatus("Showing " + cy.nodes().length + " nodes around " + label + (data.truncated ? " (truncated)" : "") + ".");
+    if (!opts.keepPanel) await showEntity(iri, { switchTab: opts.switchTab !== false && state.tab === "details" });
+  }
+
+  async function expandNode(iri) {
+    setStatus("Expanding " + (cy.getElementById(iri).data("label") || localName(iri)) + "…");
+    let data;
+    try { data = await api(graphUrl(iri, 1, 200)); } catch (e) { setStatus("Could not expand: " + e.message, "error"); return; }
+    const added = await drawGraph(data, { around: iri });
+    setStatus("Added " + added.nodes().length + " nodes.");
+  }
+
+  // ---------------------------------------------------------------- filters, legend
+  function applyFilters() {
+    cy.batch(() => {
+      cy.elements().removeClass("filtered");
+      cy.nodes().forEach((n) => { if (state.hiddenClasses.has(n.data("cls"))) n.addClass("filtered"); });
+      cy.edges().forEach((e) => {
+        if (state.hiddenRels.has(localName(e.data("predicate"))) || (!state.inferred && e.data("inferred")) ||
+            e.source().hasClass("filtered") || e.target().hasClass("filtered")) e.addClass("filtered");
+      });
+      if (!state.inferred) {
+        // a node reached only through inferred facts goes with them
+        cy.nodes().forEach((n) => {
+          const es = n.connectedEdges();
+          if (es.length && !n.hasClass("focus") && es.every((e) => e.data("inferred"))) n.addClass("filtered");
+        });
+      }
+    });
+  }
+
+  function refreshChrome() {
+    const counts = {};
+    cy.nodes().forEach((n) => { counts[n.data("cls")] = (counts[n.data("cls")] || 0) + 1; });
+    const rels = {};
+    cy.edges().forEach((e) => { const k = localName(e.data("predicate")); rels[k] = rels[k] || { n: 0, label: e.data("label") }; rels[k].n++; });
+    // legend: one toggle per class present
+    const legend = $("#legend");
+    legend.replaceChildren(...Object.keys(counts).sort().map((c) => el("button", {
+      type: "button", class: "legend-item", "aria-pressed": String(!state.hiddenClasses.has(c)),
+      title: (state.hiddenClasses.has(c) ? "Show " : "Hide ") + c,
+      onclick: () => { toggleSet(state.hiddenClasses, c); filtersChanged(); },
+    }, shapeIcon(c), el("span", { text: c + " " + counts[c] }))));
+    $("#class-filters").replaceChildren(...Object.keys(counts).sort().map((c) => checkRow("cls-" + c, c + " (" + counts[c] + ")",
+      !state.hiddenClasses.has(c), () => { toggleSet(state.hiddenClasses, c); filtersChanged(); }, shapeIcon(c))));
+    $("#rel-filters").replaceChildren(...Object.keys(rels).sort().map((r) => checkRow("rel-" + r, rels[r].label + " (" + rels[r].n + ")",
+      !state.hiddenRels.has(r), () => { toggleSet(state.hiddenRels, r); filtersChanged(); })));
+    $("#empty").hidden = cy.nodes().length > 0;
+    const visible = cy.nodes(":visible").length;
+    $("#graph-summary").textContent = visible + " of " + cy.nodes().length + " nodes and " + cy.edges(":visible").length + " edges shown" +
+      (state.focus ? "; focus " + ($("#focus-label").textContent.replace(/^Focus: /, "") || state.focus) : "") + ".";
+  }
+  function toggleSet(set, v) { if (set.has(v)) set.delete(v); else set.add(v); }
+  function filtersChanged() { applyFilters(); refreshChrome(); writeUrl(false); }
+  function checkRow(id, text, checked, onchange, icon) {
+    return el("label", { class: "check", for: id }, el("input", { type: "checkbox", id, checked: checked || null, onchange }), icon || null, text);
+  }
+  function shapeIcon(c) {
+    const s = styleOf(c), ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 20 20"); svg.setAttribute("width", "14"); svg.setAttribute("height", "14"); svg.setAttribute("aria-hidden", "true");
+    const pts = { hexagon: "5,2 15,2 19,10 15,18 5,18 1,10", diamond: "10,1 19,10 10,19 1,10", triangle: "10,2 19,18 1,18",
+      vee: "1,2 10,8 19,2 10,18", octagon: "6,1 14,1 19,6 19,14 14,19 6,19 1,14 1,6", pentagon: "10,1 19,8 15,19 5,19 1,8",
+      star: "10,1 12.6,7 19,7.6 14,11.8 15.6,18.5 10,15 4.4,18.5 6,11.8 1,7.6 7.4,7", tag: "1,3 14,3 19,10 14,17 1,17" }[s.shape];
+    let shape;
+    if (pts) { shape = document.createElementNS(ns, "polygon"); shape.setAttribute("points", pts); }
+    else if (s.shape === "ellipse") { shape = document.createElementNS(ns, "circle"); shape.setAttribute("cx", "10"); shape.setAttribute("cy", "10"); shape.setAttribute("r", "8.5"); }
+    else { shape = document.createElementNS(ns, "rect"); shape.setAttribute("x", "1.5"); shape.setAttribute("y", "3"); shape.setAttribute("width", "17"); shape.setAttribute("height", "14"); shape.setAttribute("rx", s.shape === "rectangle" ? "0" : "3"); }
+    shape.setAttribute("fill", s.color);
+    svg.append(shape);
+    return svg;
+  }
+
+  // ---------------------------------------------------------------- details panel
+  let entitySeq = 0;
+  async function showEntity(iri, opts) {
+    opts = opts || {};
+    const seq = ++entitySeq;
+    const box = $("#entity");
+    if (opts.switchTab !== false) selectTab("details");
+    const id = entityId(iri);
+    const node = cy.getElementById(iri);
+    if (!id) {
+      box.replaceChildren(el("h2", { text: node.nonempty() ? node.data("label") : localName(iri) }), el("p", {}, el("code", { text: iri })));
+      return;
+    }
+    box.replaceChildren(el("p", { class: "muted", text: "Loading…" }));
+    let ent;
+    try { ent = await api("/entity/" + encodeURIComponent(id).replace(/%2F/g, "/")); }
+    catch (e) {
+      if (seq === entitySeq) box.replaceChildren(el("p", { class: "error", text: "Could not load " + id + ": " + e.message }));
+      return;
+    }
+    if (seq !== entitySeq) return;
+    box.replaceChildren(...renderEntity(ent));
+  }
+
+  function renderEntity(ent) {
+    const out = [];
+    out.push(el("h2", { id: "entity-title", text: ent.label || localName(ent.iri) }));
+    out.push(el("p", { class: "iri" }, el("code", { text: ent.iri })));
+    out.push(el("div", { class: "types", "aria-label": "Types" }, (ent.types || []).map((t) => el("span", { class: "chip" }, shapeIcon(classOf(t)), localName(t)))));
+    const labels = ent.labels || {};
+    const langs = ["en", "ja", "zh", ...Object.keys(labels).filter((l) => !["en", "ja", "zh"].includes(l))];
+    out.push(el("dl", { class: "labels", "aria-label": "Labels" }, langs.map((l) => [
+      el("dt", { text: l }), el("dd", { lang: l || null, text: (labels[l] || []).join(" · ") || "—" })])));
+    out.push(el("div", { class: "row" },
+      el("button", { type: "button", onclick: () => focusEntity(ent.iri, { label: ent.label }) }, "Centre graph here"),
+      el("button", { type: "button", onclick: () => expandNode(ent.iri) }, "Expand neighbours"),
+      el("button", { type: "button", onclick: () => { setPathEnd("from", ent.iri, ent.label); selectTab("path"); $("#path-to").focus(); } }, "Path from here")));
+    const facts = (ent.facts || []).filter((f) => state.inferred || !f.inferred);
+    out.push(el("h3", { text: "Facts (" + facts.length + ")" }));
+    const list = el("ul", { class: "facts" });
+    for (const f of facts) {
+      const valueIsEntity = /^https?:\/\//.test(String(f.value)) && f.value_label !== undefined;
+      const value = valueIsEntity
+        ? el("button", { type: "button", class: "link", onclick: () => selectOrFocus(f.value, f.value_label) }, f.value_label || localName(f.value))
+        : el("span", { class: "literal", text: f.value_label || String(f.value) });
+      const pred = (f.direction === "in" ? "← " : "") + (f.predicate_label || localName(f.predicate));
+      const ev = (f.evidence || []).map((e) => el("li", { class: "evidence" },
+        el("blockquote", { text: e.sentence || "" }),
+        el("div", { class: "cite" }, "— ", el("cite", { text: e.document_title || localName(e.document) || "document" }),
+          e.confidence !== undefined && e.confidence !== null ? el("span", { class: "muted", text: " · confidence " + Number(e.confidence).toFixed(2) }) : null,
+          e.extractor ? el("span", { class: "muted", text: " · " + e.extractor }) : null)));
+      list.append(el("li", { class: "fact" + (f.inferred ? " inferred" : "") },
+        el("div", { class: "fact-line" }, el("span", { class: "pred", text: pred }), " ", value,
+          f.inferred ? el("span", { class: "badge", title: f.rule ? "rule: " + f.rule : "inferred", text: "inferred" + (f.rule ? ": " + localName(f.rule) : "") }) : null),
+        ev.length ? el("ul", { class: "evidence-list", "aria-label": "Evidence" }, ev) : null));
+    }
+    out.push(list);
+    return out;
+  }
+
+  function selectOrFocus(iri, label) {
+    const n = cy.getElementById(iri);
+    if (n.nonempty()) { cy.nodes().unselect(); n.select(); cy.animate({ center: { eles: n } }, { duration: 250 }); state.selected = entityId(iri) || iri; writeUrl(false); showEntity(iri); }
+    else focusEntity(iri, { label });
+  }
+
+  // ---------------------------------------------------------------- suggestions (search and path ends)
+  function attachSuggest(input, list, onPick) {
+    let items = [], active = -1, seq = 0;
+    const close = () => { list.hidden = true; input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant"); active = -1; };
+    const setActive = (i) => {
+      active = i;
+      [...list.children].forEach((li, j) => li.setAttribute("aria-selected", String(j === i)));
+      if (i >= 0) input.setAttribute("aria-activedescendant", list.children[i].id); else input.removeAttribute("aria-activedescendant");
+    };
+    const pick = (r) => { close(); input.value = r.label; onPick(r); };
+    const fetchSuggestions = debounce(async () => {
+      const q = input.value.trim();
+      const mine = ++seq;
+      if (!q) { close(); return; }
+      let data;
+      try { data = await api("/search?" + new URLSearchParams({ q, limit: "8" })); } catch (e) { close(); setStatus("Search failed: " + e.message, "error"); return; }
+      if (mine !== seq) return;
+      items = data.results || [];
+      list.replaceChildren(...items.map((r, i) => {
+        const other = ["ja", "zh"].map((l) => ((r.labels || {})[l] || [])[0]).filter(Boolean).join(" · ");
+        return el("li", { role: "option", id: list.id + "-" + i, "aria-selected": "false", class: "suggestion",
+          onmousedown: (ev) => { ev.preventDefault(); pick(r); } },
+          shapeIcon(classOf((r.types || [])[0])), el("span", { class: "s-label", text: r.label }),
+          other ? el("span", { class: "s-other", text: other }) : null,
+          el("span", { class: "s-type", text: (r.types || []).map(localName).join(", ") }));
+      }));
+      if (!items.length) list.replaceChildren(el("li", { class: "suggestion none", role: "option", "aria-disabled": "true", text: "No match" }));
+      list.hidden = false; input.setAttribute("aria-expanded", "true"); setActive(-1);
+    }, 140);
+    input.addEventListener("input", () => { delete input.dataset.iri; fetchSuggestions(); });
+    input.addEventListener("keydown", async (ev) => {
+      if (ev.key === "ArrowDown" && items.length && !list.hidden) { ev.preventDefault(); setActive((active + 1) % items.length); }
+      else if (ev.key === "ArrowUp" && items.length && !list.hidden) { ev.preventDefault(); setActive((active - 1 + items.length) % items.length); }
+      else if (ev.key === "Escape") { if (!list.hidden) { ev.preventDefault(); close(); } }
+      else if (ev.key === "Enter") {
+        ev.preventDefault();
+        if (active >= 0 && items[active]) { pick(items[active]); return; }
+        const q = input.value.trim();
+        if (!q) return;
+        try {
+          const data = await api("/search?" + new URLSearchParams({ q, limit: "1" }));
+          if ((data.results || []).length) pick(data.results[0]); else setStatus("Nothing matches “" + q + "”.", "error");
+        } catch (e) { setStatus("Search failed: " + e.message, "error"); }
+      }
+    });
+    input.addEventListener("blur", () => setTimeout(close, 100));
+    return { close, resolve: async () => {
+      if (input.dataset.iri) return input.dataset.iri;
+      const q = input.value.trim();
+      if (!q) return null;
+      const data = await api("/search?" + new URLSearchParams({ q, limit: "1" }));
+      return (data.results || [])[0] ? data.results[0].iri : null;
+    } };
+  }
+
+  // ---------------------------------------------------------------- tabs
+  const TABS = ["details", "filters", "path", "ask", "sparql"];
+  function selectTab(name, focusTab) {
+    if (!TABS.includes(name)) name = "details";
+    state.tab = name;
+    for (const t of TABS) {
+      const tab = $("#tab-" + t), pane = $("#pane-" + t), on = t === name;
+      tab.setAttribute("aria-selected", String(on)); tab.tabIndex = on ? 0 : -1; pane.hidden = !on;
+    }
+    if (focusTab) $("#tab-" + name).focus();
+    if (name === "sparql" && editor) setTimeout(() => editor.refresh(), 0);
+    writeUrl(false);
+  }
+  $(".tabs").addEventListener("click", (ev) => { const b = ev.target.closest("[role=tab]"); if (b) selectTab(b.id.slice(4)); });
+  $(".tabs").addEventListener("keydown", (ev) => {
+    const i = TABS.indexOf(state.tab);
+    const to = { ArrowRight: (i + 1) % TABS.length, ArrowLeft: (i - 1 + TABS.length) % TABS.length, Home: 0, End: TABS.length - 1 }[ev.key];
+    if (to !== undefined) { ev.preventDefault(); selectTab(TABS[to], true); }
+  });
+
+  // ---------------------------------------------------------------- highlights
+  function clearHighlights() {
+    cy.elements().removeClass("answer path faded");
+    $("#path-result").replaceChildren();
+  }
+  function highlight(nodes, edges, cls) {
+    cy.batch(() => {
+      cy.elements().removeClass(cls).removeClass("faded");
+      nodes.addClass(cls); if (edges) edges.addClass(cls);
+      const keep = nodes.union(edges || cy.collection()).union(nodes.neighborhood());
+      cy.elements().difference(keep).addClass("faded");
+    });
+    if (nodes.nonempty()) cy.animate({ fit: { eles: nodes.union(nodes.neighborhood()), padding: 50 } }, { duration: 300 });
+  }
+
+  // Bring entities into the drawing (depth-1 neighbourhoods), for answers and paths outside the view.
+  async function ensureNodes(iris) {
+    const missing = iris.filter((i) => cy.getElementById(i).empty()).slice(0, 15);
+    if (!missing.length) return;
+    const wasEmpty = cy.nodes().empty();
+    const parts = await Promise.all(missing.map((i) => api(graphUrl(i, 1, 60)).catch(() => ({ nodes: [], edges: [] }))));
+    const merged = { nodes: parts.flatMap((p) => p.nodes || []), edges: parts.flatMap((p) => p.edges || []) };
+    await drawGraph(merged, { replace: wasEmpty, relayout: !wasEmpty });
+  }
+
+  // ---------------------------------------------------------------- Ask
+  async function ask(question, opts) {
+    opts = opts || {};
+    state.question = question;
+    writeUrl(false);
+    const box = $("#ask-result");
+    box.replaceChildren(el("p", { class: "muted", text: "Thinking…" }));
+    let res;
+    try { res = await api("/ask?" + new URLSearchParams({ q: question })); }
+    catch (e) {
+      box.replaceChildren(el("p", { class: "error", text: e.status === 404 ? "The question answerer is not available on this server." : "Could not answer: " + e.message }));
+      return;
+    }
+    window.kg.lastAnswer = res;
+    const out = [];
+    if (!res.understood) out.push(el("p", { class: "error", text: res.message || "The question was not understood." }));
+    if (res.value !== null && res.value !== undefined) out.push(el("p", { class: "value" }, "Answer: ", el("strong", { text: String(res.value) })));
+    const answers = res.answers || [];
+    if (answers.length) {
+      out.push(el("h3", { text: answers.length + " answer" + (answers.length > 1 ? "s" : "") }));
+      out.push(el("ul", { class: "answers" }, answers.map((a) => el("li", {},
+        el("button", { type: "button", class: "link answer-link", onclick: () => selectOrFocus(a.iri, a.label) }, a.label || localName(a.iri))))));
+    } else if (res.understood) out.push(el("p", { text: "No answers in the graph." }));
+    if (res.sparql) {
+      out.push(el("h3", { text: "Generated SPARQL" }));
+      out.push(el("pre", { class: "sparql", id: "ask-sparql", tabindex: "0" }, el("code", { text: res.sparql })));
+      out.push(el("button", { type: "button", onclick: () => { setQuery(res.sparql); selectTab("sparql", true); } }, "Open in SPARQL editor"));
+    }
+    if ((res.evidence || []).length) {
+      out.push(el("h3", { text: "Evidence" }));
+      out.push(el("ul", { class: "evidence-list" }, res.evidence.map((e) => el("li", { class: "evidence" },
+        el("blockquote", { text: e.sentence || "" }),
+        el("div", { class: "cite" }, "— ", el("cite", { text: e.document_title || localName(e.document) || "document" }),
+          e.confidence !== undefined && e.confidence !== null ? el("span", { class: "muted", text: " · confidence " + Number(e.confidence).toFixed(2) }) : null)))));
+    }
+    box.replaceChildren(...out);
+    if (answers.length) {
+      const iris = answers.map((a) => a.iri).filter(Boolean);
+      await ensureNodes(iris);
+      const nodes = cy.collection(iris.map((i) => cy.getElementById(i)).filter((n) => n.nonempty()));
+      highlight(nodes, null, "answer");
+      setStatus(nodes.length + " answer" + (nodes.length === 1 ? "" : "s") + " highlighted in the graph.");
+    }
+  }
+
+  // ---------------------------------------------------------------- SPARQL editor
+  let editor = null, examples = [], lastTable = null;
+  function setQuery(q) { if (editor) editor.setValue(q); else $("#sparql-editor").value = q; }
+  function getQuery() { return editor ? editor.getValue() : $("#sparql-editor").value; }
+
+  function parseNTriples(text) {
+    const term = /<([^>]*)>|_:(\S+)|"((?:[^"\\]|\\.)*)"(?:@([A-Za-z0-9-]+)|\^\^<([^>]*)>)?/g;
+    const unesc = (s) => s.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})|\\(.)/g, (m, u, U, c) =>
+      u ? String.fromCharCode(parseInt(u, 16)) : U ? String.fromCodePoint(parseInt(U, 16)) : ({ n: "\n", t: "\t", r: "\r" }[c] || c));
+    const triples = [];
+    for (const line of text.split(/\r?\n/)) {
+      if (!line.trim() || line.trim().startsWith("#")) continue;
+      const terms = [];
+      term.lastIndex = 0;
+      let m;
+      while (terms.length < 3 && (m = term.exec(line))) {
+        if (m[1] !== undefined) terms.push({ type: "uri", value: m[1] });
+        else if (m[2] !== undefined) terms.push({ type: "bnode", value: m[2] });
+        else terms.push({ type: "literal", value: unesc(m[3]), lang: m[4], datatype: m[5] });
+      }
+      if (terms.length === 3) triples.push(terms);
+    }
+    return triples;
+  }
+
+  function triplesToGraph(triples) {
+    const labels = {}, types = {}, nodes = new Map(), edges = [];
+    for (const [s, p, o] of triples) {
+      if (p.value === RDFS_LABEL && o.type === "literal") { if (!labels[s.value] || o.lang === "en") labels[s.value] = o.value; }
+      else if (p.value === RDF_TYPE && o.type === "uri") (types[s.value] = types[s.value] || []).push(o.value);
+    }
+    const addNode = (t) => { if (!nodes.has(t.value)) nodes.set(t.value, { id: t.value }); };
+    for (const [s, p, o] of triples) {
+      if (p.value === RDFS_LABEL || p.value === RDF_TYPE || o.type === "literal") { addNode(s); continue; }
+      addNode(s); addNode(o);
+      edges.push({ id: s.value + " " + p.value + " " + o.value, source: s.value, target: o.value, predicate: p.value, label: localName(p.value) });
+    }
+    const mostSpecific = (ts) => {
+      const names = (ts || []).map(localName);
+      return names.find((n) => ["TrainingChip", "InferenceChip", "Microarchitecture", "ChipVendor", "Foundry", "Investor", "ResearchFirm"].includes(n)) || names[0];
+    };
+    return { nodes: [...nodes.values()].map((n) => ({ id: n.id, label: labels[n.id] || localName(n.id), types: types[n.id] || [], class: mostSpecific(types[n.id]) })), edges };
+  }
+
+  function renderTable(vars, rows) {
+    lastTable = { vars, rows };
+    const cap = 1000;
+    $("#results thead").replaceChildren(el("tr", {}, vars.map((v) => el("th", { scope: "col", text: v }))));
+    $("#results tbody").replaceChildren(...rows.slice(0, cap).map((r) => el("tr", {}, vars.map((v) => {
+      const t = r[v];
+      if (!t) return el("td", {});
+      if (t.type === "uri") {
+        const id = entityId(t.value);
+        return el("td", {}, id ? el("button", { type: "button", class: "link", title: t.value, onclick: () => selectOrFocus(t.value) }, localName(t.value)) : el("span", { title: t.value, text: localName(t.value) || t.value }));
+      }
+      return el("td", {}, el("span", { lang: t["xml:lang"] || t.lang || null, text: t.value }),
+        t["xml:lang"] || t.lang ? el("span", { class: "muted", text: " @" + (t["xml:lang"] || t.lang) }) : null);
+    }))));
+    $("#export-csv").disabled = !rows.length;
+    return rows.length > cap ? " (first " + cap + " shown)" : "";
+  }
+
+  async function runSparql(opts) {
+    opts = opts || {};
+    const q = getQuery().trim();
+    if (!q) return;
+    state.query = q;
+    writeUrl(false);
+    const status = $("#sparql-status");
+    status.textContent = "Running…";
+    const t0 = performance.now();
+    let res;
+    try {
+      res = await api("/sparql", { method: "POST", raw: true, accept: "application/sparql-results+json, application/n-triples;q=0.9",
+        body: new URLSearchParams({ query: q }) });
+    } catch (e) {
+      status.textContent = ""; $("#results thead").replaceChildren(); $("#results tbody").replaceChildren();
+      lastTable = null; $("#export-csv").disabled = true;
+      setStatus("Query failed: " + e.message, "error");
+      status.textContent = "Error: " + e.message;
+      return;
+    }
+    const ms = Math.round(performance.now() - t0);
+    if (res.type.includes("json")) {
+      const j = JSON.parse(res.text);
+      if (j.boolean !== undefined) { renderTable(["boolean"], [{ boolean: { type: "literal", value: String(j.boolean) } }]); status.textContent = "ASK → " + j.boolean + " (" + ms + " ms)"; return; }
+      const vars = (j.head && j.head.vars) || [], rows = (j.results && j.results.bindings) || [];
+      const note = renderTable(vars, rows);
+      status.textContent = rows.length + " row" + (rows.length === 1 ? "" : "s") + note + " in " + ms + " ms";
+    } else {
+      const triples = parseNTriples(res.text);
+      const note = renderTable(["subject", "predicate", "object"], triples.map(([s, p, o]) => ({ subject: s, predicate: p, object: o })));
+      status.textContent = triples.length + " triples" + note + " in " + ms + " ms; drawn in the graph";
+      const g = triplesToGraph(triples);
+      state.focus = null; $("#focus-label").textContent = "CONSTRUCT result";
+      writeUrl(false);
+      await drawGraph(g, { replace: true });
+    }
+  }
+
+  function toCsv(vars, rows) {
+    const q = (s) => (/[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s);
+    return [vars.map(q).join(","), ...rows.map((r) => vars.map((v) => q(r[v] ? String(r[v].value) : "")).join(","))].join("\r\n") + "\r\n";
+  }
+
+  // ---------------------------------------------------------------- paths
+  function setPathEnd(which, iri, label) {
+    const input = $("#path-" + which);
+    input.value = label || localName(iri); input.dataset.iri = iri;
+  }
+  function pathNodesFrom(result) {
+    // /analytics/path returns {"paths": [[{from, relation, to}, …], …]}; accept plain IRI lists too
+    const first = (result.paths || [])[0] || result.path || [];
+    if (!first.length) return [];
+    if (typeof first[0] === "string") return first;
+    if (first[0].from !== undefined) return [first[0].from, ...first.map((h) => h.to)];
+    return first.map((n) => n.iri || n.id).filter(Boolean);
+  }
+  async function highlightPath(fromIri, toIri2) {
+    const box = $("#path-result");
+    box.replaceChildren(el("p", { class: "muted", text: "Searching…" }));
+    let seq = null, via = "loaded graph";
+    if (await hasRoute("/analytics/path")) {
+      try {
+        const r = await api("/analytics/path?" + new URLSearchParams({ source: fromIri, target: toIri2 }));
+        seq = pathNodesFrom(r); via = "server";
+        if (seq.length) await ensureNodes(seq);
+      } catch (e) { seq = null; }
+    }
+    let nodes = cy.collection(), edges = cy.collection();
+    if (seq && seq.length) {
+      seq.forEach((i, k) => {
+        const n = cy.getElementById(i); if (n.nonempty()) nodes = nodes.union(n);
+        if (k) edges = edges.union(cy.getElementById(seq[k - 1]).edgesWith(n));
+      });
+    } else {
+      await ensureNodes([fromIri, toIri2]);
+      const a = cy.getElementById(fromIri), b = cy.getElementById(toIri2);
+      if (a.nonempty() && b.nonempty()) {
+        const r = cy.elements(":visible").aStar({ root: a, goal: b, directed: false });
+        if (r.found) { nodes = r.path.nodes(); edges = r.path.edges(); }
+      }
+    }
+    if (nodes.length < 2) {
+      box.replaceChildren(el("p", { class: "error", text: "No path found in the " + via + ". Expand more nodes and try again." }));
+      return;
+    }
+    highlight(nodes, edges, "path");
+    box.replaceChildren(el("p", { text: "Path of " + (nodes.length - 1) + " step(s) (" + via + "):" }),
+      el("ol", { class: "path-list" }, nodes.map((n) => el("li", {}, el("button", { type: "button", class: "link", onclick: () => selectOrFocus(n.id()) }, n.data("label"))))));
+  }
+
+  // ---------------------------------------------------------------- events
+  const searchBox = $("#search");
+  attachSuggest(searchBox, $("#suggestions"), (r) => focusEntity(r.iri, { label: r.label }));
+  $("#search-form").addEventListener("submit", (ev) => ev.preventDefault());
+  const fromSuggest = attachSuggest($("#path-from"), $("#path-from-list"), (r) => { $("#path-from").dataset.iri = r.iri; });
+  const toSuggest = attachSuggest($("#path-to"), $("#path-to-list"), (r) => { $("#path-to").dataset.iri = r.iri; });
+  $("#path-form").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    let a, b;
+    try { a = await fromSuggest.resolve(); b = await toSuggest.resolve(); } catch (e) { setStatus(e.message, "error"); return; }
+    if (!a || !b) { $("#path-result").replaceChildren(el("p", { class: "error", text: "Choose both ends of the path." })); return; }
+    state.pathFrom = entityId(a) || a; state.pathTo = entityId(b) || b; writeUrl(false);
+    highlightPath(a, b);
+  });
+  $("#path-use-selected").addEventListener("click", () => {
+    const n = cy.nodes(":selected").first();
+    if (n.nonempty()) setPathEnd("from", n.id(), n.data("label"));
+  });
+
+  cy.on("tap", "node", (ev) => {
+    const n = ev.target;
+    state.selected = entityId(n.id()) || n.id(); writeUrl(false);
+    showEntity(n.id());
+  });
+  cy.on("dbltap", "node", (ev) => expandNode(ev.target.id()));
+
+  $("#depth").addEventListener("change", () => { state.depth = parseInt($("#depth").value, 10); if (state.focus) focusEntity(state.focus, { push: false }); else writeUrl(false); });
+  $("#inferred").addEventListener("change", () => {
+    state.inferred = $("#inferred").checked; filtersChanged();
+    const sel = cy.nodes(":selected").first();
+    if (sel.nonempty() && state.tab === "details") showEntity(sel.id(), { switchTab: false });
+  });
+  $("#expand").addEventListener("click", () => {
+    const n = cy.nodes(":selected").first();
+    if (n.nonempty()) expandNode(n.id()); else setStatus("Select a node first.", "error");
+  });
+  $("#relayout").addEventListener("click", () => runLayout(null, true));
+  $("#fit").addEventListener("click", () => cy.fit(cy.elements(":visible"), 30));
+  $("#clear-hl").addEventListener("click", clearHighlights);
+  $("#filters-reset").addEventListener("click", () => { state.hiddenClasses.clear(); state.hiddenRels.clear(); filtersChanged(); });
+  $("#export-png").addEventListener("click", () => download("aichip-graph.png", cy.png({ output: "blob", bg: "#ffffff", scale: 2 })));
+  $("#export-svg").addEventListener("click", () => {
+    if (!cy.svg) { setStatus("SVG export is not available.", "error"); return; }
+    download("aichip-graph.svg", new Blob([cy.svg({ bg: "#ffffff", full: false })], { type: "image/svg+xml" }));
+  });
+  $("#export-csv").addEventListener("click", () => { if (lastTable) download("aichip-results.csv", new Blob([toCsv(lastTable.vars, lastTable.rows)], { type: "text/csv" })); });
+  $("#ask-form").addEventListener("submit", (ev) => { ev.preventDefault(); const q = $("#ask-input").value.trim(); if (q) ask(q); });
+  $("#sparql-run").addEventListener("click", () => runSparql());
+  $("#examples").addEventListener("change", () => { const ex = examples[parseInt($("#examples").value, 10)]; if (ex) setQuery(ex.query); });
+
+  // keyboard on the graph: arrows walk the nodes, Enter opens, E expands, F fits, +/- zoom, Escape clears
+  $("#cy").addEventListener("keydown", (ev) => {
+    const nodes = cy.nodes(":visible").sort((a, b) => a.position("y") - b.position("y") || a.position("x") - b.position("x"));
+    if (!nodes.length) return;
+    const cur = cy.nodes(":selected").first();
+    let i = cur.nonempty() ? nodes.indexOf(cur) : -1;
+    const move = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[ev.key];
+    if (move) {
+      ev.preventDefault();
+      i = (i + move + nodes.length) % nodes.length;
+      const n = nodes[i];
+      cy.nodes().unselect(); n.select();
+      const bb = cy.extent(), p = n.position();
+      if (p.x < bb.x1 || p.x > bb.x2 || p.y < bb.y1 || p.y > bb.y2) cy.center(n);
+      setStatus("Selected " + n.data("label") + " (" + n.data("cls") + ")");
+    } else if (ev.key === "Enter" && cur.nonempty()) { ev.preventDefault(); state.selected = entityId(cur.id()) || cur.id(); writeUrl(false); showEntity(cur.id()); }
+    else if ((ev.key === "e" || ev.key === "E") && cur.nonempty()) { ev.preventDefault(); expandNode(cur.id()); }
+    else if (ev.key === "f" || ev.key === "F") { ev.preventDefault(); cy.fit(cy.elements(":visible"), 30); }
+    else if (ev.key === "+" || ev.key === "=") { ev.preventDefault(); cy.zoom({ level: cy.zoom() * 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); }
+    else if (ev.key === "-") { ev.preventDefault(); cy.zoom({ level: cy.zoom() / 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); }
+    else if (ev.key === "Escape") { ev.preventDefault(); clearHighlights(); cy.nodes().unselect(); }
+  });
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key === "/" && !/INPUT|TEXTAREA|SELECT/.test(document.activeElement.tagName) && !document.activeElement.closest(".CodeMirror")) { ev.preventDefault(); searchBox.focus(); }
+  });
+  window.addEventListener("popstate", () => { readUrl(); applyState(); });
+
+  // ---------------------------------------------------------------- start-up
+  async function applyState() {
+    $("#depth").value = String(state.depth);
+    $("#inferred").checked = state.inferred;
+    selectTab(state.tab);
+    if (state.focus) await focusEntity(state.focus, { push: false, switchTab: state.tab === "details" });
+    else { cy.elements().remove(); refreshChrome(); }
+    if (state.selected && cy.getElementById(toIri(state.selected)).nonempty()) {
+      const n = cy.getElementById(toIri(state.selected)); cy.nodes().unselect(); n.select(); await showEntity(n.id(), { switchTab: state.tab === "details" });
+    }
+    if (state.pathFrom && state.pathTo) {
+      setPathEnd("from", toIri(state.pathFrom)); setPathEnd("to", toIri(state.pathTo));
+      await highlightPath(toIri(state.pathFrom), toIri(state.pathTo));
+    }
+    if (state.question) { $("#ask-input").value = state.question; await ask(state.question); }
+    if (state.query) { setQuery(state.query); await runSparql(); }
+    applyFilters(); refreshChrome();
+  }
+
+  async function init() {
+    editor = CodeMirror.fromTextArea($("#sparql-editor"), {
+      mode: "application/sparql-query", lineNumbers: true, matchBrackets: true, viewportMargin: Infinity,
+      screenReaderLabel: "SPARQL query", extraKeys: { "Ctrl-Enter": () => runSparql(), "Cmd-Enter": () => runSparql(), Tab: false, "Shift-Tab": false },
+    });
+    try { examples = await api("/static/examples.json"); } catch (e) { examples = []; }
+    $("#examples").replaceChildren(...examples.map((ex, i) => el("option", { value: String(i), text: ex.title })));
+    if (examples.length) setQuery(examples[0].query);
+    readUrl();
+    await applyState();
+  }
+
+  window.kg = { cy, state, metrics, focusEntity, ask, runSparql, drawGraph, lastAnswer: null };
+  setBusy(0);
+  window.kg.ready = init().catch((e) => setStatus("Start-up failed: " + e.message, "error"));
+})();
