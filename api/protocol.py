@@ -130,7 +130,22 @@ def choose_format(kind: str, accept: str | None, fmt_param: str | None) -> forma
             raise errors.NotAcceptable(
                 f"format {fmt_param!r} cannot carry this result; use one of {', '.join(formats.names(fkind))}")
         return fmt
-    return formats.negotiate(accept, fkind, DEFAULT[fkind])
+    try:
+        return formats.negotiate(accept, fkind, DEFAULT[fkind])
+    except errors.NotAcceptable:
+        if fkind != "graph" or not accept:
+            raise
+        # a client that only lists SPARQL results types (rdflib's SPARQLStore, SPARQLWrapper) asked a
+        # CONSTRUCT/DESCRIBE: answer in the nearest RDF syntax rather than refusing
+        for media in (m.split(";")[0].strip().lower() for m in accept.split(",")):
+            try:
+                fmt = formats.get(media)
+            except errors.KGError:
+                continue
+            alt = CROSS_KIND["graph"].get(fmt.name)
+            if alt:
+                return formats.get(alt)
+        raise
 
 
 def _kind(raw: Any) -> str:

@@ -1,0 +1,112 @@
+"""Fixtures for the HTTP service: real `kg serve` processes on 127.0.0.1, driven over HTTP."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = (ROOT / ".." / "shared").resolve()
+REFERENCE = SHARED / "eval" / "reference-graph.trig"
+TOKEN = "test-update-token"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def kg(*args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=120, **kw)
+
+
+@dataclass
+class Server:
+    url: str
+    proc: subprocess.Popen
+    store: str
+    token: str | None
+    timeout: float
+    max_rows: int
+
+    def client(self, **kw) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=30, **kw)
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+def start_server(store: str, *, token: str | None, timeout: float = 2.0, max_rows: int = 500,
+                 extra_env: dict | None = None) -> Server:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
+    env.update({"KG_WORKERS": "2", **(extra_env or {})})
+    if token:
+        env["KG_UPDATE_TOKEN"] = token
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", store, "--host", "127.0.0.1",
+                             "--port", str(port), "--timeout", str(timeout), "--max-rows", str(max_rows)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("kg serve exited: " + (proc.stdout.read() if proc.stdout else ""))
+        try:
+            if httpx.get(url + "/health", timeout=1).status_code == 200:
+                return Server(url, proc, store, token, timeout, max_rows)
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("kg serve did not start within 60 s")
+
+
+def stop_server(server: Server) -> None:
+    server.proc.terminate()
+    try:
+        server.proc.wait(10)
+    except subprocess.TimeoutExpired:
+        server.proc.kill()
+        server.proc.wait(5)
+
+
+@pytest.fixture(scope="session")
+def reference_graph() -> Path:
+    if not REFERENCE.is_file():
+        pytest.skip(f"shared reference graph absent: {REFERENCE}")
+    return REFERENCE
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, reference_graph) -> Server:
+    """An on-disk store with the reference graph, served with worker processes, updates enabled."""
+    store = str(tmp_path_factory.mktemp("kg") / "store")
+    res = kg("load", str(reference_graph), "--store", store)
+    assert res.returncode == 0, res.stderr
+    srv = start_server(store, token=TOKEN)
+    yield srv
+    stop_server(srv)
+
+
+@pytest.fixture(scope="session")
+def readonly_server(reference_graph) -> Server:
+    """An in-memory store with no update token: the service is read-only."""
+    srv = start_server(":memory:", token=None)
+    yield srv
+    stop_server(srv)
+
+
+@pytest.fixture()
+def client(server) -> httpx.Client:
+    with server.client() as c:
+        yield c
