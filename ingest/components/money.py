@@ -40,8 +40,8 @@ def _patterns() -> dict:
     amount = rf"(?:{cjk_amount}|(?:{NUM})(?:\s?(?:{'|'.join(lat_mult)})\b)?)"
     cur_alt = "|".join(cur_words)
     return {
-        "prefix": re.compile(rf"(?<![\w$])(?P<cur>{cur_alt})\s?(?P<amt>{amount})", re.IGNORECASE),
-        "suffix": re.compile(rf"(?<![\w.,])(?P<amt>{amount})\s?(?P<cur>{cur_alt})(?![a-z])", re.IGNORECASE),
+        "prefix": re.compile(rf"(?<![A-Za-z0-9$])(?P<cur>{cur_alt})\s?(?P<amt>{amount})", re.IGNORECASE),
+        "suffix": re.compile(rf"(?<![A-Za-z0-9.,])(?P<amt>{amount})\s?(?P<cur>{cur_alt})(?![a-z])", re.IGNORECASE),
         "cjk_amount": re.compile(cjk_amount),
     }
 

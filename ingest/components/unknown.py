@@ -43,6 +43,10 @@ class UnknownRecognizer:
                 cands.append(m.span(1))
         for s, e in sorted(set(cands)):
             surface = text[s:e].strip(" ,.;:")
+            lead = re.match(r"^(?:[A-Z][a-z]+-(?:backed|based|owned|led|run|listed|funded)\s+|The\s+)+", surface)
+            if lead:
+                s += lead.end()
+                surface = surface[lead.end():]
             if len(surface) < 2 or surface.split(" ")[0] in STOP_ORG and len(surface.split()) == 1:
                 continue
             if any(a < e and s < b for a, b in taken):

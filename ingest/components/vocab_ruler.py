@@ -54,6 +54,8 @@ class VocabRuler:
     def __call__(self, doc: Doc) -> Doc:
         out = mentions(doc)
         for hit in vocab_gazetteer(self.vocab_dir).find(doc.text):
+            if _short_cjk(hit.text) and doc.char_span(hit.start, hit.end) is None:
+                continue  # "算能" inside "計算能力": short CJK names must be whole tokens
             entries = [self.vocab[i] for i in hit.ids]
             kinds = {kind_of(e) for e in entries}
             kind = sorted(kinds)[0] if len(kinds) == 1 else _prefer(kinds)
@@ -72,6 +74,11 @@ class VocabRuler:
             out.append(m)
         out.sort(key=lambda m: (m.start, -m.end))
         return doc
+
+
+def _short_cjk(text: str) -> bool:
+    t = text.strip()
+    return len(t) <= 3 and all("\u3040" <= c <= "\u9fff" for c in t)
 
 
 def _prefer(kinds: set) -> str:

@@ -17,7 +17,8 @@ class FabricatedBy:
         ms = mentions(doc)
         chips = of_kind(ms, "chip")
         foundries = [m for m in of_kind(ms, "org") if "Foundry" in m.types]
-        if not chips or not foundries or not cue_spans(doc, "fabricatedBy"):
+        cues = cue_spans(doc, "fabricatedBy")
+        if not chips or not foundries or not cues:
             return doc
         conf = confidence(doc, "fabricatedBy")
         for c in chips:
@@ -26,6 +27,9 @@ class FabricatedBy:
             if not cands:
                 continue
             f = min(cands, key=lambda f: distance(c, f))
+            lo, hi = min(c.start, f.start), max(c.end, f.end)
+            if not any(lo - 25 <= s and e <= hi + 25 for s, e in cues):
+                continue
             if guarded(doc, min(c.start, f.start), max(c.end, f.end)):
                 continue
             add(doc, c, "fabricatedBy", f, conf, NAME)

@@ -37,7 +37,8 @@ class Funding:
         ms = mentions(doc)
         ctx = doc.user_data.setdefault("context", {})
         text = doc.text
-        if not cue_spans(doc, "funding"):
+        if not cue_spans(doc, "funding") and not (
+                "last_round" in ctx and (cue_spans(doc, "_lead") or cue_spans(doc, "_participate"))):
             return doc
         orgs = [m for m in of_kind(ms, "org") if not m.extra.get("inside")]
         if not orgs and "last_round" not in ctx:
@@ -146,7 +147,7 @@ class Funding:
         ordered = sorted(orgs, key=lambda o: o.start)
         for i in range(len(ordered) - 1, 0, -1):
             a, b = ordered[i - 1], ordered[i]
-            if id(b) in role and id(a) not in role and re.fullmatch(r"\s*(?:、|,|，|和|及|与|與|と|や|以及)\s*", text[a.end:b.start]):
+            if id(b) in role and id(a) not in role and re.fullmatch(r"\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as)\s*", text[a.end:b.start], re.I):
                 role.add(id(a))
 
     @staticmethod

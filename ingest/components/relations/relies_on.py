@@ -28,9 +28,9 @@ class ReliesOn:
                 if v is None or guarded(doc, v.start, n.end):
                     continue
                 add(doc, v, "reliesOn", n, conf, NAME)
-        explicit = [s for s in cue_spans(doc, "reliesOn")]
+        explicit = cue_spans(doc, "_depend")
         foundries = [m for m in of_kind(ms, "org") if "Foundry" in m.types]
-        if not chips and foundries and explicit:
+        if foundries and explicit:
             for f in foundries:
                 v = min((v for v in vendors if v.end <= f.start and v is not f and v.key != f.key),
                         key=lambda v: distance(v, f), default=None)

@@ -1,0 +1,81 @@
+"""Score extraction against hand-written gold files (corpus/gold/<doc>.tsv, .figures.tsv, .funding.tsv)
+with the project's scorer `../shared/tools/kgeval.py`, per document and pooled per language."""
+from __future__ import annotations
+
+import importlib.util
+import tempfile
+from argparse import Namespace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def load_kgeval(path: Path | None = None):
+    path = path or SHARED / "tools" / "kgeval.py"
+    spec = importlib.util.spec_from_file_location("kgeval", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def gold_documents(corpus: Path = ROOT / "corpus") -> list[tuple[Path, Path]]:
+    """(document, gold .tsv) pairs."""
+    out = []
+    for gold in sorted((corpus / "gold").glob("*.tsv")):
+        if gold.name.endswith((".figures.tsv", ".funding.tsv")):
+            continue
+        stem = gold.name[:-4]
+        lang = stem.split("_", 1)[0]
+        docs = [p for p in (corpus / lang).glob(stem + ".*")]
+        if docs:
+            out.append((docs[0], gold))
+    return out
+
+
+def score_document(doc: Path, gold: Path, kgeval=None) -> dict:
+    from ingest.run import ingest_paths
+    from kg.store import open_store
+    kgeval = kgeval or load_kgeval()
+    store = open_store(":memory:")
+    ingest_paths([str(doc)], store)
+    with tempfile.NamedTemporaryFile(suffix=".nq", delete=False) as fh:
+        fh.write(store.export("nquads"))
+        path = fh.name
+    figures = gold.with_name(gold.name[:-4] + ".figures.tsv")
+    funding = gold.with_name(gold.name[:-4] + ".funding.tsv")
+    args = Namespace(graph=path, gold=str(gold), figures=str(figures) if figures.exists() else None,
+                     funding=str(funding) if funding.exists() else None)
+    res = kgeval.eval_extraction(args)
+    Path(path).unlink(missing_ok=True)
+    return res
+
+
+def score_corpus(corpus: Path = ROOT / "corpus", verbose: bool = False) -> dict:
+    kgeval = load_kgeval()
+    per_lang: dict[str, list[int]] = {}
+    docs = {}
+    for doc, gold in gold_documents(corpus):
+        res = score_document(doc, gold, kgeval)
+        lang = gold.name.split("_", 1)[0]
+        tp, fp, fn = (res["overall"][k] for k in ("tp", "fp", "fn"))
+        acc = per_lang.setdefault(lang, [0, 0, 0])
+        acc[0] += tp
+        acc[1] += fp
+        acc[2] += fn
+        docs[gold.name[:-4]] = res
+        if verbose:
+            print(gold.name[:-4], res["overall"])
+            for line in res["misses"]:
+                print("   miss:", line)
+            for line in res["false_positives"]:
+                print("   fp:  ", line)
+    langs = {lang: kgeval.score(*v) for lang, v in per_lang.items()}
+    return {"languages": langs, "documents": {k: v["overall"] for k, v in docs.items()}}
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+    res = score_corpus(verbose="-v" in sys.argv)
+    print(json.dumps(res["languages"], indent=1))
