@@ -74,6 +74,11 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
         ms = d._.mentions or []
         fs = d._.facts or []
         _update_topic(context, ms, fs)
+        chips = [m for m in ms if m.kind == "chip"]
+        if chips:
+            context["prev_sentence"] = {"paragraph": s.paragraph, "chips": chips}
+        else:
+            context["prev_sentence"] = {"paragraph": s.paragraph, "chips": []}
         result.tokens += len(d)
         result.results.append(SentenceResult(s, ms, fs))
     return result

@@ -73,7 +73,24 @@ class VocabRuler:
                                            tuple(t for e in subs for t in e.types), extra={"inside": True}))
             out.append(m)
         out.sort(key=lambda m: (m.start, -m.end))
+        _merge_parentheticals(doc.text, out)
         return doc
+
+
+def _merge_parentheticals(text: str, ms: list) -> None:
+    """"啓明創投（Qiming Venture Partners）" is one mention of one entity, written twice."""
+    i = 0
+    while i < len(ms) - 1:
+        a, b = ms[i], ms[i + 1]
+        gap = text[a.end:b.start]
+        if a.key == b.key and a.kind == b.kind and gap.strip() in ("(", "（") and not a.extra.get("inside"):
+            close = text[b.end:b.end + 2]
+            end = b.end + (len(close) - len(close.lstrip(" ")) + 1 if close.strip()[:1] in (")", "）") else 0)
+            a.extra.setdefault("alt", b.text)
+            a.end = end
+            del ms[i + 1]
+            continue
+        i += 1
 
 
 def _short_cjk(text: str) -> bool:

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from ingest.components import mentions
 from ingest.components.relations.common import add, confidence, cue_spans, distance, guarded, of_kind
 from ingest.components.relations.designed_by import ADJACENT
+from ingest.components.relations.manufactured_on import previous_chips
 
 NAME = "aic_fabricated_by"
 
@@ -17,6 +18,8 @@ class FabricatedBy:
         ms = mentions(doc)
         chips = of_kind(ms, "chip")
         foundries = [m for m in of_kind(ms, "org") if "Foundry" in m.types]
+        if not chips and foundries and len(of_kind(ms, "org")) == len(foundries):
+            chips = previous_chips(doc)
         cues = cue_spans(doc, "fabricatedBy")
         if not chips or not foundries or not cues:
             return doc

@@ -20,6 +20,23 @@ NOT_AMOUNT = re.compile(r"(valu|估值|評価|時価総額|market cap|市值|累
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
+ROUND_RANK = ("Pre-", "Series", "Angel", "Seed", "Strategic", "IPO")
+
+
+def _round_rank(name: str) -> int:
+    for i, p in enumerate(ROUND_RANK):
+        if name.startswith(p):
+            return i
+    return len(ROUND_RANK)
+
+
+def plain_number(d) -> str:
+    """71252000000 rather than 7.1252E+10."""
+    if d == d.to_integral_value():
+        return str(int(d))
+    return format(d.normalize(), "f")
+
+
 def _clause_end(text: str, pos: int) -> int:
     m = re.compile(r"[;；。.!?]|,\s*(?:while|and the|with the|valuing|bringing)|，(?:估值|使)").search(text, pos)
     return m.start() if m else len(text)
@@ -41,7 +58,7 @@ class Funding:
                 "last_round" in ctx and (cue_spans(doc, "_lead") or cue_spans(doc, "_participate"))):
             return doc
         orgs = [m for m in of_kind(ms, "org") if not m.extra.get("inside")]
-        if not orgs and "last_round" not in ctx:
+        if not orgs and "last_round" not in ctx and not ctx.get("topic_org"):
             return doc
         conf = confidence(doc, "funding")
         if self._acquisition(doc, orgs, conf):
@@ -74,6 +91,13 @@ class Funding:
                         continue
                     if o.end <= s and s - o.end <= 30 and _clause_start(text, s) <= o.start:
                         parts.add(id(o))
+        if lang != "en":
+            for cues, role in ((lead_cues, leads), (part_cues, parts)):
+                for s, e in cues:
+                    if re.match(r"^\S{0,3}(?:は|为|為|是|:|：|には)", text[e:e + 5]):
+                        for o in orgs:
+                            if e <= o.start < _clause_end(text, e):
+                                role.add(id(o))
         # coordinated names before a lead/participation cue share its role ("A、B和C领投")
         self._coordinate(text, orgs, leads, lead_cues)
         self._coordinate(text, orgs, parts, part_cues)
@@ -102,7 +126,7 @@ class Funding:
             return doc
         if guarded(doc, 0, len(text)) and not rounds:
             return doc
-        rname = rounds[0].value if rounds else ""
+        rname = min((r.value for r in rounds), key=_round_rank) if rounds else ""
         if not rounds and not money and last and last["company"] == ckey and investors:
             rkey = last["key"]
         elif rounds or money:
@@ -123,9 +147,9 @@ class Funding:
                 if ex:
                     add(doc, rkey, "exchange", ex.group(1), conf, NAME, literal=True)
         if money:
-            amt, cur = money[0].value
-            add(doc, rkey, "amount", str(amt.normalize() if amt == amt.to_integral_value() else amt), conf, NAME,
-                spans=money[:1], literal=True, datatype=XSD + "decimal")
+            amt, cur = max((m.value for m in money), key=lambda v: v[0])
+            add(doc, rkey, "amount", plain_number(amt), conf, NAME, spans=money[:1], literal=True,
+                datatype=XSD + "decimal")
             add(doc, rkey, "currency", cur, conf, NAME, spans=money[:1], literal=True)
         if years:
             y = years[0]

@@ -15,6 +15,19 @@ from ingest.components.relations.common import add, confidence, distance, guarde
 NAME = "aic_manufactured_on"
 
 
+def previous_chips(doc: Doc) -> list:
+    """Chips of the previous sentence of the paragraph, for a sentence whose subject is left implicit
+    ("BR100 は…披露された。TSMC の 7nm プロセスで製造され…")."""
+    prev = doc.user_data.get("context", {}).get("prev_sentence") or {}
+    if prev.get("paragraph") != doc.user_data.get("paragraph"):
+        return []
+    out = []
+    for m in prev.get("chips", []):
+        c = type(m)(0, 0, m.text, m.kind, m.ids, m.types, m.value, dict(m.extra))
+        out.append(c)
+    return out
+
+
 def usable_nodes(ms) -> list:
     return [n for n in of_kind(ms, "node") if n.extra.get("key") and not n.extra.get("foundry_from_name")]
 
@@ -24,6 +37,8 @@ class ManufacturedOn:
         ms = mentions(doc)
         chips = of_kind(ms, "chip")
         nodes = usable_nodes(ms)
+        if not chips and nodes and not [m for m in of_kind(ms, "org") if "Foundry" not in m.types]:
+            chips = previous_chips(doc)
         if not chips or not nodes:
             return doc
         conf = confidence(doc, "manufacturedOn")

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
+from ingest.components.relations.funding import plain_number
 from ingest.components.relations.common import add, confidence, cue_spans, guarded, of_kind
 
 NAME = "aic_market"
@@ -67,8 +68,8 @@ class Market:
             key = f"est:{h}"
             add(doc, key, "market", label, conf, NAME, spans=[mo], literal=True)
             add(doc, key, "year", str(year.value), conf, NAME, spans=[year], literal=True, datatype=XSD + "gYear")
-            add(doc, key, "value", str(amount.normalize() if amount == amount.to_integral_value() else amount),
-                conf, NAME, spans=[mo], literal=True, datatype=XSD + "decimal")
+            add(doc, key, "value", plain_number(amount), conf, NAME, spans=[mo], literal=True,
+                datatype=XSD + "decimal")
             add(doc, key, "unit", unit, conf, NAME, spans=[mo], literal=True)
             add(doc, key, "isForecast", "true" if forecast else "false", conf, NAME, spans=[year, mo],
                 literal=True, datatype=XSD + "boolean")
