@@ -8,7 +8,8 @@ Measures (all counted over the vendors in `region`, by their aic:country, when a
   leaves them without supply), the what-if measure of `kg analyze exposure`.
 - `betweenness`: betweenness centrality on the undirected supply subgraph (vendors, chips, processes,
   foundries, clusters; designedBy, manufacturedOn, fabricatedBy, offeredBy, reliesOn, builtFrom), exact
-  up to 3000 nodes, else estimated from 300 sampled sources (seeded).
+  up to 3000 nodes, else estimated from sampled sources (seeded; as many as fit a budget of about 2M
+  edge visits, between 16 and 300).
 Ranked by sole_vendors, vendors, sole_chips, chips, then betweenness.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from kg.analytics.projection import SUPPLY_RELATIONS, Projection
 from kg.analytics.supply import chip_options, chips_of, vendor_direct_options
 
 EXACT_LIMIT = 3000
-SAMPLES = 300
+MAX_SAMPLES, MIN_SAMPLES, EDGE_VISIT_BUDGET = 300, 16, 2_000_000
 
 
 def chokepoints(store: Any, region: str | None = None, limit: int = 25, **_: Any) -> dict:
@@ -59,12 +60,13 @@ def chokepoints(store: Any, region: str | None = None, limit: int = 25, **_: Any
 
     sub = _supply_subgraph(proj, vendors, chips_in_scope)
     n = sub.number_of_nodes()
+    samples = min(n, max(MIN_SAMPLES, min(MAX_SAMPLES, EDGE_VISIT_BUDGET // max(sub.number_of_edges(), 1))))
     if n == 0:
         btw: dict[str, float] = {}
     elif n <= EXACT_LIMIT:
         btw = nx.betweenness_centrality(sub, normalized=True)
     else:
-        btw = nx.betweenness_centrality(sub, k=min(SAMPLES, n), normalized=True, seed=0)
+        btw = nx.betweenness_centrality(sub, k=samples, normalized=True, seed=0)
 
     def row(node: str, **counts: Any) -> dict:
         r = proj.ref(node)
@@ -100,7 +102,7 @@ def chokepoints(store: Any, region: str | None = None, limit: int = 25, **_: Any
 
     return {"kind": "chokepoints", "region": region, "vendors_in_scope": len(vendors),
             "chips_in_scope": len(chips_in_scope),
-            "betweenness": "exact" if n <= EXACT_LIMIT else f"estimated from {min(SAMPLES, n)} sources",
+            "betweenness": "exact" if n <= EXACT_LIMIT else f"estimated from {samples} sampled sources",
             "supply_subgraph": {"nodes": n, "edges": sub.number_of_edges()},
             "foundries": rank(foundries), "processes": rank(processes), "vendors": rank(vendor_rows)}
 

@@ -35,7 +35,7 @@ def exposure(store: Any, target: str, max_nm: float | None = None, **_: Any) -> 
     is_supplier = bool({"Foundry", "ProcessNode"} & types) or bool(proj.inc(t.node, "offeredBy")) \
         or bool(proj.inc(t.node, "fabricatedBy")) or bool(proj.inc(t.node, "manufacturedOn"))
     is_designer = bool(chips_of(proj, t.node))
-    is_chip = "Chip" in types
+    is_chip = bool({"Chip", "ComputingCluster"} & types)
     if is_supplier:
         cut = _cut_for(proj, t.node, max_nm)
         result["cut"] = {"foundries": [proj.ref(n) for n in sorted(cut.foundries)],
@@ -195,9 +195,13 @@ def _aggregate(proj: Projection, owner: str, rel: str, members: set[str], cut: C
 
 
 def profile(proj: Projection, node: str) -> dict:
-    """A vendor's (or a chip's) full upstream (processes, foundries) and downstream (chips, clusters)."""
-    is_chip = "Chip" in proj.types(node) and not chips_of(proj, node)
-    chips = [node] if is_chip else sorted(chips_of(proj, node), key=proj.label)
+    """A vendor's (chip's, cluster's) full upstream (processes, foundries) and downstream (chips, clusters)."""
+    is_cluster = "ComputingCluster" in proj.types(node) and not chips_of(proj, node)
+    is_chip = "Chip" in proj.types(node) and not chips_of(proj, node) and not is_cluster
+    if is_cluster:
+        chips = sorted(proj.out(node, "builtFrom"), key=proj.label)
+    else:
+        chips = [node] if is_chip else sorted(chips_of(proj, node), key=proj.label)
     processes: dict[str, dict] = {}
     foundries: dict[str, dict] = {}
     chip_rows = []
@@ -205,27 +209,29 @@ def profile(proj: Projection, node: str) -> dict:
     for c in chips:
         opts = chip_options(proj, c)
         all_opts += opts
-        prefix = [] if is_chip else [proj.hop(c, "designedBy", node)]
+        prefix = ([] if is_chip else [proj.hop(node, "builtFrom", c)] if is_cluster
+                  else [proj.hop(c, "designedBy", node)])
         chip_rows.append(dict(proj.ref(c), processes=[proj.label(o.node) for o in opts if o.kind == "process"],
                               foundries=sorted({proj.label(f) for o in opts for f in o.foundries})))
         for o in opts:
             _upstream_add(proj, o, prefix + o.path(proj), processes, foundries)
-    if not is_chip:
+    if not (is_chip or is_cluster):
         for o in vendor_direct_options(proj, node, all_opts):
             _upstream_add(proj, o, o.path(proj), processes, foundries)
     clusters = {}
-    for c in chips:
+    for c in [] if is_cluster else chips:
         for k in sorted(proj.inc(c, "builtFrom")):
             path = [proj.hop(k, "builtFrom", c)] + ([] if is_chip else [proj.hop(c, "designedBy", node)])
             clusters.setdefault(k, dict(proj.ref(k), path=path,
                                         designers=[proj.ref(d) for d in sorted(proj.out(k, "designedBy"))]))
     return {
         "entity": proj.ref(node),
-        "upstream": {"processes": sorted(processes.values(), key=lambda e: e["label"]),
+        "upstream": {"chips": chip_rows if is_cluster else [],
+                     "processes": sorted(processes.values(), key=lambda e: e["label"]),
                      "foundries": sorted(foundries.values(), key=lambda e: e["label"])},
-        "downstream": {"chips": [] if is_chip else chip_rows,
+        "downstream": {"chips": [] if is_chip or is_cluster else chip_rows,
                        "clusters": sorted(clusters.values(), key=lambda e: e["label"])},
-        "designers": [proj.ref(v) for v in sorted(proj.out(node, "designedBy"))] if is_chip else [],
+        "designers": [proj.ref(v) for v in sorted(proj.out(node, "designedBy"))] if is_chip or is_cluster else [],
     }
 
 

@@ -67,6 +67,8 @@ def exposure(res: dict) -> str:
     if "profile" in res:
         p = res["profile"]
         lines.append(f"Upstream of {p['entity']['label']}:")
+        _section(lines, " chips", p["upstream"].get("chips", []),
+                 lambda r: [f"- {r['label']}: " + ", ".join(r["processes"] or r["foundries"] or ["supply unknown"])])
         for kind in ("processes", "foundries"):
             _section(lines, f" {kind}", p["upstream"][kind],
                      lambda r: [f"- {r['label']}" + (f" ({r['nm']:g} nm)" if r.get("nm") else "")
