@@ -1,0 +1,191 @@
+"""Questions in English, Japanese and Chinese answered from the graph, with the SPARQL run and the evidence.
+
+`answer(question, store, lang=None) -> dict` is shared by `kg ask` and `/ask`; the dict is the answer object of
+spec/interfaces.md (question, language, answers, value, sparql, evidence, understood, message) plus `form` and
+`interpretation` for the curious.
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from api.ask.forms import CONSTRAINT_SLOTS, SLOT_CLASSES, Context, FormSpec, Reply, load_forms
+from api.ask.understand import Understanding, detect_language, entity_index, lexicon, link_unknown, understand
+
+MAX_QUESTION = 1000
+MESSAGES = {
+    "en": {
+        "empty": "Please ask a question.",
+        "too_long": "The question is too long (at most {n} characters).",
+        "absent": "The graph holds nothing about {names}.",
+        "unknown": "I could not find {names} in the graph.",
+        "closest": " Closest known names: {names}.",
+        "ambiguous": "{name!r} could mean several things: {names}. Please say which.",
+        "no_form": "I did not understand what is asked; I can answer questions about AI chips, their designers, "
+                   "processes and foundries, investors and funding rounds, and market sizes.",
+        "no_form_entities": "I found {names} but did not understand what is asked about {them}.",
+        "missing": "I understood the question as '{form}' but could not find the {slot} it is about.",
+    },
+}
+MESSAGES["ja"] = MESSAGES["en"]
+MESSAGES["zh"] = MESSAGES["en"]
+SLOT_WORDS = {"chip": "chip", "cluster": "computing cluster", "org": "company", "foundry": "foundry",
+              "process": "process", "arch": "architecture", "firm": "research firm", "entity": "entity",
+              "node": "node size", "year": "year"}
+
+
+def _declined(u_or_q: Any, lang: str, message: str, **extra: Any) -> dict:
+    q = u_or_q.question if isinstance(u_or_q, Understanding) else u_or_q
+    out = {"question": q, "language": lang, "answers": [], "value": None, "sparql": None, "evidence": [],
+           "understood": False, "message": message}
+    out.update(extra)
+    return out
+
+
+def _fill(spec: FormSpec, u: Understanding, idx: Any) -> tuple[dict, int, list, list] | None:
+    used: set[int] = set()
+    slots: dict[str, list] = {}
+    ambiguous: list = []
+    missing: list[str] = []
+    for slot, kind in spec.slots.items():
+        optional = kind.endswith("?")
+        kind = kind.rstrip("?")
+        if kind in CONSTRAINT_SLOTS:
+            if kind in u.constraints:
+                slots[slot] = [u.constraints[kind]]
+            elif not optional:
+                missing.append(kind)
+            continue
+        classes = SLOT_CLASSES[kind]
+        got = []
+        for i, m in enumerate(u.mentions):
+            if i in used:
+                continue
+            ents = [idx.entities[x] for x in m.iris if x in idx.entities]
+            fit = [e for e in ents if classes is None or e.is_a(*classes)]
+            if not fit:
+                continue
+            used.add(i)
+            if len(fit) > 1:
+                ambiguous.append((m, fit))
+            got.append(fit[0])
+        if got:
+            slots[slot] = got
+        elif not optional:
+            missing.append(kind)
+    if spec.needs_any and not any(s in slots for s in spec.needs_any):
+        missing.append("/".join(spec.needs_any))
+    if len(u.mentions) > len(used):  # a named thing the form cannot use: do not answer something else
+        missing.append("unused")
+    return slots, len(u.mentions) - len(used), ambiguous, missing
+
+
+def _choose(u: Understanding, idx: Any) -> tuple[dict | None, dict | None]:
+    """The best form whose phrasing matches and whose slots are filled; and the best partial one."""
+    registry = load_forms()
+    best = partial = None
+    for order, row in enumerate(lexicon(u.language).forms):
+        spec = registry.get(row["form"])
+        if spec is None or any(a.search(u.masked) for a in row["_avoid"]):
+            continue
+        score = 0
+        for rx in row["_re"]:
+            m = rx.search(u.masked)
+            if m:
+                score += max(2, len(m.group(0)))
+        if not score:
+            continue
+        slots, unused, ambiguous, missing = _fill(spec, u, idx)
+        strong_unused = sum(1 for c in ("node", "round", "year") if c in u.constraints
+                            and not any(k.rstrip("?") == c for k in spec.slots.values()))
+        score += row.get("priority", 0) + 4 * len(slots) - 10 * unused - 4 * strong_unused
+        cand = {"score": score, "order": order, "spec": spec, "slots": slots, "ambiguous": ambiguous,
+                "missing": missing}
+        if missing:
+            if partial is None or score > partial["score"]:
+                partial = cand
+            continue
+        if best is None or score > best["score"]:
+            best = cand
+    return best, partial
+
+
+def _label(idx: Any, iri: str, lang: str) -> str:
+    e = idx.entities.get(iri)
+    return e.label(lang) if e else iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _names(idx: Any, iris: list[str], lang: str) -> str:
+    return ", ".join(_label(idx, i, lang) for i in iris)
+
+
+def answer(question: str, store: Any, lang: str | None = None) -> dict:
+    """Answer `question` from `store`; never raises for bad input, declines instead of guessing."""
+    q = unicodedata.normalize("NFC", str(question or "")).strip()
+    lang0 = lang if lang in ("en", "ja", "zh") else detect_language(q)
+    msgs = MESSAGES[lang0]
+    if not q:
+        return _declined(q, lang0, msgs["empty"])
+    if len(q) > MAX_QUESTION:
+        return _declined(q, lang0, msgs["too_long"].format(n=MAX_QUESTION))
+    u, idx = understand(q, store, lang)
+    notes: list[str] = []
+    if u.unknown:
+        extra = link_unknown(u, idx, unicodedata.normalize("NFKC", q).strip())
+        notes, suggestions, unknown = u.notes, u.suggestions, u.unknown
+        if extra:
+            u, idx = understand(q, store, lang, extra=extra)
+            u.unknown = [w for w in u.unknown if w in unknown]
+        u.suggestions, u.notes = suggestions, notes
+    interp = {"entities": [{"text": m.text, "iris": list(m.iris)} for m in u.mentions],
+              "constraints": u.constraints, "masked": u.masked, "notes": notes}
+    if u.absent:
+        return _declined(u, u.language, msgs["absent"].format(names=", ".join(repr(a) for a in u.absent)),
+                         interpretation=interp)
+    if u.unknown:
+        msg = msgs["unknown"].format(names=", ".join(repr(w) for w in u.unknown))
+        close = [n for w in u.unknown for n in u.suggestions.get(w, [])]
+        if close:
+            msg += msgs["closest"].format(names=", ".join(dict.fromkeys(close)))
+        return _declined(u, u.language, msg, interpretation=interp, suggestions=u.suggestions)
+    best, partial = _choose(u, idx)
+    if best is None:
+        if partial is not None and u.mentions:
+            slot = partial["missing"][0]
+            msg = msgs["missing"].format(form=partial["spec"].name, slot=SLOT_WORDS.get(slot, slot))
+        elif u.mentions:
+            names = ", ".join(dict.fromkeys(m.text for m in u.mentions))
+            msg = msgs["no_form_entities"].format(names=names, them="it" if len(u.mentions) == 1 else "them")
+        else:
+            msg = msgs["no_form"]
+        return _declined(u, u.language, msg, interpretation=interp)
+    if best["ambiguous"]:
+        m, fit = best["ambiguous"][0]
+        return _declined(u, u.language, msgs["ambiguous"].format(name=m.text, names=_names(idx, [e.iri for e in fit],
+                                                                                           u.language)),
+                         candidates=[{"iri": e.iri, "label": e.label(u.language)} for e in fit],
+                         interpretation=interp)
+    spec: FormSpec = best["spec"]
+    ctx = Context(store=store, understanding=u, index=idx, slots=best["slots"], lang=u.language)
+    reply: Reply = spec.run(ctx)
+    interp["form"] = spec.name
+    interp["slots"] = {k: [getattr(v, "iri", v) for v in vals] for k, vals in best["slots"].items()}
+    value = reply.value
+    if u.constraints.get("count") and spec.list_answer:
+        value = len(reply.answers)
+    from api.ask import evidence as ev
+    out = {
+        "question": u.question, "language": u.language,
+        "answers": [{"iri": a, "label": _label(idx, a, u.language)} for a in reply.answers],
+        "value": value, "sparql": reply.sparql,
+        "evidence": ev.find(store, reply.triples),
+        "understood": reply.understood, "form": spec.name, "interpretation": interp,
+    }
+    if reply.extra:
+        out["details"] = reply.extra
+    if reply.message:
+        out["message"] = reply.message
+    return out
+
+
+__all__ = ["answer", "detect_language", "entity_index"]

@@ -1,0 +1,192 @@
+"""Question forms: one module per form, registered with `@question_form(name, slots=...)`.
+
+A form declares the slots it needs (entity slots by class, constraint slots by name; a trailing "?" marks an
+optional slot) and a function `run(ctx) -> Reply`. Its SPARQL lives in `api/ask/templates/<form>.rq` (or
+`<form>.<variant>.rq`); values are bound with the store's `substitutions`, never pasted into the query text.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import pyoxigraph as ox
+
+from kg.namespace import sparql_prefixes
+
+AIC = "https://w3id.org/aichip/ontology#"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# entity slot kinds -> the classes that fill them (None: any entity)
+SLOT_CLASSES: dict[str, tuple[str, ...] | None] = {
+    "chip": ("Chip", "ComputingCluster"), "cluster": ("ComputingCluster",), "org": ("Organization",),
+    "vendor": ("Organization",), "chipvendor": ("ChipVendor",), "investor": ("Organization",), "company": ("Organization",),
+    "foundry": ("Foundry",), "process": ("ProcessNode",), "arch": ("Architecture",), "firm": ("ResearchFirm",),
+    "entity": None,
+}
+CONSTRAINT_SLOTS = {"node", "year", "round", "purpose", "region", "forecast", "count", "superlative", "ask",
+                    "currency", "micro", "newest"}
+
+
+@dataclass
+class FormSpec:
+    name: str
+    slots: dict[str, str]  # slot -> kind ("chip", "org", ... or a constraint name); "?" suffix = optional
+    needs_any: tuple[str, ...]
+    run: Callable[["Context"], "Reply"]
+    list_answer: bool = True
+
+    def required(self) -> list[str]:
+        return [s for s, k in self.slots.items() if not k.endswith("?")]
+
+
+@dataclass
+class Reply:
+    answers: list[str] = field(default_factory=list)  # IRIs
+    value: Any = None
+    sparql: str = ""
+    triples: list[tuple] = field(default_factory=list)  # (s, p, o) ox terms or None, for evidence
+    message: str | None = None
+    understood: bool = True
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Context:
+    store: Any
+    understanding: Any
+    index: Any
+    slots: dict[str, list]  # entity slot -> [Entity]; constraint slot -> [value]
+    lang: str
+
+    def one(self, slot: str) -> Any:
+        v = self.slots.get(slot) or []
+        return v[0] if v else None
+
+    def iri(self, slot: str) -> ox.NamedNode | None:
+        e = self.one(slot)
+        return ox.NamedNode(e.iri) if e is not None else None
+
+    def constraint(self, name: str, default: Any = None) -> Any:
+        return self.understanding.constraints.get(name, default)
+
+
+REGISTRY: dict[str, FormSpec] = {}
+
+
+def question_form(name: str, slots: dict[str, str] | None = None, needs_any: tuple[str, ...] = (),
+                  list_answer: bool = True):
+    """Register a form: `@question_form("designer", slots={"chip": "chip"})`."""
+    def deco(fn: Callable[[Context], Reply]) -> Callable[[Context], Reply]:
+        REGISTRY[name] = FormSpec(name, dict(slots or {}), tuple(needs_any), fn, list_answer)
+        return fn
+    return deco
+
+
+def load_forms() -> dict[str, FormSpec]:
+    if not REGISTRY:
+        for mod in pkgutil.iter_modules([str(Path(__file__).parent)]):
+            importlib.import_module(f"{__name__}.{mod.name}")
+    return REGISTRY
+
+
+# ---------------------------------------------------------------------------------------------- SPARQL helpers
+
+@lru_cache(maxsize=128)
+def template(name: str) -> str:
+    path = TEMPLATES / f"{name}.rq"
+    return sparql_prefixes() + path.read_text(encoding="utf-8")
+
+
+def term(value: Any) -> Any:
+    if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal(str(value).lower(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    if isinstance(value, (float, Decimal)):
+        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))
+    return ox.Literal(str(value))
+
+
+def project(sparql: str, subs: dict[str, Any]) -> str:
+    """Oxigraph substitutes only projected variables: add the bound ones to the SELECT clause."""
+    if not subs:
+        return sparql
+    names = " ".join(f"?{k}" for k in subs)
+    return re.sub(r"\bSELECT(\s+DISTINCT)?\s", lambda m: m.group(0) + names + " ", sparql, count=1)
+
+
+def shown(sparql: str, subs: dict[str, Any]) -> str:
+    """The query as run, with its bound values written in (for display only; the engine got substitutions)."""
+    out = sparql
+    for var, val in subs.items():
+        out = re.sub(r"\?" + re.escape(var) + r"\b", str(term(val)).replace("\\", "\\\\"), out)
+    return out
+
+
+def run(ctx: Context, name: str, subs: dict[str, Any]) -> tuple[list[dict], str]:
+    """Run template `name` with `subs` bound; returns (solutions as dicts of ox terms, the query shown)."""
+    clean = {k: term(v) for k, v in subs.items() if v is not None}
+    sparql = project(template(name), clean)
+    res = ctx.store.query(sparql, substitutions=clean)
+    return [dict(s) if isinstance(s, dict) else s for s in res.solutions], shown(sparql, clean)
+
+
+def py(t: Any) -> Any:
+    """A JSON-friendly Python value of an ox term."""
+    if t is None:
+        return None
+    if isinstance(t, ox.Literal):
+        dt = t.datatype.value
+        v = t.value
+        if dt.endswith(("#integer", "#int", "#long", "#gYear", "#nonNegativeInteger")) and re.fullmatch(r"-?\d+", v):
+            return int(v)
+        if dt.endswith(("#decimal", "#double", "#float")):
+            d = Decimal(v)
+            return int(d) if d == d.to_integral_value() else float(d)
+        if dt.endswith("#boolean"):
+            return v in ("true", "1")
+        return v
+    return t.value
+
+
+def list_reply(ctx: Context, name: str, subs: dict[str, Any], var: str = "x",
+               evidence: Callable[[dict], list[tuple]] | None = None, sparqls: list[str] | None = None) -> Reply:
+    rows, q = run(ctx, name, subs)
+    answers, triples = [], []
+    for r in rows:
+        x = r.get(var)
+        if isinstance(x, ox.NamedNode):
+            if x.value not in answers:
+                answers.append(x.value)
+            if evidence:
+                triples.extend(evidence(r))
+    return Reply(answers=answers, sparql=q, triples=triples)
+
+
+def merge(replies: list[Reply]) -> Reply:
+    """One reply from several runs (a slot holding several entities)."""
+    if len(replies) == 1:
+        return replies[0]
+    out = Reply(sparql="\n\n".join(r.sparql for r in replies))
+    for r in replies:
+        out.answers += [a for a in r.answers if a not in out.answers]
+        out.triples += r.triples
+        if out.value is None:
+            out.value = r.value
+    return out
+
+
+def P(local: str) -> ox.NamedNode:
+    return ox.NamedNode(AIC + local)
+
+
+def N(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)

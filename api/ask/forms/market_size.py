@@ -1,0 +1,47 @@
+"""Market size for a market and year: value with unit; global vs China; by a named research firm; forecast or not."""
+from api.ask.forms import Context, N, Reply, py, run, question_form
+
+
+@question_form("market_size", slots={"year": "year?", "region": "region?", "firm": "firm?",
+                                     "forecast": "forecast?"}, list_answer=False)
+def market_size(ctx: Context):
+    from api.ask.understand import lexicon
+    year = ctx.constraint("year")
+    rows, q = (run(ctx, "market_size.year", {"y": year}) if year is not None else run(ctx, "market_size", {}))
+    regions = lexicon(ctx.lang).regions or lexicon("en").regions
+    want_region = ctx.constraint("region") or "global"
+    firms = {f.iri for f in ctx.slots.get("firm") or []}
+    forecast = ctx.constraint("forecast")
+
+    def region_of(market: str) -> str | None:
+        m = (market or "").casefold()
+        for name, markers in regions.items():
+            if any(k.casefold() in m for k in markers):
+                return name
+        return None
+
+    cands = []
+    for r in rows:
+        d = {"m": r["m"].value, "market": py(r.get("market")), "year": py(r.get("year")), "value": py(r["value"]),
+             "unit": py(r.get("unit")), "forecast": py(r.get("forecast")),
+             "firm": r["firm"].value if r.get("firm") is not None else None}
+        if region_of(d["market"]) not in (want_region, None):
+            continue
+        cands.append(d)
+    if firms:
+        named = [d for d in cands if d["firm"] in firms]
+        cands = named
+    if not cands:
+        return Reply(sparql=q)
+
+    def rank(d):
+        fc = d["forecast"]
+        return (region_of(d["market"]) == want_region,
+                (fc is True) if forecast == "forecast" else (fc is not True),
+                d["year"] or 0)
+    cands.sort(key=rank, reverse=True)
+    best = cands[0]
+    answers = [best["firm"]] if best["firm"] else []
+    return Reply(answers=[], value=best["value"], sparql=q, triples=[(N(best["m"]), None, None)],
+                 extra={"unit": best["unit"], "market": best["market"], "year": best["year"],
+                        "forecast": best["forecast"], "estimatedBy": answers[0] if answers else None})

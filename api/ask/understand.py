@@ -1,0 +1,395 @@
+"""Understanding a question: its language, the entities it names, its constraints and its form.
+
+Entities are found by the same `ingest.gazetteer.Gazetteer` the ingest pipeline uses, filled from the labels and
+altLabels *in the store* (so an answer can only name what the graph holds) plus the vocabulary's aliases of those
+entities. Vocabulary names that the store does not hold are kept apart, so that a question about them is declined
+honestly instead of answered about something else. Relations, answer types and constraints come from the
+per-language phrase lexicons `ontology/lexicon/<lang>/questions.jsonl` (data, not code).
+
+The question is "masked": each entity span becomes a tag such as `{chip}` or `{org}`, each constraint a tag such
+as `{nm}` or `{year}`, and the form patterns are matched against that masked, case-folded text.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ingest.gazetteer import Gazetteer
+from ingest.normalize import key
+
+AIC = "https://w3id.org/aichip/ontology#"
+LANGS = ("en", "ja", "zh")
+
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NM_LABEL = re.compile(r"\d\s*(?:nm|纳米|納米|ナノ|奈米)", re.I)
+_CJK_ONLY = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+\-.']*[A-Za-z0-9+]|[A-Za-z]|\d+[A-Za-z][A-Za-z0-9+\-]*")
+
+# coarse tag of an entity in the masked question, by its most specific class
+TAG_ORDER = [("ComputingCluster", "cluster"), ("Chip", "chip"), ("ProcessNode", "process"),
+             ("Architecture", "arch"), ("Organization", "org"), ("MarketEstimate", "market"),
+             ("FundingRound", "round")]
+
+
+def detect_language(text: str) -> str:
+    """By script: any kana → ja; Han characters without kana → zh; otherwise en."""
+    if _KANA.search(text):
+        return "ja"
+    if _HAN.search(text):
+        return "zh"
+    return "en"
+
+
+# ---------------------------------------------------------------------------------------------- entity index
+
+@dataclass
+class Entity:
+    iri: str
+    labels: dict[str, list[str]] = field(default_factory=dict)  # lang -> rdfs:label values (first = preferred)
+    alt: list[str] = field(default_factory=list)
+    types: frozenset[str] = frozenset()  # local names of aic classes, closed under subClassOf
+
+    @property
+    def tag(self) -> str:
+        for cls, tag in TAG_ORDER:
+            if cls in self.types:
+                return tag
+        return "thing"
+
+    def label(self, lang: str) -> str:
+        for want in (lang, "en"):
+            for tag, vals in self.labels.items():
+                if vals and (tag == want or tag.startswith(want + "-")):
+                    return vals[0]
+        for vals in self.labels.values():
+            if vals:
+                return vals[0]
+        return self.alt[0] if self.alt else self.iri.rsplit("/", 1)[-1]
+
+    def is_a(self, *classes: str) -> bool:
+        return any(c in self.types for c in classes)
+
+
+@lru_cache(maxsize=1)
+def _contract_subclasses() -> tuple[tuple[str, str], ...]:
+    """(sub, super) pairs among aic classes, from ontology/aichip.ttl (parsed once)."""
+    import pyoxigraph as ox
+
+    from ontology import ONTOLOGY_TTL
+    pairs = []
+    sub = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
+    try:
+        for t in ox.parse(path=str(ONTOLOGY_TTL), format=ox.RdfFormat.TURTLE):
+            if t.predicate == sub and isinstance(t.object, ox.NamedNode) and isinstance(t.subject, ox.NamedNode):
+                pairs.append((t.subject.value, t.object.value))
+    except (OSError, SyntaxError, ValueError):
+        pass
+    return tuple(pairs)
+
+
+class EntityIndex:
+    """All labelled entities of a store with a gazetteer over their names; built once per store state."""
+
+    def __init__(self, store: Any):
+        self.entities: dict[str, Entity] = {}
+        self.gazetteer = Gazetteer(min_len=2)
+        self.absent = Gazetteer(min_len=2)  # vocabulary names with no entity in the store
+        self.absent_names: dict[str, str] = {}
+        self.name_keys: dict[str, set[str]] = {}  # key(name) -> iris, for typo tolerance
+        self._build(store)
+
+    def _build(self, store: Any) -> None:
+        rows = store.query(
+            "SELECT ?s ?p ?l WHERE { VALUES ?p { <http://www.w3.org/2000/01/rdf-schema#label> "
+            "<http://www.w3.org/2004/02/skos/core#altLabel> } ?s ?p ?l . FILTER(isIRI(?s)) }").solutions
+        for r in rows:
+            iri, lit = r["s"].value, r["l"]
+            e = self.entities.setdefault(iri, Entity(iri))
+            if r["p"].value.endswith("#label"):
+                e.labels.setdefault(lit.language or "", []).append(lit.value)
+            else:
+                e.alt.append(lit.value)
+        supers: dict[str, set[str]] = {}
+        for a, b in _contract_subclasses():
+            supers.setdefault(a, set()).add(b)
+        for r in store.query("SELECT ?a ?b WHERE { ?a <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?b }"
+                             ).solutions:
+            supers.setdefault(r["a"].value, set()).add(r["b"].value)
+
+        def close(c: str) -> set[str]:
+            out, todo = set(), [c]
+            while todo:
+                x = todo.pop()
+                if x not in out:
+                    out.add(x)
+                    todo.extend(supers.get(x, ()))
+            return out
+
+        types: dict[str, set[str]] = {}
+        for r in store.query("SELECT ?s ?t WHERE { ?s a ?t . ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+                             ).solutions:
+            if r["s"].value in self.entities:
+                types.setdefault(r["s"].value, set()).update(close(r["t"].value))
+        for iri, ts in types.items():
+            self.entities[iri].types = frozenset(t[len(AIC):] for t in ts if t.startswith(AIC))
+        # names: store labels, then the vocabulary's aliases of entities sharing a name
+        for e in self.entities.values():
+            for name in self._names(e):
+                if e.is_a("ProcessNode") and _NM_LABEL.search(name):
+                    continue  # "TSMC 4nm" is a foundry plus a node size, not one process
+                self.gazetteer.add(name, e.iri)
+                self.name_keys.setdefault(key(name), set()).add(e.iri)
+        self._add_vocab()
+        self.gazetteer.finalize()
+        self.absent.finalize()
+
+    @staticmethod
+    def _names(e: Entity) -> list[str]:
+        return [n for vals in e.labels.values() for n in vals] + e.alt
+
+    def _add_vocab(self) -> None:
+        try:
+            from ontology import load_vocab
+            vocab = load_vocab()
+        except Exception:  # a vocabulary being edited must not break questions
+            return
+        for entry in vocab:
+            names = entry.names
+            iris = set().union(*(self.name_keys.get(key(n), set()) for n in names)) if names else set()
+            if len(iris) == 1:
+                iri = next(iter(iris))
+                own = [key(x) for x in self._names(self.entities[iri])]
+                for n in names:
+                    kn = key(n)
+                    # "腾讯投资" = a name plus a word ("invest"): it would swallow the question's verb
+                    if any(kn != o and kn.startswith(o) and _CJK_ONLY.fullmatch(kn[len(o):]) for o in own):
+                        continue
+                    if not (self.entities[iri].is_a("ProcessNode") and _NM_LABEL.search(n)):
+                        self.gazetteer.add(n, iri)
+                        self.name_keys.setdefault(key(n), set()).add(iri)
+            elif not iris:
+                for n in names:
+                    self.absent.add(n, entry.id)
+                    self.absent_names.setdefault(entry.id, entry.name_en)
+
+    def closest(self, text: str, n: int = 3, cutoff: float = 0.6) -> list[tuple[float, str]]:
+        """(ratio, iri) of the names closest to `text` on their matching keys."""
+        k = key(text)
+        if len(k) < 2:
+            return []
+        best: dict[str, float] = {}
+        for nk, iris in self.name_keys.items():
+            if abs(len(nk) - len(k)) > max(2, len(k) // 3):
+                continue
+            r = difflib.SequenceMatcher(None, k, nk).ratio()
+            if r >= cutoff:
+                for iri in iris:
+                    best[iri] = max(best.get(iri, 0.0), r)
+        return sorted(((r, i) for i, r in best.items()), reverse=True)[:n]
+
+
+_INDEX: dict[int, tuple[tuple, EntityIndex]] = {}
+
+
+def _store_state(store: Any) -> tuple:
+    try:
+        graphs = tuple(sorted(store.graphs()))
+    except Exception:
+        graphs = ()
+    try:
+        size = len(store)
+    except Exception:
+        size = -1
+    return graphs, size
+
+
+def entity_index(store: Any) -> EntityIndex:
+    """The store's entity index, cached until its graph list or size changes."""
+    state = _store_state(store)
+    hit = _INDEX.get(id(store))
+    if hit and hit[0] == state:
+        return hit[1]
+    idx = EntityIndex(store)
+    _INDEX[id(store)] = (state, idx)
+    return idx
+
+
+# ---------------------------------------------------------------------------------------------- lexicon
+
+@dataclass
+class Lexicon:
+    forms: list[dict]
+    constraints: list[dict]
+    words: set[str]
+    regions: dict[str, list[str]] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=8)
+def lexicon(lang: str) -> Lexicon:
+    from ontology import load_lexicon
+    forms, constraints, words, regions = [], [], set(), {}
+    for row in load_lexicon(lang, "questions"):
+        kind = row.get("kind", "form")
+        if kind == "regions":
+            regions.update(row.get("regions", {}))
+            continue
+        if kind == "words":
+            words.update(w.casefold() for w in row["patterns"])
+            continue
+        compiled = [re.compile(p, re.I) for p in row["patterns"]]
+        avoid = [re.compile(p, re.I) for p in row.get("avoid", [])]
+        item = dict(row, _re=compiled, _avoid=avoid)
+        (constraints if kind == "constraint" else forms).append(item)
+    return Lexicon(forms, constraints, words, regions)
+
+
+# ---------------------------------------------------------------------------------------------- understanding
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    iris: tuple[str, ...]
+    fuzzy: bool = False
+
+
+@dataclass
+class Understanding:
+    question: str
+    language: str
+    mentions: list[Mention] = field(default_factory=list)
+    constraints: dict[str, Any] = field(default_factory=dict)
+    masked: str = ""
+    absent: list[str] = field(default_factory=list)  # names the vocabulary knows but the graph lacks
+    unknown: list[str] = field(default_factory=list)  # name-like words that link to nothing
+    suggestions: dict[str, list[str]] = field(default_factory=dict)  # unknown word -> closest known names
+    notes: list[str] = field(default_factory=list)
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _constraint_value(row: dict, m: re.Match) -> Any:
+    val = row.get("value", "{0}")
+    if isinstance(val, str):
+        groups = [g for g in m.groups() if g is not None] or [m.group(0)]
+        val = val.replace("{0}", groups[0]).replace("{U0}", groups[0].upper())
+    typ = row.get("type")
+    if typ == "number":
+        num = float(val)
+        return int(num) if num.is_integer() else num
+    return val
+
+
+def understand(question: str, store: Any, lang: str | None = None,
+               extra: list[Mention] | None = None) -> tuple[Understanding, EntityIndex]:
+    text = _norm(question).strip()
+    lang = lang if lang in LANGS else detect_language(text)
+    idx = entity_index(store)
+    u = Understanding(question=question, language=lang)
+    hits = idx.gazetteer.find(text)
+    u.mentions = [Mention(h.start, h.end, h.text, h.ids) for h in hits]
+    for x in extra or []:
+        u.mentions = [m for m in u.mentions if not (m.start < x.end and x.start < m.end)] + [x]
+    u.mentions.sort(key=lambda m: m.start)
+    hits = u.mentions
+    # constraints, on the text with entity spans blanked
+    chars = list(text)
+    for m in u.mentions:
+        for i in range(m.start, m.end):
+            chars[i] = "\0"
+    blanked = "".join(chars)
+    lex = lexicon(lang)
+    spans: list[tuple[int, int, str]] = []
+    for row in lex.constraints:
+        slot = row["slot"]
+        for rx in row["_re"]:
+            for m in rx.finditer(blanked):
+                if any(s < m.end() and m.start() < e for s, e, _ in spans) and not row.get("overlap"):
+                    continue
+                if slot not in u.constraints:
+                    u.constraints[slot] = _constraint_value(row, m)
+                if row.get("tag", True) is not False and m.end() > m.start():
+                    spans.append((m.start(), m.end(), slot))
+    taken = [(h.start, h.end) for h in hits] + [(s, e) for s, e, _ in spans]
+    for h in idx.absent.find(text):
+        if not any(s < h.end and h.start < e for s, e in taken) and not _NM_LABEL.search(h.text):
+            u.absent.append(h.text)
+    # masked text: entity tags and constraint tags
+    marks = [(m.start, m.end, "{" + _tag(idx, m) + "}") for m in u.mentions]
+    marks += [(s, e, "{" + slot + "}") for s, e, slot in spans if not row_untagged(lex, slot)]
+    out, pos = [], 0
+    for s, e, tag in sorted(marks):
+        if s < pos:
+            continue
+        out.append(text[pos:s])
+        out.append(f" {tag} ")
+        pos = e
+    out.append(text[pos:])
+    u.masked = re.sub(r"\s+", " ", "".join(out)).casefold().strip()
+    # residual name-like words: capitalised or alphanumeric Latin words nobody explained
+    covered = [(m.start, m.end) for m in u.mentions] + [(s, e) for s, e, _ in spans]
+    for m in _TOKEN.finditer(text):
+        if any(s <= m.start() and m.end() <= e for s, e in covered):
+            continue
+        w = m.group(0).strip("'.-")
+        w = re.sub(r"'s$", "", w)
+        if not w or w.casefold() in lex.words or w.casefold() in lexicon("en").words:
+            continue
+        if any(c.isupper() for c in w[1:]) or (w[0].isupper() and (m.start() > 0 or lang != "en")) \
+                or (re.search(r"\d", w) and re.search(r"[A-Za-z]", w)):
+            u.unknown.append(w)
+    return u, idx
+
+
+def row_untagged(lex: Lexicon, slot: str) -> bool:
+    return any(r["slot"] == slot and r.get("tag") is False for r in lex.constraints)
+
+
+def _tag(idx: EntityIndex, m: Mention) -> str:
+    tags = {idx.entities[i].tag for i in m.iris if i in idx.entities}
+    if len(tags) == 1:
+        return tags.pop()
+    for _, t in TAG_ORDER:
+        if t in tags:
+            return t
+    return "thing"
+
+
+def link_unknown(u: Understanding, idx: EntityIndex, text: str) -> list[Mention]:
+    """Typo tolerance: link each unknown word (with its neighbours) to one close store name, else suggest."""
+    words = [m for m in _TOKEN.finditer(text)]
+    linked: list[Mention] = []
+    for w in list(u.unknown):
+        pos = next((i for i, m in enumerate(words) if m.group(0).strip("'.-").startswith(w)), None)
+        cands: list[tuple[float, str, int, int]] = []
+        if pos is not None:
+            for a in range(max(0, pos - 2), pos + 1):
+                for b in range(pos + 1, min(len(words), pos + 3) + 1):
+                    s, e = words[a].start(), words[b - 1].end()
+                    for r, iri in idx.closest(text[s:e], n=3, cutoff=0.8):
+                        cands.append((r, iri, s, e))
+        if not cands:
+            cands = [(r, i, -1, -1) for r, i in idx.closest(w, n=3, cutoff=0.6)]
+        cands.sort(reverse=True)
+        if cands and cands[0][0] >= 0.84 and cands[0][2] >= 0 and \
+                (len({c[1] for c in cands if c[0] >= cands[0][0] - 0.02}) == 1):
+            r, iri, s, e = cands[0]
+            linked.append(Mention(s, e, text[s:e], (iri,), fuzzy=True))
+            u.unknown.remove(w)
+            u.notes.append(f"read {text[s:e]!r} as {idx.entities[iri].label('en')!r}")
+        else:
+            names = []
+            for c in cands:
+                lab = idx.entities[c[1]].label(u.language)
+                if lab not in names:
+                    names.append(lab)
+            u.suggestions[w] = names[:3]
+    return linked
