@@ -98,7 +98,9 @@ def _choose(u: Understanding, idx: Any) -> tuple[dict | None, dict | None]:
         slots, unused, ambiguous, missing = _fill(spec, u, idx)
         strong_unused = sum(1 for c in ("node", "round", "year") if c in u.constraints
                             and not any(k.rstrip("?") == c for k in spec.slots.values()))
-        score += row.get("priority", 0) + 4 * len(slots) - 10 * unused - 4 * strong_unused
+        if strong_unused:
+            missing.append("unused constraint")
+        score += row.get("priority", 0) + 4 * len(slots) - 10 * unused
         cand = {"score": score, "order": order, "spec": spec, "slots": slots, "ambiguous": ambiguous,
                 "missing": missing}
         if missing:
@@ -113,6 +115,16 @@ def _choose(u: Understanding, idx: Any) -> tuple[dict | None, dict | None]:
 def _label(idx: Any, iri: str, lang: str) -> str:
     e = idx.entities.get(iri)
     return e.label(lang) if e else iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _answer(idx: Any, iri: str, lang: str) -> dict:
+    """An answer entity: `label` is the canonical (English) name, the form every client and the evaluation
+    match on; `label_local` is the name in the question's language when the graph has one."""
+    out = {"iri": iri, "label": _label(idx, iri, "en")}
+    local = _label(idx, iri, lang)
+    if local != out["label"]:
+        out["label_local"] = local
+    return out
 
 
 def _names(idx: Any, iris: list[str], lang: str) -> str:
@@ -176,7 +188,7 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
     from api.ask import evidence as ev
     out = {
         "question": u.question, "language": u.language,
-        "answers": [{"iri": a, "label": _label(idx, a, u.language)} for a in reply.answers],
+        "answers": [_answer(idx, a, u.language) for a in reply.answers],
         "value": value, "sparql": reply.sparql,
         "evidence": ev.find(store, reply.triples),
         "understood": reply.understood, "form": spec.name, "interpretation": interp,
