@@ -49,7 +49,7 @@
       else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
       else node.setAttribute(k, v === true ? "" : v);
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       node.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -390,7 +390,7 @@
     out.push(el("h3", { text: "Facts (" + facts.length + ")" }));
     const list = el("ul", { class: "facts" });
     for (const f of facts) {
-      const valueIsEntity = /^https?:\/\//.test(String(f.value)) && f.value_label !== undefined;
+      const valueIsEntity = f.value_type ? f.value_type === "iri" : /^https?:\/\//.test(String(f.value));
       const value = valueIsEntity
         ? el("button", { type: "button", class: "link", onclick: () => selectOrFocus(f.value, f.value_label) }, f.value_label || localName(f.value))
         : el("span", { class: "literal", text: f.value_label || String(f.value) });
