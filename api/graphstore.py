@@ -36,15 +36,13 @@ def get_graph(store: Any, graph: str | None, fmt: formats.Format) -> bytes:
     if graph is not None:
         if not graph_exists(store, graph):
             raise errors.NotFound(errors.message("no_graph", iri=graph))
-        quads = store.quads(_iri(graph))
-    else:
-        quads = store.quads()
-    return fmt.write(list(quads))
+        return fmt.write([ox.Triple(q.subject, q.predicate, q.object) for q in store.quads(_iri(graph))])
+    return fmt.write(list(store.quads()))
 
 
 def get_default(store: Any, fmt: formats.Format) -> bytes:
     quads = store.backend.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()) if not store.is_remote else []
-    return fmt.write(list(quads))
+    return fmt.write([ox.Triple(q.subject, q.predicate, q.object) for q in quads])
 
 
 def parse_body(data: bytes, media: str) -> list[Any]:
