@@ -94,6 +94,23 @@
     } finally { setBusy(-1); }
   }
 
+  // Libraries needed only by some panels load on first use (CodeMirror: SPARQL tab; cytoscape-svg: SVG export).
+  const loaded = {};
+  function loadScript(src) {
+    if (!loaded[src]) {
+      setBusy(1);
+      loaded[src] = new Promise((resolve, reject) => {
+        const s = el("script", { src });
+        s.onload = () => resolve(); s.onerror = () => reject(new Error("could not load " + src));
+        document.head.append(s);
+      }).finally(() => setBusy(-1));
+    }
+    return loaded[src];
+  }
+  function loadCss(href) {
+    if (!document.querySelector('link[href="' + href + '"]')) document.head.append(el("link", { rel: "stylesheet", href }));
+  }
+
   let routes = null; // paths listed in /openapi.json, so optional routes are probed without a 404
   async function hasRoute(path) {
     if (!routes) {
@@ -148,7 +165,6 @@
 
   // ---------------------------------------------------------------- graph view
   cytoscape.use(cytoscapeFcose);
-  if (window.cytoscapeSvg) cytoscape.use(cytoscapeSvg);
   const classStyles = Object.entries(CLASSES).map(([name, s]) => ({
     selector: 'node[cls = "' + name + '"]', style: { "background-color": s.color, shape: s.shape },
   }));
@@ -480,7 +496,7 @@
       tab.setAttribute("aria-selected", String(on)); tab.tabIndex = on ? 0 : -1; pane.hidden = !on;
     }
     if (focusTab) $("#tab-" + name).focus();
-    if (name === "sparql" && editor) setTimeout(() => editor.refresh(), 0);
+    if (name === "sparql") ensureEditor().then(() => editor && editor.refresh()).catch((e) => setStatus(e.message, "error"));
     writeUrl(false);
   }
   $(".tabs").addEventListener("click", (ev) => { const b = ev.target.closest("[role=tab]"); if (b) selectTab(b.id.slice(4)); });
@@ -753,8 +769,11 @@
   $("#clear-hl").addEventListener("click", clearHighlights);
   $("#filters-reset").addEventListener("click", () => { state.hiddenClasses.clear(); state.hiddenRels.clear(); filtersChanged(); });
   $("#export-png").addEventListener("click", () => download("aichip-graph.png", cy.png({ output: "blob", bg: "#ffffff", scale: 2 })));
-  $("#export-svg").addEventListener("click", () => {
-    if (!cy.svg) { setStatus("SVG export is not available.", "error"); return; }
+  $("#export-svg").addEventListener("click", async () => {
+    if (!cy.svg) {
+      try { await loadScript("/static/vendor/cytoscape-svg/cytoscape-svg.js"); cytoscape.use(window.cytoscapeSvg); }
+      catch (e) { setStatus("SVG export is not available: " + e.message, "error"); return; }
+    }
     download("aichip-graph.svg", new Blob([cy.svg({ bg: "#ffffff", full: false })], { type: "image/svg+xml" }));
   });
   $("#export-csv").addEventListener("click", () => { if (lastTable) download("aichip-results.csv", new Blob([toCsv(lastTable.vars, lastTable.rows)], { type: "text/csv" })); });
@@ -808,11 +827,25 @@
     applyFilters(); refreshChrome();
   }
 
+  let editorLoading = null;
+  function ensureEditor() {
+    if (!editorLoading) {
+      loadCss("/static/vendor/codemirror/lib/codemirror.css");
+      editorLoading = loadScript("/static/vendor/codemirror/lib/codemirror.js")
+        .then(() => loadScript("/static/vendor/codemirror/mode/sparql/sparql.js"))
+        .then(() => {
+          editor = CodeMirror.fromTextArea($("#sparql-editor"), {
+            mode: "application/sparql-query", lineNumbers: true, matchBrackets: true, viewportMargin: Infinity,
+            screenReaderLabel: "SPARQL query",
+            extraKeys: { "Ctrl-Enter": () => runSparql(), "Cmd-Enter": () => runSparql(), Tab: false, "Shift-Tab": false },
+          });
+        });
+    }
+    return editorLoading;
+  }
+  $("#sparql-editor").addEventListener("keydown", (ev) => { if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); runSparql(); } });
+
   async function init() {
-    editor = CodeMirror.fromTextArea($("#sparql-editor"), {
-      mode: "application/sparql-query", lineNumbers: true, matchBrackets: true, viewportMargin: Infinity,
-      screenReaderLabel: "SPARQL query", extraKeys: { "Ctrl-Enter": () => runSparql(), "Cmd-Enter": () => runSparql(), Tab: false, "Shift-Tab": false },
-    });
     try { examples = await api("/static/examples.json"); } catch (e) { examples = []; }
     $("#examples").replaceChildren(...examples.map((ex, i) => el("option", { value: String(i), text: ex.title })));
     if (examples.length) setQuery(examples[0].query);
@@ -820,7 +853,7 @@
     await applyState();
   }
 
-  window.kg = { cy, state, metrics, focusEntity, ask, runSparql, drawGraph, lastAnswer: null };
+  window.kg = { cy, state, metrics, focusEntity, ask, runSparql, drawGraph, getQuery, lastAnswer: null };
   setBusy(0);
   window.kg.ready = init().catch((e) => setStatus("Start-up failed: " + e.message, "error"));
 })();

@@ -230,7 +230,8 @@ def test_asking_the_flagship_question_highlights_answers(watched, server):
 
 def test_flagship_sparql_fills_the_results_table(watched):
     watched.goto("#tab=sparql")
-    assert "aic:nodeNanometers 4" in watched.page.evaluate("window.kg.state.query || document.querySelector('.CodeMirror').CodeMirror.getValue()")
+    assert "aic:nodeNanometers 4" in watched.page.evaluate("window.kg.getQuery()")
+    assert watched.page.locator(".CodeMirror .cm-keyword").count() > 0  # highlighted SPARQL
     watched.page.locator("#sparql-run").click()
     watched.page.locator("#results tbody tr").first.wait_for(state="visible")
     watched.page.wait_for_function("document.body.dataset.busy === '0'")
