@@ -37,6 +37,8 @@ def validate_store(store, shapes: Path | None = None) -> Report:
         focus = results_graph.value(r, SH.focusNode)
         path = results_graph.value(r, SH.resultPath)
         msg = results_graph.value(r, SH.resultMessage)
+        if not isinstance(shape, rdflib.URIRef):
+            shape = shapes_graph.value(None, SH.property, shape) or shape
         name = shape.n3(shapes_graph.namespace_manager) if isinstance(shape, rdflib.URIRef) else "shape"
         lines.append(f"violation of {name}: {focus} {path or ''} {msg or ''}".strip())
     lines.sort()
