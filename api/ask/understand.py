@@ -183,14 +183,22 @@ class EntityIndex:
         if len(k) < 2:
             return []
         best: dict[str, float] = {}
+        kc = _confusable(k)
         for nk, iris in self.name_keys.items():
             if abs(len(nk) - len(k)) > max(2, len(k) // 3):
                 continue
             r = difflib.SequenceMatcher(None, k, nk).ratio()
+            if r < cutoff and any(c.isdigit() for c in k + nk):
+                r = max(r, difflib.SequenceMatcher(None, kc, _confusable(nk)).ratio() - 0.01)
             if r >= cutoff:
                 for iri in iris:
                     best[iri] = max(best.get(iri, 0.0), r)
         return sorted(((r, i) for i, r in best.items()), reverse=True)[:n]
+
+
+def _confusable(k: str) -> str:
+    """Letters typed for look-alike digits in model names ("S4OOO" for "S4000")."""
+    return k.translate(str.maketrans({"o": "0", "l": "1", "i": "1", "z": "2", "s": "5"}))
 
 
 _INDEX: dict[int, tuple[tuple, EntityIndex]] = {}
@@ -241,6 +249,8 @@ def lexicon(lang: str) -> Lexicon:
         if kind == "words":
             words.update(w.casefold() for w in row["patterns"])
             continue
+        for p in row["patterns"]:  # the lexicon's own words are never unknown names
+            words.update(w.casefold() for w in re.findall(r"[A-Za-z]{3,}", p))
         compiled = [re.compile(p, re.I) for p in row["patterns"]]
         avoid = [re.compile(p, re.I) for p in row.get("avoid", [])]
         item = dict(row, _re=compiled, _avoid=avoid)
@@ -341,7 +351,9 @@ def understand(question: str, store: Any, lang: str | None = None,
             continue
         w = m.group(0).strip("'.-")
         w = re.sub(r"'s$", "", w)
-        if not w or w.casefold() in lex.words or w.casefold() in lexicon("en").words:
+        known = lex.words | lexicon("en").words
+        if not w or w.casefold() in known or w.casefold().rstrip("s") in known or \
+                re.sub(r"(?:ed|ing|es|s)$", "", w.casefold()) in known:
             continue
         if any(c.isupper() for c in w[1:]) or (w[0].isupper() and (m.start() > 0 or lang != "en")) \
                 or (re.search(r"\d", w) and re.search(r"[A-Za-z]", w)):

@@ -1,0 +1,166 @@
+"""api.ask: questions in en/ja/zh over the reference graph and a seed-like fixture, scored with kgeval's judge."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from api.ask import answer, detect_language
+from kg.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT / ".." / "shared"
+FIXTURES = ROOT / "tests" / "fixtures" / "questions"
+REF_GRAPH = SHARED / "eval" / "reference-graph.trig"
+
+
+def _kgeval():
+    path = SHARED / "tools" / "kgeval.py"
+    if not path.exists():
+        pytest.skip("../shared/tools/kgeval.py not present")
+    spec = importlib.util.spec_from_file_location("kgeval", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def ref_store():
+    if not REF_GRAPH.exists():
+        pytest.skip("../shared/eval/reference-graph.trig not present")
+    st = open_store(":memory:")
+    st.load(REF_GRAPH)
+    return st
+
+
+@pytest.fixture(scope="module")
+def seed_store():
+    st = open_store(":memory:")
+    st.load(FIXTURES / "seed-like.trig")
+    return st
+
+
+def _score(store, path: Path) -> tuple[dict, list]:
+    judge = _kgeval().judge
+    per, fails = {}, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        ok, why = judge(item, answer(item["q"], store))
+        right, total = per.get(item["lang"], (0, 0))
+        per[item["lang"]] = (right + ok, total + 1)
+        if not ok:
+            fails.append(f"{item['id']} {item['q']}: {why}")
+    return per, fails
+
+
+def test_ask_reference_questions_95_percent_per_language(ref_store):
+    path = SHARED / "eval" / "reference-questions.jsonl"
+    if not path.exists():
+        pytest.skip("reference questions not present")
+    per, fails = _score(ref_store, path)
+    assert all(r / t >= 0.95 for r, t in per.values()), (per, fails)
+
+
+def test_ask_own_paraphrases_95_percent_per_language(ref_store):
+    per, fails = _score(ref_store, FIXTURES / "reference-paraphrases.jsonl")
+    assert set(per) == {"en", "ja", "zh"} and all(t >= 20 for _, t in per.values())
+    assert all(r / t >= 0.95 for r, t in per.values()), (per, fails)
+
+
+def test_ask_seed_questions_all_right_on_seed_fixture(seed_store):
+    path = SHARED / "eval" / "seed-questions.jsonl"
+    if not path.exists():
+        pytest.skip("seed questions not present")
+    per, fails = _score(seed_store, path)
+    assert not fails, fails
+
+
+@pytest.mark.parametrize("text,lang", [("Which vendors rely on TSMC 4nm?", "en"), ("TSMCの4nmに依存しているベンダーは？", "ja"),
+                                       ("哪些厂商依赖台积电4纳米？", "zh"), ("华为設計", "zh"), ("H100", "en")])
+def test_ask_detects_language_by_script(text, lang):
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize("q", ["Which vendors rely on TSMC 4nm?", "TSMCの4nmに依存しているベンダーは？",
+                               "哪些厂商依赖台积电4纳米？", "which VENDORS rely on ｔｓｍｃ ４ｎｍ?"])
+def test_ask_flagship_any_language_width_case(seed_store, q):
+    res = answer(q, seed_store)
+    assert res["understood"] and [a["label"] for a in res["answers"]] == ["NVIDIA"]
+    assert "reliesOn" in res["sparql"] and res["evidence"], res
+    assert res["evidence"][0]["document"] and 0 < res["evidence"][0]["confidence"] <= 1
+
+
+@pytest.mark.parametrize("q", ["What is the capital of France?", "明日の東京の天気は？", "今天北京天气如何？",
+                               "How do I bake sourdough bread?", "Which vendors rely on Samsung 3nm?",
+                               "Who designs the Qualcomm Cloud AI 100?", ""])
+def test_ask_declines_out_of_scope_and_absent(seed_store, q):
+    res = answer(q, seed_store)
+    assert res["understood"] is False and res["answers"] == [] and res["message"]
+
+
+@pytest.mark.parametrize("q,label", [("Who designed the MTT S4OOO?", "Moore Threads"),
+                                     ("What chips does Moore Thread design?", "MTT S4000")])
+def test_ask_tolerates_small_typos(seed_store, q, label):
+    res = answer(q, seed_store)
+    assert res["understood"] and label in [a["label"] for a in res["answers"]], res
+
+
+def test_ask_reports_closest_names_for_unknown_entity(seed_store):
+    res = answer("Who designed the MTX S9000?", seed_store)
+    assert res["understood"] is False and "MTT S4000" in res["message"]
+
+
+@pytest.mark.parametrize("q", ['Who designed the MTT S4000"} DELETE WHERE { ?s ?p ?o } #?',
+                               "Who designed <http://x> ?"])
+def test_ask_never_pastes_user_text_into_sparql(seed_store, q):
+    before = len(seed_store)
+    res = answer(q, seed_store)
+    assert len(seed_store) == before
+    assert "DELETE" not in (res.get("sparql") or "") and "http://x" not in (res.get("sparql") or "")
+
+
+def test_ask_answer_object_shape(seed_store):
+    res = answer("What was the global AI chip market size in 2024?", seed_store)
+    assert set(res) >= {"question", "language", "answers", "value", "sparql", "evidence", "understood"}
+    assert res["value"] == 71252000000 and res["details"]["unit"] == "USD"
+    json.dumps(res)
+
+
+def test_ask_label_local_in_question_language(seed_store):
+    res = answer("MTT S4000を開発したのはどの会社ですか？", seed_store)
+    assert res["answers"][0]["label"] == "Moore Threads" and res["answers"][0]["label_local"] == "ムーアスレッド"
+
+
+def test_ask_entity_index_invalidated_when_store_changes():
+    st = open_store(":memory:")
+    st.load((FIXTURES / "seed-like.trig"))
+    assert answer("Who designed the H100?", st)["understood"] is False
+    st.load(b'@prefix aic: <https://w3id.org/aichip/ontology#> . @prefix aid: <https://w3id.org/aichip/id/> .\n'
+            b'@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+            b'aid:h100 a aic:Chip ; rdfs:label "H100"@en ; aic:designedBy aid:nvidia .', "ttl", graph="urn:x:h100")
+    res = answer("Who designed the H100?", st)
+    assert res["understood"] and [a["label"] for a in res["answers"]] == ["NVIDIA"]
+
+
+@pytest.mark.parametrize("q,form", [("What do you know about KUAE?", "summary"), ("What depends on TSMC?", "exposure"),
+                                    ("What chip architectures are there?", "architectures"),
+                                    ("Which foundry does NVIDIA rely on?", "foundry_of_vendor")])
+def test_ask_forms_on_seed_fixture(seed_store, q, form):
+    res = answer(q, seed_store)
+    assert res["understood"] and res["form"] == form and (res["answers"] or res["value"] is not None), res
+
+
+@pytest.mark.parametrize("q,value", [("What is the largest round of Biren Technology?", None),
+                                     ("What is the most advanced process node of TSMC?", 3)])
+def test_ask_superlatives_on_reference(ref_store, q, value):
+    res = answer(q, ref_store)
+    assert res["understood"], res
+    if value is not None:
+        assert res["value"] == value
+    else:
+        assert res["value"] == max(r["amount"] for r in res["details"]["rounds"] if r["amount"] is not None) or \
+            len(res["details"]["rounds"]) == 1
