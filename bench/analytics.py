@@ -39,7 +39,7 @@ COUNTRIES = ["CN", "US", "TW", "KR", "JP", "GB", "DE", "IL", "CA", "FR"]
 def generate(target: int, seed: int = 7):
     """Yield N-Quads lines for a graph of about `target` quads."""
     rnd = random.Random(seed)
-    scale = target / 1_000_000
+    scale = target / 920_000  # the mix below gives ~920k quads per unit
     n_found, n_proc_per = 20, 15
     n_vendors, n_chips = int(9_000 * scale) or 1, int(80_000 * scale) or 1
     n_clusters, n_investors, n_rounds = int(4_000 * scale) or 1, int(3_000 * scale) or 1, int(15_000 * scale) or 1

@@ -6,8 +6,9 @@ Measures (all counted over the vendors in `region`, by their aic:country, when a
 - `chips`: chips with a supply option through the node; for a vendor: chips it designs.
 - `sole_vendors` / `sole_chips`: those whose *every* known option goes through the node (cutting it
   leaves them without supply), the what-if measure of `kg analyze exposure`.
-- `betweenness`: betweenness centrality on the undirected supply subgraph (vendors, chips, processes,
-  foundries, clusters; designedBy, manufacturedOn, fabricatedBy, offeredBy, reliesOn, builtFrom), exact
+- `betweenness`: betweenness centrality on the undirected supply graph of vendors, processes, foundries
+  and clusters (a chip becomes a vendor–process or vendor–foundry link; offeredBy links a process to its
+  foundry; a cluster links to the vendors of its chips; stated reliesOn links a vendor directly), exact
   up to 3000 nodes, else estimated from sampled sources (seeded; as many as fit a budget of about 2M
   edge visits, between 16 and 300).
 Ranked by sole_vendors, vendors, sole_chips, chips, then betweenness.
@@ -20,7 +21,7 @@ from typing import Any
 import networkx as nx
 
 from kg.analytics import projection as projection_mod
-from kg.analytics.projection import SUPPLY_RELATIONS, Projection
+from kg.analytics.projection import Projection
 from kg.analytics.supply import chip_options, chips_of, vendor_direct_options
 
 EXACT_LIMIT = 3000
@@ -126,21 +127,20 @@ def _sole(opts) -> set[str]:
 
 
 def _supply_subgraph(proj: Projection, vendors: set[str], chips: set[str]) -> nx.Graph:
+    """Vendors, processes, foundries and clusters; chips folded into vendor–process / vendor–foundry links."""
     g = nx.Graph()
-    keep = set(vendors) | set(chips)
     for c in chips:
-        for rel in ("manufacturedOn", "fabricatedBy"):
-            keep |= proj.out(c, rel)
-        keep |= proj.inc(c, "builtFrom")
+        opts = chip_options(proj, c)
+        for v in proj.out(c, "designedBy") & vendors:
+            for o in opts:
+                g.add_edge(v, o.node)
+                for f in o.foundries:
+                    g.add_edge(o.node, f)
+            for k in proj.inc(c, "builtFrom"):
+                g.add_edge(k, v)
     for v in vendors:
-        keep |= proj.out(v, "reliesOn")
-    for p in list(keep):
-        keep |= proj.out(p, "offeredBy")
-    for rel in SUPPLY_RELATIONS:
-        for s, targets in proj.out_[rel].items():
-            if s not in keep:
-                continue
-            for o in targets:
-                if o in keep:
-                    g.add_edge(s, o)
+        for t in proj.out(v, "reliesOn"):
+            g.add_edge(v, t)
+            for f in proj.out(t, "offeredBy"):
+                g.add_edge(t, f)
     return g

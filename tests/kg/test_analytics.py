@@ -122,6 +122,13 @@ def test_analytics_exposure_vendor_profile_upstream_downstream(store):
     assert "cut" not in res
 
 
+@pytest.mark.parametrize("target,chips,foundries", [("Cluster Two", {"c1", "c3"}, {"fab-a", "fab-b"}),
+                                                    ("Chip Four", set(), {"fab-a", "fab-b"})])
+def test_analytics_exposure_cluster_and_chip_profile(store, target, chips, foundries):
+    p = analytics.run("exposure", store, target=target)["profile"]
+    assert iris(p["upstream"]["chips"]) == chips and iris(p["upstream"]["foundries"]) == foundries
+
+
 @pytest.mark.parametrize("target,exc", [("Nobody Inc", errors.NotFound), ("", errors.BadInput),
                                         ("Investor X", errors.BadInput)])
 def test_analytics_exposure_bad_target_is_a_clear_error(store, target, exc):
