@@ -8,6 +8,7 @@ The server must expose the union of named graphs as its default graph (Oxigraph:
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import pyoxigraph as ox
@@ -57,7 +58,8 @@ class RemoteBackend:
         params = [("query", sparql)]
         params += [("default-graph-uri", g) for g in default_graph or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
-        resp = self._post(self.query_url, data=params, headers={
+        resp = self._post(self.query_url, content=urlencode(params).encode(), headers={
+            "Content-Type": "application/x-www-form-urlencoded",
             "Accept": "application/sparql-results+json, application/n-triples;q=0.9"})
         ctype = resp.headers.get("content-type", "").split(";")[0].strip()
         if ctype == "application/n-triples" or ctype == "text/turtle":
