@@ -124,19 +124,20 @@ def project(sparql: str, subs: dict[str, Any]) -> str:
 
 
 def shown(sparql: str, subs: dict[str, Any]) -> str:
-    """The query as run, with its bound values written in (for display only; the engine got substitutions)."""
-    out = sparql
-    for var, val in subs.items():
-        out = re.sub(r"\?" + re.escape(var) + r"\b", str(term(val)).replace("\\", "\\\\"), out)
-    return out
+    """The query as run, its bound values written as an inline VALUES block (runnable as it stands; the engine
+    itself received them as substitutions)."""
+    if not subs:
+        return sparql
+    names = " ".join(f"?{k}" for k in subs)
+    row = " ".join(str(term(v)) for v in subs.values())
+    return re.sub(r"WHERE\s*\{", lambda m: m.group(0) + f"\n  VALUES ({names}) {{ ({row}) }}", sparql, count=1)
 
 
 def run(ctx: Context, name: str, subs: dict[str, Any]) -> tuple[list[dict], str]:
     """Run template `name` with `subs` bound; returns (solutions as dicts of ox terms, the query shown)."""
     clean = {k: term(v) for k, v in subs.items() if v is not None}
-    sparql = project(template(name), clean)
-    res = ctx.store.query(sparql, substitutions=clean)
-    return [dict(s) if isinstance(s, dict) else s for s in res.solutions], shown(sparql, clean)
+    res = ctx.store.query(project(template(name), clean), substitutions=clean)
+    return [dict(s) if isinstance(s, dict) else s for s in res.solutions], shown(template(name), clean)
 
 
 def py(t: Any) -> Any:
