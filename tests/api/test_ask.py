@@ -164,3 +164,10 @@ def test_ask_superlatives_on_reference(ref_store, q, value):
     else:
         assert res["value"] == max(r["amount"] for r in res["details"]["rounds"] if r["amount"] is not None) or \
             len(res["details"]["rounds"]) == 1
+
+
+def test_ask_template_prefixes_match_kg_namespace():
+    from api.ask.forms import template
+    from kg.namespace import PREFIXES
+    text = template("designer")
+    assert all(f"PREFIX {p}: <{iri}>" in text for p, iri in PREFIXES.items())

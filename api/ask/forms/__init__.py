@@ -17,7 +17,6 @@ from typing import Any, Callable
 
 import pyoxigraph as ox
 
-from kg.namespace import sparql_prefixes
 
 AIC = "https://w3id.org/aichip/ontology#"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -100,7 +99,9 @@ def load_forms() -> dict[str, FormSpec]:
 @lru_cache(maxsize=128)
 def template(name: str) -> str:
     path = TEMPLATES / f"{name}.rq"
-    return sparql_prefixes() + path.read_text(encoding="utf-8")
+    prefixes = "".join(line + "\n" for line in (TEMPLATES / "_prefixes.rq").read_text(encoding="utf-8").splitlines()
+                       if line.startswith("PREFIX"))
+    return prefixes + path.read_text(encoding="utf-8")
 
 
 def term(value: Any) -> Any:
