@@ -28,7 +28,7 @@ _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NM_LABEL = re.compile(r"\d\s*(?:nm|纳米|納米|ナノ|奈米)", re.I)
 _CJK_ONLY = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+\-.']*[A-Za-z0-9+]|[A-Za-z]|\d+[A-Za-z][A-Za-z0-9+\-]*")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+\-.]*[A-Za-z0-9+]|[A-Za-z]|\d+[A-Za-z][A-Za-z0-9+\-]*")
 
 # coarse tag of an entity in the masked question, by its most specific class
 TAG_ORDER = [("ComputingCluster", "cluster"), ("Chip", "chip"), ("ProcessNode", "process"),
