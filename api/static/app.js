@@ -1,14 +1,18 @@
 /* aichip-kg web page: graph view, search, details with evidence, filters, paths, Ask, SPARQL editor.
  *
  * Library choice (measured in headless Debian chromium 1280x800, --disable-gpu, on a generated graph of
- * 5,000 nodes / ~7,500 edges with preset positions, median of 5 runs; script: bench/page.py --compare):
+ * 5,000 nodes / ~7,500 edges with preset positions, median of 5 runs):
  *   Cytoscape.js 3.35 (canvas)         first render 2,065 ms, zoom frame  79 ms
  *   sigma.js 3.0.3 + graphology (WebGL) first render 1,184 ms, zoom frame 523 ms (edge labels on)
  *                                        first render   829 ms, zoom frame 338 ms (edge labels off)
+ * (throwaway harness: both libraries drawing the same generated graph, performance.now() from init to the
+ * second requestAnimationFrame, then 30 zoom steps; sigma bundled with esbuild for the test only.)
  * sigma draws the first frame faster but, without a GPU (software WebGL), every zoom/pan frame is 4-7x
  * slower, and it ships only ES modules with bare imports, i.e. it needs a bundler; Cytoscape.js ships a
  * UMD build, edge labels, node shapes, PNG (built in) and SVG export (cytoscape-svg), and the fcose layout.
- * Chosen: Cytoscape.js + cytoscape-fcose. Libraries are installed by `make install` (web/package.json) and
+ * Chosen: Cytoscape.js + cytoscape-fcose.
+ * This page, 500-node neighbourhood (bench/page.py): first render ~1.3 s median (layout ~0.8 s, paint ~0.3 s,
+ * plus ~0.3 s for /graph); page weight on load ~837 kB uncompressed (CodeMirror and cytoscape-svg load on use). Libraries are installed by `make install` (web/package.json) and
  * served by kg serve under /static/vendor/; nothing is fetched from anywhere but this server.
  */
 "use strict";
@@ -195,19 +199,38 @@
   });
 
   const metrics = { lastDraw: null };
+  const layoutOverrides = {}; // for experiments from the console / bench: window.kg.layoutOverrides
 
   function layoutOptions(n, randomize) {
     return {
-      name: "fcose", quality: n > 800 ? "draft" : "default", randomize: randomize !== false,
+      name: "fcose", quality: n > 1000 ? "draft" : "default", randomize: randomize !== false,
       animate: n <= 120, animationDuration: 400, fit: true, padding: 30,
       nodeRepulsion: () => 6500, idealEdgeLength: () => (n > 200 ? 70 : 90), edgeElasticity: () => 0.45,
       nodeSeparation: 75, numIter: n > 300 ? 1500 : 2500, packComponents: true, tile: true,
+      ...layoutOverrides,
     };
   }
-  function runLayout(eles, randomize) {
+  // Up to FORCE_LAYOUT_MAX nodes: fcose (force-directed). Larger neighbourhoods: rings by hop distance from the
+  // focus, grouped by class inside each ring, which is near-instant and keeps 500 nodes legible; the Layout
+  // button still runs fcose on demand.
+  const FORCE_LAYOUT_MAX = 300;
+  function runLayout(eles, randomize, force) {
     const target = eles || cy.elements(":visible");
-    if (!target.nodes().length) return Promise.resolve();
-    const layout = target.layout(layoutOptions(target.nodes().length, randomize));
+    const n = target.nodes().length;
+    if (!n) return Promise.resolve();
+    const focus = target.nodes(".focus").first();
+    let options;
+    if (n > FORCE_LAYOUT_MAX && !force && focus.nonempty() && !layoutOverrides.name) {
+      const level = {};
+      target.bfs({ roots: focus, directed: false, visit: (v, e, u, i, depth) => { level[v.id()] = depth; } });
+      const maxLevel = Math.max(0, ...Object.values(level));
+      options = { name: "concentric", fit: true, padding: 30, startAngle: 0, minNodeSpacing: 6, avoidOverlap: true,
+        concentric: (node) => maxLevel + 1 - (level[node.id()] === undefined ? maxLevel + 1 : level[node.id()]),
+        levelWidth: () => 1, sort: (a, b) => (a.data("cls") < b.data("cls") ? -1 : a.data("cls") > b.data("cls") ? 1 : 0), animate: false };
+    } else {
+      options = layoutOptions(n, randomize);
+    }
+    const layout = target.layout(options);
     const done = layout.promiseOn("layoutstop");
     layout.run();
     return done;
@@ -238,6 +261,7 @@
     cy.batch(() => {
       if (opts.replace) cy.elements().remove();
       added = cy.add(toElements(data));
+      if (opts.focus) { cy.nodes().removeClass("focus"); cy.getElementById(opts.focus).addClass("focus"); }
     });
     applyFilters();
     const tAdd = performance.now();
@@ -283,13 +307,9 @@
     try { data = await api(graphUrl(iri, state.depth, state.limit)); }
     catch (e) { setStatus(e.status === 404 ? "No entity " + localName(iri) + " in the graph." : "Could not load the graph: " + e.message, "error"); return; }
     const fetchMs = performance.now() - t0;
-    await drawGraph(data, { replace: true, fetchMs });
+    await drawGraph(data, { replace: true, fetchMs, focus: data.focus || iri });
     const node = cy.getElementById(data.focus || iri);
-    cy.nodes().removeClass("focus");
-    if (node.nonempty()) {
-      node.addClass("focus");
-      cy.nodes().unselect(); node.select();
-    }
+    if (node.nonempty()) { cy.nodes().unselect(); node.select(); }
     const label = node.nonempty() ? node.data("label") : localName(iri);
     $("#focus-label").textContent = "Focus: " + label;
     setStatus("Showing " + cy.nodes().length + " nodes around " + label + (data.truncated ? " (truncated)" : "") + ".");
@@ -764,7 +784,7 @@
     const n = cy.nodes(":selected").first();
     if (n.nonempty()) expandNode(n.id()); else setStatus("Select a node first.", "error");
   });
-  $("#relayout").addEventListener("click", () => runLayout(null, true));
+  $("#relayout").addEventListener("click", () => runLayout(null, true, true));
   $("#fit").addEventListener("click", () => cy.fit(cy.elements(":visible"), 30));
   $("#clear-hl").addEventListener("click", clearHighlights);
   $("#filters-reset").addEventListener("click", () => { state.hiddenClasses.clear(); state.hiddenRels.clear(); filtersChanged(); });
@@ -853,7 +873,7 @@
     await applyState();
   }
 
-  window.kg = { cy, state, metrics, focusEntity, ask, runSparql, drawGraph, getQuery, lastAnswer: null };
+  window.kg = { cy, state, metrics, layoutOverrides, focusEntity, ask, runSparql, drawGraph, getQuery, lastAnswer: null };
   setBusy(0);
   window.kg.ready = init().catch((e) => setStatus("Start-up failed: " + e.message, "error"));
 })();
