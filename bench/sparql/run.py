@@ -1,0 +1,246 @@
+"""Benchmark SPARQL endpoints side by side on the same generated graph and the same queries.
+
+    python bench/sparql/run.py --system kg --system oxigraph --system rdflib-endpoint --triples 100000
+
+Each system is started on 127.0.0.1 over the same N-Quads file; every query in bench/sparql/queries/*.rq is
+timed sequentially (median and p95 over repetitions after warm-up), then 8 concurrent clients send the
+query mix for a fixed time (throughput, p99, errors). Peak memory is the server's VmHWM (plus workers').
+Results go to bench/results/sparql-<system>-<version>-<size>.json; a table is printed at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+QUERIES = {p.stem: p.read_text(encoding="utf-8") for p in sorted((HERE / "queries").glob("*.rq"))}
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def size_name(n: int) -> str:
+    return f"{n // 1_000_000}M" if n >= 1_000_000 and n % 1_000_000 == 0 else f"{n // 1000}k"
+
+
+def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 900) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            if httpx.get(url, params={"query": "ASK { ?s ?p ?o }"}, timeout=5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError("server did not become ready")
+
+
+def peak_rss_mb(pid: int) -> float:
+    """VmHWM of the process and its descendants, in MiB."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1])
+            todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return round(total / 1024, 1)
+
+
+class System:
+    def __init__(self, name: str, data: Path, work: Path):
+        self.name, self.data, self.work = name, data, work
+        self.port = free_port()
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        path = "/query" if self.name == "oxigraph" else "/sparql"
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def version(self) -> str:
+        if self.name == "oxigraph":
+            import pyoxigraph
+            return pyoxigraph.__version__
+        if self.name == "rdflib-endpoint":
+            from importlib.metadata import version
+            return version("rdflib-endpoint")
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True).stdout.strip() or "dev"
+
+    def start(self) -> float:
+        t = time.perf_counter()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
+        if self.name == "kg":
+            store = self.work / "kg-store"
+            shutil.rmtree(store, ignore_errors=True)
+            subprocess.run([sys.executable, "-m", "kg.cli", "load", str(self.data), "--store", str(store)],
+                           cwd=ROOT, check=True, env=env, capture_output=True)
+            cmd = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(self.port),
+                   "--timeout", "120", "--max-rows", "100000"]
+        elif self.name == "oxigraph":
+            store = self.work / "oxigraph-store"
+            shutil.rmtree(store, ignore_errors=True)
+            subprocess.run([str(BIN / "oxigraph"), "load", "--location", str(store), "--file", str(self.data)],
+                           check=True, capture_output=True)
+            cmd = [str(BIN / "oxigraph"), "serve", "--location", str(store), "--bind", f"127.0.0.1:{self.port}",
+                   "--union-default-graph"]
+        else:
+            cmd = [str(BIN / "rdflib-endpoint"), "serve", str(self.data), "--host", "127.0.0.1",
+                   "--port", str(self.port)]
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_ready(self.url, self.proc)
+        return time.perf_counter() - t
+
+    def stop(self) -> None:
+        if self.proc:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+def request(client: httpx.Client, url: str, query: str) -> tuple[float, int, int]:
+    t = time.perf_counter()
+    r = client.get(url, params={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    dt = time.perf_counter() - t
+    rows = len(r.json()["results"]["bindings"]) if r.status_code == 200 else -1
+    return dt, r.status_code, rows
+
+
+def sequential(url: str, reps: int, budget: float) -> dict:
+    out = {}
+    with httpx.Client(timeout=600) as c:
+        for name, q in QUERIES.items():
+            for _ in range(2):
+                request(c, url, q)
+            times, rows, start = [], None, time.perf_counter()
+            while len(times) < reps and (len(times) < 3 or time.perf_counter() - start < budget):
+                dt, status, rows = request(c, url, q)
+                if status != 200:
+                    raise RuntimeError(f"{name}: HTTP {status}")
+                times.append(dt * 1000)
+            times.sort()
+            out[name] = {"median_ms": round(statistics.median(times), 3),
+                         "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 3),
+                         "runs": len(times), "rows": rows}
+    return out
+
+
+def concurrent(url: str, clients: int, seconds: float) -> dict:
+    lat: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+    names = list(QUERIES)
+
+    def worker(i: int) -> None:
+        k = i
+        with httpx.Client(timeout=600) as c:
+            while time.perf_counter() < stop:
+                q = QUERIES[names[k % len(names)]]
+                k += 1
+                try:
+                    dt, status, _ = request(c, url, q)
+                except httpx.HTTPError:
+                    status, dt = 0, 0.0
+                with lock:
+                    if status == 200:
+                        lat.append(dt * 1000)
+                    else:
+                        errors[0] += 1
+
+    t = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    elapsed = time.perf_counter() - t
+    lat.sort()
+    return {"clients": clients, "seconds": round(elapsed, 2), "requests": len(lat), "errors": errors[0],
+            "throughput_rps": round(len(lat) / elapsed, 2),
+            "median_ms": round(statistics.median(lat), 3) if lat else None,
+            "p99_ms": round(lat[min(len(lat) - 1, int(len(lat) * 0.99))], 3) if lat else None}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--system", action="append", choices=["kg", "oxigraph", "rdflib-endpoint"])
+    ap.add_argument("--triples", type=int, default=100_000)
+    ap.add_argument("--data", type=Path, help="an N-Quads file (default: generated)")
+    ap.add_argument("--reps", type=int, default=30)
+    ap.add_argument("--budget", type=float, default=10.0, help="seconds per query, sequential")
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--seconds", type=float, default=20.0, help="duration of the concurrent phase")
+    ap.add_argument("--work", type=Path, default=ROOT / "bench" / "data")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    args = ap.parse_args()
+    systems = args.system or ["kg", "oxigraph", "rdflib-endpoint"]
+    args.work.mkdir(parents=True, exist_ok=True)
+    data = args.data or args.work / f"graph-{size_name(args.triples)}.nq"
+    if not data.exists():
+        subprocess.run([sys.executable, str(HERE / "generate.py"), "--triples", str(args.triples), "--out", str(data)],
+                       check=True)
+    quads = sum(1 for _ in data.open(encoding="utf-8"))
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for name in systems:
+        sysm = System(name, data, args.work)
+        print(f"== {name}: starting on {quads} quads", file=sys.stderr)
+        try:
+            startup = sysm.start()
+            seq = sequential(sysm.url, args.reps, args.budget)
+            conc = concurrent(sysm.url, args.clients, args.seconds)
+            mem = peak_rss_mb(sysm.proc.pid)
+        finally:
+            sysm.stop()
+        res = {"system": name, "version": sysm.version(), "quads": quads, "startup_s": round(startup, 2),
+               "sequential": seq, "concurrent": conc, "peak_rss_mb": mem,
+               "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()}}
+        results[name] = res
+        path = args.out / f"sparql-{name}-{res['version']}-{size_name(quads if args.data else args.triples)}.json"
+        path.write_text(json.dumps(res, indent=1), encoding="utf-8")
+        print(json.dumps({"system": name, "sequential": {k: v["median_ms"] for k, v in seq.items()},
+                          "throughput_rps": conc["throughput_rps"], "errors": conc["errors"],
+                          "p99_ms": conc["p99_ms"], "peak_rss_mb": mem}), file=sys.stderr)
+    print_table(results)
+
+
+def print_table(results: dict) -> None:
+    names = list(results)
+    print("| query | " + " | ".join(f"{n} median ms" for n in names) + " |")
+    print("|---" * (len(names) + 1) + "|")
+    for q in QUERIES:
+        print(f"| {q} | " + " | ".join(str(results[n]["sequential"][q]["median_ms"]) for n in names) + " |")
+    print("| 8 clients, req/s | " + " | ".join(str(results[n]["concurrent"]["throughput_rps"]) for n in names) + " |")
+    print("| 8 clients, p99 ms | " + " | ".join(str(results[n]["concurrent"]["p99_ms"]) for n in names) + " |")
+    print("| errors | " + " | ".join(str(results[n]["concurrent"]["errors"]) for n in names) + " |")
+    print("| peak RSS MiB | " + " | ".join(str(results[n]["peak_rss_mb"]) for n in names) + " |")
+
+
+if __name__ == "__main__":
+    main()
