@@ -12,8 +12,9 @@
  * UMD build, edge labels, node shapes, PNG (built in) and SVG export (cytoscape-svg), and the fcose layout.
  * Chosen: Cytoscape.js + cytoscape-fcose.
  * This page, 500-node neighbourhood (bench/page.py): first render ~1.3 s median (layout ~0.8 s, paint ~0.3 s,
- * plus ~0.3 s for /graph); page weight on load ~837 kB uncompressed (CodeMirror and cytoscape-svg load on use). Libraries are installed by `make install` (web/package.json) and
- * served by kg serve under /static/vendor/; nothing is fetched from anywhere but this server.
+ * plus ~0.3 s for /graph); page weight on load ~837 kB uncompressed (CodeMirror and cytoscape-svg load on use).
+ * Libraries are installed by `make install` (web/package.json) and served by kg serve under /static/vendor/;
+ * nothing is fetched from anywhere but this server.
  */
 "use strict";
 (function () {
@@ -296,6 +297,10 @@
   }
 
   async function focusEntity(idOrIri, opts) {
+    setBusy(1);
+    try { return await _focusEntity(idOrIri, opts); } finally { setBusy(-1); }
+  }
+  async function _focusEntity(idOrIri, opts) {
     opts = opts || {};
     const iri = toIri(idOrIri);
     state.focus = entityId(iri) || iri;
@@ -317,6 +322,10 @@
   }
 
   async function expandNode(iri) {
+    setBusy(1);
+    try { return await _expandNode(iri); } finally { setBusy(-1); }
+  }
+  async function _expandNode(iri) {
     setStatus("Expanding " + (cy.getElementById(iri).data("label") || localName(iri)) + "…");
     let data;
     try { data = await api(graphUrl(iri, 1, 200)); } catch (e) { setStatus("Could not expand: " + e.message, "error"); return; }
@@ -553,6 +562,10 @@
 
   // ---------------------------------------------------------------- Ask
   async function ask(question, opts) {
+    setBusy(1);
+    try { return await _ask(question, opts); } finally { setBusy(-1); }
+  }
+  async function _ask(question, opts) {
     opts = opts || {};
     state.question = question;
     writeUrl(false);
@@ -659,6 +672,10 @@
   }
 
   async function runSparql(opts) {
+    setBusy(1);
+    try { return await _runSparql(opts); } finally { setBusy(-1); }
+  }
+  async function _runSparql(opts) {
     opts = opts || {};
     const q = getQuery().trim();
     if (!q) return;
@@ -715,6 +732,10 @@
     return first.map((n) => n.iri || n.id).filter(Boolean);
   }
   async function highlightPath(fromIri, toIri2) {
+    setBusy(1);
+    try { return await _highlightPath(fromIri, toIri2); } finally { setBusy(-1); }
+  }
+  async function _highlightPath(fromIri, toIri2) {
     const box = $("#path-result");
     box.replaceChildren(el("p", { class: "muted", text: "Searching…" }));
     let seq = null, via = "loaded graph";

@@ -292,6 +292,7 @@ def test_keyboard_search_escape_and_enter(watched):
     watched.page.keyboard.press("ArrowDown")  # closed list: nothing happens
     watched.page.keyboard.press("Enter")
     watched.page.wait_for_function("window.kg.cy.nodes('.focus').length === 1")
+    watched.page.wait_for_function("document.body.dataset.busy === '0'")
     assert "TSMC" in focus_label(watched)
     assert watched.errors == []
 
