@@ -11,7 +11,7 @@
  * slower, and it ships only ES modules with bare imports, i.e. it needs a bundler; Cytoscape.js ships a
  * UMD build, edge labels, node shapes, PNG (built in) and SVG export (cytoscape-svg), and the fcose layout.
  * Chosen: Cytoscape.js + cytoscape-fcose.
- * This page, 500-node neighbourhood (bench/page.py): first render ~1.3 s median (layout ~0.8 s, paint ~0.3 s,
+ * This page, 500-node neighbourhood (bench/page.py): first render 0.8-1.3 s median across runs (layout 0.5-0.8 s, paint 0.2-0.3 s,
  * plus ~0.3 s for /graph); page weight on load ~837 kB uncompressed (CodeMirror and cytoscape-svg load on use).
  * Libraries are installed by `make install` (web/package.json) and served by kg serve under /static/vendor/;
  * nothing is fetched from anywhere but this server.
