@@ -86,14 +86,14 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
 
 def _update_topic(context: dict, ms: list[Mention], fs: list[Fact]) -> None:
     """The organisation a paragraph is about: the vendor a sentence designs with, else its first vendor."""
-    designers = [f.object for f in fs if f.predicate == "designedBy"]
+    designers = [f.object for f in fs if f.predicate in ("designedBy", "fundedCompany")]
     if designers:
         k = designers[0]
         context["topic_org"] = k[3:] if k.startswith("id:") else k
         return
     for m in ms:
         if m.kind == "org" and not m.extra.get("inside") and not m.extra.get("coref") and m.ids \
-                and "ChipVendor" in m.types:
+                and m.types[:1] == ("ChipVendor",):
             context["topic_org"] = m.ids[0]
             return
 

@@ -66,11 +66,14 @@ class Funding:
         leads, parts = set(), set()
         lead_cues, part_cues = cue_spans(doc, "_lead"), cue_spans(doc, "_participate")
         lang = doc.lang_
+        by_spans = [(s, e) for s, e in lead_cues if text[s:e].lower().endswith("by")]
+        lead_cues = [(s, e) for s, e in lead_cues
+                     if (s, e) in by_spans or not any(a <= s < b for a, b in by_spans)]
         for o in orgs:
             if lang == "en":
                 for s, e in lead_cues:
                     if (text[s:e].endswith("by") and s >= 0 and e <= o.start < _clause_end(text, e)) or \
-                            (o.end <= s and s - o.end <= 40 and not text[s:e].endswith("by") and
+                            (o.end <= s and s - o.end <= 16 and not text[s:e].endswith("by") and
                              not re.search(r"[.;]", text[o.end:s])):
                         leads.add(id(o))
                 for s, e in part_cues:
@@ -103,13 +106,12 @@ class Funding:
         self._coordinate(text, orgs, parts, part_cues)
         investors = [o for o in orgs if id(o) in leads or id(o) in parts]
         company = None
-        for o in orgs:
-            if id(o) in leads or id(o) in parts:
-                continue
-            if o.types and "ChipVendor" not in o.types and not o.extra.get("coref"):
-                continue
-            company = o
-            break
+        topic = ctx.get("topic_org")
+        cands = [o for o in orgs if id(o) not in leads and id(o) not in parts and
+                 (not o.types or "ChipVendor" in o.types or o.extra.get("coref"))]
+        if cands:
+            company = min(cands, key=lambda o: (0 if topic and o.key == "id:" + topic else 1,
+                                                0 if (not o.types or o.types[0] == "ChipVendor") else 1, o.start))
         rounds = of_kind(ms, "round")
         money = [m for m in of_kind(ms, "money")
                  if not NOT_AMOUNT.search(text[max(0, m.start - 14): m.start]) and
@@ -129,7 +131,8 @@ class Funding:
         rname = min((r.value for r in rounds), key=_round_rank) if rounds else ""
         if not rounds and not money and last and last["company"] == ckey and investors:
             rkey = last["key"]
-        elif rounds or money:
+        elif (rounds or money) and not (not money and not investors and rname == "IPO"
+                                         and not re.search(r"\bipo\b|initial public offering|新規株式公開|首次公开", text, re.I)):
             slug = rname or (str(years[0].value) if years else "round")
             rkey = f"round:{ckey}:{slug}"
         else:

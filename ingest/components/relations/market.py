@@ -48,7 +48,14 @@ class Market:
         anchors = sorted(money + years, key=lambda m: m.start)
         for mo in money:
             before = [y for y in years if y.end <= mo.start]
-            year = before[-1] if before else min(years, key=lambda y: y.start - mo.end)
+            right_after = [y for y in years if 0 <= y.start - mo.end <= 12 and
+                           not any(o.start < y.start and o.start >= mo.end for o in money)]
+            if right_after and doc.lang_ == "en":
+                year = right_after[0]
+            elif before:
+                year = before[-1]
+            else:
+                year = min(years, key=lambda y: abs(y.start - mo.end))
             if guarded(doc, year.start, mo.end) and cue_spans(doc, "_rumour"):
                 continue
             seg_start = min(year.start, mo.start)
