@@ -20,6 +20,7 @@ class EmbeddedBackend:
 
     def __init__(self, path: str | None = None, read_only: bool = False):
         self.path = path
+        self.read_only = read_only
         try:
             if path is None:
                 self.ox = ox.Store()
@@ -81,7 +82,7 @@ class EmbeddedBackend:
         self.update(f"DROP SILENT GRAPH <{graph}>")
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self.ox.flush()
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
