@@ -27,9 +27,23 @@ def base_model(spec: str, disable: list[str]) -> Language:
         parts = spec.split(":")
         if parts[1] == "zh":
             seg = parts[2] if len(parts) > 2 else "char"
+            if seg == "jieba":
+                _teach_jieba()
             return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": seg}}})
         return spacy.blank(parts[1])
     return spacy.load(spec, disable=disable)
+
+
+def _teach_jieba() -> None:
+    """Vocabulary names as jieba words, so segmentation keeps "台积电" and "寒武纪" whole."""
+    import jieba
+
+    import ontology
+    jieba.setLogLevel(60)
+    for e in ontology.load_vocab():
+        for name in e.names:
+            if any("\u4e00" <= c <= "\u9fff" for c in name) and " " not in name:
+                jieba.add_word(name, freq=2000)
 
 
 @lru_cache(maxsize=3)

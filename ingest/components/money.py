@@ -39,8 +39,9 @@ def _patterns() -> dict:
     cjk_amount = rf"(?:(?:{NUM})\s?(?:{'|'.join(cjk_mult)}))+(?:\s?(?:{NUM}))?"
     amount = rf"(?:{cjk_amount}|(?:{NUM})(?:\s?(?:{'|'.join(lat_mult)})\b)?)"
     cur_alt = "|".join(cur_words)
+    prefix_alt = "|".join(re.escape(p) for p, _ in cur if p.isascii() or p in ("¥", "￥", "€", "£"))
     return {
-        "prefix": re.compile(rf"(?<![A-Za-z0-9$])(?P<cur>{cur_alt})\s?(?P<amt>{amount})", re.IGNORECASE),
+        "prefix": re.compile(rf"(?<![A-Za-z0-9$])(?P<cur>{prefix_alt})\s?(?P<amt>{amount})", re.IGNORECASE),
         "suffix": re.compile(rf"(?<![A-Za-z0-9.,])(?P<amt>{amount})\s?(?P<cur>{cur_alt})(?![a-z])", re.IGNORECASE),
         "cjk_amount": re.compile(cjk_amount),
     }
@@ -88,7 +89,7 @@ EN_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
 PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|％|percent|per cent|パーセント)")
 ZH_PERCENT = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?)")
 ROUND = re.compile(
-    r"(?P<r>pre-?ipo|プレ-?ipo|ipo前|pre-?ipo轮|\bipo\b|initial public offering|"
+    r"(?P<r>pre-?ipo|プレ-?ipo|ipo前|pre-?ipo轮|(?<![a-z])ipo(?![a-z])|initial public offering|"
     r"(?:pre-?)?series\s?[a-f]\+{0,2}(?:\d)?|(?:pre-?)?[a-f]\+{0,2}\s?(?:轮|輪)|(?:プレ)?シリーズ\s?[a-f]\+{0,2}|"
     r"天使轮|angel round|\bangel\b|seed round|種子輪|种子轮|エンジェル|strategic (?:round|financing|investment)|"
     r"战略融资|战略投资|戦略的出資|上市|上場|listing|listed|debut(?:ed)? on)", re.IGNORECASE)
@@ -119,7 +120,7 @@ class MoneyRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         out = mentions(doc)
         text = doc.text
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = [(m.start, m.end) for m in out if m.kind in ("chip", "cluster", "node", "org")]
         pats = _patterns()
         for kind in ("prefix", "suffix"):
             for m in pats[kind].finditer(text):

@@ -22,7 +22,8 @@ EN_ORG = re.compile(
     r"(?:Technologies|Technology|Tech|Inc\.?|Corp\.?|Corporation|Capital|Ventures|Venture Partners|Partners|"
     r"Semiconductors?|Systems|Labs|Holdings|Group|Fund|Investments?|Microelectronics|Electronics|Computing|"
     r"Intelligence|Silicon|Devices|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management))\b")
-ZH_ORG = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|智能|股份|控股|资管|创新投|产业投资基金))")
+ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将为是其该这那此旗下各多家参投领跟首轮亿万元中从对向以被把])){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金))")
+ZH_GENERIC = re.compile(r"^(?:美元|人民币|产业|政府|国有|国资|地方|战略|专项|多家|知名|海外|境外|境内|国内|引导|大基金|旗下|平台)")
 JA_ORG = re.compile(r"([\u30a0-\u30ffー・]{2,12}(?:・)?(?:キャピタル|ベンチャーズ|パートナーズ|テクノロジーズ|テクノロジー|セミコンダクター|ホールディングス|グループ|インベストメント))")
 CHIP_MODEL = re.compile(r"^(?:'s|’s|の|的)?\s?([\u4e00-\u9fff]{0,3}[A-Za-z]{1,5}[- ]?\d{2,4}[A-Za-z0-9+-]{0,4})(?![\w])")
 STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "China"}
@@ -48,6 +49,8 @@ class UnknownRecognizer:
                 s += lead.end()
                 surface = surface[lead.end():]
             if len(surface) < 2 or surface.split(" ")[0] in STOP_ORG and len(surface.split()) == 1:
+                continue
+            if doc.lang_ == "zh" and (ZH_GENERIC.match(surface) or len(surface) < 4):
                 continue
             if any(a < e and s < b for a, b in taken):
                 continue

@@ -65,12 +65,13 @@ class VocabRuler:
             if kind == "node":
                 m.value = entries[0].nanometers
                 m.extra["foundry"] = entries[0].foundry if len({e.foundry for e in entries}) == 1 else ""
-            if kind in ("chip", "cluster"):
+            if kind in ("chip", "cluster", "node"):
                 for sub in org_gazetteer(self.vocab_dir).find(hit.text):
                     if sub.start == 0:
                         subs = [self.vocab[i] for i in sub.ids]
                         out.append(Mention(hit.start, hit.start + sub.end, sub.text, "org", sub.ids,
-                                           tuple(t for e in subs for t in e.types), extra={"inside": True}))
+                                           tuple(t for e in subs for t in e.types),
+                                           extra={"inside": kind != "node"}))
             out.append(m)
         out.sort(key=lambda m: (m.start, -m.end))
         _merge_parentheticals(doc.text, out)
@@ -95,7 +96,7 @@ def _merge_parentheticals(text: str, ms: list) -> None:
 
 def _short_cjk(text: str) -> bool:
     t = text.strip()
-    return len(t) <= 3 and all("\u3040" <= c <= "\u9fff" for c in t)
+    return len(t) <= 2 and all("\u3040" <= c <= "\u9fff" for c in t)
 
 
 def _prefer(kinds: set) -> str:

@@ -92,7 +92,8 @@ class Funding:
                     w = text[s:e]
                     if w in ("、", "和", "及", "与", "や", "と", "等", "ほか", "なども"):
                         continue
-                    if o.end <= s and s - o.end <= 30 and _clause_start(text, s) <= o.start:
+                    near = 30 if w not in ("股东", "株主", "出資者", "先后成为", "参与") else 120
+                    if o.end <= s and s - o.end <= near and _clause_start(text, s) <= o.start:
                         parts.add(id(o))
         if lang != "en":
             for cues, role in ((lead_cues, leads), (part_cues, parts)):
