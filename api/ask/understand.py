@@ -22,6 +22,9 @@ from ingest.gazetteer import Gazetteer
 from ingest.normalize import key
 
 AIC = "https://w3id.org/aichip/ontology#"
+_SCHEMA_NS = (AIC, "http://www.w3.org/2002/07/owl#", "http://www.w3.org/2000/01/rdf-schema#",
+              "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2004/02/skos/core#",
+              "http://www.w3.org/ns/prov#", "http://purl.org/dc/terms/", "http://www.w3.org/2001/XMLSchema#")
 LANGS = ("en", "ja", "zh")
 
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
@@ -109,6 +112,8 @@ class EntityIndex:
             "<http://www.w3.org/2004/02/skos/core#altLabel> } ?s ?p ?l . FILTER(isIRI(?s)) }").solutions
         for r in rows:
             iri, lit = r["s"].value, r["l"]
+            if iri.startswith(_SCHEMA_NS):  # the ontology's own classes and properties are not things asked about
+                continue
             e = self.entities.setdefault(iri, Entity(iri))
             if r["p"].value.endswith("#label"):
                 e.labels.setdefault(lit.language or "", []).append(lit.value)
