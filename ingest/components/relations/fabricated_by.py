@@ -18,7 +18,8 @@ class FabricatedBy:
         ms = mentions(doc)
         chips = of_kind(ms, "chip")
         foundries = [m for m in of_kind(ms, "org") if "Foundry" in m.types]
-        if not chips and foundries and len(of_kind(ms, "org")) == len(foundries):
+        if not chips and foundries and not [m for m in of_kind(ms, "org")
+                                            if "Foundry" not in m.types and not m.extra.get("unknown")]:
             chips = previous_chips(doc)
         cues = cue_spans(doc, "fabricatedBy")
         if not chips or not foundries or not cues:

@@ -20,6 +20,7 @@ NOT_AMOUNT = re.compile(r"(valu|估值|評価|時価総額|market cap|市值|累
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
+SEPARATORS = ("、", "和", "及", "与", "や", "と", "等", "ほか", "なども", ",", "，")
 ROUND_RANK = ("Pre-", "Series", "Angel", "Seed", "Strategic", "IPO")
 
 
@@ -90,7 +91,7 @@ class Funding:
                         leads.add(id(o))
                 for s, e in part_cues:
                     w = text[s:e]
-                    if w in ("、", "和", "及", "与", "や", "と", "等", "ほか", "なども"):
+                    if w in SEPARATORS:
                         continue
                     near = 30 if w not in ("股东", "株主", "出資者", "先后成为", "参与") else 120
                     if o.end <= s and s - o.end <= near and _clause_start(text, s) <= o.start:
@@ -98,6 +99,8 @@ class Funding:
         if lang != "en":
             for cues, role in ((lead_cues, leads), (part_cues, parts)):
                 for s, e in cues:
+                    if text[s:e] in SEPARATORS:
+                        continue
                     if re.match(r"^\S{0,3}(?:は|为|為|是|:|：|には)", text[e:e + 5]):
                         for o in orgs:
                             if e <= o.start < _clause_end(text, e):

@@ -37,7 +37,8 @@ class ManufacturedOn:
         ms = mentions(doc)
         chips = of_kind(ms, "chip")
         nodes = usable_nodes(ms)
-        if not chips and nodes and not [m for m in of_kind(ms, "org") if "Foundry" not in m.types]:
+        if not chips and nodes and not [m for m in of_kind(ms, "org")
+                                        if "Foundry" not in m.types and not m.extra.get("unknown")]:
             chips = previous_chips(doc)
         if not chips or not nodes:
             return doc
