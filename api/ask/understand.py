@@ -240,16 +240,20 @@ class Lexicon:
     constraints: list[dict]
     words: set[str]
     regions: dict[str, list[str]] = field(default_factory=dict)
+    class_words: list[str] = field(default_factory=list)  # generic class nouns ("cluster", "芯片"), longest first
 
 
 @lru_cache(maxsize=8)
 def lexicon(lang: str) -> Lexicon:
     from ontology import load_lexicon
-    forms, constraints, words, regions = [], [], set(), {}
+    forms, constraints, words, regions, class_words = [], [], set(), {}, []
     for row in load_lexicon(lang, "questions"):
         kind = row.get("kind", "form")
         if kind == "regions":
             regions.update(row.get("regions", {}))
+            continue
+        if kind == "class_words":
+            class_words.extend(w.casefold() for w in row["patterns"])
             continue
         if kind == "words":
             words.update(w.casefold() for w in row["patterns"])
@@ -260,7 +264,7 @@ def lexicon(lang: str) -> Lexicon:
         avoid = [re.compile(p, re.I) for p in row.get("avoid", [])]
         item = dict(row, _re=compiled, _avoid=avoid)
         (constraints if kind == "constraint" else forms).append(item)
-    return Lexicon(forms, constraints, words, regions)
+    return Lexicon(forms, constraints, words, regions, sorted(set(class_words), key=len, reverse=True))
 
 
 # ---------------------------------------------------------------------------------------------- understanding
@@ -310,7 +314,8 @@ def understand(question: str, store: Any, lang: str | None = None,
     idx = entity_index(store)
     u = Understanding(question=question, language=lang)
     hits = idx.gazetteer.find(text)
-    u.mentions = [Mention(h.start, h.end, h.text, h.ids) for h in hits]
+    lex = lexicon(lang)
+    u.mentions = [_keep_class_word(idx, lex, Mention(h.start, h.end, h.text, h.ids)) for h in hits]
     for x in extra or []:
         u.mentions = [m for m in u.mentions if not (m.start < x.end and x.start < m.end)] + [x]
     u.mentions.sort(key=lambda m: m.start)
@@ -321,7 +326,6 @@ def understand(question: str, store: Any, lang: str | None = None,
         for i in range(m.start, m.end):
             chars[i] = "\0"
     blanked = "".join(chars)
-    lex = lexicon(lang)
     spans: list[tuple[int, int, str]] = []
     for row in lex.constraints:
         slot = row["slot"]
@@ -364,6 +368,22 @@ def understand(question: str, store: Any, lang: str | None = None,
                 or (re.search(r"\d", w) and re.search(r"[A-Za-z]", w)):
             u.unknown.append(w)
     return u, idx
+
+
+def _keep_class_word(idx: EntityIndex, lex: Lexicon, m: Mention) -> Mention:
+    """"KUAE cluster" is an alias of KUAE, but in "what is the KUAE cluster built from?" the word "cluster" is
+    the question's: when a matched name ends in a generic class word and the rest is itself a name of the same
+    entity, the mention keeps only the rest, so the class word stays in the text the forms read."""
+    low = m.text.casefold()
+    for w in lex.class_words:
+        if not low.endswith(w) or len(low) <= len(w):
+            continue
+        head = m.text[:len(m.text) - len(w)].rstrip(" -・·")
+        if len(key(head)) < 2 or (w[0].isascii() and w[0].isalpha() and head == m.text[:len(m.text) - len(w)]):
+            continue  # a Latin class word must follow a separator ("KUAE cluster", not "Hopper")
+        if set(m.iris) & idx.name_keys.get(key(head), set()):
+            return Mention(m.start, m.start + len(head), head, m.iris, m.fuzzy)
+    return m
 
 
 def row_untagged(lex: Lexicon, slot: str) -> bool:
