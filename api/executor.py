@@ -136,6 +136,7 @@ class ProcessExecutor:
                 await asyncio.wait_for(ready, max(0.001, deadline - loop.time()))
             finally:
                 loop.remove_reader(fd)
+                os.set_blocking(fd, True)  # uvloop leaves a watched fd non-blocking; recv needs whole messages
             out = w.conn.recv()
         except asyncio.TimeoutError:
             loop.create_task(self._replace(w))

@@ -77,7 +77,7 @@ class System:
 
     @property
     def url(self) -> str:
-        path = "/query" if self.name == "oxigraph" else "/sparql"
+        path = {"oxigraph": "/query", "kg": "/sparql"}.get(self.name, "/")
         return f"http://127.0.0.1:{self.port}{path}"
 
     def version(self) -> str:
