@@ -6,9 +6,11 @@ spec/interfaces.md (question, language, answers, value, sparql, evidence, unders
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
+from kg.errors import KGError
 from api.ask.forms import CONSTRAINT_SLOTS, SLOT_CLASSES, Context, FormSpec, Reply, load_forms
 from api.ask.understand import Understanding, detect_language, entity_index, lexicon, link_unknown, understand
 
@@ -75,9 +77,26 @@ def _fill(spec: FormSpec, u: Understanding, idx: Any) -> tuple[dict, int, list, 
             missing.append(kind)
     if spec.needs_any and not any(s in slots for s in spec.needs_any):
         missing.append("/".join(spec.needs_any))
-    if len(u.mentions) > len(used):  # a named thing the form cannot use: do not answer something else
+    # an organisation naming whose chip is meant ("Google's Ironwood", "谷歌的Ironwood") only qualifies the chip
+    unused = [i for i in range(len(u.mentions)) if i not in used and not _qualifies_next(u, idx, i, used)]
+    if unused:  # a named thing the form cannot use: do not answer something else
         missing.append("unused")
-    return slots, len(u.mentions) - len(used), ambiguous, missing
+    return slots, len(unused), ambiguous, missing
+
+
+_POSSESSIVE = re.compile(r"\s*(?:'s|’s|s'|'|の|的)?\s*", re.I)
+
+
+def _qualifies_next(u: Understanding, idx: Any, i: int, used: set[int]) -> bool:
+    if i + 1 >= len(u.mentions) or i + 1 not in used:
+        return False
+    m, nxt = u.mentions[i], u.mentions[i + 1]
+    text = unicodedata.normalize("NFKC", u.question).strip()
+    if not _POSSESSIVE.fullmatch(text[m.end:nxt.start]):
+        return False
+    org = any(idx.entities[x].is_a("Organization") for x in m.iris if x in idx.entities)
+    chip = any(idx.entities[x].is_a("Chip", "ComputingCluster") for x in nxt.iris if x in idx.entities)
+    return org and chip
 
 
 def _choose(u: Understanding, idx: Any) -> tuple[dict | None, dict | None]:
@@ -179,7 +198,11 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
                          interpretation=interp)
     spec: FormSpec = best["spec"]
     ctx = Context(store=store, understanding=u, index=idx, slots=best["slots"], lang=u.language)
-    reply: Reply = spec.run(ctx)
+    try:
+        reply: Reply = spec.run(ctx)
+    except KGError as exc:  # a query the store refused (time limit, remote store down): say so, never a traceback
+        return _declined(u, u.language, exc.message() if hasattr(exc, "message") else str(exc),
+                         interpretation=interp)
     interp["form"] = spec.name
     interp["slots"] = {k: [getattr(v, "iri", v) for v in vals] for k, vals in best["slots"].items()}
     value = reply.value

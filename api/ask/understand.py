@@ -315,7 +315,8 @@ def understand(question: str, store: Any, lang: str | None = None,
     u = Understanding(question=question, language=lang)
     hits = idx.gazetteer.find(text)
     lex = lexicon(lang)
-    u.mentions = [_keep_class_word(idx, lex, Mention(h.start, h.end, h.text, h.ids)) for h in hits]
+    u.mentions = _drop_trailing_class_words(
+        text, lex, [_keep_class_word(idx, lex, Mention(h.start, h.end, h.text, h.ids)) for h in hits])
     for x in extra or []:
         u.mentions = [m for m in u.mentions if not (m.start < x.end and x.start < m.end)] + [x]
     u.mentions.sort(key=lambda m: m.start)
@@ -384,6 +385,18 @@ def _keep_class_word(idx: EntityIndex, lex: Lexicon, m: Mention) -> Mention:
         if set(m.iris) & idx.name_keys.get(key(head), set()):
             return Mention(m.start, m.start + len(head), head, m.iris, m.fuzzy)
     return m
+
+
+def _drop_trailing_class_words(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """In "the Tiangai 100 GPU" the word "GPU" (also a name of the GPGPU architecture) only says what the named
+    thing is: a class word right after another mention is left as a word, not taken for a second entity."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev is not None and m.text.casefold() in lex.class_words and not text[prev.end:m.start].strip():
+            continue
+        out.append(m)
+    return out
 
 
 def row_untagged(lex: Lexicon, slot: str) -> bool:

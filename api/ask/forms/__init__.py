@@ -186,6 +186,37 @@ def merge(replies: list[Reply]) -> Reply:
     return out
 
 
+_GENERIC_PROCESS = re.compile(r"^(?:\S+\s*)?\d+(?:\.\d+)?\s*(?:nm|纳米|納米|ナノ)$", re.I)
+
+
+def most_specific_processes(ctx: "Context", iris: list[str]) -> list[str]:
+    """Answer processes at the most specific level the graph knows: a generic "TSMC 4nm" is dropped when a named
+    process of the same foundry and node size ("TSMC 4N") is also among the answers."""
+    if len(iris) < 2:
+        return iris
+    info = {}
+    for iri in iris:
+        rows, _ = run(ctx, "process_info", {"p": N(iri)})
+        info[iri] = {(py(r.get("nm")), r["f"].value if r.get("f") is not None else None) for r in rows}
+
+    def generic(iri: str) -> bool:
+        e = ctx.index.entities.get(iri)
+        names = [n for vals in e.labels.values() for n in vals] if e else []
+        return bool(names) and all(_GENERIC_PROCESS.match(n.strip()) for n in names)
+
+    keep = []
+    for iri in iris:
+        if generic(iri) and any(o != iri and not generic(o) and info[iri] & info[o] for o in iris):
+            continue
+        keep.append(iri)
+    return keep
+
+
+def round_key(name: Any) -> str:
+    """A round name compared loosely: "Pre-Series A" = "Pre-A", "Series B+" = "series b+"."""
+    return re.sub(r"series|[^a-z0-9+]", "", str(name or "").lower())
+
+
 def P(local: str) -> ox.NamedNode:
     return ox.NamedNode(AIC + local)
 

@@ -1,5 +1,5 @@
 """Who invested in company C (in one round; who led)."""
-from api.ask.forms import Context, N, P, Reply, merge, list_reply, run, question_form
+from api.ask.forms import Context, N, P, Reply, merge, list_reply, round_key, run, question_form
 
 
 def _ev(c):
@@ -17,7 +17,7 @@ def investors_of(ctx: Context):
     for c in ctx.slots["company"]:
         if ctx.constraint("ask") == "lead":
             rows, q = run(ctx, "investors_of.lead", {"company": N(c.iri)})
-            rows = [r for r in rows if not rnd or (r.get("name") and r["name"].value.lower() == rnd.lower())]
+            rows = [r for r in rows if not rnd or (r.get("name") and round_key(r["name"].value) == round_key(rnd))]
             answers = list(dict.fromkeys(r["x"].value for r in rows))
             replies.append(Reply(answers=answers, sparql=q,
                                  triples=[(r["r"], P("leadInvestor"), r["x"]) for r in rows]))

@@ -1,5 +1,5 @@
 """Which process vendor V relies on."""
-from api.ask.forms import Context, N, P, merge, list_reply, question_form
+from api.ask.forms import Context, N, P, merge, list_reply, most_specific_processes, question_form
 
 
 def _ev(v):
@@ -13,5 +13,7 @@ def _ev(v):
 
 @question_form("process_of_vendor", slots={"vendor": "org"})
 def process_of_vendor(ctx: Context):
-    return merge([list_reply(ctx, "process_of_vendor", {"vendor": N(v.iri)}, evidence=_ev(v))
-                  for v in ctx.slots["vendor"]])
+    reply = merge([list_reply(ctx, "process_of_vendor", {"vendor": N(v.iri)}, evidence=_ev(v))
+                   for v in ctx.slots["vendor"]])
+    reply.answers = most_specific_processes(ctx, reply.answers)
+    return reply

@@ -1,5 +1,5 @@
 """Details of company C's funding rounds: amount (value), date, lead investors; the largest or smallest round."""
-from api.ask.forms import Context, N, Reply, py, run, question_form
+from api.ask.forms import Context, N, Reply, py, round_key, run, question_form
 
 
 @question_form("round_details", slots={"company": "org", "round": "round?", "superlative": "superlative?",
@@ -7,17 +7,30 @@ from api.ask.forms import Context, N, Reply, py, run, question_form
 def round_details(ctx: Context):
     c = ctx.one("company")
     rows, q = run(ctx, "round_details", {"company": N(c.iri)})
+    support: dict[tuple, int] = {}
+    for r in run(ctx, "round_support", {"company": N(c.iri)})[0]:
+        support[(r["r"].value, r["p"].value.rsplit("#", 1)[-1], py(r["o"]))] = py(r["n"]) or 0
     rounds: dict[str, dict] = {}
     for r in rows:
-        d = rounds.setdefault(r["r"].value, {"round": r["r"].value, "name": py(r.get("name")),
-                                             "amount": py(r.get("amount")), "currency": py(r.get("currency")),
-                                             "date": py(r.get("date")), "lead": []})
+        d = rounds.setdefault(r["r"].value, {"round": r["r"].value, "name": py(r.get("name")), "amounts": [],
+                                             "currencies": [], "date": py(r.get("date")), "lead": []})
+        for key, var in (("amounts", "amount"), ("currencies", "currency")):
+            v = py(r.get(var))
+            if v is not None and v not in d[key]:
+                d[key].append(v)
         if r.get("lead") is not None and r["lead"].value not in d["lead"]:
             d["lead"].append(r["lead"].value)
+    for d in rounds.values():  # sources may disagree: the value most statements support, the others kept
+        for key, prop, one in (("amounts", "amount", "amount"), ("currencies", "currency", "currency")):
+            vals = sorted(d[key], key=lambda v: -support.get((d["round"], prop, v), 0))
+            d[one] = vals[0] if vals else None
+            if len(vals) > 1:
+                d["other_" + key] = vals[1:]
+            del d[key]
     chosen = list(rounds.values())
     rnd = ctx.constraint("round")
     if rnd:
-        chosen = [d for d in chosen if (d["name"] or "").lower() == rnd.lower()]
+        chosen = [d for d in chosen if round_key(d["name"]) == round_key(rnd)]
     sup = ctx.constraint("superlative")
     if sup and len(chosen) > 1:
         sized = [d for d in chosen if d["amount"] is not None]
