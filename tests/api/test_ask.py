@@ -171,3 +171,39 @@ def test_ask_template_prefixes_match_kg_namespace():
     from kg.namespace import PREFIXES
     text = template("designer")
     assert all(f"PREFIX {p}: <{iri}>" in text for p, iri in PREFIXES.items())
+
+
+@pytest.fixture(scope="module")
+def seed_with_ontology():
+    from kg.bootstrap import ensure_ontology
+    st = open_store(":memory:")
+    st.load(FIXTURES / "seed-like.trig")
+    ensure_ontology(st)
+    return st
+
+
+@pytest.mark.parametrize("q,form", [("Who invested in Moore Threads?", "investors_of"),
+                                    ("Which process node does NVIDIA rely on?", "process_of_vendor"),
+                                    ("What was the global AI chip market size in 2024?", "market_size"),
+                                    ("英伟达依赖哪家代工厂？", "foundry_of_vendor")])
+def test_ask_ontology_terms_are_not_entities(seed_with_ontology, q, form):
+    res = answer(q, seed_with_ontology)
+    assert res["understood"] and res["form"] == form, res
+
+
+@pytest.mark.parametrize("q", ["What is the KUAE cluster built from?", "夸娥集群使用什么芯片？"])
+def test_ask_alias_ending_in_class_word_leaves_the_word(seed_with_ontology, q):
+    res = answer(q, seed_with_ontology)
+    assert res["form"] == "cluster_components" and [a["label"] for a in res["answers"]] == ["MTT S4000"], res
+
+
+def test_ask_organisation_qualifying_its_chip_is_not_unused(seed_with_ontology):
+    res = answer("Who designed Moore Threads' MTT S4000?", seed_with_ontology)
+    assert res["understood"] and res["form"] == "designer", res
+
+
+@pytest.mark.parametrize("a,b", [("Pre-Series A", "Pre-A"), ("Series B+", "series b+"), ("IPO", "ipo")])
+def test_ask_round_names_compared_loosely(a, b):
+    from api.ask.forms import round_key
+    assert round_key(a) == round_key(b)
+    assert round_key("Series B") != round_key("Series B+")
