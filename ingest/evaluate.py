@@ -20,14 +20,17 @@ def load_kgeval(path: Path | None = None):
 
 
 def gold_documents(corpus: Path = ROOT / "corpus") -> list[tuple[Path, Path]]:
-    """(document, gold .tsv) pairs."""
+    """(document, gold .tsv) pairs: corpus/gold/<stem>.tsv beside corpus/<lang>/<stem>.*, or a flat
+    folder holding <stem>.txt and <stem>.tsv together (tests/fixtures/heldout)."""
     out = []
-    for gold in sorted((corpus / "gold").glob("*.tsv")):
+    gold_dir = corpus / "gold" if (corpus / "gold").is_dir() else corpus
+    for gold in sorted(gold_dir.glob("*.tsv")):
         if gold.name.endswith((".figures.tsv", ".funding.tsv")):
             continue
         stem = gold.name[:-4]
         lang = stem.split("_", 1)[0]
-        docs = [p for p in (corpus / lang).glob(stem + ".*")]
+        docs = [p for p in list((corpus / lang).glob(stem + ".*")) + list(gold_dir.glob(stem + ".*"))
+                if p.suffix.lower() in (".txt", ".md", ".html", ".htm")]
         if docs:
             out.append((docs[0], gold))
     return out
@@ -77,5 +80,6 @@ def score_corpus(corpus: Path = ROOT / "corpus", verbose: bool = False) -> dict:
 if __name__ == "__main__":
     import json
     import sys
-    res = score_corpus(verbose="-v" in sys.argv)
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    res = score_corpus(Path(args[0]) if args else ROOT / "corpus", verbose="-v" in sys.argv)
     print(json.dumps(res["languages"], indent=1))
