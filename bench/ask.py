@@ -40,7 +40,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--store", required=True)
     ap.add_argument("--questions", nargs="*", default=[
         str(ROOT / ".." / "shared" / "eval" / "reference-questions.jsonl"),
-        str(ROOT / "tests" / "fixtures" / "questions" / "reference-paraphrases.jsonl")])
+        str(ROOT / "tests" / "fixtures" / "questions" / "reference-paraphrases.jsonl"),
+        str(ROOT / "tests" / "fixtures" / "questions" / "corpus-questions.jsonl")])
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)

@@ -3,7 +3,7 @@ from api.ask.forms import Context, N, Reply, py, round_key, run, question_form
 
 
 @question_form("round_details", slots={"company": "org", "round": "round?", "superlative": "superlative?",
-                                       "ask": "ask?"}, list_answer=False)
+                                       "ask": "ask?", "year": "year?", "month": "month?"}, list_answer=False)
 def round_details(ctx: Context):
     c = ctx.one("company")
     rows, q = run(ctx, "round_details", {"company": N(c.iri)})
@@ -31,6 +31,11 @@ def round_details(ctx: Context):
     rnd = ctx.constraint("round")
     if rnd:
         chosen = [d for d in chosen if round_key(d["name"]) == round_key(rnd)]
+    year = ctx.constraint("year")
+    if year is not None:  # "raised in 2021": the rounds dated in that year
+        month = ctx.constraint("month")
+        prefix = f"{year}-{int(month):02d}" if month else str(year)
+        chosen = [d for d in chosen if str(d["date"] or "").startswith(prefix)]
     sup = ctx.constraint("superlative")
     if sup and len(chosen) > 1:
         sized = [d for d in chosen if d["amount"] is not None]
