@@ -111,8 +111,7 @@ class Writer:
                 if m.extra.get("alt"):
                     info["alt"].add(m.extra["alt"])
                 if m.kind == "chip":
-                    from ingest.components.relations.common import cue_spans  # noqa: F401
-                    text = r.sentence.text.lower()
+                    text = _clause_of(r.sentence.text, m.start, m.end).lower()
                     info["training"] |= _has(r.sentence.lang, "_training", text)
                     info["inference"] |= _has(r.sentence.lang, "_inference", text)
         for k, info in seen.items():
@@ -126,6 +125,8 @@ class Writer:
     def _entity(self, key: str, info: dict, roles: set) -> None:
         iri = self.iri(key)
         entry = self.vocab.entries.get(info["ids"][0]) if info["ids"] else None
+        if entry is not None and key != "id:" + entry.id:
+            entry = None  # a generic name ("7nm") tied here to one foundry's process: a node of its own
         kind = info["kind"]
         if kind == "node":
             types = {"ProcessNode"}
@@ -231,6 +232,16 @@ def _has(lang: str, rel: str, text: str) -> bool:
     from ingest.components.relations.common import _compiled
     pats, _ = _compiled(lang).get(rel, ([], 0))
     return any(p.search(text) for p in pats)
+
+
+def _clause_of(text: str, start: int, end: int) -> str:
+    """The clause around a mention: between separators (、，,;。 and "while"/"whereas")."""
+    seps = re.compile(r"[;；。、，]|,\s|\bwhile\b|\bwhereas\b|\bbut\b|一方")
+    a = 0
+    for m in seps.finditer(text, 0, start):
+        a = m.end()
+    m = seps.search(text, end)
+    return text[a: m.start() if m else len(text)]
 
 
 def _fmt(nm) -> str:

@@ -102,6 +102,8 @@ class Linker:
     def _nearest_foundry(node: Mention, foundries: list) -> Mention | None:
         best, dist = None, 10 ** 9
         for f in foundries:
+            if node.start <= f.start and f.end <= node.end:
+                return f  # "台积电7纳米": the foundry is written inside the node's name
             d = node.start - f.end if f.end <= node.start else (f.start - node.end) * 1.5
             if 0 <= d < dist:
                 best, dist = f, d

@@ -86,6 +86,9 @@ MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 EN_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b",
                       re.IGNORECASE)
+MONTH_ONLY = re.compile(
+    r"(?:\bon\s+|\bin\s+)?\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)"
+    r"|(?<![\d年])(\d{1,2})月\d{1,2}日", re.IGNORECASE)
 PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|％|percent|per cent|パーセント)")
 ZH_PERCENT = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?)")
 ROUND = re.compile(
@@ -133,6 +136,15 @@ class MoneyRecognizer:
                     continue
                 taken.append((s, e))
                 out.append(Mention(s, e, m.group(0), "money", value=(amt, code)))
+        doc_year = doc.user_data.get("doc_year")
+        if doc_year:
+            for m in MONTH_ONLY.finditer(text):
+                if not any(a < m.end() and m.start() < b for a, b in taken):
+                    month = MONTHS.get(m.group(1).lower()[:3]) if m.group(1) else int(m.group(2))
+                    if month and 1 <= month <= 12:
+                        out.append(Mention(m.start(), m.end(), m.group(0), "year", value=int(doc_year),
+                                           extra={"month": month, "implicit": True}))
+                        taken.append(m.span())
         for m in EN_MONTH.finditer(text):
             out.append(Mention(m.start(), m.end(), m.group(0), "year", value=int(m.group(2)),
                                extra={"month": MONTHS[m.group(1).lower()[:3]]}))

@@ -9,6 +9,7 @@ ChipVendor, one that "led the round" an Investor), which keeps stray names out o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,10 +24,40 @@ EN_ORG = re.compile(
     r"Semiconductors?|Systems|Labs|Holdings|Group|Fund|Investments?|Microelectronics|Electronics|Computing|"
     r"Intelligence|Silicon|Devices|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management))\b")
 ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将为是其该这那此旗下各多家参投领跟首轮亿万元中从对向以被把])){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金))")
-ZH_GENERIC = re.compile(r"^(?:美元|人民币|产业|政府|国有|国资|地方|战略|专项|多家|知名|海外|境外|境内|国内|引导|大基金|旗下|平台)")
+ZH_GENERIC = re.compile(r"^(?:美元|人民币|产业|政府|国有|国资|地方|战略|专项|多家|知名|海外|境外|境内|国内|引导|大基金|旗下|平台|早期|后续|新一轮|多轮|本轮|此轮|天使|财务|机构|外资|内资|险资|社保|头部|多个|若干)")
 JA_ORG = re.compile(r"([\u30a0-\u30ffー・]{2,12}(?:・)?(?:キャピタル|ベンチャーズ|パートナーズ|テクノロジーズ|テクノロジー|セミコンダクター|ホールディングス|グループ|インベストメント))")
 CHIP_MODEL = re.compile(r"^(?:'s|’s|の|的)?\s?([\u4e00-\u9fff]{0,3}[A-Za-z]{1,5}[- ]?\d{2,4}[A-Za-z0-9+-]{0,4})(?![\w])")
 STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "China"}
+
+
+MODEL_STOP = {"in", "on", "at", "of", "and", "for", "since", "by", "from", "to", "the", "as", "is", "was", "are",
+              "with", "than", "about", "over", "under", "after", "before", "until", "during", "around", "nearly",
+              "its", "q", "fy", "h", "no", "top", "up"}
+
+
+def _model_like(model: str) -> bool:
+    """"BR100", "MTT S4000", "曦云C500" are models; "in 2025", "of 2024", "by 2030" are not."""
+    letters = re.match(r"^[\u4e00-\u9fff]{0,3}([A-Za-z]*)", model).group(1)
+    if letters.lower() in MODEL_STOP:
+        return False
+    if " " in model and letters.islower():
+        return False
+    return bool(letters) or bool(re.match(r"^[\u4e00-\u9fff]", model))
+
+
+@lru_cache(maxsize=1)
+def series_pattern() -> re.Pattern:
+    import ontology
+    prefixes = set()
+    for e in ontology.load_vocab():
+        if e.source != "chips" or "ComputingCluster" in e.types:
+            continue
+        for name in e.names:
+            m = re.match(r"^(.*?[^\d\s.])\s?(\d+(?:\.\d+)?)[A-Za-z]{0,2}$", name)
+            if m and len(m.group(1).strip()) >= 2 and not m.group(1).strip().isdigit():
+                prefixes.add(m.group(1).strip())
+    alts = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alts})\s?\d+(?:\.\d+)?[A-Za-z]{{0,2}}(?![\w.])", re.IGNORECASE)
 
 
 class UnknownRecognizer:
@@ -56,12 +87,19 @@ class UnknownRecognizer:
                 continue
             taken.append((s, e))
             out.append(Mention(s, s + len(surface), surface, "org", extra={"unknown": True}))
+        # siblings of known product series: "邃思2.0" beside the known "邃思1.0", "Gaudi 4" beside "Gaudi 3"
+        for m in series_pattern().finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, m.group(0), "chip", (), ("Chip",), extra={"unknown": True, "series": True}))
         # chip models right after a vendor
         for m in list(out):
             if m.kind != "org" or m.extra.get("inside"):
                 continue
             mm = CHIP_MODEL.match(text[m.end: m.end + 24].lstrip(" "))
-            if not mm:
+            if not mm or not _model_like(mm.group(1)):
                 continue
             gap = len(text[m.end: m.end + 24]) - len(text[m.end: m.end + 24].lstrip(" "))
             s = m.end + gap + mm.start(1)

@@ -62,6 +62,8 @@ def has_cue(doc: Doc, relation: str, start: int = 0, end: int | None = None) -> 
 
 def guarded(doc: Doc, start: int, end: int) -> bool:
     """True when a negation or rumour cue lies in the clause around [start, end)."""
+    if cue_spans(doc, "_hedge"):
+        return True  # "…, but neither has been confirmed": the whole sentence is hedged
     a, b = clause_bounds(doc, start, end)
     for rel in ("_negation", "_rumour"):
         for s, e in cue_spans(doc, rel):

@@ -3,6 +3,7 @@ year-on-year growth, forecast or actual, and who estimated it."""
 from __future__ import annotations
 
 import hashlib
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -58,9 +59,14 @@ class Market:
                 year = min(years, key=lambda y: abs(y.start - mo.end))
             if guarded(doc, year.start, mo.end) and cue_spans(doc, "_rumour"):
                 continue
-            seg_start = min(year.start, mo.start)
-            nxt = [a for a in anchors if a.start > mo.end and a is not year]
+            lo, hi = min(year.start, mo.start), max(year.end, mo.end)
+            prev = [a for a in anchors if a.end <= lo]
+            nxt = [a for a in anchors if a.start >= hi]
+            seg_start = max([prev[-1].end] if prev else [0])
             seg_end = nxt[0].start if nxt else len(doc.text)
+            brk = re.compile(r"[,，、;；。]").search(doc.text, hi)
+            if brk and brk.start() < seg_end:
+                seg_end = brk.start()
             growth = None
             for p in of_kind(ms, "percent"):
                 if seg_start <= p.start < seg_end and any(abs(s - p.start) < 14 or abs(p.end - e) < 14
@@ -68,6 +74,9 @@ class Market:
                     growth = p.value
                     break
             forecast_cue = any(seg_start <= s < seg_end for s, _ in cue_spans(doc, "_forecast"))
+            if not forecast_cue and cue_spans(doc, "_forecast"):
+                # a sentence-wide "expected …" covers the later years it lists, not the earliest one
+                forecast_cue = year.value > min(y.value for y in years)
             forecast = bool(year.extra.get("estimate")) or forecast_cue or bool(doc_year and year.value > doc_year)
             amount, unit = mo.value
             label = f"{region} AI chip market"
