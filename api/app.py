@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 
 from api.settings import Settings
 from kg import errors
@@ -123,8 +124,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log.error("unexpected error on %s: %r", request.url.path, exc)
         return error_response(500, "internal error; the request was not completed")
 
-    from api.routes import ask, entities, meta, page, sparql, store
-    for module in (sparql, store, entities, ask, meta, page):
+    from api.routes import analytics, ask, entities, meta, page, sparql, store
+    for module in (sparql, store, entities, ask, analytics, meta, page):
         app.include_router(module.router)
     page.mount_static(app)
 
@@ -133,6 +134,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            allow_methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"],
                            allow_headers=["Authorization", "Content-Type", "Accept"],
                            expose_headers=["X-SPARQL-MaxRows"])
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app
 
