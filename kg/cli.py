@@ -157,13 +157,16 @@ def validate(store: StoreOpt = DEFAULT_STORE,
 
 
 @app.command()
-def init(store: StoreOpt = DEFAULT_STORE) -> None:
+def init(store: StoreOpt = DEFAULT_STORE,
+         with_vocab: Annotated[bool, typer.Option("--with-vocab", help="also load the vocabulary (names and types, no relations) as graph/vocab")] = False) -> None:
     """Load the ontology into its own named graph (done by ingest and serve too)."""
     def go():
-        from kg.bootstrap import ensure_ontology
+        from kg.bootstrap import ensure_ontology, load_vocab_graph
         with _open(store) as st:
             n = ensure_ontology(st, force=True)
-        typer.echo(f"ontology: {n} quads", err=True)
+            typer.echo(f"ontology: {n} quads", err=True)
+            if with_vocab:
+                typer.echo(f"vocabulary: {load_vocab_graph(st)} quads", err=True)
     _run(go)
 
 

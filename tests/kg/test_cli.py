@@ -70,8 +70,8 @@ def test_cli_load_bad_rdf_changes_nothing(store_path, tmp_path):
     assert int(n) > 0
 
 
-def test_cli_validate_passes_on_ontology(store_path):
-    assert run_kg("init", "--store", store_path).returncode == 0
+def test_cli_validate_passes_on_ontology_and_vocabulary(store_path):
+    assert run_kg("init", "--with-vocab", "--store", store_path).returncode == 0
     out = run_kg("validate", "--store", store_path)
     assert out.returncode == 0, out.stdout
 
