@@ -68,14 +68,23 @@ class Entity:
         for want in (lang, "en"):
             for tag, vals in self.labels.items():
                 if vals and (tag == want or tag.startswith(want + "-")):
-                    return vals[0]
+                    return _preferred(vals)
         for vals in self.labels.values():
             if vals:
-                return vals[0]
+                return _preferred(vals)
         return self.alt[0] if self.alt else self.iri.rsplit("/", 1)[-1]
 
     def is_a(self, *classes: str) -> bool:
         return any(c in self.types for c in classes)
+
+
+def _preferred(vals: list[str]) -> str:
+    """Several documents may label one entity differently ("7nm", "TSMC 7nm"): the label most documents use,
+    then the more descriptive (longer) one."""
+    counts: dict[str, int] = {}
+    for v in vals:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda v: (counts[v], len(v), v))
 
 
 @lru_cache(maxsize=1)
