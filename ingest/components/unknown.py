@@ -27,12 +27,27 @@ ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将�
 ZH_GENERIC = re.compile(r"^(?:美元|人民币|产业|政府|国有|国资|地方|战略|专项|多家|知名|海外|境外|境内|国内|引导|大基金|旗下|平台|早期|后续|新一轮|多轮|本轮|此轮|天使|财务|机构|外资|内资|险资|社保|头部|多个|若干)")
 JA_ORG = re.compile(r"([\u30a0-\u30ffー・]{2,12}(?:・)?(?:キャピタル|ベンチャーズ|パートナーズ|テクノロジーズ|テクノロジー|セミコンダクター|ホールディングス|グループ|インベストメント))")
 CHIP_MODEL = re.compile(r"^(?:'s|’s|の|的)?\s?([\u4e00-\u9fff]{0,3}[A-Za-z]{1,5}[- ]?\d{2,4}[A-Za-z0-9+-]{0,4})(?![\w])")
+CHIP_WORDS = (r"(?:accelerators?|chips?|GPUs?|NPUs?|TPUs?|processors?|cards?|SoCs?|芯片|加速卡|显卡|处理器|"
+              r"チップ|アクセラレータ|プロセッサ|GPU)")
+STANDALONE_MODEL = re.compile(
+    rf"(?:(?<![A-Za-z0-9])(?P<model>[A-Z][A-Za-z]{{0,5}}-?\d{{2,4}}[A-Za-z0-9+]{{0,3}}|[\u4e00-\u9fff]{{2,4}}\d{{1,3}}号?)"
+    rf"\s?(?:AI\s)?{CHIP_WORDS})")
 STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "China"}
 
 
 MODEL_STOP = {"in", "on", "at", "of", "and", "for", "since", "by", "from", "to", "the", "as", "is", "was", "are",
               "with", "than", "about", "over", "under", "after", "before", "until", "during", "around", "nearly",
               "its", "q", "fy", "h", "no", "top", "up"}
+
+
+def _token_start(doc: Doc, s: int, e: int) -> int | None:
+    """The first token start inside [s, e) that leaves a CJK name of at least two characters."""
+    starts = {t.idx for t in doc}
+    for i in range(s, e):
+        if i in starts and e - i >= 3 and "\u4e00" <= doc.text[i] <= "\u9fff" and "\u4e00" <= doc.text[i + 1] <= "\u9fff" \
+                and doc.text[i] not in "了的在是和与及将为由等其该这款新":
+            return i
+    return None
 
 
 def _model_like(model: str) -> bool:
@@ -94,6 +109,17 @@ class UnknownRecognizer:
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, m.group(0), "chip", (), ("Chip",), extra={"unknown": True, "series": True}))
+        # a model number written beside a chip word: "the LX200 accelerator", "风华2号GPU", "GPU「X100」"
+        for m in STANDALONE_MODEL.finditer(text):
+            s, e = m.span("model")
+            if "\u4e00" <= text[s] <= "\u9fff":
+                s = _token_start(doc, s, e)
+                if s is None:
+                    continue
+            if any(a < e and s < b for a, b in taken) or not _model_like(m.group("model")):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
         # chip models right after a vendor
         for m in list(out):
             if m.kind != "org" or m.extra.get("inside"):

@@ -58,3 +58,24 @@ def test_extraction_relations_in_three_languages(text, fact):
 ])
 def test_extraction_negated_or_rumoured_is_not_a_fact(text):
     assert not [f for f in facts_of(text) if f[1] in ("fabricatedBy", "manufacturedOn")]
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("Lumina Semiconductor unveiled the LX200 accelerator, made by TSMC on its 5nm process.",
+     ("new:chip:LX200", "designedBy", "new:org:Lumina Semiconductor")),
+    ("芯动科技发布了风华2号GPU，该芯片采用台积电7纳米工艺制造。", ("new:chip:风华2号", "manufacturedOn", "id:tsmc-n7")),
+    ("サムスン電子は3nmプロセスでTenstorrentのチップを製造する。", ("id:tenstorrent", "reliesOn", "id:samsung-3nm")),
+])
+def test_extraction_names_not_in_vocabulary(text, fact):
+    assert fact in facts_of(text)
+
+
+@pytest.mark.parametrize("text,year,value,forecast,growth", [
+    ("据IDC预测，2027年中国AI芯片市场规模将达到2000亿元，同比增长25%。", "2027", "200000000000", "true", "0.25"),
+    ("According to Gartner, the global AI chip market reached $53.4 billion in 2023.", "2023", "53400000000", "false", None),
+])
+def test_extraction_market_figures(text, year, value, forecast, growth):
+    ex = extract(RawDocument("<test>", text))
+    got = {f.predicate: f.object for r in ex.results for f in r.facts}
+    assert (got["year"], got["value"], got["isForecast"]) == (year, value, forecast)
+    assert got.get("growthRate") == growth

@@ -39,7 +39,7 @@ def plain_number(d) -> str:
 
 
 def _clause_end(text: str, pos: int) -> int:
-    m = re.compile(r"[;；。.!?]|,\s*(?:while|and the|with the|valuing|bringing)|，(?:估值|使)").search(text, pos)
+    m = re.compile(r"[;；。!?]|\.(?=\s|$)|,\s*(?:while|and|with|valuing|bringing|joined|alongside|as well as|which)\b|，(?:估值|使|其他|另有|此外)").search(text, pos)
     return m.start() if m else len(text)
 
 

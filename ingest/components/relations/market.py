@@ -68,8 +68,9 @@ class Market:
             if brk and brk.start() < seg_end:
                 seg_end = brk.start()
             growth = None
+            growth_end = nxt[0].start if nxt else len(doc.text)
             for p in of_kind(ms, "percent"):
-                if seg_start <= p.start < seg_end and any(abs(s - p.start) < 14 or abs(p.end - e) < 14
+                if seg_start <= p.start < growth_end and any(abs(s - p.start) < 14 or abs(p.end - e) < 14
                                                           for s, e in cue_spans(doc, "_growth")):
                     growth = p.value
                     break

@@ -3,6 +3,8 @@
 ("nvidia's latest AI chips use the 4nm process … only TSMC can make them")."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,7 +26,13 @@ class ReliesOn:
         nodes = usable_nodes(ms)
         if nodes and not chips and cue_spans(doc, "_chipword"):
             for n in nodes:
-                v = min((v for v in vendors if v.end <= n.start), key=lambda v: distance(v, n), default=None)
+                own = n.extra.get("foundry")
+                cands = [v for v in vendors if not (v.ids and v.ids[0] == own)]
+                words = cue_spans(doc, "_chipword")
+                owners = [v for v in cands if any(re.match(r"^\s?(?:の|的|'s|’s)?\s?$", doc.text[v.end:s])
+                                                    for s, _ in words if s >= v.end)]
+                v = owners[0] if owners else min((v for v in cands if v.end <= n.start),
+                                                 key=lambda v: distance(v, n), default=None)
                 if v is None or guarded(doc, v.start, n.end):
                     continue
                 add(doc, v, "reliesOn", n, conf, NAME)
