@@ -34,7 +34,24 @@ class Linker:
                 self._disambiguate(m)
         self._coref(doc, ms, ctx)
         self._nodes(doc, ms, ctx)
+        self._merge_node_pairs(doc, ms)
         return doc
+
+    def _merge_node_pairs(self, doc: Doc, ms: list) -> None:
+        """"7nm N+2" or "5nm (N5)": one process written twice; keep the more specific name."""
+        nodes = [m for m in ms if m.kind == "node"]
+        for a, b in zip(nodes, nodes[1:]):
+            gap = doc.text[a.end:b.start]
+            if len(gap) > 3 or gap.strip(" (（") or a.extra.get("dropped") or not a.extra.get("key") \
+                    or not b.extra.get("key"):
+                continue
+            if a.value is not None and b.value is not None and float(a.value) != float(b.value):
+                continue
+            keep, drop = (b, a) if (b.ids and not a.ids) or (a.extra["key"].startswith("node:") and
+                                                            b.extra["key"].startswith("id:")) else (a, b)
+            drop.extra["dropped"] = True
+            keep.extra.setdefault("alt", drop.text)
+        ms[:] = [m for m in ms if not m.extra.get("dropped")]
 
     def _disambiguate(self, m: Mention) -> None:
         k = norm_key(m.text)

@@ -79,3 +79,12 @@ def test_extraction_market_figures(text, year, value, forecast, growth):
     got = {f.predicate: f.object for r in ex.results for f in r.facts}
     assert (got["year"], got["value"], got["isForecast"]) == (year, value, forecast)
     assert got.get("growthRate") == growth
+
+
+@pytest.mark.slow
+def test_extraction_heldout_gold_per_language(shared):
+    from tests.conftest import FIXTURES
+    res = score_corpus(FIXTURES / "heldout")
+    assert set(res["languages"]) == {"en", "ja", "zh"}
+    for lang, s in res["languages"].items():
+        assert s["f1"] >= 0.85, (lang, s)

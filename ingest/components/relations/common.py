@@ -72,7 +72,7 @@ def guarded(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-_CLAUSE = re.compile(r"[;；。:：]|(?<=[,，、])\s*(?:but|while|whereas|however|但|而|しかし|一方)|(?:but|however|whereas)\b")
+_CLAUSE = re.compile(r"[;；。:：，]|,(?!\d)|(?<=[,，、])\s*(?:but|while|whereas|however|但|而|しかし|一方)|(?:but|however|whereas)\b")
 
 
 def clause_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -45,7 +45,7 @@ def _clause_end(text: str, pos: int) -> int:
 
 def _clause_start(text: str, pos: int) -> int:
     last = 0
-    for m in re.finditer(r"[;；。!?]|(?<=[^\d]),\s(?=[a-z])", text[:pos]):
+    for m in re.finditer(r"[;；。!?，]|(?<=[^\d]),(?!\d)", text[:pos]):
         last = m.end()
     return last
 

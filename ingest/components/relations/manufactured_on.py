@@ -28,6 +28,23 @@ def previous_chips(doc: Doc) -> list:
     return out
 
 
+def coordinated(doc: Doc, nodes: list, first) -> list:
+    """The node and those listed with it: "5nm and 6nm", "N5、N6", "7纳米和12纳米"."""
+    import re
+    out = [first]
+    joiner = re.compile(r"^\s*(?:,|，|、|and|or|和|与|及|や|と|/)\s*$")
+    for group in (sorted(nodes, key=lambda n: n.start), sorted(nodes, key=lambda n: -n.start)):
+        cur = first
+        for n in group:
+            if n is cur or n in out:
+                continue
+            lo, hi = (cur, n) if cur.end <= n.start else (n, cur)
+            if joiner.match(doc.text[lo.end:hi.start]):
+                out.append(n)
+                cur = n
+    return out
+
+
 def usable_nodes(ms) -> list:
     return [n for n in of_kind(ms, "node") if n.extra.get("key") and not n.extra.get("foundry_from_name")]
 
@@ -45,9 +62,10 @@ class ManufacturedOn:
         conf = confidence(doc, "manufacturedOn")
         for c in chips:
             n = min(nodes, key=lambda n: (distance(c, n) if n.start >= c.end else distance(c, n) * 1.3))
-            if guarded(doc, min(c.start, n.start), max(c.end, n.end)):
-                continue
-            add(doc, c, "manufacturedOn", n, conf, NAME)
+            for m in coordinated(doc, nodes, n):
+                if guarded(doc, min(c.start, m.start), max(c.end, m.end)):
+                    continue
+                add(doc, c, "manufacturedOn", m, conf, NAME)
         return doc
 
 
