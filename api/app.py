@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 
+from api.schemas import error_responses
 from api.settings import Settings
 from kg import errors
 
@@ -79,6 +80,27 @@ class BodyLimit:
         await error_response(413, self._message(), {"Connection": "close"})(scope, receive, send)
 
 
+# Error statuses each router's operations can answer (documented in the OpenAPI with {"error": message}).
+COMMON_ERRORS = (400, 401, 403, 413, 503)
+ERRORS_BY_ROUTER = {
+    "api.routes.sparql": (*COMMON_ERRORS, 406, 415),
+    "api.routes.store": (*COMMON_ERRORS, 404, 406, 415),
+    "api.routes.entities": (*COMMON_ERRORS, 404, 406),
+    "api.routes.ask": (*COMMON_ERRORS, 415),
+    "api.routes.analytics": (*COMMON_ERRORS, 404),
+}
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route offers for this path (Starlette's 405 names only the first route's)."""
+    from starlette.routing import Match
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        if getattr(route, "methods", None) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods
+    return sorted(methods)
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI):
     from api.executor import make_executor
@@ -117,7 +139,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request))}
+        return error_response(exc.status_code, str(exc.detail), headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -126,7 +151,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     from api.routes import analytics, ask, entities, meta, page, sparql, store
     for module in (sparql, store, entities, ask, analytics, meta, page):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=error_responses(*ERRORS_BY_ROUTER.get(module.__name__, COMMON_ERRORS)))
     page.mount_static(app)
 
     if settings.cors_origins:

@@ -68,3 +68,25 @@ class GraphResponse(BaseModel):
     focus: str
     nodes: list[Node]
     edges: list[Edge]
+
+
+class ErrorResponse(BaseModel):
+    """Every error the service answers: a status code and one message (never a traceback)."""
+    error: str
+
+
+def error_responses(*codes: int) -> dict:
+    """OpenAPI `responses` entries for the given error status codes, all with the ErrorResponse body."""
+    return {code: {"model": ErrorResponse, "description": ERROR_DESCRIPTIONS[code]} for code in codes}
+
+
+ERROR_DESCRIPTIONS = {
+    400: "bad input (a malformed query, IRI, question or parameter); the message says what is wrong",
+    401: "a bearer token is needed (updates; reads too when the operator sets KG_READ_TOKEN)",
+    403: "refused (read-only service, wrong token, SERVICE/LOAD)",
+    404: "no such entity, graph or file",
+    406: "none of the accepted media types is offered",
+    413: "the request body is larger than the configured limit",
+    415: "unsupported request content type",
+    503: "the query reached the time limit and was stopped, or the store is unavailable; the server keeps serving",
+}

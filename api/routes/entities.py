@@ -76,8 +76,8 @@ def render_html(doc: dict) -> str:
 
 @router.get("/entity/{ident:path}", summary="One entity: labels, types, facts with evidence",
             response_model=EntityResponse,
-            responses={200: {"content": {"text/html": {}, "application/ld+json": {}, "text/turtle": {}}},
-                       404: {"description": "no such entity"}, 406: {"description": "no acceptable format"}})
+            responses={200: {"content": {"text/html": {}, "application/ld+json": {}, "text/turtle": {},
+                                         "application/n-triples": {}}}})
 async def entity(request: Request, ident: str,
                  format: Annotated[str | None, Query(description="html|json|jsonld|turtle|ntriples; overrides Accept")] = None):
     require_read(request)
@@ -94,7 +94,10 @@ async def entity(request: Request, ident: str,
     return doc
 
 
-@router.get("/id/{ident:path}", summary="Dereference an entity IRI (303 to /entity)", status_code=303)
+@router.get("/id/{ident:path}", summary="Dereference an entity IRI (303 to /entity)", status_code=303,
+            response_class=RedirectResponse,
+            responses={303: {"description": "see /entity/{id}", "content": None,
+                             "headers": {"Location": {"schema": {"type": "string"}}}}})
 async def dereference(ident: str) -> RedirectResponse:
     return RedirectResponse("/entity/" + quote(ident, safe=""), status_code=303)
 

@@ -17,10 +17,7 @@ DefaultParam = Annotated[str | None, Query(description="present (empty) to addre
 _BODY = {"requestBody": {"content": {m: {"schema": {"type": "string"}} for m in (
     "text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json",
     "application/n-quads", "application/trig")}}}
-_WRITE_DOC = {201: {"description": "graph created"}, 204: {"description": "done"},
-              400: {"description": "unparseable body or IRI"}, 401: {"description": "token missing"},
-              403: {"description": "refused"}, 404: {"description": "no such graph"},
-              415: {"description": "unsupported media type"}}
+_WRITE_DOC = {201: {"description": "graph created"}, 204: {"description": "done"}}
 
 
 def _target(graph: str | None, default: str | None) -> tuple[str | None, bool]:
@@ -52,8 +49,7 @@ def _media(request: Request) -> str:
 
 @router.get("/store", summary="Read a graph (or, with no parameter, the whole dataset)",
             responses={200: {"description": "RDF", "content": {"text/turtle": {}, "application/n-triples": {},
-                                                               "application/trig": {}, "application/n-quads": {}}},
-                       404: {"description": "no such graph"}, 406: {"description": "no acceptable format"}})
+                                                               "application/trig": {}, "application/n-quads": {}}}})
 async def store_get(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
     require_read(request)
     graph, is_default = _target(graph, default)

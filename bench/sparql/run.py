@@ -110,8 +110,12 @@ class System:
         else:
             cmd = [str(BIN / "rdflib-endpoint"), "serve", str(self.data), "--host", "127.0.0.1",
                    "--port", str(self.port)]
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_ready(self.url, self.proc)
+        log = (self.work / f"{self.name}.log").open("wb")
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            wait_ready(self.url, self.proc)
+        except RuntimeError as exc:
+            raise RuntimeError(f"{self.name}: {exc}; see {log.name}") from None
         return time.perf_counter() - t
 
     def stop(self) -> None:
