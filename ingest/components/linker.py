@@ -8,6 +8,8 @@ process node.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,6 +44,7 @@ class Linker:
         nodes = [m for m in ms if m.kind == "node"]
         for a, b in zip(nodes, nodes[1:]):
             gap = doc.text[a.end:b.start]
+            gap = re.sub(r"^\s*(?:工艺|工藝|制程|製程|process|node|プロセス)?", "", gap)
             if len(gap) > 3 or gap.strip(" (（") or a.extra.get("dropped") or not a.extra.get("key") \
                     or not b.extra.get("key"):
                 continue

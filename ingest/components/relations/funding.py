@@ -87,13 +87,13 @@ class Funding:
                         parts.add(id(o))
             else:
                 for s, e in lead_cues:
-                    if o.end <= s and s - o.end <= 30 and _clause_start(text, s) <= o.start:
+                    if o.end <= s and s - o.end <= 12 and _clause_start(text, s) <= o.start:
                         leads.add(id(o))
                 for s, e in part_cues:
                     w = text[s:e]
                     if w in SEPARATORS:
                         continue
-                    near = 30 if w not in ("股东", "株主", "出資者", "先后成为", "参与") else 120
+                    near = 12 if w not in ("股东", "株主", "出資者", "先后成为", "参与") else 120
                     if o.end <= s and s - o.end <= near and _clause_start(text, s) <= o.start:
                         parts.add(id(o))
         if lang != "en":
