@@ -42,4 +42,4 @@ def facts(doc: Doc) -> list:
 from ingest.components import vocab_ruler, nodes, money, unknown, linker  # noqa: E402,F401
 from ingest.components.relations import (  # noqa: E402,F401
     designed_by, manufactured_on, fabricated_by, offered_by, uses_architecture, built_from, relies_on,
-    funding, market)
+    announced_in, memory_type, funding, market)

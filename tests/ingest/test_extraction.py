@@ -88,3 +88,22 @@ def test_extraction_heldout_gold_per_language(shared):
     assert set(res["languages"]) == {"en", "ja", "zh"}
     for lang, s in res["languages"].items():
         assert s["f1"] >= 0.85, (lang, s)
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("AMD unveiled the MI300X in 2023.", ("id:amd-mi300x", "announcedIn", "2023")),
+    ("摩尔线程于2023年12月发布MTT S4000。", ("id:moore-threads-mtt-s4000", "announcedIn", "2023")),
+    ("The H200 carries 141GB of HBM3e memory.", ("id:nvidia-h200", "memoryType", "HBM3e")),
+    ("MTT S4000 は GDDR6 を搭載する。", ("id:moore-threads-mtt-s4000", "memoryType", "GDDR6")),
+])
+def test_extraction_announcement_year_and_memory(text, fact):
+    assert fact in facts_of(text)
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("Tenstorrent raised a $693 million Series D, valuing the company at more than $2.6 billion.", "693000000"),
+    ("沐曦の IPO による調達額は 41 億 9,700 万元となった。", "4197000000"),
+])
+def test_extraction_round_amount_is_not_the_valuation(text, amount):
+    got = {f.predicate: f.object for r in extract(RawDocument("<test>", text)).results for f in r.facts}
+    assert got.get("amount") == amount

@@ -28,6 +28,10 @@ def vendor_like(m) -> bool:
     return "ChipVendor" in m.types or "Organization" in m.types
 
 
+def _verb_follows(doc: Doc, org) -> bool:
+    return any(0 <= s - org.end <= 15 for s, _ in cue_spans(doc, "_design_verb"))
+
+
 class DesignedBy:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
@@ -58,6 +62,10 @@ class DesignedBy:
             if best is None or not can_be(best, "ChipVendor") and not best.extra.get("unknown") \
                     and "Organization" not in best.types:
                 continue
+            if conf < 0.95 and best.extra.get("unknown") and not _verb_follows(doc, best):
+                continue  # a name GiNZA or a suffix pattern guessed is a designer only when it acts as one
+            if conf < 0.95 and "Foundry" in best.types and not cue_spans(doc, "_design_verb"):
+                continue  # "Samsung makes the Kunlun 1": a foundry sentence, not a design one
             if guarded(doc, min(p.start, best.start), max(p.end, best.end)):
                 continue
             add(doc, p, "designedBy", best, conf, NAME)

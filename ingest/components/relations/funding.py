@@ -38,6 +38,13 @@ def plain_number(d) -> str:
     return format(d.normalize(), "f")
 
 
+def _not_amount(text: str, m) -> bool:
+    """A valuation, a total, a share price or revenue, judged from the words just before (within the clause)."""
+    before = re.split(r"[,，;；。、]", text[max(0, m.start - 48): m.start])[-1]
+    return bool(NOT_AMOUNT.search(before) or NOT_AMOUNT.search(text[m.end: m.end + 6])
+                or re.search(r"(per share|每股|1株|issue price|发行价|公開価格|offer price)", before, re.I))
+
+
 def _clause_end(text: str, pos: int) -> int:
     m = re.compile(r"[;；。!?]|\.(?=\s|$)|,\s*(?:while|and|with|valuing|bringing|joined|alongside|as well as|which)\b|，(?:估值|使|其他|另有|此外)").search(text, pos)
     return m.start() if m else len(text)
@@ -117,9 +124,7 @@ class Funding:
             company = min(cands, key=lambda o: (0 if topic and o.key == "id:" + topic else 1,
                                                 0 if (not o.types or o.types[0] == "ChipVendor") else 1, o.start))
         rounds = of_kind(ms, "round")
-        money = [m for m in of_kind(ms, "money")
-                 if not NOT_AMOUNT.search(text[max(0, m.start - 14): m.start]) and
-                 not NOT_AMOUNT.search(text[m.end: m.end + 6])]
+        money = [m for m in of_kind(ms, "money") if not _not_amount(text, m)]
         years = of_kind(ms, "year")
         ckey = company.key if company else None
         last = ctx.get("last_round")
