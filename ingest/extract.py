@@ -22,6 +22,7 @@ class SentenceResult:
     sentence: Sentence
     mentions: list[Mention]
     facts: list[Fact]
+    topic: str | None = None  # the organisation the paragraph was about when this sentence began
 
 
 @dataclass
@@ -67,35 +68,56 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
             prev_para = s.paragraph
         d.user_data["context"] = context
         d.user_data["paragraph"] = s.paragraph
+        topic = context.get("topic_org") if context.get("topic_para") == s.paragraph else None
         d.user_data["doc_year"] = year
         for name, proc in nlp.pipeline:
             if name.startswith("aic_"):
                 d = proc(d)
         ms = d._.mentions or []
         fs = d._.facts or []
-        _update_topic(context, ms, fs)
+        if _update_topic(context, ms, fs):
+            context["topic_para"] = s.paragraph
         chips = [m for m in ms if m.kind == "chip"]
         if chips:
             context["prev_sentence"] = {"paragraph": s.paragraph, "chips": chips}
         else:
             context["prev_sentence"] = {"paragraph": s.paragraph, "chips": []}
         result.tokens += len(d)
-        result.results.append(SentenceResult(s, ms, fs))
+        result.results.append(SentenceResult(s, ms, fs, topic))
+    _designers_from_topic(result)
     return result
 
 
-def _update_topic(context: dict, ms: list[Mention], fs: list[Fact]) -> None:
+def _designers_from_topic(result: Extraction) -> None:
+    """A chip the document never ties to a designer, named in a paragraph about one vendor ("Meta … The
+    second-generation MTIA v2 moved to TSMC 5nm"), is that vendor's, with a lower confidence."""
+    designed = {f.subject for r in result.results for f in r.facts if f.predicate == "designedBy"}
+    for r in result.results:
+        if not r.topic:
+            continue
+        for m in r.mentions:
+            if m.kind != "chip" or m.key in designed or m.extra.get("unknown"):
+                continue
+            if any(o.kind == "org" and not o.extra.get("inside") for o in r.mentions):
+                continue  # another organisation in the sentence: leave it to the sentence's own rules
+            obj = "id:" + r.topic if not r.topic.startswith("new:") else r.topic
+            r.facts.append(Fact(m.key, "designedBy", obj, m.start, m.end, 0.6, "aic_designed_by_topic"))
+            designed.add(m.key)
+
+
+def _update_topic(context: dict, ms: list[Mention], fs: list[Fact]) -> bool:
     """The organisation a paragraph is about: the vendor a sentence designs with, else its first vendor."""
     designers = [f.object for f in fs if f.predicate in ("designedBy", "fundedCompany")]
     if designers:
         k = designers[0]
         context["topic_org"] = k[3:] if k.startswith("id:") else k
-        return
+        return True
     for m in ms:
         if m.kind == "org" and not m.extra.get("inside") and not m.extra.get("coref") and m.ids \
                 and m.types[:1] == ("ChipVendor",):
             context["topic_org"] = m.ids[0]
-            return
+            return True
+    return False
 
 
 def entity_mentions(ex: Extraction) -> list[tuple[SentenceResult, Mention]]:

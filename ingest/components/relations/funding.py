@@ -118,8 +118,12 @@ class Funding:
         investors = [o for o in orgs if id(o) in leads or id(o) in parts]
         company = None
         topic = ctx.get("topic_org")
+        sources = cue_spans(doc, "_source")
         cands = [o for o in orgs if id(o) not in leads and id(o) not in parts and
-                 (not o.types or "ChipVendor" in o.types or o.extra.get("coref"))]
+                 (not o.types or "ChipVendor" in o.types or o.extra.get("coref")) and
+                 not any(0 <= s - o.end <= 3 or 0 <= o.start - e <= 3 for s, e in sources)]
+        if topic and cands and all(o.extra.get("unknown") for o in cands):
+            cands = []  # a guessed name ("ロイターによれば…") does not displace the company the text is about
         if cands:
             company = min(cands, key=lambda o: (0 if topic and o.key == "id:" + topic else 1,
                                                 0 if (not o.types or o.types[0] == "ChipVendor") else 1, o.start))

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
-from ingest.components.relations.common import add, guarded, of_kind
+from ingest.components.relations.common import add, cue_spans, guarded, of_kind
 from ingest.components.relations.manufactured_on import previous_chips
 
 NAME = "aic_memory_type"
@@ -30,8 +30,11 @@ class MemoryType:
         chips = of_kind(ms, "chip") or [c for c in previous_chips(doc) if not of_kind(ms, "org")]
         if not chips:
             return doc
+        negations = cue_spans(doc, "_negation")
         for m in found:
             c = min(chips, key=lambda c: abs(c.start - m.start()))
+            if any(m.start() - 14 <= s and e <= m.end() + 8 for s, e in negations):
+                continue  # "HBM ではなく GDDR6", "GDDR6 rather than HBM"
             if c.end and guarded(doc, min(c.start, m.start()), max(c.end, m.end())):
                 continue
             add(doc, c, "memoryType", canonical(m.group(1)), 0.85, NAME, literal=True)
