@@ -122,6 +122,10 @@ class Funding:
         cands = [o for o in orgs if id(o) not in leads and id(o) not in parts and
                  (not o.types or "ChipVendor" in o.types or o.extra.get("coref")) and
                  not any(0 <= s - o.end <= 3 or 0 <= o.start - e <= 3 for s, e in sources)]
+        possessive = [o for o in cands if any(re.match(r"^(?:'s|’s|的|の)", text[o.end:o.end + 2]) and
+                                              0 <= r.start - o.end <= 30 for r in of_kind(ms, "round"))]
+        if possessive:
+            cands = possessive  # "Habana's $75 million Series B": the round belongs to the possessor
         if topic and cands and all(o.extra.get("unknown") for o in cands):
             cands = []  # a guessed name ("ロイターによれば…") does not displace the company the text is about
         if cands:
