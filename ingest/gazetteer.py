@@ -23,7 +23,7 @@ class Hit:
 
 
 def _pattern_key(name: str) -> str:
-    folded, _ = fold(name)
+    folded, _ = fold(name, variants=True)
     return re.sub(r"[\s\-_・·]+", "", folded)
 
 
@@ -57,7 +57,7 @@ class Gazetteer:
         return self
 
     def find(self, text: str) -> list[Hit]:
-        folded, offsets = fold(text)
+        folded, offsets = fold(text, variants=True)
         # squeeze out separators, remembering where each kept char came from
         kept: list[str] = []
         pos: list[int] = []
