@@ -107,14 +107,16 @@ def _designers_from_topic(result: Extraction) -> None:
 
 def _update_topic(context: dict, ms: list[Mention], fs: list[Fact]) -> bool:
     """The organisation a paragraph is about: the vendor a sentence designs with, else its first vendor."""
-    designers = [f.object for f in fs if f.predicate in ("designedBy", "fundedCompany")]
+    investors = {f.object for f in fs if f.predicate in ("investor", "leadInvestor")} | \
+        {f.subject for f in fs if f.predicate == "investedIn"}
+    designers = [f.object for f in fs if f.predicate in ("designedBy", "fundedCompany", "investedIn")]
     if designers:
         k = designers[0]
         context["topic_org"] = k[3:] if k.startswith("id:") else k
         return True
     for m in ms:
         if m.kind == "org" and not m.extra.get("inside") and not m.extra.get("coref") and m.ids \
-                and m.types[:1] == ("ChipVendor",):
+                and m.types[:1] == ("ChipVendor",) and m.key not in investors:
             context["topic_org"] = m.ids[0]
             return True
     return False

@@ -89,6 +89,9 @@ class Funding:
                     if w in ("participation", "participat", "joined", "took part", "taking part", "backed",
                              "invested", "followed") and o.end <= s and s - o.end <= 40:
                         parts.add(id(o))
+                    elif w in ("stakeholder", "stakeholders", "shareholder", "shareholders") and o.end <= s \
+                            and s - o.end <= 40 and not re.match(r"^(?:'s|’s)", text[o.end:o.end + 2]):
+                        parts.add(id(o))
                     elif w in ("from", "with", "including", "included", "alongside", "backers", "backer",
                                "investors", "investor", "also", "joined", "join") and e <= o.start < _clause_end(text, e):
                         parts.add(id(o))
@@ -100,7 +103,7 @@ class Funding:
                     w = text[s:e]
                     if w in SEPARATORS:
                         continue
-                    near = 12 if w not in ("股东", "株主", "出資者", "先后成为", "参与") else 120
+                    near = 12 if w not in ("股东", "株主", "出資者", "先后成为", "参与", "投資家として", "投資家") else 120
                     if o.end <= s and s - o.end <= near and _clause_start(text, s) <= o.start:
                         parts.add(id(o))
         if lang != "en":
@@ -122,8 +125,10 @@ class Funding:
         cands = [o for o in orgs if id(o) not in leads and id(o) not in parts and
                  (not o.types or "ChipVendor" in o.types or o.extra.get("coref")) and
                  not any(0 <= s - o.end <= 3 or 0 <= o.start - e <= 3 for s, e in sources)]
+        anchors = of_kind(ms, "round") + [type("C", (), {"start": s})() for s, _ in part_cues
+                                          if text[s:s + 5].lower() in ("stake", "share")]
         possessive = [o for o in cands if any(re.match(r"^(?:'s|’s|的|の)", text[o.end:o.end + 2]) and
-                                              0 <= r.start - o.end <= 30 for r in of_kind(ms, "round"))]
+                                              0 <= r.start - o.end <= 30 for r in anchors)]
         if possessive:
             cands = possessive  # "Habana's $75 million Series B": the round belongs to the possessor
         if topic and cands and all(o.extra.get("unknown") for o in cands):
@@ -138,7 +143,7 @@ class Funding:
         last = ctx.get("last_round")
         if ckey is None and last and investors and not money and not rounds:
             ckey = last["company"]
-        if ckey is None and ctx.get("topic_org") and (rounds or money):
+        if ckey is None and ctx.get("topic_org") and (rounds or money or investors):
             t = ctx["topic_org"]
             ckey = "id:" + t if not t.startswith("new:") else t
         if ckey is None:
