@@ -207,3 +207,100 @@ def test_ask_round_names_compared_loosely(a, b):
     from api.ask.forms import round_key
     assert round_key(a) == round_key(b)
     assert round_key("Series B") != round_key("Series B+")
+
+
+# ---------------------------------------------------------------- specificity, families, exposure (small graph)
+
+SPECIFIC_TTL = b"""
+@prefix aic: <https://w3id.org/aichip/ontology#> . @prefix aid: <https://w3id.org/aichip/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+aid:acme a aic:ChipVendor ; rdfs:label "Acme"@en .
+aid:fab a aic:Foundry ; rdfs:label "Fabco"@en .
+aid:fab-n5 a aic:ProcessNode ; rdfs:label "Fabco N5"@en, "Fabco 5nm"@zh ; skos:altLabel "5nm" ;
+    aic:nodeNanometers 5 ; aic:offeredBy aid:fab .
+aid:fab-5x a aic:ProcessNode ; rdfs:label "Fabco 5X"@en ; skos:altLabel "5nm" ; aic:nodeNanometers 5 ; aic:offeredBy aid:fab .
+aid:fab-n5p a aic:ProcessNode ; rdfs:label "Fabco N5+"@en ; aic:nodeNanometers 5 ; aic:offeredBy aid:fab .
+aid:fab-7 a aic:ProcessNode ; rdfs:label "Fabco 7nm"@en ; aic:nodeNanometers 7 ; aic:offeredBy aid:fab .
+aid:fab-7a a aic:ProcessNode ; rdfs:label "Fabco 7A"@en ; aic:nodeNanometers 7 ; aic:offeredBy aid:fab .
+aid:zoom-1 a aic:Chip ; rdfs:label "Zoom 1"@en ; skos:altLabel "Acme Zoom 1" ; aic:designedBy aid:acme ;
+    aic:manufacturedOn aid:fab-n5, aid:fab-5x ; aic:fabricatedBy aid:fab .
+aid:zoom-2 a aic:Chip ; rdfs:label "Zoom 2"@en ; skos:altLabel "Acme Zoom 2" ; aic:designedBy aid:acme ;
+    aic:manufacturedOn aid:fab-n5 ; aic:fabricatedBy aid:fab .
+aid:zoom a aic:Chip ; rdfs:label "Acme Zoom"@en ; skos:altLabel "Acme Zoom family" ; aic:designedBy aid:acme .
+aid:zoomer a aic:Chip ; rdfs:label "Zoomer"@en ; aic:designedBy aid:acme ; aic:manufacturedOn aid:fab-7a .
+aid:box a aic:ComputingCluster ; rdfs:label "ZoomBox"@en ; aic:designedBy aid:acme ; aic:builtFrom aid:zoom-2 .
+"""
+
+
+@pytest.fixture(scope="module")
+def specific_store():
+    from kg.infer import materialize
+    st = open_store(":memory:")
+    st.load(SPECIFIC_TTL, "ttl", graph="urn:x:specific")
+    materialize(st)
+    return st
+
+
+def _labels(res):
+    return sorted(a["label"] for a in res["answers"])
+
+
+@pytest.mark.parametrize("q,want", [
+    # a process named by its size ("Fabco 5nm" = N5) beside a named process of the same foundry and size
+    ("What process is the Zoom 1 made on?", ["Fabco 5X"]),
+    ("Zoom 1はどのプロセスで製造されていますか？", ["Fabco 5X"]),
+    # alone, it is the answer
+    ("What process is the Zoom 2 made on?", ["Fabco N5"]),
+    # per chip: Zoom 2's only process stays even though Zoom 1 has a more specific one
+    ("Which processes does Acme rely on?", ["Fabco 5X", "Fabco 7A", "Fabco N5"]),
+])
+def test_ask_processes_at_most_specific_level(specific_store, q, want):
+    res = answer(q, specific_store)
+    assert res["understood"] and _labels(res) == want, res
+
+
+def test_ask_foundry_catalogue_drops_only_size_only_nodes(specific_store):
+    res = answer("What process nodes does Fabco offer?", specific_store)
+    # "Fabco 7nm" is known by nothing but its size and Fabco 7A is the same size; N5 has a name of its own
+    assert _labels(res) == ["Fabco 5X", "Fabco 7A", "Fabco N5", "Fabco N5+"], res
+
+
+@pytest.mark.parametrize("q,want", [("Which chips does Acme design?", ["Zoom 1", "Zoom 2", "Zoomer"]),
+                                    ("How many chips has Acme designed?", 3),
+                                    ("Acme设计了多少款芯片？", 3)])
+def test_ask_product_family_is_not_one_more_chip(specific_store, q, want):
+    res = answer(q, specific_store)
+    assert res["understood"], res
+    assert (res["value"] if isinstance(want, int) else _labels(res)) == want, res
+
+
+def test_ask_family_without_members_stays(specific_store):
+    from api.ask.forms import drop_families
+    from api.ask.understand import entity_index
+    idx = entity_index(specific_store)
+    zoom = "https://w3id.org/aichip/id/zoom"
+    assert drop_families(idx, [zoom, "https://w3id.org/aichip/id/zoomer"]) == [zoom, "https://w3id.org/aichip/id/zoomer"]
+    assert drop_families(idx, [zoom, "https://w3id.org/aichip/id/zoom-1"]) == ["https://w3id.org/aichip/id/zoom-1"]
+
+
+@pytest.mark.parametrize("q", ["What depends on Fabco?", "Fabcoに依存しているものは何ですか？", "什么依赖Fabco？"])
+def test_ask_exposure_is_the_analytics_result(specific_store, q):
+    from kg import analytics
+    res = answer(q, specific_store)
+    assert res["understood"] and res["form"] == "exposure", res
+    got = {a["iri"] for a in res["answers"]}
+    ex = analytics.run("exposure", specific_store, target="https://w3id.org/aichip/id/fab")
+    want = {e["iri"] for g in ("chips", "vendors", "clusters") for es in ex[g].values() for e in es}
+    assert got == want and {"Acme", "Zoom 1", "Zoom 2", "Zoomer", "ZoomBox"} <= set(_labels(res)), res
+    assert res["evidence"] is not None and res["sparql"]
+
+
+def test_ask_exposure_to_one_node_size_of_a_foundry(specific_store):
+    res = answer("What would be affected if Fabco 7nm were cut off?", specific_store)
+    assert res["understood"] and res["form"] == "exposure", res
+    assert _labels(res) == ["Acme", "Zoomer"], res
+
+
+def test_ask_exposure_of_a_chip_lists_its_clusters(specific_store):
+    res = answer("What depends on the Zoom 2?", specific_store)
+    assert res["form"] == "exposure" and _labels(res) == ["ZoomBox"], res

@@ -17,6 +17,8 @@ from typing import Any, Callable
 
 import pyoxigraph as ox
 
+from ingest.normalize import key
+
 
 AIC = "https://w3id.org/aichip/ontology#"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -189,27 +191,94 @@ def merge(replies: list[Reply]) -> Reply:
 _GENERIC_PROCESS = re.compile(r"^(?:\S+\s*)?\d+(?:\.\d+)?\s*(?:nm|纳米|納米|ナノ)$", re.I)
 
 
-def most_specific_processes(ctx: "Context", iris: list[str]) -> list[str]:
-    """Answer processes at the most specific level the graph knows: a generic "TSMC 4nm" is dropped when a named
-    process of the same foundry and node size ("TSMC 4N") is also among the answers."""
-    if len(iris) < 2:
-        return iris
+def _size_named(ctx: "Context", iri: str, strict: bool) -> bool:
+    """A process known by a bare node size: every label ("SMIC 7nm", a node the documents only sized) or, not
+    strict, any label ("TSMC 4nm" is also what TSMC N4 is called when a text gives only the size)."""
+    e = ctx.index.entities.get(iri)
+    names = [n.strip() for vals in e.labels.values() for n in vals] if e else []
+    test = all if strict else any
+    return bool(names) and test(_GENERIC_PROCESS.match(n) for n in names)
+
+
+def _process_info(ctx: "Context", iris: list[str]) -> dict[str, set]:
     info = {}
     for iri in iris:
         rows, _ = run(ctx, "process_info", {"p": N(iri)})
         info[iri] = {(py(r.get("nm")), r["f"].value if r.get("f") is not None else None) for r in rows}
+    return info
 
-    def generic(iri: str) -> bool:
-        e = ctx.index.entities.get(iri)
-        names = [n for vals in e.labels.values() for n in vals] if e else []
-        return bool(names) and all(_GENERIC_PROCESS.match(n.strip()) for n in names)
 
+def most_specific_processes(ctx: "Context", iris: list[str], strict: bool = False) -> list[str]:
+    """Answer processes at the most specific level the graph knows: a process named by its size ("TSMC 4nm") is
+    dropped when a process of the same foundry and node size with a name of its own ("TSMC 4N") is also among
+    the answers. `strict`: only processes known by nothing but a size are dropped (for a foundry's catalogue,
+    where TSMC N7 and N7+ are both offerings)."""
+    if len(iris) < 2:
+        return iris
+    info = _process_info(ctx, iris)
     keep = []
     for iri in iris:
-        if generic(iri) and any(o != iri and not generic(o) and info[iri] & info[o] for o in iris):
+        if _size_named(ctx, iri, strict) and any(
+                o != iri and not _size_named(ctx, o, False) and info[iri] & info[o] for o in iris):
             continue
         keep.append(iri)
     return keep
+
+
+def most_specific_per_chip(ctx: "Context", rows: list[tuple[str, str | None]]) -> list[str]:
+    """Processes from (process, chip) support rows, each chip's processes at their most specific level; a process
+    supported only by rows without a chip (a stated or inferred reliesOn) is kept unless one of the chips' own
+    processes accounts for it or a more specific sibling is among the answers."""
+    by_chip: dict[str, list[str]] = {}
+    for p, c in rows:
+        if c is not None and p not in by_chip.setdefault(c, []):
+            by_chip[c].append(p)
+    keep: list[str] = []
+    for procs in by_chip.values():
+        keep += [p for p in most_specific_processes(ctx, procs) if p not in keep]
+    via_chips = {p for procs in by_chip.values() for p in procs}
+    direct = [p for p, c in rows if c is None and p not in via_chips and p not in keep]
+    if direct:
+        allp = list(dict.fromkeys(keep + direct))
+        best = most_specific_processes(ctx, allp)
+        keep += [p for p in dict.fromkeys(direct) if p in best]
+    order = list(dict.fromkeys(p for p, _ in rows))
+    return [p for p in order if p in keep]
+
+
+def drop_families(idx: Any, iris: list[str]) -> list[str]:
+    """A product family ("Google TPU family") listed beside its own members ("TPU v4", "Google TPU v7") is not
+    one more chip: drop it. A family is a chip one of whose names carries a family word of the lexicons; its
+    members are the other answers with a name that extends one of the family's names."""
+    fam = _family_pattern()
+    out = []
+    for iri in iris:
+        e = idx.entities.get(iri)
+        if e is not None and e.is_a("Chip") and fam is not None:
+            names = _all_names(e)
+            if any(fam.search(n) for n in names):
+                heads = {k for k in (key(fam.sub("", n)) for n in names) if len(k) >= 3}
+                members = [o for o in iris if o != iri and o in idx.entities and any(
+                    kn != h and kn.startswith(h) for n in _all_names(idx.entities[o])
+                    for kn in (key(n),) for h in heads)]
+                if members:
+                    continue
+        out.append(iri)
+    return out
+
+
+def _all_names(e: Any) -> list[str]:
+    return [n for vals in e.labels.values() for n in vals] + list(e.alt)
+
+
+@lru_cache(maxsize=1)
+def _family_pattern() -> "re.Pattern | None":
+    from api.ask.understand import LANGS, lexicon
+    words = sorted({w for lang in LANGS for w in lexicon(lang).family_words}, key=len, reverse=True)
+    if not words:
+        return None
+    alts = [rf"\b{re.escape(w)}\b" if w.isascii() else rf"\s*{re.escape(w)}$" for w in words]
+    return re.compile("|".join(alts), re.I)
 
 
 def round_key(name: Any) -> str:
