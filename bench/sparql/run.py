@@ -70,8 +70,8 @@ def peak_rss_mb(pid: int) -> float:
 
 
 class System:
-    def __init__(self, name: str, data: Path, work: Path):
-        self.name, self.data, self.work = name, data, work
+    def __init__(self, name: str, data: Path, work: Path, kg_workers: int | None = None):
+        self.name, self.data, self.work, self.kg_workers = name, data, work, kg_workers
         self.port = free_port()
         self.proc: subprocess.Popen | None = None
 
@@ -93,6 +93,8 @@ class System:
     def start(self) -> float:
         t = time.perf_counter()
         env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
+        if self.kg_workers:
+            env["KG_WORKERS"] = str(self.kg_workers)
         if self.name == "kg":
             store = self.work / "kg-store"
             shutil.rmtree(store, ignore_errors=True)
@@ -200,6 +202,7 @@ def main() -> None:
     ap.add_argument("--budget", type=float, default=10.0, help="seconds per query, sequential")
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=20.0, help="duration of the concurrent phase")
+    ap.add_argument("--kg-workers", type=int, help="KG_WORKERS for kg serve (default: its own, min(4, CPUs))")
     ap.add_argument("--work", type=Path, default=ROOT / "bench" / "data")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = ap.parse_args()
@@ -213,7 +216,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     results = {}
     for name in systems:
-        sysm = System(name, data, args.work)
+        sysm = System(name, data, args.work, args.kg_workers)
         print(f"== {name}: starting on {quads} quads", file=sys.stderr)
         try:
             startup = sysm.start()
@@ -222,7 +225,7 @@ def main() -> None:
             mem = peak_rss_mb(sysm.proc.pid)
         finally:
             sysm.stop()
-        res = {"system": name, "version": sysm.version(), "quads": quads, "startup_s": round(startup, 2),
+        res = {"system": name, "version": sysm.version(), "kg_workers": args.kg_workers if name == "kg" else None, "quads": quads, "startup_s": round(startup, 2),
                "sequential": seq, "concurrent": conc, "peak_rss_mb": mem,
                "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()}}
         results[name] = res
