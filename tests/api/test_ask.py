@@ -228,6 +228,9 @@ aid:zoom-2 a aic:Chip ; rdfs:label "Zoom 2"@en ; skos:altLabel "Acme Zoom 2" ; a
     aic:manufacturedOn aid:fab-n5 ; aic:fabricatedBy aid:fab .
 aid:zoom a aic:Chip ; rdfs:label "Acme Zoom"@en ; skos:altLabel "Acme Zoom family" ; aic:designedBy aid:acme .
 aid:zoomer a aic:Chip ; rdfs:label "Zoomer"@en ; aic:designedBy aid:acme ; aic:manufacturedOn aid:fab-7a .
+aid:arch-npu a aic:Architecture ; rdfs:label "NPU"@en ; skos:altLabel "XPU" .
+aid:xpu-1 a aic:Chip ; rdfs:label "XPU 1"@en ; aic:designedBy aid:acme .
+aid:xpu-2 a aic:Chip ; rdfs:label "Other XPU 2"@en ; aic:usesArchitecture aid:arch-npu .
 aid:box a aic:ComputingCluster ; rdfs:label "ZoomBox"@en ; aic:designedBy aid:acme ; aic:builtFrom aid:zoom-2 .
 """
 
@@ -265,9 +268,9 @@ def test_ask_foundry_catalogue_drops_only_size_only_nodes(specific_store):
     assert _labels(res) == ["Fabco 5X", "Fabco 7A", "Fabco N5", "Fabco N5+"], res
 
 
-@pytest.mark.parametrize("q,want", [("Which chips does Acme design?", ["Zoom 1", "Zoom 2", "Zoomer"]),
-                                    ("How many chips has Acme designed?", 3),
-                                    ("Acme设计了多少款芯片？", 3)])
+@pytest.mark.parametrize("q,want", [("Which chips does Acme design?", ["XPU 1", "Zoom 1", "Zoom 2", "Zoomer"]),
+                                    ("How many chips has Acme designed?", 4),
+                                    ("Acme设计了多少款芯片？", 4)])
 def test_ask_product_family_is_not_one_more_chip(specific_store, q, want):
     res = answer(q, specific_store)
     assert res["understood"], res
@@ -304,3 +307,11 @@ def test_ask_exposure_to_one_node_size_of_a_foundry(specific_store):
 def test_ask_exposure_of_a_chip_lists_its_clusters(specific_store):
     res = answer("What depends on the Zoom 2?", specific_store)
     assert res["form"] == "exposure" and _labels(res) == ["ZoomBox"], res
+
+
+@pytest.mark.parametrize("q,want", [("Which XPU chips does Acme make?", ["XPU 1"]),
+                                    ("Acme有哪些XPU芯片？", ["XPU 1"]),
+                                    ("Which XPU chips are there?", ["Other XPU 2", "XPU 1"])])
+def test_ask_chips_named_after_the_architecture_word(specific_store, q, want):
+    res = answer(q, specific_store)
+    assert res["form"] == "chips_with_arch" and _labels(res) == want, res

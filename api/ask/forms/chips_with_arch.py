@@ -1,5 +1,12 @@
-"""Which chips use architecture (or microarchitecture) A, optionally of vendor V."""
-from api.ask.forms import Context, N, P, merge, list_reply, question_form
+"""Which chips use architecture (or microarchitecture) A, optionally of vendor V.
+
+A chip whose own name carries the word the question used for the architecture ("TPU v4" for "TPU chips") is one
+of them too, whether or not the graph states its architecture."""
+from __future__ import annotations
+
+import re
+
+from api.ask.forms import Context, N, P, Reply, merge, list_reply, question_form, run
 
 
 @question_form("chips_with_arch", slots={"arch": "arch", "vendor": "org?"})
@@ -9,7 +16,40 @@ def chips_with_arch(ctx: Context):
     if specific:  # "GPUs based on MUSA": the named generation decides, the class word is the head noun
         archs = specific
     vendors = ctx.slots.get("vendor") or [None]
-    return merge([list_reply(ctx, "chips_with_arch.vendor" if v else "chips_with_arch",
-                             {"arch": N(a.iri), **({"vendor": N(v.iri)} if v else {})},
-                             evidence=lambda r, a=a: [(r["x"], P("usesArchitecture"), N(a.iri))])
-                  for a in archs for v in vendors])
+    reply = merge([list_reply(ctx, "chips_with_arch.vendor" if v else "chips_with_arch",
+                              {"arch": N(a.iri), **({"vendor": N(v.iri)} if v else {})},
+                              evidence=lambda r, a=a: [(r["x"], P("usesArchitecture"), N(a.iri))])
+                   for a in archs for v in vendors])
+    named = _named_after(ctx, archs, [v for v in vendors if v is not None])
+    if named:
+        reply = merge([reply, Reply(answers=[c for c in named if c not in reply.answers],
+                                    triples=[(N(c), P("designedBy"), None) for c in named])])
+    return reply
+
+
+def _named_after(ctx: Context, archs: list, vendors: list) -> list[str]:
+    """Chips (of one of `vendors`, when given) with a name holding the question's word for the architecture as a
+    word of its own."""
+    iris = {a.iri for a in archs}
+    words = {m.text.strip() for m in ctx.understanding.mentions if set(m.iris) & iris}
+    words = [w for w in words if len(w) >= 2]
+    if not words:
+        return []
+    rx = re.compile("|".join(rf"(?<![A-Za-z0-9]){re.escape(w)}(?![A-Za-z])" for w in words), re.I)
+    designers = {v.iri for v in vendors}
+    out = []
+    for e in ctx.index.entities.values():
+        if not e.is_a("Chip") or e.iri in iris:
+            continue
+        names = [n for vals in e.labels.values() for n in vals] + list(e.alt)
+        if not any(rx.search(n) for n in names):
+            continue
+        if designers and not _designed_by(ctx, e.iri, designers):
+            continue
+        out.append(e.iri)
+    return out
+
+
+def _designed_by(ctx: Context, chip: str, vendors: set[str]) -> bool:
+    rows, _ = run(ctx, "designer", {"chip": N(chip)})
+    return any(r["x"].value in vendors for r in rows if r.get("x") is not None)
