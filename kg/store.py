@@ -20,6 +20,7 @@ from kg.backends.embedded import EmbeddedBackend
 from kg.backends.remote import RemoteBackend
 
 DEFAULT_STORE = "./kg-data"
+BULK_BYTES = 32 * 1024 * 1024  # files above this are streamed into the embedded store
 
 RDF_FORMATS = {  # extension or name -> pyoxigraph format
     "ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
@@ -196,6 +197,8 @@ class Store:
             path = Path(source)
             if not path.is_file():
                 raise errors.BadInput(errors.message("missing_file", path=source))
+            if path.stat().st_size > BULK_BYTES and not self.is_remote:
+                return self._bulk_load(path, fmt, graph)
             data, name = path.read_bytes(), str(path)
         oxfmt = rdf_format(fmt or (name.rsplit(".", 1)[-1] if "." in name else "ttl"))
         if graph is None and not oxfmt.supports_datasets and name != "<data>":
@@ -213,6 +216,24 @@ class Store:
             quads.append(ox.Quad(q.subject, q.predicate, q.object, gname))
         self.backend.add_quads(quads)
         return len(quads)
+
+    def _bulk_load(self, path: Path, fmt: str | None, graph: str | None) -> int:
+        """Big files: check the whole file parses (streaming, nothing kept), then let Oxigraph bulk-load
+        it without holding it in memory. A file that fails the check loads nothing."""
+        oxfmt = rdf_format(fmt or path.suffix.lstrip(".") or "ttl")
+        if graph is None and not oxfmt.supports_datasets:
+            graph = "file://" + str(path.resolve())
+        n = 0
+        try:
+            with path.open("rb") as fh:
+                for _ in ox.parse(fh, format=oxfmt):
+                    n += 1
+        except (SyntaxError, ValueError) as exc:
+            raise errors.BadInput(errors.message("bad_rdf", path=path, fmt=oxfmt.name, detail=exc)) from exc
+        kw = {"to_graph": ox.NamedNode(graph)} if graph and not oxfmt.supports_datasets else {}
+        self.backend.ox.bulk_load(path=str(path), format=oxfmt, **kw)
+        self.backend.flush()
+        return n
 
     def export(self, fmt: str = "nquads") -> bytes:
         f = formats.get(fmt, "graph")
