@@ -39,10 +39,13 @@ def _patterns() -> dict:
     cjk_amount = rf"(?:\s?(?:{NUM})\s?(?:{'|'.join(cjk_mult)}))+(?:\s?(?:{NUM}))?"
     amount = rf"(?:{cjk_amount}|(?:{NUM})(?:\s?(?:{'|'.join(lat_mult)})\b)?)"
     cur_alt = "|".join(cur_words)
+    ascii_alt = "|".join(re.escape(p) for p, _ in cur if p.isascii())
+    cjk_alt = "|".join(re.escape(p) for p, _ in cur if not p.isascii())
     prefix_alt = "|".join(re.escape(p) for p, _ in cur if p.isascii() or p in ("¥", "￥", "€", "£"))
     return {
         "prefix": re.compile(rf"(?<![A-Za-z0-9$])(?P<cur>{prefix_alt})\s?(?P<amt>{amount})", re.IGNORECASE),
-        "suffix": re.compile(rf"(?<![A-Za-z0-9.,])(?P<amt>{amount})\s?(?P<cur>{cur_alt})(?![a-z])", re.IGNORECASE),
+        "suffix": re.compile(rf"(?<![A-Za-z0-9.,])(?P<amt>{amount})\s?(?P<cur>(?:{ascii_alt})(?![a-z])|(?:{cjk_alt}))",
+                             re.IGNORECASE),
         "cjk_amount": re.compile(cjk_amount),
     }
 

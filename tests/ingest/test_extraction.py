@@ -107,3 +107,18 @@ def test_extraction_announcement_year_and_memory(text, fact):
 def test_extraction_round_amount_is_not_the_valuation(text, amount):
     got = {f.predicate: f.object for r in extract(RawDocument("<test>", text)).results for f in r.facts}
     assert got.get("amount") == amount
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("enflame technology は、tencent が主導するシリーズ c ラウンドで 18 億元を調達したと発表しました。",
+     ("round:id:enflame:Series C", "leadInvestor", "id:tencent")),
+    ("沐曦集成电路完成10亿元Pre-B轮融资，由中国移动旗下基金领投。", ("round:id:metax:Pre-Series B", "amount", "1000000000")),
+])
+def test_extraction_funding_in_japanese_and_chinese(text, fact):
+    assert fact in facts_of(text)
+
+
+def test_extraction_next_generation_is_another_chip():
+    facts = facts_of("Groq's LPU is manufactured by GlobalFoundries on 14nm; "
+                     "the next-generation chip will use Samsung's 4nm process.")
+    assert ("id:groq-lpu", "manufacturedOn", "id:samsung-4nm") not in facts

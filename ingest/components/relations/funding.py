@@ -97,14 +97,16 @@ class Funding:
                         parts.add(id(o))
             else:
                 for s, e in lead_cues:
-                    if o.end <= s and s - o.end <= 12 and _clause_start(text, s) <= o.start:
+                    if o.end <= s and s - o.end <= 12 and _clause_start(text, s) <= o.start \
+                            and not re.search(r"は|由", text[o.end:s]):
                         leads.add(id(o))
                 for s, e in part_cues:
                     w = text[s:e]
                     if w in SEPARATORS:
                         continue
                     near = 12 if w not in ("股东", "株主", "出資者", "先后成为", "参与", "投資家として", "投資家") else 120
-                    if o.end <= s and s - o.end <= near and _clause_start(text, s) <= o.start:
+                    if o.end <= s and s - o.end <= near and _clause_start(text, s) <= o.start \
+                            and not (near == 12 and re.search(r"は|由", text[o.end:s])):
                         parts.add(id(o))
         if lang != "en":
             for cues, role in ((lead_cues, leads), (part_cues, parts)):
