@@ -30,19 +30,7 @@ def entity_format(accept: str | None, param: str | None) -> str:
         raise errors.NotAcceptable(f"format {param!r}: use html, json, jsonld, turtle or ntriples")
     if not accept:
         return "json"
-    choices = []
-    for i, part in enumerate(accept.split(",")):
-        bits = [b.strip() for b in part.split(";")]
-        q = 1.0
-        for b in bits[1:]:
-            if b.startswith("q="):
-                try:
-                    q = float(b[2:])
-                except ValueError:
-                    q = 0.0
-        if q > 0:
-            choices.append((-q, i, bits[0].lower()))
-    for _, _, media in sorted(choices):
+    for media in formats.accepted(accept):
         if media in ENTITY_FORMATS:
             return ENTITY_FORMATS[media]
         if media in ("*/*", "application/*"):

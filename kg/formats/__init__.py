@@ -50,10 +50,8 @@ def all_formats(kind: str | None = None) -> list[Format]:
     return list(seen.values())
 
 
-def negotiate(accept: str | None, kind: str, default: str) -> Format:
-    """Pick a format from an HTTP Accept header (q-values honoured); raise NotAcceptable."""
-    if not accept or accept.strip() in ("*/*", ""):
-        return get(default)
+def accepted(accept: str) -> list[str]:
+    """Media types of an HTTP Accept header, most preferred first (q-values honoured, q=0 dropped)."""
     choices = []
     for i, part in enumerate(accept.split(",")):
         bits = [b.strip() for b in part.split(";")]
@@ -64,8 +62,16 @@ def negotiate(accept: str | None, kind: str, default: str) -> Format:
                     q = float(b[2:])
                 except ValueError:
                     q = 0.0
-        choices.append((-q, i, bits[0].lower()))
-    for _, _, media in sorted(choices):
+        if q > 0:
+            choices.append((-q, i, bits[0].lower()))
+    return [media for _, _, media in sorted(choices)]
+
+
+def negotiate(accept: str | None, kind: str, default: str) -> Format:
+    """Pick a format from an HTTP Accept header (q-values honoured); raise NotAcceptable."""
+    if not accept or accept.strip() in ("*/*", ""):
+        return get(default)
+    for media in accepted(accept):
         if media in ("*/*", "application/*", "text/*"):
             return get(default)
         fmt = _REGISTRY.get(media)
