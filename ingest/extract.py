@@ -98,7 +98,7 @@ def _designers_from_topic(result: Extraction) -> None:
         for m in r.mentions:
             if m.kind != "chip" or m.key in designed or m.extra.get("unknown"):
                 continue
-            if any(o.kind == "org" and not o.extra.get("inside") for o in r.mentions):
+            if any(o.kind == "org" and not o.extra.get("inside") and "Foundry" not in o.types for o in r.mentions):
                 continue  # another organisation in the sentence: leave it to the sentence's own rules
             obj = "id:" + r.topic if not r.topic.startswith("new:") else r.topic
             r.facts.append(Fact(m.key, "designedBy", obj, m.start, m.end, 0.6, "aic_designed_by_topic"))

@@ -236,7 +236,7 @@ def _has(lang: str, rel: str, text: str) -> bool:
 
 def _clause_of(text: str, start: int, end: int) -> str:
     """The clause around a mention: between separators (、，,;。 and "while"/"whereas")."""
-    seps = re.compile(r"[;；。、，]|,\s|\bwhile\b|\bwhereas\b|\bbut\b|一方")
+    seps = re.compile(r"[;；。，]|,\s|\bwhile\b|\bwhereas\b|\bbut\b|一方")
     a = 0
     for m in seps.finditer(text, 0, start):
         a = m.end()

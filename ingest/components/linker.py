@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 import ontology
 from ingest.components import mentions
-from ingest.components.relations.common import cue_spans
+from ingest.components.relations.common import cue_spans, guarded
 from ingest.model import Mention
 from ingest.normalize import key as norm_key
 
@@ -35,6 +35,9 @@ class Linker:
             if len(m.ids) > 1:
                 self._disambiguate(m)
         self._coref(doc, ms, ctx)
+        others = cue_spans(doc, "_successor")
+        ms[:] = [m for m in ms if not (m.kind == "chip" and not any(c.isdigit() for c in m.text)
+                                       and any(0 <= m.start - e <= 3 for _, e in others))]
         self._nodes(doc, ms, ctx)
         self._merge_node_pairs(doc, ms)
         return doc
@@ -45,6 +48,7 @@ class Linker:
         for a, b in zip(nodes, nodes[1:]):
             gap = doc.text[a.end:b.start]
             gap = re.sub(r"^\s*(?:工艺|工藝|制程|製程|process|node|プロセス)?", "", gap)
+            gap = re.sub(r"(?:第[一二三四五]代|[a-z]+-generation|第[1-5]世代)\s*$", "", gap)
             if len(gap) > 3 or gap.strip(" (（") or a.extra.get("dropped") or not a.extra.get("key") \
                     or not b.extra.get("key"):
                 continue
@@ -88,7 +92,8 @@ class Linker:
             if m.kind != "node":
                 continue
             foundry = m.extra.get("foundry") or ""
-            near = self._nearest_foundry(m, foundries)
+            near = self._nearest_foundry(m, [f for f in foundries
+                                             if not guarded(doc, min(f.start, m.start), max(f.end, m.end))])
             if near is not None:
                 if not foundry or foundry == near.ids[0]:
                     foundry = near.ids[0]

@@ -62,14 +62,23 @@ def has_cue(doc: Doc, relation: str, start: int = 0, end: int | None = None) -> 
 
 def guarded(doc: Doc, start: int, end: int) -> bool:
     """True when a negation or rumour cue lies in the clause around [start, end)."""
-    if cue_spans(doc, "_hedge"):
-        return True  # "…, but neither has been confirmed": the whole sentence is hedged
+    for s, e in cue_spans(doc, "_hedge"):
+        # "…, but neither has been confirmed": a hedge covers its whole sentence part (up to ；/;)
+        lo, hi = _part_bounds(doc.text, min(s, start), max(e, end))
+        if lo <= start and end <= hi and lo <= s and e <= hi:
+            return True
     a, b = clause_bounds(doc, start, end)
     for rel in ("_negation", "_rumour"):
         for s, e in cue_spans(doc, rel):
             if a <= s and e <= b:
                 return True
     return False
+
+
+def _part_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max((m.end() for m in re.finditer(r"[；;]", text[:start])), default=0)
+    m = re.search(r"[；;]", text[end:])
+    return lo, (end + m.start() if m else len(text))
 
 
 _CLAUSE = re.compile(r"[;；。:：，]|,(?!\d)|(?<=[,，、])\s*(?:but|while|whereas|however|但|而|しかし|一方)|(?:but|however|whereas)\b")
@@ -131,3 +140,20 @@ def add(doc: Doc, subj: Mention | str, pred: str, obj, conf: float, extractor: s
         if isinstance(m, Mention):
             m.extra["used"] = True
     return f
+
+
+_PAIR_CLAUSE = re.compile(r"[;；。，]|,\s")
+
+
+def same_clause(doc: Doc, a: Mention, b: Mention) -> bool:
+    """No clause separator (，/, /；) between two mentions."""
+    lo, hi = (a, b) if a.start <= b.start else (b, a)
+    return not _PAIR_CLAUSE.search(doc.text, lo.end, max(lo.end, hi.start))
+
+
+def nearest(doc: Doc, anchor: Mention, cands: list, after_weight: float = 1.0, before_weight: float = 1.3):
+    """The candidate closest to `anchor`, preferring those in the same clause."""
+    def cost(c):
+        d = distance(anchor, c) * (after_weight if c.start >= anchor.end else before_weight)
+        return (0 if same_clause(doc, anchor, c) else 1, d)
+    return min(cands, key=cost) if cands else None

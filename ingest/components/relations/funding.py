@@ -95,6 +95,9 @@ class Funding:
                     elif w in ("from", "with", "including", "included", "alongside", "backers", "backer",
                                "investors", "investor", "also", "joined", "join") and e <= o.start < _clause_end(text, e):
                         parts.add(id(o))
+                    elif (w.startswith("as ") or w.startswith("among ")) and o.end <= s and s - o.end <= 60 \
+                            and _clause_start(text, s) <= o.start:
+                        parts.add(id(o))  # "added D1 Capital and TDK Ventures as new investors"
             else:
                 for s, e in lead_cues:
                     if o.end <= s and s - o.end <= 12 and _clause_start(text, s) <= o.start \
@@ -113,10 +116,15 @@ class Funding:
                 for s, e in cues:
                     if text[s:e] in SEPARATORS:
                         continue
-                    if re.match(r"^\S{0,3}(?:は|为|為|是|:|：|には)", text[e:e + 5]):
-                        for o in orgs:
-                            if e <= o.start < _clause_end(text, e):
-                                role.add(id(o))
+                    if re.match(r"^\S{0,3}(?:は|为|為|是|:|：|には|包括|有)", text[e:e + 6]):
+                        prev = None
+                        for o in sorted((o for o in orgs if e <= o.start < _clause_end(text, e)),
+                                        key=lambda o: o.start):
+                            if prev is not None and not re.fullmatch(
+                                    r"\s*(?:、|,|，|和|及|与|與|と|や|以及)\s*", text[prev.end:o.start]):
+                                break  # "リード投資家は X で、Y と Z も出資": only X leads
+                            role.add(id(o))
+                            prev = o
         # coordinated names before a lead/participation cue share its role ("A、B和C领投")
         self._coordinate(text, orgs, leads, lead_cues)
         self._coordinate(text, orgs, parts, part_cues)

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
-from ingest.components.relations.common import add, confidence, distance, guarded, of_kind
+from ingest.components.relations.common import add, confidence, cue_spans, guarded, nearest, of_kind
 
 NAME = "aic_manufactured_on"
 
@@ -61,9 +61,10 @@ class ManufacturedOn:
         if not chips or not nodes:
             return doc
         conf = confidence(doc, "manufacturedOn")
+        alone = len(chips) == 1 and not cue_spans(doc, "_successor")
         for c in chips:
-            n = min(nodes, key=lambda n: (distance(c, n) if n.start >= c.end else distance(c, n) * 1.3))
-            for m in coordinated(doc, nodes, n):
+            n = nearest(doc, c, nodes)
+            for m in (nodes if alone else coordinated(doc, nodes, n)):
                 if guarded(doc, min(c.start, m.start), max(c.end, m.end)):
                     continue
                 add(doc, c, "manufacturedOn", m, conf, NAME)

@@ -6,7 +6,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
-from ingest.components.relations.common import add, confidence, cue_spans, distance, guarded, of_kind
+from ingest.components.relations.common import (add, confidence, cue_spans, distance, guarded, nearest, of_kind,
+                                                same_clause)
 
 NAME = "aic_uses_architecture"
 
@@ -20,13 +21,14 @@ class UsesArchitecture:
         conf = confidence(doc, "usesArchitecture")
         for c in chips:
             by_class: dict[str, object] = {}
-            for a in archs:
-                cls = "Microarchitecture" if "Microarchitecture" in a.types else "Architecture"
-                if cls not in by_class or distance(c, a) < distance(c, by_class[cls]):
-                    by_class[cls] = a
+            for cls in ("Microarchitecture", "Architecture"):
+                group = [a for a in archs if ("Microarchitecture" in a.types) == (cls == "Microarchitecture")]
+                if group:
+                    by_class[cls] = nearest(doc, c, group, before_weight=1.0)
             for a in by_class.values():
-                if distance(c, a) > 60 and len(chips) > 1:
-                    continue
+                if len(chips) > 1 and (distance(c, a) > 60 or not same_clause(doc, c, a)) and \
+                        any(same_clause(doc, o, a) for o in chips if o is not c):
+                    continue  # "思元100采用MLUv01架构，思元290升级至MLUv02架构": each chip its own clause
                 if guarded(doc, min(c.start, a.start), max(c.end, a.end)):
                     continue
                 add(doc, c, "usesArchitecture", a, conf, NAME)
