@@ -50,6 +50,7 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
     result = Extraction(raw, main_lang(sents))
     year = doc_year(raw)
     context: dict = {}
+    title_topic(raw, context)
     by_lang: dict[str, list[int]] = {}
     for i, s in enumerate(sents):
         by_lang.setdefault(s.lang, []).append(i)
@@ -103,6 +104,19 @@ def _designers_from_topic(result: Extraction) -> None:
             obj = "id:" + r.topic if not r.topic.startswith("new:") else r.topic
             r.facts.append(Fact(m.key, "designedBy", obj, m.start, m.end, 0.6, "aic_designed_by_topic"))
             designed.add(m.key)
+
+
+def title_topic(raw: RawDocument, context: dict) -> None:
+    """A document about one company ("本公司…", "the Company…") names it in its title: start there."""
+    from ingest.components.vocab_ruler import org_gazetteer
+    import ontology
+    title = raw.meta.get("title") or ""
+    vocab = ontology.load_vocab()
+    for hit in org_gazetteer().find(title):
+        entry = vocab[hit.ids[0]]
+        if entry.types[:1] == ("ChipVendor",):
+            context["topic_org"] = entry.id
+            return
 
 
 def _update_topic(context: dict, ms: list[Mention], fs: list[Fact]) -> bool:

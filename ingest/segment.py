@@ -56,9 +56,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             word = re.search(r"([A-Za-z.]+)$", text[max(start, m.start() - 12): m.start()])
             if word and word.group(1).lower().rstrip(".") in _ABBREV:
                 continue
-            nxt = text[m.end(): m.end() + 2]
-            if nxt[:1].isspace() and nxt[1:2].islower():
-                continue  # "approx. five" or an abbreviation we do not know
+            if word and len(word.group(1).rstrip(".")) == 1 and word.group(1).rstrip(".").isupper():
+                continue  # an initial: "J. Smith"
         e = m.end()
         if text[s:e].strip():
             spans.append((s, e))
