@@ -11,7 +11,7 @@ from dataclasses import dataclass
 _ABBREV = {"inc", "corp", "co", "ltd", "u.s", "e.g", "i.e", "vs", "mr", "ms", "dr", "no", "approx", "est",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "jr",
            "u.k", "fig", "al"}
-_CJK_END = re.compile(r"[。！？!?]+[」』）)]*|\.(?=\s|$)|;(?=\s)")
+_CJK_END = re.compile(r"[。！？!?；]+[」』）)]*|\.(?=\s|$)|;(?=\s)")
 
 
 @dataclass(frozen=True)

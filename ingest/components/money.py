@@ -95,7 +95,7 @@ MONTH_ONLY = re.compile(
 PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|％|percent|per cent|パーセント)")
 ZH_PERCENT = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?)")
 ROUND = re.compile(
-    r"(?P<r>pre-?ipo|プレ-?ipo|ipo前|pre-?ipo轮|(?<![a-z])ipo(?![a-z])|initial public offering|"
+    r"(?P<r>pre-?ipo|プレ-?ipo|ipo前|pre-?ipo轮|上市前|上場前|before (?:the |its )?(?:ipo|listing)|(?<![a-z])ipo(?![a-z])|initial public offering|"
     r"(?:pre-?)?series\s?[a-f]\+{0,2}(?:\d)?|(?:pre-?)?[a-f]\+{0,2}\s?(?:轮|輪)|(?:プレ)?シリーズ\s?[a-f]\+{0,2}|"
     r"天使轮|angel round|\bangel\b|seed round|種子輪|种子轮|エンジェル|strategic (?:round|financing|investment)|"
     r"战略融资|战略投资|戦略的出資|上市|上場|listing|listed|debut(?:ed)? on)", re.IGNORECASE)
@@ -105,7 +105,7 @@ def round_name(text: str) -> str:
     """Canonical round name: "Series B", "Pre-Series A", "Series A+", "IPO", "Pre-IPO", "Angel", "Strategic"."""
     t = text.lower().replace(" ", "")
     t = t.replace("プレ", "pre-").replace("pre--", "pre-")
-    if ("pre" in t or "前" in t) and "ipo" in t:
+    if ("pre" in t or "前" in t or "before" in t) and any(k in t for k in ("ipo", "上市", "上場", "listing")):
         return "Pre-IPO"
     if any(k in t for k in ("ipo", "initialpublic", "上市", "上場", "listing", "listed", "debut")):
         return "IPO"

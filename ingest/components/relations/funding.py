@@ -20,6 +20,7 @@ NOT_AMOUNT = re.compile(r"(valu|估值|評価|時価総額|market cap|市值|累
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
+LISTING = re.compile(r"挂牌上市|登陆|上市交易|正式上市|上場した|上場し|listed on|began trading|debuted on|went public", re.I)
 SEPARATORS = ("、", "和", "及", "与", "や", "と", "等", "ほか", "なども", ",", "，")
 ROUND_RANK = ("Pre-", "Series", "Angel", "Seed", "Strategic", "IPO")
 
@@ -107,7 +108,8 @@ class Funding:
                     w = text[s:e]
                     if w in SEPARATORS:
                         continue
-                    near = 12 if w not in ("股东", "株主", "出資者", "先后成为", "参与", "投資家として", "投資家") else 120
+                    near = 12 if w not in ("股东", "株主", "出資者", "先后成为", "参与", "投資家として", "投資家",
+                                           "的投资", "的战略投资") else 120
                     if o.end <= s and s - o.end <= near and _clause_start(text, s) <= o.start \
                             and not (near == 12 and re.search(r"は|由", text[o.end:s])):
                         parts.add(id(o))
@@ -138,7 +140,8 @@ class Funding:
         anchors = of_kind(ms, "round") + [type("C", (), {"start": s})() for s, _ in part_cues
                                           if text[s:s + 5].lower() in ("stake", "share")]
         possessive = [o for o in cands if any(re.match(r"^(?:'s|’s|的|の)", text[o.end:o.end + 2]) and
-                                              0 <= r.start - o.end <= 30 for r in anchors)]
+                                              0 <= r.start - o.end <= 30 and
+                                              not re.search(r"[;；。，,、]", text[o.end:r.start]) for r in anchors)]
         if possessive:
             cands = possessive  # "Habana's $75 million Series B": the round belongs to the possessor
         if topic and cands and all(o.extra.get("unknown") for o in cands):
@@ -164,7 +167,8 @@ class Funding:
         if not rounds and not money and last and last["company"] == ckey and investors:
             rkey = last["key"]
         elif (rounds or money) and not (not money and not investors and rname == "IPO"
-                                         and not re.search(r"\bipo\b|initial public offering|新規株式公開|首次公开", text, re.I)):
+                                         and not re.search(r"\bipo\b|initial public offering|新規株式公開|首次公开", text, re.I)
+                                         and not (years and LISTING.search(text))):
             slug = rname or (str(years[0].value) if years else "round")
             rkey = f"round:{ckey}:{slug}"
         else:
