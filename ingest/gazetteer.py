@@ -13,6 +13,9 @@ from typing import Iterable
 from ingest.normalize import fold, is_word_char
 
 
+_MARKS = re.compile(r"\((?:r|tm|c)\)|[®™©]")  # "Intel(R) Gaudi(R) 3" is "Intel Gaudi 3"
+
+
 @dataclass(frozen=True)
 class Hit:
     start: int  # offsets into the original text
@@ -61,8 +64,9 @@ class Gazetteer:
         # squeeze out separators, remembering where each kept char came from
         kept: list[str] = []
         pos: list[int] = []
+        marks = {i for m in _MARKS.finditer(folded) for i in range(*m.span())}
         for i, ch in enumerate(folded):
-            if ch in " \t\n\r-_・·\u3000":
+            if ch in " \t\n\r-_・·\u3000" or i in marks:
                 continue
             kept.append(ch)
             pos.append(i)
