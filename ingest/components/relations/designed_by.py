@@ -36,6 +36,9 @@ class DesignedBy:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
         products = of_kind(ms, "chip", "cluster")
+        if not products and cue_spans(doc, "_this_chip"):
+            from ingest.components.relations.manufactured_on import implicit_chips
+            products = implicit_chips(doc, ms)  # "这款由摩尔线程设计的GPU…"
         orgs = [m for m in of_kind(ms, "org") if vendor_like(m)]
         if not products or not orgs:
             return doc

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from ingest.components import mentions
 from ingest.components.relations.common import add, confidence, cue_spans, distance, guarded, of_kind
 from ingest.components.relations.designed_by import ADJACENT
-from ingest.components.relations.manufactured_on import previous_chips
+from ingest.components.relations.manufactured_on import implicit_chips
 
 NAME = "aic_fabricated_by"
 
@@ -18,9 +18,8 @@ class FabricatedBy:
         ms = mentions(doc)
         chips = of_kind(ms, "chip")
         foundries = [m for m in of_kind(ms, "org") if "Foundry" in m.types]
-        if not chips and foundries and not [m for m in of_kind(ms, "org")
-                                            if "Foundry" not in m.types and not m.extra.get("unknown")]:
-            chips = previous_chips(doc)
+        if not chips and foundries:
+            chips = implicit_chips(doc, ms)
         cues = cue_spans(doc, "fabricatedBy")
         if not chips or not foundries or not cues:
             return doc

@@ -46,6 +46,18 @@ def coordinated(doc: Doc, nodes: list, first) -> list:
     return out
 
 
+def implicit_chips(doc: Doc, ms: list) -> list:
+    """The previous sentence's chips for a sentence that names none, when it points back at them
+    ("这款…", "同チップ…", "the chip …") or names no organisation other than foundries."""
+    from ingest.components.relations.common import cue_spans
+    if of_kind(ms, "chip"):
+        return []
+    others = [m for m in of_kind(ms, "org") if "Foundry" not in m.types and not m.extra.get("unknown")]
+    if others and not cue_spans(doc, "_this_chip"):
+        return []
+    return previous_chips(doc)
+
+
 def usable_nodes(ms) -> list:
     return [n for n in of_kind(ms, "node") if n.extra.get("key") and not n.extra.get("foundry_from_name")]
 
@@ -55,9 +67,8 @@ class ManufacturedOn:
         ms = mentions(doc)
         chips = of_kind(ms, "chip")
         nodes = usable_nodes(ms)
-        if not chips and nodes and not [m for m in of_kind(ms, "org")
-                                        if "Foundry" not in m.types and not m.extra.get("unknown")]:
-            chips = previous_chips(doc)
+        if not chips and nodes:
+            chips = implicit_chips(doc, ms)
         if not chips or not nodes:
             return doc
         conf = confidence(doc, "manufacturedOn")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ingest.components import mentions
 from ingest.components.relations.common import add, cue_spans, guarded, of_kind
-from ingest.components.relations.manufactured_on import previous_chips
+from ingest.components.relations.manufactured_on import implicit_chips
 
 NAME = "aic_memory_type"
 MEMORY = re.compile(r"(?<![A-Za-z0-9])(HBM3[Ee]|HBM3|HBM2[Ee]|HBM2|HBM|GDDR6X|GDDR6|GDDR5|LPDDR5X|LPDDR5|LPDDR4X|"
@@ -27,14 +27,14 @@ class MemoryType:
         found = list(MEMORY.finditer(doc.text))
         if not found:
             return doc
-        chips = of_kind(ms, "chip") or [c for c in previous_chips(doc) if not of_kind(ms, "org")]
+        chips = of_kind(ms, "chip") or implicit_chips(doc, ms)
         if not chips:
             return doc
         negations = cue_spans(doc, "_negation")
         for m in found:
             c = min(chips, key=lambda c: abs(c.start - m.start()))
-            if any(m.start() - 14 <= s and e <= m.end() + 8 for s, e in negations):
-                continue  # "HBM ではなく GDDR6", "GDDR6 rather than HBM"
+            if any(0 <= m.start() - e <= 2 or 0 <= s - m.end() <= 2 for s, e in negations):
+                continue  # "HBM ではなく GDDR6", "GDDR6 rather than HBM", "而非HBM"
             if c.end and guarded(doc, min(c.start, m.start()), max(c.end, m.end())):
                 continue
             add(doc, c, "memoryType", canonical(m.group(1)), 0.85, NAME, literal=True)
