@@ -36,8 +36,11 @@ class Linker:
                 self._disambiguate(m)
         self._coref(doc, ms, ctx)
         others = cue_spans(doc, "_successor")
-        ms[:] = [m for m in ms if not (m.kind == "chip" and not any(c.isdigit() for c in m.text)
-                                       and any(0 <= m.start - e <= 3 for _, e in others))]
+        kept = [m for m in ms if not (m.kind == "chip" and not any(c.isdigit() for c in m.text)
+                                      and any(0 <= m.start - e <= 3 for _, e in others))]
+        if len(kept) < len(ms):
+            doc.user_data["successor_chip"] = True  # "a next-generation LPU is slated for …"
+        ms[:] = kept
         self._nodes(doc, ms, ctx)
         self._merge_node_pairs(doc, ms)
         return doc

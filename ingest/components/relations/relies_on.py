@@ -19,7 +19,19 @@ class ReliesOn:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
         chips = of_kind(ms, "chip")
-        vendors = [m for m in of_kind(ms, "org") if "ChipVendor" in m.types or m.extra.get("coref")]
+        owners = {n.extra.get("foundry") for n in usable_nodes(ms)}
+        vendors = [m for m in of_kind(ms, "org") if ("ChipVendor" in m.types or m.extra.get("coref"))
+                   and not (m.ids and m.ids[0] in owners)]
+        ctx = doc.user_data.get("context", {})
+        if doc.user_data.get("successor_chip") and not vendors and not chips and ctx.get("topic_org") \
+                and ctx.get("topic_para") == doc.user_data.get("paragraph"):
+            # the paragraph's vendor plans its next chip on a process: it relies on that process
+            topic = ctx["topic_org"]
+            for n in usable_nodes(ms):
+                if not guarded(doc, n.start, n.end):
+                    add(doc, "id:" + topic if not topic.startswith("new:") else topic, "reliesOn", n, 0.6, NAME,
+                        spans=[n])
+            return doc
         if not vendors:
             return doc
         conf = confidence(doc, "reliesOn")
