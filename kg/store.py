@@ -150,7 +150,7 @@ class Store:
         """Run a SPARQL query in Oxigraph's engine (or the remote server's) and collect the result."""
         if not allow_outbound:
             check_no_outbound(sparql)
-        subs = {ox.Variable(k): _to_term(v) for k, v in (substitutions or {}).items()}
+        subs = {ox.Variable(k): to_term(v) for k, v in (substitutions or {}).items()}
         raw = self.backend.query(sparql, default_graph=default_graph, named_graphs=named_graphs,
                                  substitutions=subs or None)
         return collect(raw)
@@ -292,7 +292,9 @@ def _strip_strings_and_iris(sparql: str) -> str:
     return re.sub(r"#[^\n]*", "", text)
 
 
-def _to_term(value: Any) -> Any:
+def to_term(value: Any, iri_strings: bool = True) -> Any:
+    """A pyoxigraph term for a Python value; strings that look like http(s) IRIs become IRIs only when
+    `iri_strings` (never for text a user typed)."""
     if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
         return value
     if isinstance(value, bool):
@@ -302,7 +304,7 @@ def _to_term(value: Any) -> Any:
     if isinstance(value, (float, Decimal)):
         return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))
     s = str(value)
-    if re.match(r"^https?://\S+$", s):
+    if iri_strings and re.match(r"^https?://\S+$", s):
         return ox.NamedNode(s)
     return ox.Literal(s)
 

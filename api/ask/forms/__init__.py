@@ -17,6 +17,8 @@ from typing import Any, Callable
 
 import pyoxigraph as ox
 
+from kg.store import to_term
+
 from ingest.normalize import key
 
 
@@ -107,15 +109,8 @@ def template(name: str) -> str:
 
 
 def term(value: Any) -> Any:
-    if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
-        return value
-    if isinstance(value, bool):
-        return ox.Literal(str(value).lower(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
-    if isinstance(value, (float, Decimal)):
-        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))
-    return ox.Literal(str(value))
+    """User values are always literals (or terms the understander already resolved), never pasted IRIs."""
+    return to_term(value, iri_strings=False)
 
 
 def project(sparql: str, subs: dict[str, Any]) -> str:
