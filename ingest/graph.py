@@ -111,9 +111,9 @@ class Writer:
                 if m.extra.get("alt"):
                     info["alt"].add(m.extra["alt"])
                 if m.kind == "chip":
-                    text = _clause_of(r.sentence.text, m.start, m.end).lower()
-                    info["training"] |= _has(r.sentence.lang, "_training", text)
-                    info["inference"] |= _has(r.sentence.lang, "_inference", text)
+                    chips = [c for c in r.mentions if c.kind == "chip"]
+                    for rel, flag in (("_training", "training"), ("_inference", "inference")):
+                        info[flag] |= _nearest_chip_has(r.sentence, chips, m, rel)
         for k, info in seen.items():
             self._entity(k, info, roles.get(k, set()))
         for k in used:
@@ -232,6 +232,23 @@ def _has(lang: str, rel: str, text: str) -> bool:
     from ingest.components.relations.common import _compiled
     pats, _ = _compiled(lang).get(rel, ([], 0))
     return any(p.search(text) for p in pats)
+
+
+def _nearest_chip_has(sentence, chips: list, chip, rel: str) -> bool:
+    """A training/inference word counts for the chip nearest to it in its clause ("学習用の Trainium と、
+    推論用の Inferentia" types each chip once; "可用于训练、微调和推理" types the one chip twice)."""
+    from ingest.components.relations.common import _compiled
+    pats, _ = _compiled(sentence.lang).get(rel, ([], 0))
+    text = sentence.text.lower()
+    for p in pats:
+        for m in p.finditer(text):
+            clause = _clause_of(sentence.text, m.start(), m.end())
+            start = sentence.text.find(clause)
+            near = [c for c in chips if start <= c.start < start + len(clause)] or chips
+            best = min(near, key=lambda c: min(abs(c.start - m.end()), abs(m.start() - c.end)))
+            if best is chip or (best.key == chip.key):
+                return True
+    return False
 
 
 def _clause_of(text: str, start: int, end: int) -> str:

@@ -38,6 +38,10 @@ class Linker:
         others = cue_spans(doc, "_successor")
         kept = [m for m in ms if not (m.kind == "chip" and not any(c.isdigit() for c in m.text)
                                       and any(0 <= m.start - e <= 3 for _, e in others))]
+        # "Inferentia 系", "昇腾系列", "the Gaudi family": a product line, not one chip
+        kept = [m for m in kept if not (m.kind == "chip" and not any(c.isdigit() for c in m.text) and
+                                        re.match(r"^\s?(?:系列|系|シリーズ|(?:family|series|line(?:-up)?)\b)",
+                                                 doc.text[m.end:m.end + 10], re.I))]
         if len(kept) < len(ms):
             doc.user_data["successor_chip"] = True  # "a next-generation LPU is slated for …"
         ms[:] = kept

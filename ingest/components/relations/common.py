@@ -81,7 +81,7 @@ def _part_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, (end + m.start() if m else len(text))
 
 
-_CLAUSE = re.compile(r"[;；。:：，]|,(?!\d)|(?<=[,，、])\s*(?:but|while|whereas|however|但|而|しかし|一方)|(?:but|however|whereas)\b")
+_CLAUSE = re.compile(r"[;；。:：，]|,(?!\d)|が、|けれど|但是|然而|(?<=[,，、])\s*(?:but|while|whereas|however|但|而|しかし|一方)|(?:but|however|whereas)\b")
 
 
 def clause_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:

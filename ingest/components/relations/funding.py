@@ -161,7 +161,8 @@ class Funding:
             ckey = "id:" + t if not t.startswith("new:") else t
         if ckey is None:
             return doc
-        if guarded(doc, 0, len(text)) and not rounds:
+        parties = [o for o in orgs if o.key == ckey or id(o) in leads or id(o) in parts]
+        if parties and not rounds and guarded(doc, min(o.start for o in parties), max(o.end for o in parties)):
             return doc
         rname = min((r.value for r in rounds), key=_round_rank) if rounds else ""
         if not rounds and not money and last and last["company"] == ckey and investors:
