@@ -228,12 +228,6 @@ class Writer:
         self.add(ev, AIC_IRI + "extractor", ox.Literal(f.extractor))
 
 
-def _has(lang: str, rel: str, text: str) -> bool:
-    from ingest.components.relations.common import _compiled
-    pats, _ = _compiled(lang).get(rel, ([], 0))
-    return any(p.search(text) for p in pats)
-
-
 def _nearest_chip_has(sentence, chips: list, chip, rel: str) -> bool:
     """A training/inference word counts for the chip nearest to it in its clause ("学習用の Trainium と、
     推論用の Inferentia" types each chip once; "可用于训练、微调和推理" types the one chip twice)."""

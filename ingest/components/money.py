@@ -35,10 +35,8 @@ def _patterns() -> dict:
     mult, cur = _tables()
     cjk_mult = [re.escape(p) for p, _ in mult if not p.isascii()]
     lat_mult = [re.escape(p) for p, _ in mult if p.isascii()]
-    cur_words = [re.escape(p) for p, _ in cur]
     cjk_amount = rf"(?:\s?(?:{NUM})\s?(?:{'|'.join(cjk_mult)}))+(?:\s?(?:{NUM}))?"
     amount = rf"(?:{cjk_amount}|(?:{NUM})(?:\s?(?:{'|'.join(lat_mult)})\b)?)"
-    cur_alt = "|".join(cur_words)
     ascii_alt = "|".join(re.escape(p) for p, _ in cur if p.isascii())
     cjk_alt = "|".join(re.escape(p) for p, _ in cur if not p.isascii())
     prefix_alt = "|".join(re.escape(p) for p, _ in cur if p.isascii() or p in ("¥", "￥", "€", "£"))
