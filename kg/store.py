@@ -40,7 +40,7 @@ def term_value(term: Any) -> Any:
         dt = term.datatype.value
         v = term.value
         try:
-            if dt.endswith(("#integer", "#int", "#long", "#gYear")) and re.fullmatch(r"-?\d+", v):
+            if dt.endswith(("#integer", "#int", "#long", "#gYear", "#nonNegativeInteger")) and re.fullmatch(r"-?\d+", v):
                 return int(v)
             if dt.endswith(("#decimal", "#double", "#float")):
                 d = Decimal(v)

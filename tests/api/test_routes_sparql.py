@@ -2,6 +2,8 @@
 (rdf-tests sparql/sparql11/protocol) that apply to a query/update service."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import csv
 import io
 import json
@@ -18,13 +20,7 @@ SELECT = PREFIX + "SELECT ?f WHERE { ?f a aic:Foundry } ORDER BY ?f"
 ASK = PREFIX + "ASK { ?f a aic:Foundry }"
 CONSTRUCT = PREFIX + "CONSTRUCT { ?f a aic:Foundry } WHERE { ?f a aic:Foundry }"
 DESCRIBE = "DESCRIBE <https://w3id.org/aichip/id/tsmc>"
-FLAGSHIP = PREFIX + """SELECT DISTINCT ?vendor ?name WHERE {
-  { ?vendor aic:reliesOn ?p } UNION
-  { ?chip aic:designedBy ?vendor ; aic:manufacturedOn ?p }
-  ?p aic:offeredBy ?foundry ; aic:nodeNanometers 4 .
-  ?foundry rdfs:label "TSMC"@en .
-  ?vendor rdfs:label ?name FILTER(lang(?name) = "en")
-}"""
+FLAGSHIP = (Path(__file__).resolve().parents[1] / "fixtures" / "flagship.rq").read_text(encoding="utf-8")
 G1, G2 = "http://kgtest.example/protocol/g1", "http://kgtest.example/protocol/g2"
 
 

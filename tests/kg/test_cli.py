@@ -7,14 +7,7 @@ import pytest
 
 from tests.conftest import FIXTURES, run_kg
 
-FLAGSHIP = """PREFIX aic: <https://w3id.org/aichip/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?vendor ?name WHERE {
-  { ?vendor aic:reliesOn ?p } UNION { ?chip aic:designedBy ?vendor ; aic:manufacturedOn ?p }
-  ?p aic:offeredBy ?foundry ; aic:nodeNanometers 4 .
-  ?foundry rdfs:label "TSMC"@en .
-  ?vendor rdfs:label ?name FILTER(lang(?name) = "en")
-}"""
+FLAGSHIP = (FIXTURES / "flagship.rq").read_text(encoding="utf-8")
 
 
 def test_cli_load_then_flagship_query_finds_vendor(store_path):

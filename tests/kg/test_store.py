@@ -34,15 +34,7 @@ aid:br100 a aic:TrainingChip ; aic:designedBy aid:biren ; aic:manufacturedOn aid
 aid:groq-lpu2 a aic:InferenceChip ; aic:designedBy aid:groq ; aic:manufacturedOn aid:samsung-4lpe ; rdfs:label "LPU v2"@en .
 aid:amd aic:reliesOn aid:tsmc-n4 .
 """
-FLAGSHIP = """PREFIX aic: <https://w3id.org/aichip/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?vendor ?name WHERE {
-  { ?vendor aic:reliesOn ?p } UNION
-  { ?chip aic:designedBy ?vendor ; aic:manufacturedOn ?p }
-  ?p aic:offeredBy ?foundry ; aic:nodeNanometers 4 .
-  ?foundry rdfs:label "TSMC"@en .
-  ?vendor rdfs:label ?name FILTER(lang(?name) = "en")
-}"""
+FLAGSHIP = (Path(__file__).resolve().parents[1] / "fixtures" / "flagship.rq").read_text(encoding="utf-8")
 
 
 def kg(*args: str, input: str | None = None) -> subprocess.CompletedProcess:

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import pyoxigraph as ox
 
-from kg.store import to_term
+from kg.store import term_value, to_term
 
 from ingest.normalize import key
 
@@ -139,21 +139,11 @@ def run(ctx: Context, name: str, subs: dict[str, Any]) -> tuple[list[dict], str]
 
 
 def py(t: Any) -> Any:
-    """A JSON-friendly Python value of an ox term."""
-    if t is None:
-        return None
-    if isinstance(t, ox.Literal):
-        dt = t.datatype.value
-        v = t.value
-        if dt.endswith(("#integer", "#int", "#long", "#gYear", "#nonNegativeInteger")) and re.fullmatch(r"-?\d+", v):
-            return int(v)
-        if dt.endswith(("#decimal", "#double", "#float")):
-            d = Decimal(v)
-            return int(d) if d == d.to_integral_value() else float(d)
-        if dt.endswith("#boolean"):
-            return v in ("true", "1")
-        return v
-    return t.value
+    """A JSON-friendly Python value of an ox term (kg.store.term_value, with decimals as int or float)."""
+    v = term_value(t)
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    return v
 
 
 def list_reply(ctx: Context, name: str, subs: dict[str, Any], var: str = "x",
