@@ -6,14 +6,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from contextlib import asynccontextmanager
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.cors import CORSMiddleware
-from starlette.middleware.gzip import GZipMiddleware
 
+from api.middleware import BodyLimit, Compress, SparqlFastPath, error_response, kg_error_response
+from api.protocol import GZIP_MIN_BYTES
 from api.schemas import error_responses
 from api.settings import Settings
 from kg import errors
@@ -27,57 +27,6 @@ DESCRIPTION = """A knowledge graph of the AI chip industry.
 * `/entity/{id}`, `/search`, `/graph`: the entity API used by the web page
 * `/ask`: questions in English, Japanese or Chinese
 """
-
-
-def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status, headers=headers)
-
-
-class BodyLimit:
-    """Refuse request bodies above `limit` bytes with 413 (by Content-Length, or while streaming)."""
-
-    def __init__(self, app: Any, limit: int):
-        self.app, self.limit = app, limit
-
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.limit:
-            await self._drain(receive)
-            return await self._refuse(scope, receive, send)
-        seen = 0
-
-        async def limited() -> dict:
-            nonlocal seen
-            msg = await receive()
-            if msg["type"] == "http.request":
-                seen += len(msg.get("body", b""))
-                if seen > self.limit:
-                    raise errors.TooLarge(self._message())
-            return msg
-
-        try:
-            await self.app(scope, limited, send)
-        except errors.TooLarge:
-            await self._refuse(scope, receive, send)
-
-    def _message(self) -> str:
-        return f"the request body is larger than the limit of {self.limit} bytes"
-
-    async def _drain(self, receive: Any, cap: int = 64 * 1024 * 1024) -> None:
-        """Read (and drop) the body so the client sees the 413 rather than a reset connection."""
-        got = 0
-        while got < cap:
-            msg = await receive()
-            if msg["type"] != "http.request":
-                return
-            got += len(msg.get("body", b""))
-            if not msg.get("more_body"):
-                return
-
-    async def _refuse(self, scope: dict, receive: Any, send: Any) -> None:
-        await error_response(413, self._message(), {"Connection": "close"})(scope, receive, send)
 
 
 # Error statuses each router's operations can answer (documented in the OpenAPI with {"error": message}).
@@ -95,8 +44,13 @@ def allowed_methods(request: Request) -> list[str]:
     """Every method some route offers for this path (Starlette's 405 names only the first route's)."""
     from starlette.routing import Match
     methods: set[str] = set()
-    for route in request.app.router.routes:
-        if getattr(route, "methods", None) and route.matches(request.scope)[0] != Match.NONE:
+    todo = list(request.app.router.routes)
+    while todo:
+        route = todo.pop()
+        nested = getattr(getattr(route, "original_router", None), "routes", None)  # FastAPI's included routers
+        if nested is not None:
+            todo += nested
+        elif getattr(route, "methods", None) and route.matches(request.scope)[0] != Match.NONE:
             methods |= route.methods
     return sorted(methods)
 
@@ -134,8 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(errors.KGError)
     async def kg_error(request: Request, exc: errors.KGError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, errors.Unauthorized) else None
-        return error_response(exc.status, exc.message, headers)
+        return kg_error_response(exc)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -154,12 +107,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router, responses=error_responses(*ERRORS_BY_ROUTER.get(module.__name__, COMMON_ERRORS)))
     page.mount_static(app)
 
+    app.add_middleware(SparqlFastPath)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"],
                            allow_headers=["Authorization", "Content-Type", "Accept"],
                            expose_headers=["X-SPARQL-MaxRows"])
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(Compress, minimum_size=GZIP_MIN_BYTES)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app
 

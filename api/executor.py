@@ -11,7 +11,10 @@ from __future__ import annotations
 import asyncio
 import multiprocessing as mp
 import os
+import pickle
 import signal
+import socket
+import struct
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -29,7 +32,11 @@ def _outcome(store: Any, job: dict) -> tuple:
 
 
 def worker_main(conn: Any, path: str) -> None:
-    """A query worker: reopen the read-only store when the generation moves, run jobs until EOF."""
+    """A query worker: reopen the read-only store when the generation moves, run jobs until EOF.
+
+    Jobs and answers are pickled frames in `multiprocessing.connection` framing, so the parent can read
+    them with a plain asyncio protocol (`_Channel`) instead of a blocking `recv` per request.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from kg.store import open_store
     store, generation = None, -1
@@ -41,7 +48,7 @@ def worker_main(conn: Any, path: str) -> None:
         return
     while True:
         try:
-            job = conn.recv()
+            job = pickle.loads(conn.recv_bytes())
         except (EOFError, OSError):
             return
         if job is None:
@@ -49,14 +56,70 @@ def worker_main(conn: Any, path: str) -> None:
         if job.get("generation", 0) != generation:
             store = None
             store, generation = open_store(path, read_only=True), job.get("generation", 0)
-        conn.send(_outcome(store, job))
+        conn.send_bytes(pickle.dumps(_outcome(store, job), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def frame(payload: bytes) -> bytes:
+    """`payload` in `multiprocessing.connection` framing (what the worker's `recv_bytes` reads)."""
+    if len(payload) > 0x7FFFFFFF:
+        return struct.pack("!i", -1) + struct.pack("!Q", len(payload)) + payload
+    return struct.pack("!i", len(payload)) + payload
+
+
+class _Channel(asyncio.Protocol):
+    """The parent's end of one worker's socket: writes jobs, parses answer frames, resolves the waiter."""
+
+    def __init__(self) -> None:
+        self.transport: asyncio.Transport | None = None
+        self.buf = bytearray()
+        self.waiter: asyncio.Future | None = None
+        self.lost = False
+
+    def connection_made(self, transport: Any) -> None:
+        self.transport = transport
+
+    def data_received(self, data: bytes) -> None:
+        self.buf += data
+        while len(self.buf) >= 4:
+            (size,), head = struct.unpack_from("!i", self.buf), 4
+            if size == -1:
+                if len(self.buf) < 12:
+                    return
+                (size,), head = struct.unpack_from("!Q", self.buf, 4), 12
+            if len(self.buf) < head + size:
+                return
+            payload = bytes(self.buf[head:head + size])
+            del self.buf[:head + size]
+            if self.waiter is not None and not self.waiter.done():
+                self.waiter.set_result(payload)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.lost = True
+        if self.waiter is not None and not self.waiter.done():
+            self.waiter.set_exception(EOFError("the worker closed its end"))
+
+    async def call(self, payload: bytes) -> bytes:
+        if self.lost or self.transport is None:
+            raise EOFError("the worker is gone")
+        self.waiter = asyncio.get_running_loop().create_future()
+        self.transport.write(frame(payload))
+        return await self.waiter
 
 
 class _Worker:
     def __init__(self, proc: Any, conn: Any):
         self.proc, self.conn = proc, conn
+        self.channel: _Channel | None = None
+
+    async def attach(self) -> None:
+        """Hand the socket to the event loop (a dup, so `conn` stays valid for the blocking handshake)."""
+        sock = socket.socket(fileno=os.dup(self.conn.fileno()))
+        sock.setblocking(False)
+        _, self.channel = await asyncio.get_running_loop().create_unix_connection(_Channel, sock=sock)
 
     def kill(self) -> None:
+        if self.channel is not None and self.channel.transport is not None:
+            self.channel.transport.abort()
         try:
             self.proc.kill()
             self.proc.join(2)
@@ -99,6 +162,7 @@ class ProcessExecutor:
     async def start(self) -> None:
         workers = await asyncio.gather(*[asyncio.to_thread(self._spawn) for _ in range(self.size)])
         for w in workers:
+            await w.attach()
             self._all.add(w)
             self._idle.put_nowait(w)
 
@@ -109,7 +173,8 @@ class ProcessExecutor:
             return
         try:
             w = await asyncio.to_thread(self._spawn)
-        except errors.KGError:
+            await w.attach()
+        except (errors.KGError, OSError):
             await asyncio.sleep(1)
             asyncio.get_running_loop().create_task(self._replace(dead))
             return
@@ -123,25 +188,17 @@ class ProcessExecutor:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         try:
-            w = await asyncio.wait_for(self._idle.get(), timeout)
+            w = self._idle.get_nowait() if not self._idle.empty() else await asyncio.wait_for(self._idle.get(), timeout)
         except asyncio.TimeoutError:
             raise errors.QueryTimeout(f"every query worker stayed busy for the limit of {timeout:g} s; try again") from None
-        job = dict(job, generation=self.generation)
-        ready = loop.create_future()
-        fd = w.conn.fileno()
+        payload = pickle.dumps(dict(job, generation=self.generation), protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            w.conn.send(job)
-            loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
-            try:
-                await asyncio.wait_for(ready, max(0.001, deadline - loop.time()))
-            finally:
-                loop.remove_reader(fd)
-                os.set_blocking(fd, True)  # uvloop leaves a watched fd non-blocking; recv needs whole messages
-            out = w.conn.recv()
-        except asyncio.TimeoutError:
+            async with asyncio.timeout_at(deadline):
+                out = pickle.loads(await w.channel.call(payload))
+        except TimeoutError:
             loop.create_task(self._replace(w))
             raise errors.QueryTimeout(errors.message("timeout", seconds=f"{timeout:g}")) from None
-        except (EOFError, OSError, BrokenPipeError):
+        except (EOFError, OSError, pickle.UnpicklingError):
             loop.create_task(self._replace(w))
             raise errors.StoreUnavailable("the query worker stopped unexpectedly (out of memory?); try again") from None
         except BaseException:  # cancelled mid-query: the worker's state is unknown
@@ -154,7 +211,7 @@ class ProcessExecutor:
         self._closed = True
         for w in list(self._all):
             try:
-                w.conn.send(None)
+                w.conn.send_bytes(pickle.dumps(None))
             except Exception:
                 pass
         await asyncio.sleep(0)

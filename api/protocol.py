@@ -6,6 +6,7 @@ Python objects on the common path. The routers only parse HTTP and call these.
 """
 from __future__ import annotations
 
+import gzip
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,10 @@ GRAPH_OX = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "
 CROSS_KIND = {"graph": {"json": "jsonld", "xml": "rdfxml", "csv": "ntriples", "tsv": "ntriples", "table": "turtle"},
               "results": {}}
 DEFAULT = {"results": "json", "graph": "turtle"}
+# answers at least this big are gzip-compressed for clients that accept it (here in the worker, off the
+# event loop; api.app's GZipMiddleware uses the same threshold for everything else and passes these through)
+GZIP_MIN_BYTES = 2048
+GZIP_LEVEL = 5
 
 
 @dataclass
@@ -177,8 +182,29 @@ def media_type(fmt: formats.Format) -> str:
     return fmt.media_type
 
 
+def accepts_gzip(accept_encoding: str | None) -> bool:
+    """Whether an Accept-Encoding header admits gzip (`gzip;q=0` refuses it)."""
+    for part in (accept_encoding or "").lower().split(","):
+        coding, _, params = part.strip().partition(";")
+        if coding.strip() in ("gzip", "x-gzip"):
+            q = params.strip().removeprefix("q=").strip() if params.strip().startswith("q=") else "1"
+            try:
+                return float(q) > 0
+            except ValueError:
+                return True
+    return False
+
+
+def compress(out: "Output") -> "Output":
+    if len(out.body) >= GZIP_MIN_BYTES:
+        out.body = gzip.compress(out.body, compresslevel=GZIP_LEVEL, mtime=0)
+        out.headers["Content-Encoding"] = "gzip"
+        out.headers["Vary"] = "Accept, Accept-Encoding"
+    return out
+
+
 def run_query(store: Any, job: dict) -> Output:
-    """Execute one protocol request (`job`: query, default_graph, named_graphs, accept, format, max_rows)."""
+    """Execute one protocol request (`job`: query, default_graph, named_graphs, accept, format, max_rows, gzip)."""
     sparql = job["query"]
     capped = cap_rows(sparql, int(job.get("max_rows") or 0))
     kw = dict(default_graph=job.get("default_graph") or None, named_graphs=job.get("named_graphs") or None,
@@ -198,7 +224,8 @@ def run_query(store: Any, job: dict) -> Output:
     headers = {"Vary": "Accept"}
     if kind != "ask" and job.get("max_rows"):
         headers["X-SPARQL-MaxRows"] = str(job["max_rows"])
-    return Output(200, media_type(fmt), body, headers)
+    out = Output(200, media_type(fmt), body, headers)
+    return compress(out) if job.get("gzip") else out
 
 
 def _evaluate(store: Any, sparql: str, kw: dict) -> Any:

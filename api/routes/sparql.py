@@ -83,7 +83,8 @@ async def answer_query(request: Request, pairs: list[tuple[str, str]], sparql: s
     settings = get_settings(request)
     job = {"query": protocol.check_query(sparql), "default_graph": _all(pairs, "default-graph-uri"),
            "named_graphs": _all(pairs, "named-graph-uri"), "accept": request.headers.get("accept"),
-           "format": _one(pairs, "format") or _one(pairs, "output"), "max_rows": settings.max_rows}
+           "format": _one(pairs, "format") or _one(pairs, "output"), "max_rows": settings.max_rows,
+           "gzip": protocol.accepts_gzip(request.headers.get("accept-encoding"))}
     status, media, body, headers = await get_executor(request).run(job, settings.timeout)
     if status != 200:
         return JSONResponse({"error": body}, status_code=status)
@@ -100,27 +101,31 @@ async def apply_update(request: Request, sparql: str | None) -> Response:
     return Response(status_code=204)
 
 
+async def handle(request: Request) -> Response:
+    """GET or POST /sparql: a query (any method) or an update (POST only). `SparqlFastPath` calls this directly."""
+    pairs, sparql, update = await _params(request)
+    if request.method == "GET" and update is not None:
+        raise errors.BadQuery("updates are not accepted by GET; POST them to /update")
+    if sparql is not None and update is not None:
+        raise errors.BadQuery("send either a query or an update, not both")
+    if update is not None:
+        return await apply_update(request, update)
+    return await answer_query(request, pairs, sparql)
+
+
 @router.get("/sparql", summary="SPARQL query (GET)", responses=_RESULTS_DOC)
 async def sparql_get(request: Request,
                      query: Annotated[str | None, Query(description="the SPARQL query")] = None,
                      default_graph_uri: Annotated[list[str] | None, Query(alias="default-graph-uri")] = None,
                      named_graph_uri: Annotated[list[str] | None, Query(alias="named-graph-uri")] = None,
                      format: Annotated[str | None, Query(description="json|xml|csv|tsv|turtle|ntriples|jsonld|rdfxml; overrides Accept")] = None) -> Response:
-    pairs, sparql, update = await _params(request)
-    if update is not None:
-        raise errors.BadQuery("updates are not accepted by GET; POST them to /update")
-    return await answer_query(request, pairs, sparql)
+    return await handle(request)
 
 
 @router.post("/sparql", summary="SPARQL query or update (POST)",
              responses={**_RESULTS_DOC, 204: {"description": "an update was applied"}}, openapi_extra=_BODY_DOC)
 async def sparql_post(request: Request) -> Response:
-    pairs, sparql, update = await _params(request)
-    if sparql is not None and update is not None:
-        raise errors.BadQuery("send either a query or an update, not both")
-    if update is not None:
-        return await apply_update(request, update)
-    return await answer_query(request, pairs, sparql)
+    return await handle(request)
 
 
 @router.post("/update", summary="SPARQL 1.1 Update (needs the bearer token)", status_code=204,

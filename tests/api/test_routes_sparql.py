@@ -113,6 +113,7 @@ def test_protocol_bad_query_method(client, method):
     r = client.request(method, "/sparql", params={"query": ASK})
     assert r.status_code == 405
     assert "error" in r.json()
+    assert set(r.headers["allow"].replace(" ", "").split(",")) >= {"GET", "POST"}
 
 
 @pytest.mark.parametrize("how", ["get", "post_form"])
@@ -379,3 +380,41 @@ def test_sparql_cors_header(client):
 def test_sparql_json_error_shape(client):
     r = client.get("/sparql", params={"query": "nonsense"})
     assert set(json.loads(r.text)) == {"error"}
+
+
+# ------------------------------------------------------------------ compression and the lean path
+BIG = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 400"
+
+
+def test_sparql_large_answer_gzipped_by_worker(server):
+    """A big answer is compressed (in the query worker) for a client that accepts gzip, and decodes."""
+    with httpx.Client(base_url=server.url, headers={"Accept-Encoding": "gzip"}) as c:
+        r = c.get("/sparql", params={"query": BIG})
+    assert r.status_code == 200
+    assert r.headers["content-encoding"] == "gzip"
+    assert "Accept-Encoding" in r.headers["vary"]
+    assert len(r.json()["results"]["bindings"]) == 400
+    assert int(r.headers["content-length"]) < len(r.content) / 3  # the bytes on the wire were compressed
+
+
+@pytest.mark.parametrize("encoding", ["identity", "gzip;q=0", "br"])
+def test_sparql_no_gzip_unless_accepted(server, encoding):
+    with httpx.Client(base_url=server.url, headers={"Accept-Encoding": encoding}) as c:
+        r = c.get("/sparql", params={"query": BIG})
+    assert r.status_code == 200
+    assert "content-encoding" not in r.headers
+    assert len(r.json()["results"]["bindings"]) == 400
+
+
+def test_sparql_small_answer_not_gzipped(server):
+    with httpx.Client(base_url=server.url, headers={"Accept-Encoding": "gzip"}) as c:
+        r = c.get("/sparql", params={"query": ASK})
+    assert r.status_code == 200 and "content-encoding" not in r.headers
+
+
+@pytest.mark.parametrize("method", ["HEAD", "OPTIONS"])
+def test_sparql_other_methods_reach_the_app(client, method):
+    """The lean /sparql path takes only GET and POST; the rest still get the app's answer (405 + Allow)."""
+    r = client.request(method, "/sparql", params={"query": ASK})
+    assert r.status_code == 405
+    assert set(r.headers["allow"].replace(" ", "").split(",")) >= {"GET", "POST"}
