@@ -1,10 +1,12 @@
 """Where queries run: a small pool of worker processes (on-disk store) or threads (memory/remote store).
 
-pyoxigraph cannot cancel a running query, so for an on-disk store each worker process opens the store
-read-only and a worker that exceeds the time limit is killed and replaced; the event loop never blocks
-and other requests keep being answered. After a write the generation counter goes up and each worker
-reopens its read-only view before its next query. For `:memory:` and remote stores a thread pool with
-a timeout is used (the late thread finishes in the background; its answer is dropped).
+pyoxigraph cannot cancel a running query, so for an on-disk store queries run in worker processes and
+a worker that exceeds the time limit is killed and replaced; the event loop never blocks and other
+requests keep being answered. Workers never open the live store (RocksDB leaves a read-only open of a
+store another process writes undefined): they read a checkpoint, an immutable hard-linked copy the
+server takes at start and again at the first query after a write. Old checkpoints are deleted once no
+worker has them open. For `:memory:` and remote stores a thread pool with a timeout is used (the late
+thread finishes in the background; its answer is dropped).
 """
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ import asyncio
 import multiprocessing as mp
 import os
 import pickle
+import shutil
 import signal
 import socket
 import struct
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -32,16 +36,16 @@ def _outcome(store: Any, job: dict) -> tuple:
 
 
 def worker_main(conn: Any, path: str) -> None:
-    """A query worker: reopen the read-only store when the generation moves, run jobs until EOF.
+    """A query worker: open the checkpoint each job names (reopening when it changes), run jobs until EOF.
 
     Jobs and answers are pickled frames in `multiprocessing.connection` framing, so the parent can read
     them with a plain asyncio protocol (`_Channel`) instead of a blocking `recv` per request.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from kg.store import open_store
-    store, generation = None, -1
+    store = None
     try:
-        store, generation = open_store(path, read_only=True), 0
+        store = open_store(path, read_only=True)
         conn.send(("ready", os.getpid()))
     except Exception as exc:
         conn.send(("failed", str(exc)))
@@ -53,9 +57,10 @@ def worker_main(conn: Any, path: str) -> None:
             return
         if job is None:
             return
-        if job.get("generation", 0) != generation:
+        if job.get("path", path) != path:
             store = None
-            store, generation = open_store(path, read_only=True), job.get("generation", 0)
+            path = job["path"]
+            store = open_store(path, read_only=True)
         conn.send_bytes(pickle.dumps(_outcome(store, job), protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -107,8 +112,8 @@ class _Channel(asyncio.Protocol):
 
 
 class _Worker:
-    def __init__(self, proc: Any, conn: Any):
-        self.proc, self.conn = proc, conn
+    def __init__(self, proc: Any, conn: Any, path: str):
+        self.proc, self.conn, self.path = proc, conn, path
         self.channel: _Channel | None = None
 
     async def attach(self) -> None:
@@ -131,22 +136,61 @@ class _Worker:
             pass
 
 
+class Checkpoints:
+    """Numbered checkpoints of the live store in `<store>/../.<name>.checkpoints/` (same file system, so
+    taking one is a few hard links and milliseconds); the directory is emptied at start and removed at close.
+    """
+
+    def __init__(self, store: Any):
+        self.store = store
+        live = os.path.abspath(store.spec)
+        self.root = os.path.join(os.path.dirname(live), f".{os.path.basename(live)}.checkpoints")
+        self.count = 0
+
+    def reset(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+        try:
+            os.makedirs(self.root)
+        except OSError:  # the store's parent is not writable: a temporary directory (copies, not links)
+            self.root = tempfile.mkdtemp(prefix="kg-checkpoints-")
+
+    def take(self) -> str:
+        self.count += 1
+        target = os.path.join(self.root, str(self.count))
+        self.store.checkpoint(target)
+        return target
+
+    def prune(self, keep: set[str]) -> None:
+        for name in os.listdir(self.root):
+            path = os.path.join(self.root, name)
+            if path not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def remove(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
 class ProcessExecutor:
-    """N worker processes over a read-only view of an on-disk store."""
+    """N worker processes, each reading a checkpoint of the on-disk store."""
 
     kind = "process"
 
-    def __init__(self, path: str, workers: int):
-        self.path, self.size = path, workers
+    def __init__(self, store: Any, workers: int):
+        self.size = workers
         self.generation = 0
+        self.checkpoints = Checkpoints(store)
+        self.current = ""  # the newest checkpoint's path
+        self._current_generation = -1
+        self._checkpoint_lock = asyncio.Lock()
         self._ctx = mp.get_context("spawn")
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._all: set[_Worker] = set()
         self._closed = False
 
     def _spawn(self) -> _Worker:
+        path = self.current
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=worker_main, args=(child, self.path), daemon=True,
+        proc = self._ctx.Process(target=worker_main, args=(child, path), daemon=True,
                                  name="kg-query-worker")
         proc.start()
         child.close()
@@ -157,9 +201,31 @@ class ProcessExecutor:
         if msg[0] != "ready":
             proc.kill()
             raise errors.StoreUnavailable(f"a query worker could not open the store: {msg[1]}")
-        return _Worker(proc, parent)
+        return _Worker(proc, parent, path)
+
+    def _checkpoint(self) -> None:
+        generation = self.generation
+        self.current = self.checkpoints.take()
+        self._current_generation = generation
+
+    async def _fresh_checkpoint(self) -> str:
+        """The checkpoint to query: a new one if the store was written since the last was taken."""
+        if self._current_generation != self.generation:
+            async with self._checkpoint_lock:
+                if self._current_generation != self.generation:
+                    try:
+                        await asyncio.to_thread(self._checkpoint)
+                    except OSError as exc:
+                        raise errors.StoreUnavailable(f"could not take a checkpoint of the store: {exc}") from None
+                    self._prune()
+        return self.current
+
+    def _prune(self) -> None:
+        self.checkpoints.prune({self.current} | {w.path for w in self._all})
 
     async def start(self) -> None:
+        await asyncio.to_thread(self.checkpoints.reset)
+        await asyncio.to_thread(self._checkpoint)
         workers = await asyncio.gather(*[asyncio.to_thread(self._spawn) for _ in range(self.size)])
         for w in workers:
             await w.attach()
@@ -191,7 +257,14 @@ class ProcessExecutor:
             w = self._idle.get_nowait() if not self._idle.empty() else await asyncio.wait_for(self._idle.get(), timeout)
         except asyncio.TimeoutError:
             raise errors.QueryTimeout(f"every query worker stayed busy for the limit of {timeout:g} s; try again") from None
-        payload = pickle.dumps(dict(job, generation=self.generation), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            path = await self._fresh_checkpoint()
+        except BaseException:
+            self._idle.put_nowait(w)
+            raise
+        payload = pickle.dumps(dict(job, path=path), protocol=pickle.HIGHEST_PROTOCOL)
+        stale = w.path != path
+        w.path = path
         try:
             async with asyncio.timeout_at(deadline):
                 out = pickle.loads(await w.channel.call(payload))
@@ -205,6 +278,8 @@ class ProcessExecutor:
             loop.create_task(self._replace(w))
             raise
         self._idle.put_nowait(w)
+        if stale:
+            self._prune()
         return out
 
     async def close(self) -> None:
@@ -219,6 +294,7 @@ class ProcessExecutor:
             w.proc.join(0.5)
             w.kill()
         self._all.clear()
+        self.checkpoints.remove()
 
 
 class ThreadExecutor:
@@ -253,6 +329,6 @@ def make_executor(store: Any, settings: Any):
     spec = store.spec
     if store.is_remote or spec == ":memory:":
         return ThreadExecutor(store, settings.workers)
-    return ProcessExecutor(os.path.abspath(spec), settings.workers)
+    return ProcessExecutor(store, settings.workers)
 
 

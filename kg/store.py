@@ -139,6 +139,12 @@ class Store:
     def close(self) -> None:
         self.backend.flush()
 
+    def checkpoint(self, target: str) -> None:
+        """Write an immutable point-in-time copy of an embedded store to `target` (must not exist)."""
+        if self.is_remote:
+            raise errors.StoreUnavailable("a remote store has no checkpoints")
+        self.backend.checkpoint(target)
+
     @property
     def is_remote(self) -> bool:
         return isinstance(self.backend, RemoteBackend)

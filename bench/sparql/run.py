@@ -2,9 +2,10 @@
 
     python bench/sparql/run.py --system kg --system oxigraph --system rdflib-endpoint --triples 100000
 
-Each system is started on 127.0.0.1 over the same N-Quads file; every query in bench/sparql/queries/*.rq is
-timed sequentially (median and p95 over repetitions after warm-up), then 8 concurrent clients send the
-query mix for a fixed time (throughput, p99, errors). Peak memory is the server's VmHWM (plus workers').
+Every system is loaded from the same N-Quads file and started on 127.0.0.1; then every query in
+bench/sparql/queries/*.rq is timed one request at a time, the systems interleaved request by request (median
+and p95 after warm-up), and then each system in turn gets 8 concurrent clients sending the query mix for a
+fixed time (throughput, p99, errors). Peak memory is the server's VmHWM (plus workers').
 Results go to bench/results/sparql-<system>-<version>-<size>.json; a table is printed at the end.
 """
 from __future__ import annotations
@@ -137,22 +138,46 @@ def request(client: httpx.Client, url: str, query: str) -> tuple[float, int, int
     return dt, r.status_code, rows
 
 
-def sequential(url: str, reps: int, budget: float) -> dict:
-    out = {}
-    with httpx.Client(timeout=600) as c:
-        for name, q in QUERIES.items():
-            for _ in range(2):
-                request(c, url, q)
-            times, rows, start = [], None, time.perf_counter()
-            while len(times) < reps and (len(times) < 3 or time.perf_counter() - start < budget):
-                dt, status, rows = request(c, url, q)
-                if status != 200:
-                    raise RuntimeError(f"{name}: HTTP {status}")
-                times.append(dt * 1000)
-            times.sort()
-            out[name] = {"median_ms": round(statistics.median(times), 3),
-                         "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 3),
-                         "runs": len(times), "rows": rows}
+def sequential(urls: dict[str, str], reps: int, budget: float) -> dict[str, dict]:
+    """Time every query on every system, interleaved: one request per system per round, the order rotating.
+
+    Interleaving puts each system under the same background load (this machine is shared), so the
+    ratios between systems hold even when absolute figures drift. A system stops repeating a query once
+    it has `reps` timings, or at least 3 and has spent `budget` seconds on it.
+    """
+    out: dict[str, dict] = {name: {} for name in urls}
+    clients = {name: httpx.Client(timeout=600) for name in urls}
+    try:
+        for qname, q in QUERIES.items():
+            for name, url in urls.items():
+                for _ in range(2):
+                    request(clients[name], url, q)
+            times: dict[str, list[float]] = {name: [] for name in urls}
+            spent = {name: 0.0 for name in urls}
+            rows: dict[str, int] = {}
+            order, rnd = list(urls), 0
+            while True:
+                todo = [n for n in order if len(times[n]) < reps and (len(times[n]) < 3 or spent[n] < budget)]
+                if not todo:
+                    break
+                shift = rnd % len(todo)
+                for name in todo[shift:] + todo[:shift]:
+                    dt, status, rows[name] = request(clients[name], urls[name], q)
+                    if status != 200:
+                        raise RuntimeError(f"{name} {qname}: HTTP {status}")
+                    times[name].append(dt * 1000)
+                    spent[name] += dt
+                rnd += 1
+            for name, ts in times.items():
+                ts.sort()
+                out[name][qname] = {"median_ms": round(statistics.median(ts), 3),
+                                    "p95_ms": round(ts[min(len(ts) - 1, int(len(ts) * 0.95))], 3),
+                                    "runs": len(ts), "rows": rows[name]}
+            print(f"   {qname}: " + ", ".join(f"{n} {out[n][qname]['median_ms']} ms ({out[n][qname]['runs']} runs)"
+                                             for n in urls), file=sys.stderr)
+    finally:
+        for c in clients.values():
+            c.close()
     return out
 
 
@@ -214,27 +239,45 @@ def main() -> None:
                        check=True)
     quads = sum(1 for _ in data.open(encoding="utf-8"))
     args.out.mkdir(parents=True, exist_ok=True)
+    running: dict[str, System] = {}
     results = {}
-    for name in systems:
-        sysm = System(name, data, args.work, args.kg_workers)
-        print(f"== {name}: starting on {quads} quads", file=sys.stderr)
-        try:
+    try:
+        for name in systems:
+            sysm = System(name, data, args.work, args.kg_workers)
+            print(f"== {name}: loading {quads} quads and starting", file=sys.stderr)
             startup = sysm.start()
-            seq = sequential(sysm.url, args.reps, args.budget)
+            running[name] = sysm
+            results[name] = {"system": name, "version": sysm.version(),
+                             "kg_workers": args.kg_workers if name == "kg" else None, "quads": quads,
+                             "startup_s": round(startup, 2)}
+        print("== sequential, interleaved", file=sys.stderr)
+        seq = sequential({n: s.url for n, s in running.items()}, args.reps, args.budget)
+        check_rows(seq)
+        for name, sysm in running.items():
+            print(f"== {name}: {args.clients} concurrent clients for {args.seconds:g} s", file=sys.stderr)
             conc = concurrent(sysm.url, args.clients, args.seconds)
-            mem = peak_rss_mb(sysm.proc.pid)
-        finally:
+            results[name].update(sequential=seq[name], concurrent=conc, peak_rss_mb=peak_rss_mb(sysm.proc.pid))
+    finally:
+        for sysm in running.values():
             sysm.stop()
-        res = {"system": name, "version": sysm.version(), "kg_workers": args.kg_workers if name == "kg" else None, "quads": quads, "startup_s": round(startup, 2),
-               "sequential": seq, "concurrent": conc, "peak_rss_mb": mem,
-               "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()}}
-        results[name] = res
+    machine = {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
+               "loadavg_end": os.getloadavg()}
+    for name, res in results.items():
+        res["machine"] = machine
         path = args.out / f"sparql-{name}-{res['version']}-{size_name(quads if args.data else args.triples)}.json"
         path.write_text(json.dumps(res, indent=1), encoding="utf-8")
-        print(json.dumps({"system": name, "sequential": {k: v["median_ms"] for k, v in seq.items()},
-                          "throughput_rps": conc["throughput_rps"], "errors": conc["errors"],
-                          "p99_ms": conc["p99_ms"], "peak_rss_mb": mem}), file=sys.stderr)
+        print(json.dumps({"system": name, "sequential": {k: v["median_ms"] for k, v in res["sequential"].items()},
+                          "throughput_rps": res["concurrent"]["throughput_rps"], "errors": res["concurrent"]["errors"],
+                          "p99_ms": res["concurrent"]["p99_ms"], "peak_rss_mb": res["peak_rss_mb"]}), file=sys.stderr)
     print_table(results)
+
+
+def check_rows(seq: dict[str, dict]) -> None:
+    """Every system must return the same number of rows for each query, or the comparison means nothing."""
+    for q in QUERIES:
+        counts = {n: r[q]["rows"] for n, r in seq.items()}
+        if len(set(counts.values())) > 1:
+            raise RuntimeError(f"{q}: systems disagree on the row count: {counts}")
 
 
 def print_table(results: dict) -> None:
@@ -246,6 +289,10 @@ def print_table(results: dict) -> None:
     print("| 8 clients, req/s | " + " | ".join(str(results[n]["concurrent"]["throughput_rps"]) for n in names) + " |")
     print("| 8 clients, p99 ms | " + " | ".join(str(results[n]["concurrent"]["p99_ms"]) for n in names) + " |")
     print("| errors | " + " | ".join(str(results[n]["concurrent"]["errors"]) for n in names) + " |")
+    if "kg" in results and "oxigraph" in results:
+        print("| kg / oxigraph (median) | " + " | ".join(
+            "" if n != "kg" else ", ".join(f"{q} {results['kg']['sequential'][q]['median_ms'] / results['oxigraph']['sequential'][q]['median_ms']:.2f}"
+                                          for q in QUERIES) for n in names) + " |")
     print("| peak RSS MiB | " + " | ".join(str(results[n]["peak_rss_mb"]) for n in names) + " |")
 
 

@@ -81,6 +81,16 @@ class EmbeddedBackend:
     def drop_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH <{graph}>")
 
+    def checkpoint(self, target: str) -> None:
+        """A consistent, immutable copy of the store at `target` (hard links on the same file system).
+
+        Other processes may open a checkpoint read-only; opening the live store read-only while this
+        process writes it is undefined behaviour in RocksDB (pyoxigraph says so).
+        """
+        if self.path is None:
+            raise errors.StoreUnavailable("an in-memory store has no checkpoints")
+        self.ox.backup(target)
+
     def flush(self) -> None:
         if self.path is not None and not self.read_only:
             self.ox.flush()
