@@ -63,7 +63,8 @@ async def lifespan(app: FastAPI):
     store = await asyncio.to_thread(open_store, settings.store)
     try:
         from kg.bootstrap import ensure_ontology
-        await asyncio.to_thread(ensure_ontology, store)
+        if await asyncio.to_thread(ensure_ontology, store):
+            await asyncio.to_thread(store.optimize)  # compacted before the workers' first checkpoint
     except errors.KGError as exc:
         log.warning("ontology not loaded: %s", exc.message)
     except FileNotFoundError:

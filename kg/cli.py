@@ -73,6 +73,7 @@ def load(files: Annotated[list[Path], typer.Argument(help="RDF files: .ttl .nt .
                 n = st.load(f, fmt=fmt, graph=graph)
                 total += n
                 typer.echo(f"loaded {n} quads from {f}", err=True)
+            st.optimize()
         return total
     _run(go)
 
@@ -167,6 +168,7 @@ def init(store: StoreOpt = DEFAULT_STORE,
             typer.echo(f"ontology: {n} quads", err=True)
             if with_vocab:
                 typer.echo(f"vocabulary: {load_vocab_graph(st)} quads", err=True)
+            st.optimize()
     _run(go)
 
 
@@ -182,6 +184,8 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="documents or folder
         with _open(store) as st:
             summary = ingest_paths([str(p) for p in paths], st, workers=workers, force=force, lang=lang,
                                    progress=sys.stderr.isatty())
+            if summary.get("documents", 0):
+                st.optimize()
         for line in summary.get("errors", []):
             typer.echo(f"skipped: {line}", err=True)
         typer.echo(summary["text"], err=True)
@@ -198,6 +202,8 @@ def remove(documents: Annotated[list[str], typer.Argument(help="document path, I
         from ingest.run import remove_documents
         with _open(store) as st:
             n = remove_documents(documents, st)
+            if n:
+                st.optimize()
         typer.echo(f"removed {n} document(s)", err=True)
         if n == 0:
             raise errors.NotFound("no ingested document matches " + ", ".join(documents))
@@ -211,6 +217,7 @@ def infer(store: StoreOpt = DEFAULT_STORE) -> None:
         from kg.infer import materialize
         with _open(store) as st:
             counts = materialize(st)
+            st.optimize()
         typer.echo(json.dumps(counts), err=True)
     _run(go)
 

@@ -139,6 +139,11 @@ class Store:
     def close(self) -> None:
         self.backend.flush()
 
+    def optimize(self) -> None:
+        """Compact an embedded store after a batch of writes (no-op for remote stores)."""
+        if not self.is_remote:
+            self.backend.optimize()
+
     def checkpoint(self, target: str) -> None:
         """Write an immutable point-in-time copy of an embedded store to `target` (must not exist)."""
         if self.is_remote:

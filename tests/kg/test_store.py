@@ -142,3 +142,30 @@ def test_store_bad_query_message(store_spec):
     res = kg("query", "SELECT * WHERE { ?s ?p", "--store", store_spec)
     assert res.returncode != 0
     assert "malformed SPARQL" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_optimize_keeps_data(tmp_path):
+    """Compaction after many small flushed writes loses nothing (its speed effect is measured in bench/)."""
+    from kg.store import open_store
+    path = tmp_path / "st"
+    with open_store(str(path)) as st:
+        for i in range(12):
+            st.update(f"INSERT DATA {{ GRAPH <urn:g:{i}> {{ <urn:s:{i}> <urn:p> {i} }} }}")
+            st.backend.ox.flush()
+        st.optimize()
+        assert len(st.backend) == 12
+        assert st.select("SELECT (SUM(?o) AS ?n) WHERE { ?s <urn:p> ?o }")[0]["n"] == 66
+    with open_store(str(path), read_only=True) as again:
+        assert len(again.backend) == 12
+    with open_store(":memory:") as mem:
+        mem.optimize()  # nothing to compact, no error
+
+
+def test_checkpoint_is_a_frozen_copy(tmp_path):
+    from kg.store import open_store
+    with open_store(str(tmp_path / "live")) as st:
+        st.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> 1 } }")
+        st.checkpoint(str(tmp_path / "copy"))
+        st.update("INSERT DATA { GRAPH <urn:g> { <urn:b> <urn:p> 2 } }")
+        with open_store(str(tmp_path / "copy"), read_only=True) as copy:
+            assert len(copy.backend) == 1 and len(st.backend) == 2
