@@ -131,7 +131,7 @@ def ingest_paths(paths: list[str], store, workers: int = 1, force: bool = False,
     if bar is not None:
         bar.stop()
     counts = materialize(store) if infer and (done or force) else {}
-    store.close()
+    store.flush()
     secs = time.time() - t0
     text = (f"{done} document(s) ingested, {unchanged} unchanged, {len(errs)} skipped; {facts} facts, "
             f"{entities} entities, {sum(counts.values())} inferred; {secs:.1f} s")

@@ -137,6 +137,10 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        self.backend.close()
+
+    def flush(self) -> None:
+        """Write buffered changes to disk files (the store stays open)."""
         self.backend.flush()
 
     def optimize(self) -> None:

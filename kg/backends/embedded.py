@@ -98,8 +98,14 @@ class EmbeddedBackend:
             self.ox.optimize()
 
     def flush(self) -> None:
-        if self.path is not None and not self.read_only:
+        if self.path is not None and not self.read_only and self.ox is not None:
             self.ox.flush()
+
+    def close(self) -> None:
+        """Flush and drop the handle, so RocksDB closes and releases the directory's lock now, not at GC."""
+        self.flush()
+        if self.path is not None:
+            self.ox = None
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
         return self.ox.dump(format=fmt) if fmt.supports_datasets else self.ox.dump(

@@ -95,6 +95,9 @@ class RemoteBackend:
     def drop_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH <{graph}>")
 
+    def close(self) -> None:
+        self.flush()
+
     def flush(self) -> None:
         return None
 
