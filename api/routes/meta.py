@@ -15,7 +15,7 @@ async def health(request: Request) -> dict:
     store = get_store(request)
     return {"status": "ok", "store": "remote" if store.is_remote else ("memory" if store.spec == ":memory:" else "embedded"),
             "read_only": not settings.update_token, "timeout": settings.timeout, "max_rows": settings.max_rows,
-            "executor": get_executor(request).kind}
+            "executor": get_executor(request).kind, "answered": getattr(get_executor(request), "answered", None)}
 
 
 @router.get("/stats", summary="Quads, entities per class, quads per named graph")

@@ -71,8 +71,10 @@ def peak_rss_mb(pid: int) -> float:
 
 
 class System:
-    def __init__(self, name: str, data: Path, work: Path, kg_workers: int | None = None):
+    def __init__(self, name: str, data: Path, work: Path, kg_workers: int | None = None,
+                 kg_env: dict[str, str] | None = None):
         self.name, self.data, self.work, self.kg_workers = name, data, work, kg_workers
+        self.kg_env = kg_env or {}
         self.port = free_port()
         self.proc: subprocess.Popen | None = None
 
@@ -96,6 +98,8 @@ class System:
         env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
         if self.kg_workers:
             env["KG_WORKERS"] = str(self.kg_workers)
+        if self.name == "kg":
+            env.update(self.kg_env)
         if self.name == "kg":
             store = self.work / "kg-store"
             shutil.rmtree(store, ignore_errors=True)
@@ -228,6 +232,8 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=20.0, help="duration of the concurrent phase")
     ap.add_argument("--kg-workers", type=int, help="KG_WORKERS for kg serve (default: its own, min(4, CPUs))")
+    ap.add_argument("--kg-env", action="append", default=[], metavar="KG_NAME=VALUE",
+                    help="a setting for kg serve, e.g. KG_INLINE_MS=0 (every query through a worker)")
     ap.add_argument("--work", type=Path, default=ROOT / "bench" / "data")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = ap.parse_args()
@@ -239,16 +245,18 @@ def main() -> None:
                        check=True)
     quads = sum(1 for _ in data.open(encoding="utf-8"))
     args.out.mkdir(parents=True, exist_ok=True)
+    kg_env = dict(item.split("=", 1) for item in args.kg_env)
     running: dict[str, System] = {}
     results = {}
     try:
         for name in systems:
-            sysm = System(name, data, args.work, args.kg_workers)
+            sysm = System(name, data, args.work, args.kg_workers, kg_env)
             print(f"== {name}: loading {quads} quads and starting", file=sys.stderr)
             startup = sysm.start()
             running[name] = sysm
             results[name] = {"system": name, "version": sysm.version(),
-                             "kg_workers": args.kg_workers if name == "kg" else None, "quads": quads,
+                             "kg_workers": args.kg_workers if name == "kg" else None,
+                             "kg_env": kg_env if name == "kg" else None, "quads": quads,
                              "startup_s": round(startup, 2)}
         print("== sequential, interleaved", file=sys.stderr)
         seq = sequential({n: s.url for n, s in running.items()}, args.reps, args.budget)
@@ -264,7 +272,8 @@ def main() -> None:
                "loadavg_end": os.getloadavg()}
     for name, res in results.items():
         res["machine"] = machine
-        path = args.out / f"sparql-{name}-{res['version']}-{size_name(quads if args.data else args.triples)}.json"
+        tag = "".join(f"-{k.lower().removeprefix('kg_')}{v}" for k, v in kg_env.items()) if name == "kg" else ""
+        path = args.out / f"sparql-{name}-{res['version']}{tag}-{size_name(quads if args.data else args.triples)}.json"
         path.write_text(json.dumps(res, indent=1), encoding="utf-8")
         print(json.dumps({"system": name, "sequential": {k: v["median_ms"] for k, v in res["sequential"].items()},
                           "throughput_rps": res["concurrent"]["throughput_rps"], "errors": res["concurrent"]["errors"],
