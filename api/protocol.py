@@ -14,6 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg import errors, formats
+from kg.memo import short_text_cache
 from kg.store import check_no_outbound
 
 RESULTS_OX = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
@@ -48,11 +49,13 @@ _MASK = re.compile(r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"
                    r'|<[^<>\s"{}|^`\\]*>|#[^\n]*')
 
 
+@short_text_cache()
 def mask(sparql: str) -> str:
     """The query with strings, IRIs and comments blanked out, keeping every offset."""
     return _MASK.sub(lambda m: " " * len(m.group(0)), sparql)
 
 
+@short_text_cache()
 def query_form(sparql: str) -> str | None:
     m = re.search(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", mask(sparql), re.IGNORECASE)
     return m.group(1).upper() if m else None
@@ -75,6 +78,7 @@ def _top_groups(masked: str, start: int) -> list[tuple[int, int]] | None:
     return groups if depth == 0 else None
 
 
+@short_text_cache()
 def cap_rows(sparql: str, max_rows: int) -> str:
     """Make the outermost solution sequence stop at `max_rows`: add `LIMIT n` or lower a larger LIMIT.
 
@@ -106,6 +110,7 @@ def cap_rows(sparql: str, max_rows: int) -> str:
     return sparql[:tail_end].rstrip() + f"\nLIMIT {max_rows}\n" + sparql[tail_end:]
 
 
+@short_text_cache()
 def has_dataset_clause(sparql: str) -> bool:
     return re.search(r"\bFROM\b", mask(sparql), re.IGNORECASE) is not None
 

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from kg import errors, formats
 from kg.backends.embedded import EmbeddedBackend
 from kg.backends.remote import RemoteBackend
+from kg.memo import short_text_cache
 
 DEFAULT_STORE = "./kg-data"
 BULK_BYTES = 32 * 1024 * 1024  # files above this are streamed into the embedded store
@@ -301,6 +302,7 @@ def check_no_outbound(sparql: str) -> None:
         raise errors.Forbidden(errors.message("outbound", what=m.group(1).upper()))
 
 
+@short_text_cache()
 def _strip_strings_and_iris(sparql: str) -> str:
     text = re.sub(r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', sparql)
     text = re.sub(r"<[^<>\s]*>", "<>", text)

@@ -12,6 +12,7 @@ from api import protocol
 from api.deps import get_executor, get_settings, get_store, require_read, require_token
 from api.schemas import ErrorResponse
 from kg import errors
+from kg.memo import short_text_cache
 
 router = APIRouter(tags=["SPARQL"])
 
@@ -57,9 +58,14 @@ async def _body_text(request: Request) -> str:
         raise errors.BadQuery("the request body is not UTF-8 text") from None
 
 
+@short_text_cache()
+def _parse_query_string(raw: str) -> tuple[tuple[str, str], ...]:
+    return tuple(parse_qsl(raw, keep_blank_values=True))
+
+
 async def _params(request: Request) -> tuple[list[tuple[str, str]], str | None, str | None]:
     """(all parameters, query, update) from the URL and, for POST, the body."""
-    pairs = list(parse_qsl(request.url.query, keep_blank_values=True))
+    pairs = list(_parse_query_string(request.scope["query_string"].decode("latin-1")))
     if request.method == "GET":
         return pairs, _one(pairs, "query"), _one(pairs, "update")
     media = _media(request)

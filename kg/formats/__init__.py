@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from kg import errors
+from kg.memo import short_text_cache
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,11 @@ def all_formats(kind: str | None = None) -> list[Format]:
 
 def accepted(accept: str) -> list[str]:
     """Media types of an HTTP Accept header, most preferred first (q-values honoured, q=0 dropped)."""
+    return list(_accepted(accept))
+
+
+@short_text_cache()
+def _accepted(accept: str) -> tuple[str, ...]:
     choices = []
     for i, part in enumerate(accept.split(",")):
         bits = [b.strip() for b in part.split(";")]
@@ -64,7 +70,7 @@ def accepted(accept: str) -> list[str]:
                     q = 0.0
         if q > 0:
             choices.append((-q, i, bits[0].lower()))
-    return [media for _, _, media in sorted(choices)]
+    return tuple(media for _, _, media in sorted(choices))
 
 
 def negotiate(accept: str | None, kind: str, default: str) -> Format:
