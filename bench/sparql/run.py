@@ -272,7 +272,7 @@ def main() -> None:
                "loadavg_end": os.getloadavg()}
     for name, res in results.items():
         res["machine"] = machine
-        tag = "".join(f"-{k.lower().removeprefix('kg_')}{v}" for k, v in kg_env.items()) if name == "kg" else ""
+        tag = "".join(f"-{k.lower().removeprefix('kg_')}{v}" for k, v in kg_env.items())  # the run's, on every system
         path = args.out / f"sparql-{name}-{res['version']}{tag}-{size_name(quads if args.data else args.triples)}.json"
         path.write_text(json.dumps(res, indent=1), encoding="utf-8")
         print(json.dumps({"system": name, "sequential": {k: v["median_ms"] for k, v in res["sequential"].items()},
