@@ -78,13 +78,30 @@ def _fill(spec: FormSpec, u: Understanding, idx: Any) -> tuple[dict, int, list, 
     if spec.needs_any and not any(s in slots for s in spec.needs_any):
         missing.append("/".join(spec.needs_any))
     # an organisation naming whose chip is meant ("Google's Ironwood", "谷歌的Ironwood") only qualifies the chip
-    unused = [i for i in range(len(u.mentions)) if i not in used and not _qualifies_next(u, idx, i, used)]
+    unused = [i for i in range(len(u.mentions)) if i not in used and not _qualifies_next(u, idx, i, used)
+              and not _incidental(u, idx, i)]
     if unused:  # a named thing the form cannot use: do not answer something else
         missing.append("unused")
     return slots, len(unused), ambiguous, missing
 
 
 _POSSESSIVE = re.compile(r"\s*(?:'s|’s|s'|'|の|的)?\s*", re.I)
+_PROCESS_WORD = re.compile(r"\s*(?:'s|’s|の|的)?\s*(?:\d+\s*nm\S*\s*)?(?:process|node|fab|technolog|プロセス|ノード|製造|工艺|工藝|制程|製程|节点|節點)",
+                           re.I)
+
+
+def _incidental(u: Understanding, idx: Any, i: int) -> bool:
+    """A mention that only qualifies the question, so a form need not use it: a generic class word that
+    happens to name an architecture ("which GPU is KUAE made of?"), or a foundry naming whose process is
+    meant ("which TSMC process does the MI300X use?")."""
+    m = u.mentions[i]
+    ents = [idx.entities[x] for x in m.iris if x in idx.entities]
+    if not ents:
+        return False
+    if m.text.casefold() in lexicon(u.language).class_words and all(e.is_a("Architecture") for e in ents):
+        return True
+    text = unicodedata.normalize("NFKC", u.question)
+    return all(e.is_a("Foundry") for e in ents) and bool(_PROCESS_WORD.match(text[m.end:]))
 
 
 def _qualifies_next(u: Understanding, idx: Any, i: int, used: set[int]) -> bool:

@@ -31,6 +31,8 @@ _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NM_LABEL = re.compile(r"\d\s*(?:nm|纳米|納米|ナノ|奈米)", re.I)
 _CJK_ONLY = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+_HYPHEN_SUFFIX = re.compile(r"-(?:based|class|grade|powered|made|designed|built|era|type|style|compatible|like|generation|"
+                            r"series|family|chips?|gpus?|accelerators?|cards?|equipped|enabled)", re.I)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+\-.]*[A-Za-z0-9+]|[A-Za-z]|\d+[A-Za-z][A-Za-z0-9+\-]*")
 
 # coarse tag of an entity in the masked question, by its most specific class
@@ -324,10 +326,19 @@ def _constraint_value(row: dict, m: re.Match) -> Any:
 def understand(question: str, store: Any, lang: str | None = None,
                extra: list[Mention] | None = None) -> tuple[Understanding, EntityIndex]:
     text = _norm(question).strip()
-    lang = lang if lang in LANGS else detect_language(text)
     idx = entity_index(store)
-    u = Understanding(question=question, language=lang)
     hits = idx.gazetteer.find(text)
+    if lang not in LANGS:  # by the question's own words: "Who designed the 思元590?" is English
+        words = list(text)
+        for h in hits:
+            words[h.start:h.end] = " " * (h.end - h.start)
+        rest = "".join(words)
+        lang = detect_language(rest if re.search(r"\w", rest) else text)
+    if lang == "zh":  # traditional characters to simplified, one to one, so the zh lexicon reads 採用什麼製程
+        from ingest.normalize import han_variants
+        han = han_variants()
+        text = "".join(han.get(c, c) for c in text)
+    u = Understanding(question=question, language=lang)
     lex = lexicon(lang)
     u.mentions = _drop_trailing_class_words(
         text, lex, [_keep_class_word(idx, lex, Mention(h.start, h.end, h.text, h.ids)) for h in hits])
@@ -373,6 +384,9 @@ def understand(question: str, store: Any, lang: str | None = None,
     for m in _TOKEN.finditer(text):
         if any(s <= m.start() and m.end() <= e for s, e in covered):
             continue
+        head = next((e for s, e in covered if s <= m.start() < e < m.end()), None)
+        if head is not None and _HYPHEN_SUFFIX.fullmatch(text[head:m.end()]):
+            continue  # "ASIC-based", "3nm-class": a known name with a descriptive suffix
         w = m.group(0).strip("'.-")
         w = re.sub(r"'s$", "", w)
         known = lex.words | lexicon("en").words

@@ -9,7 +9,11 @@ import re
 from api.ask.forms import Context, N, P, Reply, merge, list_reply, question_form, run
 
 
-@question_form("chips_with_arch", slots={"arch": "arch", "vendor": "org?"})
+PURPOSE_CLASSES = {"training": "TrainingChip", "inference": "InferenceChip"}
+CLUSTER_WORDS = re.compile(r"cluster|supercomputer|集群|クラスタ|スパコン", re.I)
+
+
+@question_form("chips_with_arch", slots={"arch": "arch", "vendor": "org?", "purpose": "purpose?"})
 def chips_with_arch(ctx: Context):
     archs = ctx.slots["arch"]
     specific = [a for a in archs if a.is_a("Microarchitecture")]
@@ -24,6 +28,23 @@ def chips_with_arch(ctx: Context):
     if named:
         reply = merge([reply, Reply(answers=[c for c in named if c not in reply.answers],
                                     triples=[(N(c), P("designedBy"), None) for c in named])])
+    return _keep_asked_kind(ctx, reply)
+
+
+def _keep_asked_kind(ctx: Context, reply: Reply) -> Reply:
+    """Chips, not the clusters built from them, unless the question asks for clusters; only training (or
+    inference) chips when the question says so."""
+    want = PURPOSE_CLASSES.get(ctx.constraint("purpose"))
+    clusters = bool(CLUSTER_WORDS.search(ctx.understanding.question))
+
+    def keep(iri: str) -> bool:
+        e = ctx.index.entities.get(iri)
+        if e is None:
+            return True
+        if e.is_a("ComputingCluster") and not clusters:
+            return False
+        return want is None or e.is_a(want)
+    reply.answers = [a for a in reply.answers if keep(a)]
     return reply
 
 
