@@ -32,6 +32,9 @@ CHIP_WORDS = (r"(?:accelerators?|chips?|GPUs?|NPUs?|TPUs?|processors?|cards?|SoC
 STANDALONE_MODEL = re.compile(
     rf"(?:(?<![A-Za-z0-9])(?P<model>[A-Z][A-Za-z]{{0,5}}-?\d{{2,4}}[A-Za-z0-9+]{{0,3}}|[\u4e00-\u9fff]{{2,4}}\d{{1,3}}号?)"
     rf"\s?(?:AI\s)?{CHIP_WORDS})")
+# a name in quotes right after a chip word: 第3世代IPU「Bow（ボウ）」, 芯片“思元”, the GPU "Lingjun"
+QUOTED_NAME = re.compile(rf"(?:{CHIP_WORDS}|[A-Z]PUs?|プロセッサー)\s?[「『“\"](?P<name>[^」』”\"\n（(]{{2,24}}?)"
+                         r"(?:[（(][^）)\n]{1,12}[）)])?[」』”\"]")
 STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "China"}
 
 
@@ -117,6 +120,12 @@ class UnknownRecognizer:
                 if s is None:
                     continue
             if any(a < e and s < b for a, b in taken) or not _model_like(m.group("model")):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
+        for m in QUOTED_NAME.finditer(text):
+            s, e = m.span("name")
+            if any(a < e and s < b for a, b in taken) or not text[s:e].strip():
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
