@@ -13,6 +13,7 @@ from ingest.model import ENTITY_KINDS, Fact, Mention
 from ingest.pipeline import build
 from ingest.readers import RawDocument
 from ingest.segment import Sentence, sentences
+from ingest.tables import table_facts
 
 DATE = re.compile(r"((?:19|20)\d\d)[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})")
 
@@ -85,6 +86,7 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
             context["prev_sentence"] = {"paragraph": s.paragraph, "chips": []}
         result.tokens += len(d)
         result.results.append(SentenceResult(s, ms, fs, topic))
+    table_facts(result.results)
     _designers_from_topic(result)
     return result
 

@@ -26,6 +26,14 @@ def read(data: bytes, path: str) -> RawDocument:
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     paragraphs: list[str] = []
     for node in root.traverse(include_text=False):
+        if node.tag == "tr":  # a table row is one line, its cells separated by " | " (see ingest/tables.py)
+            cells = [re.sub(r"\s+", " ", c.text(separator=" ")).strip() for c in node.iter(include_text=False)
+                     if c.tag in ("td", "th")]
+            if any(cells):
+                paragraphs.append(" | ".join(c or "—" for c in cells))
+            continue
+        if _inside_row(node):
+            continue
         if node.tag in BLOCKS and not any(c.tag in BLOCKS for c in node.iter(include_text=False)):
             t = re.sub(r"\s+", " ", node.text(separator=" ")).strip()
             if t:
@@ -33,3 +41,12 @@ def read(data: bytes, path: str) -> RawDocument:
     if not paragraphs:
         paragraphs = [re.sub(r"\s+", " ", root.text(separator=" ")).strip()]
     return RawDocument(path, "\n\n".join(p for p in paragraphs if p), meta, 0)
+
+
+def _inside_row(node) -> bool:
+    p = node.parent
+    while p is not None:
+        if p.tag == "tr":
+            return True
+        p = p.parent
+    return False
