@@ -334,3 +334,23 @@ def test_ask_exposure_of_a_chip_lists_its_clusters(specific_store):
 def test_ask_chips_named_after_the_architecture_word(specific_store, q, want):
     res = answer(q, specific_store)
     assert res["form"] == "chips_with_arch" and _labels(res) == want, res
+
+
+@pytest.mark.parametrize("q", ["Which accelerators ship with HBM3e?", "HBM3eを搭載したチップは？", "哪些芯片用的是HBM3e？"])
+def test_ask_chips_with_memory(ref_store, q):
+    got = answer(q, ref_store)
+    labels = {a["label"] for a in got["answers"]}
+    assert got["form"] == "chips_with_memory" and "H200" in labels and "H100" not in labels, got
+
+
+@pytest.mark.parametrize("q,kind", [("What was the global AI chip market's growth rate in 2024?", "growth"),
+                                    ("2024年全球AI芯片市场增长率是多少？", "growth"),
+                                    ("Which firm estimated China's AI chip market for 2024?", "source"),
+                                    ("2024年の中国AIチップ市場規模の出典はどこの調査会社？", "source")])
+def test_ask_market_growth_and_source(ref_store, q, kind):
+    got = answer(q, ref_store)
+    assert got["form"] == "market_size", got
+    if kind == "growth":
+        assert got["value"] is not None and 0 < got["value"] < 1, got
+    else:
+        assert got["answers"] and got["value"] is None, got

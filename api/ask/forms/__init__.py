@@ -33,7 +33,7 @@ SLOT_CLASSES: dict[str, tuple[str, ...] | None] = {
     "entity": None,
 }
 CONSTRAINT_SLOTS = {"node", "year", "round", "purpose", "region", "forecast", "count", "superlative", "ask",
-                    "currency", "micro", "newest", "month"}
+                    "currency", "micro", "newest", "month", "memory"}
 
 
 @dataclass

@@ -1,4 +1,6 @@
-"""Market size for a market and year: value with unit; global vs China; by a named research firm; forecast or not."""
+"""Market size for a market and year: value with unit; global vs China; by a named research firm; forecast or not.
+Asked for the growth ("增长率", "成長率", "growth rate") it answers the figure's growth as a fraction; asked for the
+source ("which firm", "哪家机构", "どこの調査会社") it names who estimated the figure."""
 from api.ask.forms import Context, N, Reply, py, run, question_form
 
 
@@ -24,13 +26,19 @@ def market_size(ctx: Context):
     for r in rows:
         d = {"m": r["m"].value, "market": py(r.get("market")), "year": py(r.get("year")), "value": py(r["value"]),
              "unit": py(r.get("unit")), "forecast": py(r.get("forecast")),
-             "firm": r["firm"].value if r.get("firm") is not None else None}
+             "firm": r["firm"].value if r.get("firm") is not None else None,
+             "growth": py(r.get("growth")) if r.get("growth") is not None else None}
         if region_of(d["market"]) not in (want_region, None):
             continue
         cands.append(d)
     if firms:
         named = [d for d in cands if d["firm"] in firms]
         cands = named
+    ask = ctx.constraint("ask")
+    if ask == "growth":
+        cands = [d for d in cands if d["growth"] is not None]
+    elif ask == "source":
+        cands = [d for d in cands if d["firm"]]
     if not cands:
         return Reply(sparql=q)
 
@@ -42,6 +50,12 @@ def market_size(ctx: Context):
     cands.sort(key=rank, reverse=True)
     best = cands[0]
     answers = [best["firm"]] if best["firm"] else []
+    extra = {"unit": best["unit"], "market": best["market"], "year": best["year"], "forecast": best["forecast"],
+             "estimatedBy": answers[0] if answers else None}
+    if ask == "growth":
+        return Reply(value=best["growth"], sparql=q, triples=[(N(best["m"]), None, None)], extra=extra)
+    if ask == "source":
+        return Reply(answers=answers, sparql=q, triples=[(N(best["m"]), None, None)], extra=extra)
     return Reply(answers=[], value=best["value"], sparql=q, triples=[(N(best["m"]), None, None)],
                  extra={"unit": best["unit"], "market": best["market"], "year": best["year"],
                         "forecast": best["forecast"], "estimatedBy": answers[0] if answers else None})
