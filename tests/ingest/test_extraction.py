@@ -132,3 +132,17 @@ def test_extraction_second_heldout_gold_per_language(shared):
     res = score_corpus(FIXTURES / "heldout2")
     for lang, s in res["languages"].items():
         assert s["f1"] >= 0.80, (lang, s)
+
+
+def test_investors_after_a_bullet_head_invest_in_the_head_company():
+    text = ("Deal tracker\n\n* Tenstorrent - Series D, December 2024: Investors included Samsung and AFW Partners.\n\n"
+            "* Groq - 2020: D1 Capital and TDK Ventures invested in the inference-chip startup.\n")
+    got = facts_of(text)
+    assert ("id:d1-capital", "investedIn", "id:groq") in got and ("id:tdk-ventures", "investedIn", "id:groq") in got
+    assert not any(s == "id:groq" and p == "investedIn" for s, p, o in got)
+
+
+def test_japanese_kochira_points_back_at_the_chip():
+    text = ("MetaのAIチップ\n\n・MTIA v2：2024年4月に発表された次の世代。こちらもMetaの設計で、製造は引き続きTSMC、プロセスは5nmです。\n")
+    got = facts_of(text)
+    assert any(s == "id:meta-mtia-v2" and p == "manufacturedOn" and "tsmc" in o for s, p, o in got), got

@@ -88,7 +88,8 @@ class Funding:
                 for s, e in part_cues:
                     w = text[s:e].lower()
                     if w in ("participation", "participat", "joined", "took part", "taking part", "backed",
-                             "invested", "followed") and o.end <= s and s - o.end <= 40:
+                             "invested", "followed") and o.end <= s and s - o.end <= 40 \
+                            and not re.search(r"[:;：；]|\s[-–—]\s", text[o.end:s]):  # not across "Groq - 2020: D1 … invested"
                         parts.add(id(o))
                     elif w in ("stakeholder", "stakeholders", "shareholder", "shareholders") and o.end <= s \
                             and s - o.end <= 40 and not re.match(r"^(?:'s|’s)", text[o.end:o.end + 2]):
