@@ -75,7 +75,8 @@ def series_pattern() -> re.Pattern:
             if m and len(m.group(1).strip()) >= 2 and not m.group(1).strip().isdigit():
                 prefixes.add(m.group(1).strip())
     alts = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alts})\s?\d+(?:\.\d+)?[A-Za-z]{{0,2}}(?![\w.])", re.IGNORECASE)
+    # bounded by Latin letters and digits only: Chinese and Japanese run words together ("芯片邃思2.0，", "的云燧T10和")
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{alts})\s?\d+(?:\.\d+)?[A-Za-z]{{0,2}}(?![A-Za-z0-9.])", re.IGNORECASE)
 
 
 class UnknownRecognizer:

@@ -146,3 +146,11 @@ def test_japanese_kochira_points_back_at_the_chip():
     text = ("MetaのAIチップ\n\n・MTIA v2：2024年4月に発表された次の世代。こちらもMetaの設計で、製造は引き続きTSMC、プロセスは5nmです。\n")
     got = facts_of(text)
     assert any(s == "id:meta-mtia-v2" and p == "manufacturedOn" and "tsmc" in o for s, p, o in got), got
+
+
+def test_series_siblings_inside_running_cjk_text():
+    text = ("燧原科技\n\n燧原科技发布了邃思1.0芯片。2021年7月，公司发布第二代训练芯片邃思2.0，沿用格罗方德12nm工艺；"
+            "公司推出了PCIe形态的云燧T10和OAM形态的云燧T11两款训练加速卡。\n")
+    ex = extract(RawDocument("<t>", text))
+    chips = {m.text for r in ex.results for m in r.mentions if m.kind == "chip"}
+    assert {"邃思2.0", "云燧T10", "云燧T11"} <= chips, chips
