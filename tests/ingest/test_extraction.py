@@ -154,3 +154,11 @@ def test_series_siblings_inside_running_cjk_text():
     ex = extract(RawDocument("<t>", text))
     chips = {m.text for r in ex.results for m in r.mentions if m.kind == "chip"}
     assert {"邃思2.0", "云燧T10", "云燧T11"} <= chips, chips
+
+
+def test_lowercase_round_and_cumulative_totals():
+    text = ("moore threads\n\nin september 2023, moore threads completed the b+ round financing of about 1 billion yuan. "
+            "before listing, the cumulative financing of the company exceeded 10 billion yuan.\n")
+    got = facts_of(text)
+    assert any(p == "roundName" and o == "Series B+" for s, p, o in got), got
+    assert not any(p == "roundName" and o == "Pre-IPO" for s, p, o in got), got

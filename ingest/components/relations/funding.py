@@ -69,6 +69,8 @@ class Funding:
         orgs = [m for m in of_kind(ms, "org") if not m.extra.get("inside")]
         if not orgs and "last_round" not in ctx and not ctx.get("topic_org"):
             return doc
+        if cue_spans(doc, "_cumulative") and not any(r.value.startswith("Series") for r in of_kind(ms, "round")):
+            return doc  # "before listing, its cumulative financing exceeded 10 billion": a total, not a round
         conf = confidence(doc, "funding")
         if self._acquisition(doc, orgs, conf):
             return doc
