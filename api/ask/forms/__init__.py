@@ -178,9 +178,12 @@ _GENERIC_PROCESS = re.compile(r"^(?:\S+\s*)?\d+(?:\.\d+)?\s*(?:nm|纳米|納米|
 
 def _size_named(ctx: "Context", iri: str, strict: bool) -> bool:
     """A process known by a bare node size: every label ("SMIC 7nm", a node the documents only sized) or, not
-    strict, any label ("TSMC 4nm" is also what TSMC N4 is called when a text gives only the size)."""
+    strict, any label ("TSMC 4nm" is also what TSMC N4 is called when a text gives only the size). Strict counts
+    aliases too: a "Samsung 4nm" also called "SF4" has a name of its own."""
     e = ctx.index.entities.get(iri)
     names = [n.strip() for vals in e.labels.values() for n in vals] if e else []
+    if e and strict:
+        names += [n.strip() for n in e.alt]
     test = all if strict else any
     return bool(names) and test(_GENERIC_PROCESS.match(n) for n in names)
 
