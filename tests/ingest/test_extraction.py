@@ -162,3 +162,22 @@ def test_lowercase_round_and_cumulative_totals():
     got = facts_of(text)
     assert any(p == "roundName" and o == "Series B+" for s, p, o in got), got
     assert not any(p == "roundName" and o == "Pre-IPO" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    # the foundry after "由…代工" makes the chip; the chip's own name says who designs it
+    ("公司第一代产品昆仑芯1代基于自研XPU架构，由三星晶圆代工以14纳米工艺制造，并采用三星的I-Cube封装技术；",
+     ("id:kunlunxin-kunlun-1", "designedBy", "id:samsung"), ("id:kunlunxin-kunlun-1", "designedBy", "id:kunlunxin")),
+    # the manufacturing cue names TSMC; Intel is only the event's name
+    ("Gaudi 3：2024年4月在Intel Vision大会上发布，制造工艺升级为台积电5纳米（N5），配备128GB HBM2e。",
+     ("id:intel-gaudi-3", "fabricatedBy", "id:intel"), ("id:intel-gaudi-3", "fabricatedBy", "id:tsmc")),
+    # 製品 (product) is not 製 (made by)
+    ("米インテルは年次イベント「Intel Vision」で、AI アクセラレーターの新製品「Gaudi 3」を発表した。",
+     ("id:intel-gaudi-3", "fabricatedBy", "id:intel"), ("id:intel-gaudi-3", "designedBy", "id:intel")),
+    # the dependence cue is about TSMC in its own clause, not Intel in the next one
+    ("AMD和英特尔的旗舰加速器同样依赖台积电代工，其中英特尔还形成了自有工艺与台积电的混合模式。",
+     ("id:amd", "reliesOn", "id:intel"), ("id:amd", "reliesOn", "id:tsmc")),
+])
+def test_extraction_foundry_roles_stay_with_their_cue(text, wrong, right):
+    got = facts_of(text)
+    assert wrong not in got and right in got, got

@@ -157,3 +157,21 @@ def nearest(doc: Doc, anchor: Mention, cands: list, after_weight: float = 1.0, b
         d = distance(anchor, c) * (after_weight if c.start >= anchor.end else before_weight)
         return (0 if same_clause(doc, anchor, c) else 1, d)
     return min(cands, key=cost) if cands else None
+
+
+_JOINER = re.compile(r"^\s*(?:,|，|、|and|or|和|与|及|や|と|/)\s*$")
+
+
+def coordinated(doc: Doc, cands: list, first) -> list:
+    """The mention and those listed with it: "5nm and 6nm", "N5、N6", "AMD和英特尔"."""
+    out = [first]
+    for group in (sorted(cands, key=lambda n: n.start), sorted(cands, key=lambda n: -n.start)):
+        cur = first
+        for n in group:
+            if n is cur or n in out:
+                continue
+            lo, hi = (cur, n) if cur.end <= n.start else (n, cur)
+            if _JOINER.match(doc.text[lo.end:hi.start]):
+                out.append(n)
+                cur = n
+    return out

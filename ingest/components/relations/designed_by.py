@@ -28,6 +28,23 @@ def vendor_like(m) -> bool:
     return "ChipVendor" in m.types or "Organization" in m.types
 
 
+_FAB_AFTER = re.compile(r"^\s*(?:晶圆|晶圓|が|に|で)?\s*$")
+_FAB_BEFORE = re.compile(r"^\s*(?:by|by the|由|于|於)\s*$", re.I)
+
+
+def fabricating(doc: Doc, org) -> bool:
+    """The organisation is named as the maker here ("由三星晶圆代工", "manufactured by TSMC", "TSMCが製造"),
+    so it is not the designer of that clause's chip."""
+    for s, e in cue_spans(doc, "fabricatedBy"):
+        if s >= org.end and _FAB_AFTER.match(doc.text[org.end:s]):
+            return True
+        if e <= org.start and _FAB_BEFORE.match(doc.text[e:org.start]):
+            return True
+        if org.start <= s and e <= org.end:  # "三星晶圆代工" named as one
+            return True
+    return False
+
+
 def _verb_follows(doc: Doc, org) -> bool:
     return any(0 <= s - org.end <= 15 for s, _ in cue_spans(doc, "_design_verb"))
 
@@ -47,21 +64,24 @@ class DesignedBy:
         for p in products:
             best, conf = None, 0.0
             for o in orgs:
-                if o.end <= p.start and ADJACENT.match(doc.text[o.end:p.start]):
+                if o.end <= p.start and ADJACENT.match(doc.text[o.end:p.start]) \
+                        or o.start == p.start and o.end < p.end and o.extra.get("inside"):  # "昆仑芯1代", "Google TPU v4"
                     best, conf = o, 0.95
                     break
             if best is None and triggered:
                 # the sentence's vendor: prefer one right after "by"/"由", else the closest preceding one
-                after = [o for o in orgs if o.start >= p.end and BY.search(between(doc, p, o)) and distance(p, o) < 40]
-                before = [o for o in orgs if o.end <= p.start]
+                named = [o for o in orgs if not ("Foundry" in o.types and fabricating(doc, o))]
+                after = [o for o in named if o.start >= p.end and BY.search(between(doc, p, o)) and distance(p, o) < 40
+                         and not any(p.end <= q.start and q.end <= o.start for q in orgs)]  # the first one after "by"
+                before = [o for o in named if o.end <= p.start]
                 if after:
                     best, conf = min(after, key=lambda o: distance(p, o)), base
                 elif before:
                     subject = [o for o in before if not o.extra.get("inside")]
                     if subject:
                         best, conf = max(subject, key=lambda o: o.end), base * 0.95
-                elif len(orgs) == 1:
-                    best, conf = orgs[0], base * 0.85
+                elif len(named) == 1:
+                    best, conf = named[0], base * 0.85
             if best is None or not can_be(best, "ChipVendor") and not best.extra.get("unknown") \
                     and "Organization" not in best.types:
                 continue

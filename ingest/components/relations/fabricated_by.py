@@ -2,6 +2,8 @@
 "TSMCが製造"), when a manufacturing trigger and a foundry share the sentence."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -11,6 +13,25 @@ from ingest.components.relations.designed_by import ADJACENT
 from ingest.components.relations.manufactured_on import implicit_chips
 
 NAME = "aic_fabricated_by"
+
+
+_SEPARATOR = re.compile(r"[;；。，]|,\s")
+
+
+def _governed(doc: Doc, c, cands: list, cues: list[tuple[int, int]]) -> list:
+    """Foundries a manufacturing cue between the chip and them introduces, in the cue's own clause
+    ("Gaudi 3：在Intel Vision上发布，制造工艺为台积电5纳米": TSMC, not the Intel of the event's name)."""
+    out = []
+    for f in cands:
+        lo, hi = (c.end, f.start) if c.end <= f.start else (f.end, c.start)
+        for s, e in cues:
+            if lo <= s and e <= hi:
+                gap = (e, f.start) if e <= f.start else (f.end, s)
+                if not _SEPARATOR.search(doc.text, *gap) and not any(
+                        g is not f and gap[0] <= g.start and g.end <= gap[1] for g in cands):
+                    out.append(f)
+                    break
+    return out
 
 
 class FabricatedBy:
@@ -29,7 +50,7 @@ class FabricatedBy:
                      if not (f.end <= c.start and ADJACENT.match(doc.text[f.end:c.start]) and "ChipVendor" in f.types)]
             if not cands:
                 continue
-            f = min(cands, key=lambda f: distance(c, f))
+            f = min(_governed(doc, c, cands, cues) or cands, key=lambda f: distance(c, f))
             lo, hi = min(c.start, f.start), max(c.end, f.end)
             if not any(lo - 25 <= s and e <= hi + 25 for s, e in cues):
                 continue

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
-from ingest.components.relations.common import add, confidence, cue_spans, guarded, nearest, of_kind
+from ingest.components.relations.common import add, confidence, coordinated, cue_spans, guarded, nearest, of_kind
 
 NAME = "aic_manufactured_on"
 
@@ -26,23 +26,6 @@ def previous_chips(doc: Doc) -> list:
     for m in prev.get("chips", []):
         c = type(m)(0, 0, m.text, m.kind, m.ids, m.types, m.value, dict(m.extra))
         out.append(c)
-    return out
-
-
-def coordinated(doc: Doc, nodes: list, first) -> list:
-    """The node and those listed with it: "5nm and 6nm", "N5、N6", "7纳米和12纳米"."""
-    import re
-    out = [first]
-    joiner = re.compile(r"^\s*(?:,|，|、|and|or|和|与|及|や|と|/)\s*$")
-    for group in (sorted(nodes, key=lambda n: n.start), sorted(nodes, key=lambda n: -n.start)):
-        cur = first
-        for n in group:
-            if n is cur or n in out:
-                continue
-            lo, hi = (cur, n) if cur.end <= n.start else (n, cur)
-            if joiner.match(doc.text[lo.end:hi.start]):
-                out.append(n)
-                cur = n
     return out
 
 

@@ -9,10 +9,28 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
-from ingest.components.relations.common import add, confidence, cue_spans, distance, guarded, of_kind
+from ingest.components.relations.common import add, confidence, coordinated, cue_spans, distance, guarded, of_kind
 from ingest.components.relations.manufactured_on import usable_nodes
 
 NAME = "aic_relies_on"
+
+
+_SEPARATOR = re.compile(r"[;；。，]|,\s")
+# a foundry written before the dependence cue is its object only through a particle: "TSMCに依存", "TSMCへの依存",
+# "对台积电的依赖", "TSMCの製造に頼る"
+_OBJECT_BEFORE_CUE = re.compile(r"^\s*(?:的|の|[^、，,。]{0,10}?(?:に|へ|への|を))?\s*(?:大きく|強く)?\s*$")
+
+
+def _governs(doc: Doc, cue: tuple[int, int], f, foundries: list) -> bool:
+    """A dependence cue names the foundry in its own clause, and the nearest one on its side: in
+    "依赖台积电代工，其中英特尔还…" the cue is about TSMC, not Intel."""
+    s, e = cue
+    lo, hi = (e, f.start) if e <= f.start else (f.end, s)
+    if lo < hi and _SEPARATOR.search(doc.text, lo, hi):
+        return False
+    if s >= f.end and not _OBJECT_BEFORE_CUE.match(doc.text[lo:hi]):
+        return False  # "英特尔的旗舰加速器同样依赖台积电": a foundry before the cue is its subject, not its object
+    return not any(g is not f and lo <= g.start and g.end <= hi for g in foundries)
 
 
 class ReliesOn:
@@ -56,9 +74,11 @@ class ReliesOn:
                         key=lambda v: distance(v, f), default=None)
                 if v is None or guarded(doc, v.start, f.end):
                     continue
-                if not any(v.end <= s and e <= f.start + 40 for s, e in explicit):
+                if not any(v.end <= s and e <= f.start + 40 and _governs(doc, (s, e), f, foundries)
+                           for s, e in explicit):
                     continue
-                add(doc, v, "reliesOn", f, conf * 0.95, NAME)
+                for w in coordinated(doc, [u for u in vendors if u.end <= f.start and u.key != f.key], v):
+                    add(doc, w, "reliesOn", f, conf * 0.95, NAME)  # "AMD和英特尔的加速器都依赖台积电"
         return doc
 
 
