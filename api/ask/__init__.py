@@ -11,7 +11,7 @@ import unicodedata
 from typing import Any
 
 from kg.errors import KGError
-from api.ask.forms import CONSTRAINT_SLOTS, SLOT_CLASSES, Context, FormSpec, Reply, drop_families, load_forms
+from api.ask.forms import CONSTRAINT_SLOTS, SLOT_CLASSES, Context, FormSpec, Reply, load_forms
 from api.ask.understand import Understanding, detect_language, entity_index, lexicon, link_unknown, understand
 
 MAX_QUESTION = 1000
@@ -222,7 +222,6 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
                          interpretation=interp)
     interp["form"] = spec.name
     interp["slots"] = {k: [getattr(v, "iri", v) for v in vals] for k, vals in best["slots"].items()}
-    reply.answers = drop_families(idx, reply.answers)
     value = reply.value
     if u.constraints.get("count") and spec.list_answer:
         value = len(reply.answers)

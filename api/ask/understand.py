@@ -252,13 +252,12 @@ class Lexicon:
     words: set[str]
     regions: dict[str, list[str]] = field(default_factory=dict)
     class_words: list[str] = field(default_factory=list)  # generic class nouns ("cluster", "芯片"), longest first
-    family_words: list[str] = field(default_factory=list)  # words naming a product family ("series", "系列")
 
 
 @lru_cache(maxsize=8)
 def lexicon(lang: str) -> Lexicon:
     from ontology import load_lexicon
-    forms, constraints, words, regions, class_words, family_words = [], [], set(), {}, [], []
+    forms, constraints, words, regions, class_words = [], [], set(), {}, []
     for row in load_lexicon(lang, "questions"):
         kind = row.get("kind", "form")
         if kind == "regions":
@@ -266,9 +265,6 @@ def lexicon(lang: str) -> Lexicon:
             continue
         if kind == "class_words":
             class_words.extend(w.casefold() for w in row["patterns"])
-            continue
-        if kind == "family_words":
-            family_words.extend(w.casefold() for w in row["patterns"])
             continue
         if kind == "words":
             words.update(w.casefold() for w in row["patterns"])
@@ -279,8 +275,7 @@ def lexicon(lang: str) -> Lexicon:
         avoid = [re.compile(p, re.I) for p in row.get("avoid", [])]
         item = dict(row, _re=compiled, _avoid=avoid)
         (constraints if kind == "constraint" else forms).append(item)
-    return Lexicon(forms, constraints, words, regions, sorted(set(class_words), key=len, reverse=True),
-                   sorted(set(family_words), key=len, reverse=True))
+    return Lexicon(forms, constraints, words, regions, sorted(set(class_words), key=len, reverse=True))
 
 
 # ---------------------------------------------------------------------------------------------- understanding

@@ -234,41 +234,6 @@ def most_specific_per_chip(ctx: "Context", rows: list[tuple[str, str | None]]) -
     return [p for p in order if p in keep]
 
 
-def drop_families(idx: Any, iris: list[str]) -> list[str]:
-    """A product family ("Google TPU family") listed beside its own members ("TPU v4", "Google TPU v7") is not
-    one more chip: drop it. A family is a chip one of whose names carries a family word of the lexicons; its
-    members are the other answers with a name that extends one of the family's names."""
-    fam = _family_pattern()
-    out = []
-    for iri in iris:
-        e = idx.entities.get(iri)
-        if e is not None and e.is_a("Chip") and fam is not None:
-            names = _all_names(e)
-            if any(fam.search(n) for n in names):
-                heads = {k for k in (key(fam.sub("", n)) for n in names) if len(k) >= 3}
-                members = [o for o in iris if o != iri and o in idx.entities and any(
-                    kn != h and kn.startswith(h) for n in _all_names(idx.entities[o])
-                    for kn in (key(n),) for h in heads)]
-                if members:
-                    continue
-        out.append(iri)
-    return out
-
-
-def _all_names(e: Any) -> list[str]:
-    return [n for vals in e.labels.values() for n in vals] + list(e.alt)
-
-
-@lru_cache(maxsize=1)
-def _family_pattern() -> "re.Pattern | None":
-    from api.ask.understand import LANGS, lexicon
-    words = sorted({w for lang in LANGS for w in lexicon(lang).family_words}, key=len, reverse=True)
-    if not words:
-        return None
-    alts = [rf"\b{re.escape(w)}\b" if w.isascii() else rf"\s*{re.escape(w)}$" for w in words]
-    return re.compile("|".join(alts), re.I)
-
-
 def round_key(name: Any) -> str:
     """A round name compared loosely: "Pre-Series A" = "Pre-A", "Series B+" = "series b+"."""
     return re.sub(r"series|[^a-z0-9+]", "", str(name or "").lower())
