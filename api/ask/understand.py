@@ -106,6 +106,9 @@ def _contract_subclasses() -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
 class EntityIndex:
     """All labelled entities of a store with a gazetteer over their names; built once per store state."""
 
@@ -160,6 +163,8 @@ class EntityIndex:
                     continue  # "TSMC 4nm" is a foundry plus a node size, not one process
                 self.gazetteer.add(name, e.iri)
                 self.name_keys.setdefault(key(name), set()).add(e.iri)
+                if e.is_a("Architecture") and _ACRONYM.fullmatch(name):
+                    self.gazetteer.add(name + "s", e.iri)  # "Which chips are GPUs?", "ASICs", "NPUs"
         self._add_vocab()
         self.gazetteer.finalize()
         self.absent.finalize()

@@ -347,3 +347,45 @@ def test_ask_market_growth_and_source(ref_store, q, kind):
         assert got["value"] is not None and 0 < got["value"] < 1, got
     else:
         assert got["answers"] and got["value"] is None, got
+
+
+ARCH_TTL = b"""
+@prefix aic: <https://w3id.org/aichip/ontology#> . @prefix aid: <https://w3id.org/aichip/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+aid:gpuco a aic:ChipVendor ; rdfs:label "Gpuco"@en .
+aid:mixco a aic:ChipVendor ; rdfs:label "Mixco"@en .
+aid:bare a aic:ChipVendor ; rdfs:label "Bareco"@en .
+aid:arch-gpgpu a aic:Architecture ; rdfs:label "GPGPU"@en, "GPU"@en .
+aid:arch-asic a aic:Architecture ; rdfs:label "ASIC"@en .
+aid:ua a aic:Microarchitecture ; rdfs:label "Ua"@en .
+aid:g1 a aic:Chip ; rdfs:label "G1"@en ; aic:designedBy aid:gpuco ; aic:usesArchitecture aid:arch-gpgpu, aid:ua .
+aid:g2 a aic:Chip ; rdfs:label "G2"@en ; aic:designedBy aid:gpuco ; aic:usesArchitecture aid:ua .
+aid:m1 a aic:Chip ; rdfs:label "M1"@en ; aic:designedBy aid:mixco ; aic:usesArchitecture aid:arch-gpgpu .
+aid:m2 a aic:Chip ; rdfs:label "M2"@en ; aic:designedBy aid:mixco .
+aid:b1 a aic:Chip ; rdfs:label "B1"@en ; aic:designedBy aid:bare .
+"""
+
+
+@pytest.fixture(scope="module")
+def arch_store():
+    st = open_store(":memory:")
+    st.load(ARCH_TTL, "ttl", graph="urn:x:arch")
+    return st
+
+
+@pytest.mark.parametrize("q,want", [
+    # G2 states only the microarchitecture every GPGPU chip of the line shares
+    ("Which GPUs does Gpuco make?", ["G1", "G2"]),
+    ("Gpucoが出しているGPUを全部教えてください。", ["G1", "G2"]),
+    # M2 shares nothing with M1: the graph does not say it is a GPU
+    ("Which Mixco chips are GPUs?", ["M1"]),
+    ("Which chips are GPUs?", ["G1", "M1"]),
+])
+def test_ask_vendor_products_by_class_word(arch_store, q, want):
+    res = answer(q, arch_store)
+    assert res["form"] == "chips_with_arch" and _labels(res) == want, res
+
+
+def test_ask_class_of_no_chip_stated_lists_all_and_says_so(arch_store):
+    res = answer("Which of Bareco's chips are ASICs?", arch_store)
+    assert _labels(res) == ["B1"] and "does not state the architecture" in res["message"], res

@@ -1,7 +1,8 @@
 """Which chips use architecture (or microarchitecture) A, optionally of vendor V.
 
 A chip whose own name carries the word the question used for the architecture ("TPU v4" for "TPU chips") is one
-of them too, whether or not the graph states its architecture."""
+of them too, whether or not the graph states its architecture; so is a chip that states only a microarchitecture
+whose other chips all state the asked class (an MTT S3000 on MUSA, beside MUSA chips that are GPGPUs)."""
 from __future__ import annotations
 
 import re
@@ -28,7 +29,41 @@ def chips_with_arch(ctx: Context):
     if named:
         reply = merge([reply, Reply(answers=[c for c in named if c not in reply.answers],
                                     triples=[(N(c), P("designedBy"), None) for c in named])])
+    if not specific and vendors != [None]:
+        reply = _unstated_class(ctx, reply, {a.iri for a in archs}, [v for v in vendors if v is not None])
     return _keep_asked_kind(ctx, reply)
+
+
+def _unstated_class(ctx: Context, reply: Reply, asked: set[str], vendors: list) -> Reply:
+    """"摩尔线程的GPU": the class word names the vendor's products. A chip of the vendor whose class the graph does
+    not state is of the asked class when it shares a microarchitecture with chips that state only that class (an
+    MTT S3000 on MUSA beside MUSA chips that are GPGPUs); when the graph states the class of none of the vendor's
+    chips and nothing else answered, all are listed, saying why."""
+    added, unknown_all = [], []
+    for v in vendors:
+        rows, q = run(ctx, "vendor_chip_classes", {"vendor": N(v.iri)})
+        classes: dict[str, set[str]] = {}
+        micro: dict[str, set[str]] = {}
+        for r in rows:
+            c = r["x"].value
+            classes.setdefault(c, set()).update({r["g"].value} if r.get("g") is not None else set())
+            micro.setdefault(c, set()).update({r["m"].value} if r.get("m") is not None else set())
+        by_micro: dict[str, set[str]] = {}
+        for c, ms in micro.items():
+            for m in ms:
+                by_micro.setdefault(m, set()).update(classes[c])
+        for c, gs in classes.items():
+            if not gs and any(by_micro[m] and by_micro[m] <= asked for m in micro[c]):
+                added.append(c)
+        if not any(classes.values()):
+            unknown_all += list(classes)
+        reply.sparql += "\n\n" + q
+    if not reply.answers and not added and unknown_all:
+        added = unknown_all
+        reply.message = "The graph does not state the architecture of these chips; they are all the designer's chips."
+    reply.answers += [c for c in added if c not in reply.answers]
+    reply.triples += [(N(c), P("designedBy"), None) for c in added]
+    return reply
 
 
 def _keep_asked_kind(ctx: Context, reply: Reply) -> Reply:
