@@ -66,7 +66,7 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
     for s, d in zip(sents, docs):
         nlp = build(s.lang)
         if s.paragraph != prev_para:
-            context.pop("last_round", None) if s.lang != "en" or True else None
+            context.pop("last_round", None)
             prev_para = s.paragraph
         d.user_data["context"] = context
         d.user_data["paragraph"] = s.paragraph
@@ -135,7 +135,9 @@ def _update_topic(context: dict, ms: list[Mention], fs: list[Fact]) -> bool:
                 and m.types[:1] == ("ChipVendor",) and m.key not in investors:
             context["topic_org"] = m.ids[0]
             return True
-    return False
+    # "本公司主要从事GPU芯片的研发": a paragraph referring back to the topic company is about it too
+    return any(m.kind == "org" and m.extra.get("coref") and m.key == "id:" + str(context.get("topic_org"))
+               for m in ms)
 
 
 def entity_mentions(ex: Extraction) -> list[tuple[SentenceResult, Mention]]:

@@ -181,3 +181,15 @@ def test_lowercase_round_and_cumulative_totals():
 def test_extraction_foundry_roles_stay_with_their_cue(text, wrong, right):
     got = facts_of(text)
     assert wrong not in got and right in got, got
+
+
+def test_paragraph_referring_back_to_the_title_company_is_about_it(tmp_path):
+    from ingest.readers import read
+    doc = tmp_path / "zh_notice.txt"
+    doc.write_text("title: 壁仞科技 关于H股挂牌上市的公告\n\n"
+                   "本公司主要从事通用GPU芯片的研发。于2022年8月发布的BR100采用GPGPU架构，并由台积电以7纳米工艺代工生产。\n",
+                   encoding="utf-8")
+    ex = extract(read(doc))
+    got = {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
+    assert ("id:biren-br100", "designedBy", "id:biren-technology") in got, got
+    assert ("id:biren-br100", "designedBy", "id:tsmc") not in got, got
