@@ -80,10 +80,14 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
         if _update_topic(context, ms, fs):
             context["topic_para"] = s.paragraph
         chips = [m for m in ms if m.kind == "chip"]
-        if chips:
-            context["prev_sentence"] = {"paragraph": s.paragraph, "chips": chips}
+        prev = context.get("prev_sentence") or {}
+        if not chips and prev.get("paragraph") == s.paragraph and not prev.get("carried") \
+                and not any(m.kind == "org" and "Foundry" not in m.types for m in ms):
+            # "B200を発表した。2つのダイを…備える。製造はTSMCが担い…": a sentence naming no chip and no other
+            # company keeps the paragraph's chips in view for one more sentence
+            context["prev_sentence"] = dict(prev, carried=True)
         else:
-            context["prev_sentence"] = {"paragraph": s.paragraph, "chips": []}
+            context["prev_sentence"] = {"paragraph": s.paragraph, "chips": chips}
         result.tokens += len(d)
         result.results.append(SentenceResult(s, ms, fs, topic))
     table_facts(result.results)

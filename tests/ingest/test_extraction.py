@@ -193,3 +193,13 @@ def test_paragraph_referring_back_to_the_title_company_is_about_it(tmp_path):
     got = {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
     assert ("id:biren-br100", "designedBy", "id:biren-technology") in got, got
     assert ("id:biren-br100", "designedBy", "id:tsmc") not in got, got
+
+
+def test_chips_stay_in_view_across_one_sentence_without_names():
+    text = ("さらにエヌビディアは2024年3月、次世代の「B200」を発表した。2つのダイを1つのパッケージに収めた構成で、"
+            "192GBのHBM3eを備える。製造はTSMCが担い、カスタム版の4NPプロセスが使われる。")
+    got = facts_of(text)
+    assert ("id:nvidia-b200", "fabricatedBy", "id:tsmc") in got, got
+    # two sentences without a chip: the chips are out of view
+    far = text.replace("製造は", "価格は未定だ。製造は")
+    assert ("id:nvidia-b200", "fabricatedBy", "id:tsmc") not in facts_of(far)
