@@ -203,3 +203,13 @@ def test_chips_stay_in_view_across_one_sentence_without_names():
     # two sentences without a chip: the chips are out of view
     far = text.replace("製造は", "価格は未定だ。製造は")
     assert ("id:nvidia-b200", "fabricatedBy", "id:tsmc") not in facts_of(far)
+
+
+@pytest.mark.parametrize("text", [
+    "米調査会社ガートナーによると、AI向け半導体の世界売上高は2023年に534億ドルとなる見通しだ。",
+    "据Gartner统计，用于AI的芯片全球营收2023年为534亿美元。",
+    "Gartner said the market for semiconductors for AI reached $53.4 billion in 2023.",
+])
+def test_market_named_as_chips_for_ai(text):
+    got = facts_of(text)
+    assert any(p == "value" and o == "53400000000" for _, p, o in got), got
