@@ -213,3 +213,15 @@ def test_chips_stay_in_view_across_one_sentence_without_names():
 def test_market_named_as_chips_for_ai(text):
     got = facts_of(text)
     assert any(p == "value" and o == "53400000000" for _, p, o in got), got
+
+
+def test_listing_date_total_proceeds_and_hearsay_figures():
+    text = ("Biren Technology listed on the Hong Kong stock exchange on January 2, 2026, and the total fundraising is "
+            "about 5.58 billion Hong Kong dollars. On January 8, 2026, Iluvatar CoreX also listed in Hong Kong. "
+            "Its IPO raised 3.48 billion Hong Kong dollars; some other media said about 3.677 billion Hong Kong "
+            "dollars.")
+    got = facts_of(text)
+    assert ("round:id:biren-technology:IPO", "amount", "5580000000") in got, got
+    assert ("round:id:iluvatar-corex:IPO", "date", "2026-01") in got, got
+    assert ("round:id:iluvatar-corex:IPO", "amount", "3480000000") in got, got
+    assert not [f for f in got if f[2] == "3677000000"], got

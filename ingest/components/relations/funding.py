@@ -20,7 +20,10 @@ NOT_AMOUNT = re.compile(r"(valu|估值|評価|時価総額|market cap|市值|累
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-LISTING = re.compile(r"挂牌上市|登陆|上市交易|正式上市|上場した|上場し|listed on|began trading|debuted on|went public", re.I)
+LISTING = re.compile(r"挂牌上市|登陆|上市交易|正式上市|上場した|上場し|listed (?:on|in)|began trading|debuted (?:on|in)|went public", re.I)
+# the gross proceeds of an offering are its amount, though said as a total ("total fundraising", "募资总额")
+OFFERING_TOTAL = re.compile(r"total (?:fundraising|proceeds|gross proceeds|funds raised|amount raised)|"
+                            r"募集资金总额|募资总额|募集資金總額|調達総額|資金調達総額", re.I)
 SEPARATORS = ("、", "和", "及", "与", "や", "と", "等", "ほか", "なども", ",", "，")
 ROUND_RANK = ("Pre-", "Series", "Angel", "Seed", "Strategic", "IPO")
 
@@ -42,6 +45,7 @@ def plain_number(d) -> str:
 def _not_amount(text: str, m) -> bool:
     """A valuation, a total, a share price or revenue, judged from the words just before (within the clause)."""
     before = re.split(r"[,，;；。、]", text[max(0, m.start - 48): m.start])[-1]
+    before = OFFERING_TOTAL.sub(" ", before)
     return bool(NOT_AMOUNT.search(before) or NOT_AMOUNT.search(text[m.end: m.end + 6])
                 or re.search(r"(per share|每股|1株|issue price|发行价|公開価格|offer price)", before, re.I))
 
@@ -167,6 +171,8 @@ class Funding:
         parties = [o for o in orgs if o.key == ckey or id(o) in leads or id(o) in parts]
         if parties and not rounds and guarded(doc, min(o.start for o in parties), max(o.end for o in parties)):
             return doc
+        if not rounds and money and all(guarded(doc, m.start, m.end) for m in money):
+            return doc  # "some other media said about 3.677 billion": another figure, only hearsay
         rname = min((r.value for r in rounds), key=_round_rank) if rounds else ""
         if not rounds and not money and last and last["company"] == ckey and investors:
             rkey = last["key"]
