@@ -27,6 +27,8 @@ MESSAGES = {
                    "processes and foundries, investors and funding rounds, and market sizes.",
         "no_form_entities": "I found {names} but did not understand what is asked about {them}.",
         "missing": "I understood the question as '{form}' but could not find the {slot} it is about.",
+        "unused": "I understood the question as '{form}', but it names more than that question can use ({names}); "
+                  "the graph may not connect them as the question assumes.",
     },
 }
 MESSAGES["ja"] = MESSAGES["en"]
@@ -44,7 +46,8 @@ def _declined(u_or_q: Any, lang: str, message: str, **extra: Any) -> dict:
     return out
 
 
-def _fill(spec: FormSpec, u: Understanding, idx: Any) -> tuple[dict, int, list, list] | None:
+def _fill(spec: FormSpec, u: Understanding, idx: Any, store: Any = None,
+          memo: dict | None = None) -> tuple[dict, int, list, list] | None:
     used: set[int] = set()
     slots: dict[str, list] = {}
     ambiguous: list = []
@@ -79,7 +82,7 @@ def _fill(spec: FormSpec, u: Understanding, idx: Any) -> tuple[dict, int, list, 
         missing.append("/".join(spec.needs_any))
     # an organisation naming whose chip is meant ("Google's Ironwood", "谷歌的Ironwood") only qualifies the chip
     unused = [i for i in range(len(u.mentions)) if i not in used and not _qualifies_next(u, idx, i, used)
-              and not _incidental(u, idx, i)]
+              and not _incidental(u, idx, i) and not _designer_of_slot(store, u.mentions[i], slots, memo if memo is not None else {})]
     if unused:  # a named thing the form cannot use: do not answer something else
         missing.append("unused")
     return slots, len(unused), ambiguous, missing
@@ -104,6 +107,24 @@ def _incidental(u: Understanding, idx: Any, i: int) -> bool:
     return all(e.is_a("Foundry") for e in ents) and bool(_PROCESS_WORD.match(text[m.end:]))
 
 
+def _designer_of_slot(store: Any, m: Any, slots: dict, memo: dict) -> bool:
+    """An organisation the graph says designed the chip or cluster the form is about only qualifies it ("when did
+    Intel launch Gaudi 3?", "the KUAE cluster from Moore Threads")."""
+    things = [e.iri for vals in slots.values() for e in vals
+              if hasattr(e, "is_a") and e.is_a("Chip", "ComputingCluster")]
+    if store is None or not things or not m.iris:
+        return False
+    key = (tuple(things), tuple(m.iris))
+    if key not in memo:
+        values = " ".join(f"(<{t}> <{o}>)" for t in things for o in m.iris)
+        try:
+            memo[key] = bool(store.query("ASK { VALUES (?t ?o) { " + values + " } "
+                                         "?t <https://w3id.org/aichip/ontology#designedBy> ?o }").boolean)
+        except Exception:  # a store that cannot answer leaves the mention unused, as before
+            memo[key] = False
+    return memo[key]
+
+
 def _qualifies_next(u: Understanding, idx: Any, i: int, used: set[int]) -> bool:
     if i + 1 >= len(u.mentions) or i + 1 not in used:
         return False
@@ -116,10 +137,11 @@ def _qualifies_next(u: Understanding, idx: Any, i: int, used: set[int]) -> bool:
     return org and chip
 
 
-def _choose(u: Understanding, idx: Any) -> tuple[dict | None, dict | None]:
+def _choose(u: Understanding, idx: Any, store: Any = None) -> tuple[dict | None, dict | None]:
     """The best form whose phrasing matches and whose slots are filled; and the best partial one."""
     registry = load_forms()
     best = partial = None
+    memo: dict = {}  # designer checks, shared by the forms tried for this question
     for order, row in enumerate(lexicon(u.language).forms):
         spec = registry.get(row["form"])
         if spec is None or any(a.search(u.masked) for a in row["_avoid"]):
@@ -131,7 +153,7 @@ def _choose(u: Understanding, idx: Any) -> tuple[dict | None, dict | None]:
                 score += max(2, len(m.group(0)))
         if not score:
             continue
-        slots, unused, ambiguous, missing = _fill(spec, u, idx)
+        slots, unused, ambiguous, missing = _fill(spec, u, idx, store, memo)
         strong_unused = sum(1 for c in ("node", "round", "year") if c in u.constraints
                             and not any(k.rstrip("?") == c for k in spec.slots.values()))
         if strong_unused:
@@ -196,11 +218,14 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         if close:
             msg += msgs["closest"].format(names=", ".join(dict.fromkeys(close)))
         return _declined(u, u.language, msg, interpretation=interp, suggestions=u.suggestions)
-    best, partial = _choose(u, idx)
+    best, partial = _choose(u, idx, store)
     if best is None:
         if partial is not None and u.mentions:
             slot = partial["missing"][0]
             msg = msgs["missing"].format(form=partial["spec"].name, slot=SLOT_WORDS.get(slot, slot))
+            if slot == "unused":
+                msg = msgs["unused"].format(form=partial["spec"].name,
+                                            names=", ".join(dict.fromkeys(m.text for m in u.mentions)))
         elif u.mentions:
             names = ", ".join(dict.fromkeys(m.text for m in u.mentions))
             msg = msgs["no_form_entities"].format(names=names, them="it" if len(u.mentions) == 1 else "them")

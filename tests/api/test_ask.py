@@ -389,3 +389,51 @@ def test_ask_vendor_products_by_class_word(arch_store, q, want):
 def test_ask_class_of_no_chip_stated_lists_all_and_says_so(arch_store):
     res = answer("Which of Bareco's chips are ASICs?", arch_store)
     assert _labels(res) == ["B1"] and "does not state the architecture" in res["message"], res
+
+
+YEAR_TTL = b"""
+@prefix aic: <https://w3id.org/aichip/ontology#> . @prefix aid: <https://w3id.org/aichip/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+aid:acme a aic:ChipVendor ; rdfs:label "Acme"@en .
+aid:bolt a aic:ChipVendor ; rdfs:label "Boltco"@en .
+aid:fab a aic:Foundry ; rdfs:label "Fabco"@en .
+aid:z1 a aic:Chip ; rdfs:label "Zeta 1"@en ; aic:designedBy aid:acme ; aic:announcedIn "2024"^^xsd:gYear ;
+    aic:fabricatedBy aid:fab .
+aid:z2 a aic:Chip ; rdfs:label "Zeta 2"@en ; aic:designedBy aid:acme ; aic:announcedIn "2025"^^xsd:gYear .
+aid:b1 a aic:Chip ; rdfs:label "Bolt 1"@en ; aic:designedBy aid:bolt ; aic:announcedIn "2024"^^xsd:gYear ;
+    aic:fabricatedBy aid:fab .
+aid:box a aic:ComputingCluster ; rdfs:label "ZetaBox"@en ; aic:designedBy aid:acme ; aic:builtFrom aid:z2 .
+"""
+
+
+@pytest.fixture(scope="module")
+def year_store():
+    from kg.infer import materialize
+    st = open_store(":memory:")
+    st.load(YEAR_TTL, "ttl", graph="urn:x:year")
+    materialize(st)
+    return st
+
+
+@pytest.mark.parametrize("q,want", [
+    ("Which AI chips were announced in 2024?", ["Bolt 1", "Zeta 1"]),
+    ("2024年に発表されたAIチップは？", ["Bolt 1", "Zeta 1"]),
+    ("2024年发布了哪些AI芯片？", ["Bolt 1", "Zeta 1"]),
+    ("Which Acme chips were launched in 2024?", ["Zeta 1"]),
+])
+def test_ask_chips_announced_in_a_year(year_store, q, want):
+    res = answer(q, year_store)
+    assert res["form"] == "chips_announced_in" and _labels(res) == want, res
+
+
+def test_ask_the_designer_named_with_its_chip_only_qualifies_it(year_store):
+    assert answer("In what year did Acme launch Zeta 2?", year_store)["value"] == 2025
+    assert _labels(answer("Which chip is the ZetaBox cluster from Acme built from?", year_store)) == ["Zeta 2"]
+    # a company the graph does not connect to the chip is not waved through
+    res = answer("In what year did Boltco launch Zeta 2?", year_store)
+    assert res["value"] is None and "Boltco" in res["message"], res
+
+
+def test_ask_exposure_of_companies_lists_organisations(year_store):
+    assert _labels(answer("What depends on Fabco?", year_store)) == ["Acme", "Bolt 1", "Boltco", "Zeta 1"]
+    assert _labels(answer("Which companies are exposed to Fabco?", year_store)) == ["Acme", "Boltco"]

@@ -29,7 +29,11 @@ def exposure(ctx: Context):
             targets = [r["x"].value for r in rows if py(r.get("nm")) == node]
         for target in targets:
             replies.append(_one(ctx, target))
-    return merge(replies) if replies else Reply()
+    reply = merge(replies) if replies else Reply()
+    if ctx.constraint("party") == "org":  # "which companies are exposed to …": the organisations only
+        keep = {a for a in reply.answers if (e := ctx.index.entities.get(a)) is not None and e.is_a("Organization")}
+        reply.answers = [a for a in reply.answers if a in keep]
+    return reply
 
 
 def _one(ctx: Context, target: str) -> Reply:
