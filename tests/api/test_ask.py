@@ -254,13 +254,19 @@ aid:box a aic:ComputingCluster ; rdfs:label "ZoomBox"@en ; aic:designedBy aid:ac
 """
 
 
-@pytest.fixture(scope="module")
-def specific_store():
+def _ttl_store(ttl: bytes, infer: bool = True):
+    """A small in-memory store of one Turtle fixture, with the contract's inferences when `infer`."""
     from kg.infer import materialize
     st = open_store(":memory:")
-    st.load(SPECIFIC_TTL, "ttl", graph="urn:x:specific")
-    materialize(st)
+    st.load(ttl, "ttl", graph="urn:x:fixture")
+    if infer:
+        materialize(st)
     return st
+
+
+@pytest.fixture(scope="module")
+def specific_store():
+    return _ttl_store(SPECIFIC_TTL)
 
 
 def _labels(res):
@@ -368,9 +374,7 @@ aid:b1 a aic:Chip ; rdfs:label "B1"@en ; aic:designedBy aid:bare .
 
 @pytest.fixture(scope="module")
 def arch_store():
-    st = open_store(":memory:")
-    st.load(ARCH_TTL, "ttl", graph="urn:x:arch")
-    return st
+    return _ttl_store(ARCH_TTL, infer=False)
 
 
 @pytest.mark.parametrize("q,want", [
@@ -408,11 +412,7 @@ aid:box a aic:ComputingCluster ; rdfs:label "ZetaBox"@en ; aic:designedBy aid:ac
 
 @pytest.fixture(scope="module")
 def year_store():
-    from kg.infer import materialize
-    st = open_store(":memory:")
-    st.load(YEAR_TTL, "ttl", graph="urn:x:year")
-    materialize(st)
-    return st
+    return _ttl_store(YEAR_TTL)
 
 
 @pytest.mark.parametrize("q,want", [

@@ -19,9 +19,6 @@ import pyoxigraph as ox
 
 from kg.store import term_value, to_term
 
-from ingest.normalize import key
-
-
 AIC = "https://w3id.org/aichip/ontology#"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
