@@ -36,6 +36,26 @@ def _open(spec: str, read_only: bool = False):
     return open_store(spec, read_only=read_only)
 
 
+def _open_existing(spec: str):
+    """A store for a command that only reads: a path must hold a store already (a typo is an error, not a
+    new empty store), and a store held by a running `kg serve` is read through that server's /sparql."""
+    from kg.store import open_store, server_of, is_local_path
+    if is_local_path(spec) and not _looks_like_store(Path(spec)):
+        raise errors.NotFound(errors.message("no_store", path=spec))
+    try:
+        return open_store(spec)
+    except errors.StoreUnavailable:
+        url = server_of(spec) if is_local_path(spec) else None
+        if not url:
+            raise
+        typer.echo(f"note: the store is held by `kg serve`; reading it through {url}", err=True)
+        return open_store(url)
+
+
+def _looks_like_store(path: Path) -> bool:
+    return path.is_dir() and (path / "CURRENT").is_file()
+
+
 def _run(fn):
     """Call fn, turning user errors into one stderr line and exit status 2."""
     try:
@@ -81,19 +101,23 @@ def load(files: Annotated[list[Path], typer.Argument(help="RDF files: .ttl .nt .
 @app.command()
 def query(sparql: Annotated[str, typer.Argument(help="a SPARQL query, or - to read it from stdin")],
           store: StoreOpt = DEFAULT_STORE,
-          fmt: Annotated[str, typer.Option("--format", "-f", help="json|xml|csv|tsv|table (SELECT/ASK); turtle|ntriples|jsonld|rdfxml (CONSTRUCT)")] = "table") -> None:
+          fmt: Annotated[str, typer.Option("--format", "-f", help="json|xml|csv|tsv|table (SELECT/ASK); turtle|ntriples|jsonld|rdfxml (CONSTRUCT)")] = "table",
+          max_rows: Annotated[int, typer.Option("--max-rows", help="print at most N SELECT rows, and a line on stderr when rows were cut (0: all)")] = 0) -> None:
     """Run a SPARQL query over the union of all graphs."""
     def go():
         text = sys.stdin.read() if sparql == "-" else sparql
         if Path(text).suffix == ".rq" and Path(text).is_file():
             text = Path(text).read_text(encoding="utf-8")
         from kg import formats
-        with _open(store, read_only=False) as st:
-            res = st.query(text)
+        with _open_existing(store) as st:
+            from api.protocol import query_capped, truncation_note
+            res, cut = query_capped(st, text, max_rows)
             name = fmt
             if res.kind == "graph" and formats.get(fmt).kind != "graph":
                 name = "turtle"
             _write(res.serialize(name))
+        if cut:
+            typer.echo(truncation_note(max_rows) + f" (--max-rows {max_rows})", err=True)
     _run(go)
 
 
@@ -113,7 +137,7 @@ def export(store: StoreOpt = DEFAULT_STORE,
            fmt: Annotated[str, typer.Option("--format", "-f", help="nq|trig|ttl|nt|jsonld|rdfxml")] = "nq") -> None:
     """Write every quad (facts, evidence, inferences) to stdout."""
     def go():
-        with _open(store) as st:
+        with _open_existing(store) as st:
             _write(st.export(fmt))
     _run(go)
 
@@ -121,9 +145,9 @@ def export(store: StoreOpt = DEFAULT_STORE,
 @app.command()
 def stats(store: StoreOpt = DEFAULT_STORE,
           as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
-    """Counts per class and per named graph."""
+    """Distinct triples, counts per class, quads per named graph."""
     def go():
-        with _open(store) as st:
+        with _open_existing(store) as st:
             s = st.stats()
         if as_json:
             typer.echo(json.dumps(s, indent=1))
@@ -131,7 +155,7 @@ def stats(store: StoreOpt = DEFAULT_STORE,
         from rich.console import Console
         from rich.table import Table
         c = Console()
-        c.print(f"quads: {s['quads']}")
+        c.print(f"triples: {s['triples']} distinct (the default graph)   quads: {s['quads']} (in named graphs)")
         t = Table("class", "entities")
         for k, v in s["classes"].items():
             t.add_row(k, str(v))
@@ -149,7 +173,7 @@ def validate(store: StoreOpt = DEFAULT_STORE,
     """Check the store against the SHACL shapes; exit 1 on violations, naming the shapes."""
     def go():
         from kg.validate import validate_store
-        with _open(store) as st:
+        with _open_existing(store) as st:
             report = validate_store(st, shapes)
         typer.echo(report.text)
         if not report.conforms:
@@ -177,13 +201,19 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="documents or folder
            store: StoreOpt = DEFAULT_STORE,
            workers: Annotated[int, typer.Option(help="worker processes")] = 1,
            force: Annotated[bool, typer.Option(help="re-extract unchanged documents too")] = False,
-           lang: Annotated[Optional[str], typer.Option(help="force a language (ja|zh|en) instead of detecting it")] = None) -> None:
+           lang: Annotated[Optional[str], typer.Option(help="force a language (ja|zh|en) instead of detecting it")] = None,
+           scheduler: Annotated[Optional[str], typer.Option(
+               envvar="KG_SCHEDULER", help="extract on a Dask cluster: its scheduler, tcp://HOST:PORT")] = None) -> None:
     """Extract facts from documents into the store, one named graph per document."""
     def go():
         from ingest.run import ingest_paths
+        runner = None
+        if scheduler:
+            from ingest.cluster import cluster_runner
+            runner = cluster_runner(scheduler)
         with _open(store) as st:
             summary = ingest_paths([str(p) for p in paths], st, workers=workers, force=force, lang=lang,
-                                   progress=sys.stderr.isatty())
+                                   progress=sys.stderr.isatty(), runner=runner)
             if summary.get("documents", 0):
                 st.optimize()
         for line in summary.get("errors", []):
@@ -229,7 +259,7 @@ def ask(question: Annotated[str, typer.Argument(help="a question in English, Jap
     """Answer a question from the graph, with the SPARQL and the evidence."""
     def go():
         from api.ask import answer
-        with _open(store) as st:
+        with _open_existing(store) as st:
             res = answer(question, st)
         if as_json:
             typer.echo(json.dumps(res, ensure_ascii=False))
@@ -255,14 +285,16 @@ def serve(store: StoreOpt = DEFAULT_STORE,
     """Serve the SPARQL endpoint, the question API and the web page."""
     def go():
         from api.app import serve as run_server
-        run_server(store=store, host=host, port=port, timeout=timeout, max_rows=max_rows)
+        from kg.store import announce_server
+        with announce_server(store, f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/sparql"):
+            run_server(store=store, host=host, port=port, timeout=timeout, max_rows=max_rows)
     _run(go)
 
 
 def _analyze(kind: str, as_json: bool, **kw) -> None:
     def go():
         from kg import analytics
-        with _open(kw.pop("store")) as st:
+        with _open_existing(kw.pop("store")) as st:
             res = analytics.run(kind, st, **kw)
         if as_json:
             typer.echo(json.dumps(res, ensure_ascii=False, indent=1))

@@ -52,6 +52,12 @@ class TooLarge(KGError):
     status = 413
 
 
+class ResultTooLarge(KGError):
+    """A CONSTRUCT/DESCRIBE graph above the service's triple cap: refused whole, since a cut graph misleads."""
+
+    status = 422
+
+
 class NotAcceptable(KGError):
     status = 406
 
@@ -65,7 +71,11 @@ MESSAGES = {
     "bad_rdf": "cannot parse {path} as {fmt}: {detail}",
     "unknown_format": "unknown format {fmt!r}; known: {known}",
     "bad_query": "malformed SPARQL: {detail}",
-    "store_locked": "the store at {path} is in use by another process: {detail}",
+    "store_locked": "the store at {path} is in use by another process: {detail} (if `kg serve` holds it, "
+                    "read it through the server: --store http://127.0.0.1:PORT/sparql)",
+    "remote_truncated": "the SPARQL server at {url} cut the answer at its row cap ({cap} rows); "
+                        "narrow the query or raise the server's cap",
+    "no_store": "no store at {path}: give --store the folder `kg ingest` or `kg load` wrote (default ./kg-data)",
     "store_unreachable": "cannot reach the SPARQL server at {url}: {detail}",
     "remote_error": "the SPARQL server at {url} answered {status}: {detail}",
     "outbound": "{what} is refused: queries may not cause outbound requests",

@@ -2,12 +2,14 @@
 
 About as small as pyoxigraph's `Store`: load, replace_graph, query, update, export, graphs, stats.
 Memory (`:memory:`), a directory path, or an `http(s)://` URL are just specs. The default graph of every
-query is the union of all named graphs, as the contract requires.
+query is the union of all named graphs, as the contract requires: a set, each triple once however many
+documents state it (kept materialised by the backends, see kg/backends/union.py).
 """
 from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -248,6 +250,7 @@ class Store:
             raise errors.BadInput(errors.message("bad_rdf", path=path, fmt=oxfmt.name, detail=exc)) from exc
         kw = {"to_graph": ox.NamedNode(graph)} if graph and not oxfmt.supports_datasets else {}
         self.backend.ox.bulk_load(path=str(path), format=oxfmt, **kw)
+        self.backend.rebuild_union()
         self.backend.flush()
         return n
 
@@ -259,13 +262,20 @@ class Store:
         return self.backend.quads(graph)
 
     def __len__(self) -> int:
+        """Quads in named graphs (each document's copy of a fact counts)."""
         return len(self.backend)
 
+    def triple_count(self) -> int:
+        """Distinct triples: the size of the default graph, the set union of the named graphs."""
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(rows[0]["n"]) if rows else 0
+
     def stats(self) -> dict[str, Any]:
-        """Counts per class (union graph) and per named graph."""
-        classes = self.select("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n)")
+        """Distinct triples and counts per class (the default graph, a set), quads per named graph."""
+        classes = self.select("SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n)")
         graphs = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
         return {
+            "triples": self.triple_count(),
             "quads": len(self),
             "classes": {r["c"]: int(r["n"]) for r in classes if "c" in r},
             "graphs": {r["g"]: int(r["n"]) for r in graphs if "g" in r},
@@ -277,10 +287,10 @@ class Store:
             from rdflib import Dataset
             from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
             st = SPARQLUpdateStore(self.backend.query_url, self.backend.update_url)
-            return Dataset(store=st, default_union=True)
+            return Dataset(store=st)
         from oxrdflib import OxigraphStore
         from rdflib import Dataset
-        return Dataset(store=OxigraphStore(store=self.backend.ox), default_union=True)
+        return Dataset(store=OxigraphStore(store=self.backend.ox))
 
 
 def collect(raw: Any) -> Result:
@@ -335,6 +345,39 @@ def rdf_format(name: str) -> ox.RdfFormat:
     except Exception:
         pass
     raise errors.BadInput(errors.message("unknown_format", fmt=name, known=", ".join(sorted(RDF_FORMATS))))
+
+
+def is_local_path(spec: str) -> bool:
+    return spec != ":memory:" and not spec.startswith(("http://", "https://"))
+
+
+def _server_file(spec: str) -> Path:
+    live = Path(spec).resolve()
+    return live.parent / f".{live.name}.server"
+
+
+def server_of(spec: str) -> str | None:
+    """The /sparql URL of the `kg serve` that announced it holds the store at `spec`, if any."""
+    try:
+        return _server_file(spec).read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
+
+
+@contextmanager
+def announce_server(spec: str, url: str):
+    """While a server runs, a file beside its store says where, so read commands can go through it."""
+    path = _server_file(spec) if is_local_path(spec) else None
+    try:
+        if path is not None:
+            path.write_text(url + "\n", encoding="utf-8")
+    except OSError:
+        path = None
+    try:
+        yield
+    finally:
+        if path is not None:
+            path.unlink(missing_ok=True)
 
 
 def open_store(spec: str | None = None, *, read_only: bool = False, token: str | None = None) -> Store:

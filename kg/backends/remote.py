@@ -2,8 +2,10 @@
 
 `--store http://host:port` means Oxigraph server's layout (`/query`, `/update`, `/store`);
 a URL ending in `/sparql` or `/query` is taken as the query endpoint, with `/update` beside it.
-The server must expose the union of named graphs as its default graph (Oxigraph:
-`oxigraph serve --union-default-graph`; Fuseki: `tdb:unionDefaultGraph true`).
+The server's default graph must be its own, not a union view (Oxigraph: `oxigraph serve` without
+`--union-default-graph`; Fuseki without `tdb:unionDefaultGraph`): every write here keeps it equal to the set
+union of the named graphs in the same update request (kg/backends/union.py), so a fact stated by many
+documents is counted once.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import httpx
 import pyoxigraph as ox
 
 from kg import errors
+from kg.backends import union
 
 
 def endpoints(url: str) -> tuple[str, str, str]:
@@ -61,6 +64,9 @@ class RemoteBackend:
         resp = self._post(self.query_url, content=urlencode(params).encode(), headers={
             "Content-Type": "application/x-www-form-urlencoded",
             "Accept": "application/sparql-results+json, application/n-triples;q=0.9"})
+        if resp.headers.get("x-sparql-truncated", "").lower() == "true":
+            cap = resp.headers.get("x-sparql-row-cap") or resp.headers.get("x-sparql-maxrows") or "its"
+            raise errors.StoreUnavailable(errors.message("remote_truncated", url=self.url, cap=cap))
         ctype = resp.headers.get("content-type", "").split(";")[0].strip()
         if ctype == "application/n-triples" or ctype == "text/turtle":
             fmt = ox.RdfFormat.N_TRIPLES if ctype == "application/n-triples" else ox.RdfFormat.TURTLE
@@ -77,23 +83,35 @@ class RemoteBackend:
             yield ox.Quad(sol["s"], sol["p"], sol["o"], sol["g"])
 
     def __len__(self) -> int:
-        res = self.query("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        """Quads in named graphs (as the embedded store counts them)."""
+        res = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(next(iter(res))["n"].value)
 
     # -- writes
     def update(self, sparql: str) -> None:
+        """A free-form update; the default graph stays the set union of the named graphs."""
+        from kg.backends.embedded import check_update_syntax
+        if union.is_empty_update(sparql):
+            return
+        check_update_syntax(sparql)
+        self._update(union.wrap_update(sparql))
+
+    def _update(self, sparql: str) -> None:
         self._post(self.update_url, data={"update": sparql})
 
     def add_quads(self, quads: list[ox.Quad]) -> None:
-        body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-        self._post(self.store_url, content=body, headers={"Content-Type": "application/n-quads"})
+        """One update request: the quads in their graphs and in the default graph."""
+        if quads:
+            self._update(union.insert(quads))
 
     def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+        self._update(union.replace(graph, quads))
 
     def drop_graph(self, graph: str) -> None:
-        self.update(f"DROP SILENT GRAPH <{graph}>")
+        self._update(union.drop(graph))
+
+    def rebuild_union(self) -> None:
+        self._update(union.REBUILD)
 
     def close(self) -> None:
         self.flush()
