@@ -113,7 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"],
                            allow_headers=["Authorization", "Content-Type", "Accept"],
-                           expose_headers=["X-SPARQL-MaxRows"])
+                           expose_headers=["X-SPARQL-Truncated", "X-SPARQL-Row-Cap"])
     app.add_middleware(Compress, minimum_size=GZIP_MIN_BYTES)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app

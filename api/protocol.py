@@ -1,13 +1,20 @@
 """SPARQL 1.1 Protocol as plain functions: read a request's query, cap its rows, run it, serialise it.
 
 `run_query(store, job)` is what a query worker (process or thread) executes: it runs the query in
-Oxigraph's engine and serialises the answer with Oxigraph's own writers, so no result passes through
+Oxigraph's engine and serialises the answer with Oxigraph's own writers, so no SELECT row passes through
 Python objects on the common path. The routers only parse HTTP and call these.
+
+Caps are honest: a SELECT answer longer than the row cap is cut to it and says so (`X-SPARQL-Truncated`,
+`X-SPARQL-Row-Cap`, and `"truncated"`/`"rowCap"` in SPARQL JSON); one that fits says nothing. A graph
+(CONSTRUCT/DESCRIBE) is never cut, since a partial graph reads as a complete one: above the triple cap
+it is refused whole with a message naming the cap.
 """
 from __future__ import annotations
 
 import gzip
+import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +35,8 @@ DEFAULT = {"results": "json", "graph": "turtle"}
 # answers at least this big are gzip-compressed for clients that accept it (here in the worker, off the
 # event loop; api.app's GZipMiddleware uses the same threshold for everything else and passes these through)
 GZIP_MIN_BYTES = 2048
+# the request parameters a client may name a format in: SPARQLWrapper sends all three, some twice or empty
+FORMAT_PARAMS = ("format", "output", "results")
 GZIP_LEVEL = 5
 
 
@@ -123,23 +132,42 @@ def check_query(sparql: str | None) -> str:
 
 
 # ---------------------------------------------------------------- formats
-def choose_format(kind: str, accept: str | None, fmt_param: str | None) -> formats.Format:
-    """`format=` wins over the Accept header; a name meant for the other result kind maps across."""
+def format_names(values: str | Sequence[str] | None) -> list[str]:
+    """Format names from `format=`-style values: each may be a comma list of names or media types."""
+    if isinstance(values, str):
+        values = [values]
+    names = []
+    for value in values or ():
+        for part in value.split(","):
+            name = part.split(";")[0].strip().lower()
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def choose_format(kind: str, accept: str | None, fmt_param: str | Sequence[str] | None) -> formats.Format:
+    """`format=` wins over the Accept header; a name meant for the other result kind maps across.
+
+    Names this service does not know are refused (406) unless another given name is known; names only
+    of the other kind with no equivalent (a SELECT asked for as Turtle) leave the choice to Accept.
+    """
     fkind = "graph" if kind == "graph" else "results"
-    if fmt_param:
-        name = fmt_param.strip().lower()
-        fmt = None
+    names = format_names(fmt_param)
+    known = False
+    for name in names:
         try:
             fmt = formats.get(name)
         except errors.KGError:
-            pass
-        if fmt is not None and fmt.kind != fkind:
-            alt = CROSS_KIND[fkind].get(fmt.name)
-            fmt = formats.get(alt) if alt else None
-        if fmt is None:
-            raise errors.NotAcceptable(
-                f"format {fmt_param!r} cannot carry this result; use one of {', '.join(formats.names(fkind))}")
-        return fmt
+            continue
+        known = True
+        if fmt.kind == fkind:
+            return fmt
+        alt = CROSS_KIND[fkind].get(fmt.name)
+        if alt:
+            return formats.get(alt)
+    if names and not known:
+        raise errors.NotAcceptable(
+            f"format {', '.join(names)!r} cannot carry this result; use one of {', '.join(formats.names(fkind))}")
     try:
         return formats.negotiate(accept, fkind, DEFAULT[fkind])
     except errors.NotAcceptable:
@@ -147,7 +175,7 @@ def choose_format(kind: str, accept: str | None, fmt_param: str | None) -> forma
             raise
         # a client that only lists SPARQL results types (rdflib's SPARQLStore, SPARQLWrapper) asked a
         # CONSTRUCT/DESCRIBE: answer in the nearest RDF syntax rather than refusing
-        for media in (m.split(";")[0].strip().lower() for m in accept.split(",")):
+        for media in formats.accepted(accept):
             try:
                 fmt = formats.get(media)
             except errors.KGError:
@@ -168,6 +196,7 @@ def _kind(raw: Any) -> str:
 
 
 def serialize(raw: Any, fmt: formats.Format) -> bytes:
+    """An answer with no cap applied (ASK, or a caller that checked the size itself)."""
     kind = _kind(raw)
     if kind == "graph":
         oxf = GRAPH_OX.get(fmt.name)
@@ -179,6 +208,122 @@ def serialize(raw: Any, fmt: formats.Format) -> bytes:
         return raw.serialize(format=oxf)
     from kg.store import collect
     return fmt.write(collect(raw))
+
+
+# ---------------------------------------------------------------- caps
+_CSV_RECORD = re.compile(rb'(?:[^"\r\n]|"(?:[^"]|"")*")*\r\n')
+
+
+def _row_bound(body: bytes, name: str) -> int:
+    """At least the number of rows in an Oxigraph-written answer (exact for XML and TSV), counted in C.
+
+    JSON: every solution but the first follows `,{` (a term object follows `:`); XML: `<result>` cannot
+    occur in escaped text; CSV/TSV: a header line, then one line per row (TSV escapes line breaks).
+    """
+    if name == "json":
+        return body.count(b",{") + 1
+    if name == "xml":
+        return body.count(b"<result>")
+    return body.count(b"\n") - 1
+
+
+def _nth_end(body: bytes, sep: bytes, n: int) -> int:
+    """The offset just past the n-th `sep`, or -1 if there are fewer."""
+    pos = 0
+    for _ in range(n):
+        found = body.find(sep, pos)
+        if found < 0:
+            return -1
+        pos = found + len(sep)
+    return pos
+
+
+def cut_rows(body: bytes, name: str, cap: int) -> bytes | None:
+    """The answer's first `cap` rows, or None if it has no more than `cap` (then it is sent as it is)."""
+    if _row_bound(body, name) <= cap:
+        return None
+    if name == "json":
+        doc = json.loads(body)
+        rows = doc["results"]["bindings"]
+        if len(rows) <= cap:
+            return None
+        out = {"head": doc["head"], "truncated": True, "rowCap": cap, "results": {"bindings": rows[:cap]}}
+        return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if name == "xml":
+        at = _nth_end(body, b"<result>", cap + 1)
+        return None if at < 0 else body[:at - len(b"<result>")] + b"</results></sparql>"
+    if name == "tsv":
+        at = _nth_end(body, b"\n", cap + 1)
+        return None if at < 0 or at >= len(body) else body[:at]
+    if name == "csv":
+        ends = [m.end() for _, m in zip(range(cap + 2), _CSV_RECORD.finditer(body))]
+        return body[:ends[cap]] if len(ends) == cap + 2 else None
+    raise ValueError(f"no row cutter for {name}")
+
+
+def serialize_rows(raw: Any, fmt: formats.Format, cap: int) -> tuple[bytes, bool]:
+    """A SELECT answer cut to `cap` rows (0: no cap), and whether it was cut."""
+    oxf = RESULTS_OX.get(fmt.name)
+    if oxf is not None and hasattr(raw, "serialize"):
+        body = raw.serialize(format=oxf)
+        cut = cut_rows(body, fmt.name, cap) if cap else None
+        return (body, False) if cut is None else (cut, True)
+    from kg.store import collect
+    res = collect(raw)
+    over = bool(cap) and len(res.solutions) > cap
+    if over:
+        res.solutions = res.solutions[:cap]
+    body = fmt.write(res)
+    if over and fmt.media_type.startswith("text/plain"):  # a table a person reads: say it under the rows
+        body = body.rstrip(b"\n") + b"\n" + truncation_note(cap).encode("utf-8") + b"\n"
+    return body, over
+
+
+def serialize_graph(raw: Any, fmt: formats.Format, cap: int) -> bytes:
+    """A CONSTRUCT/DESCRIBE graph, whole; refused if it has more than `cap` triples (0: no cap).
+
+    The triples are counted as the engine yields them, so a graph far above the cap stops being built
+    at the cap instead of filling memory first.
+    """
+    if not cap:
+        return serialize(raw, fmt)
+    triples = []
+    for t in raw:
+        triples.append(ox.Triple(t.subject, t.predicate, t.object))
+        if len(triples) > cap:
+            raise errors.ResultTooLarge(
+                f"this CONSTRUCT/DESCRIBE result has more than {cap:,} triples, this service's cap "
+                "(KG_MAX_TRIPLES); it is refused rather than cut. Narrow the pattern or add LIMIT/OFFSET "
+                "to its WHERE clause and fetch it in parts")
+    oxf = GRAPH_OX.get(fmt.name)
+    return ox.serialize(triples, format=oxf) if oxf is not None else fmt.write(triples)
+
+
+def truncation_headers(cap: int) -> dict[str, str]:
+    return {"X-SPARQL-Truncated": "true", "X-SPARQL-Row-Cap": str(cap)}
+
+
+def truncation_note(cap: int) -> str:
+    """The line a person reads under a cut answer (text table, `kg query`)."""
+    return f"truncated: showing the first {cap:,} rows, the row cap; the query has more"
+
+
+def query_capped(store: Any, sparql: str, cap: int) -> tuple[Any, bool]:
+    """`store.query` with a SELECT row cap, as the endpoint applies it: (the result cut to `cap`, whether it was).
+
+    `kg query --max-rows` uses it; graphs and ASK are returned whole.
+    """
+    capped = cap_rows(sparql, cap + 1) if cap > 0 and query_form(sparql) == "SELECT" else sparql
+    try:
+        res = store.query(capped)
+    except errors.BadQuery:
+        if capped == sparql:
+            raise
+        res = store.query(sparql)  # the user's own query gives the user's own parser message
+    cut = cap > 0 and res.kind == "select" and len(res.solutions) > cap
+    if cut:
+        res.solutions = res.solutions[:cap]
+    return res, cut
 
 
 def media_type(fmt: formats.Format) -> str:
@@ -209,9 +354,15 @@ def compress(out: "Output") -> "Output":
 
 
 def run_query(store: Any, job: dict) -> Output:
-    """Execute one protocol request (`job`: query, default_graph, named_graphs, accept, format, max_rows, gzip)."""
+    """Execute one protocol request.
+
+    `job`: query, default_graph, named_graphs, accept, format (a name or a sequence of `format=`-style
+    values), max_rows (SELECT row cap), max_triples (graph cap), gzip.
+    """
     sparql = job["query"]
-    capped = cap_rows(sparql, int(job.get("max_rows") or 0))
+    max_rows = int(job.get("max_rows") or 0)
+    # one row past the cap tells an answer that was cut from one that just fits
+    capped = cap_rows(sparql, max_rows + 1) if max_rows and query_form(sparql) == "SELECT" else sparql
     kw = dict(default_graph=job.get("default_graph") or None, named_graphs=job.get("named_graphs") or None,
               union=not has_dataset_clause(sparql))
     try:
@@ -222,13 +373,18 @@ def run_query(store: Any, job: dict) -> Output:
         raw = _evaluate(store, sparql, kw)  # the user's own query gives the user's own parser message
     kind = _kind(raw)
     fmt = choose_format(kind, job.get("accept"), job.get("format"))
-    try:
-        body = serialize(raw, fmt)
-    except (OSError, RuntimeError, ValueError, TypeError) as exc:  # results are computed lazily
-        raise errors.BadQuery(f"the query could not be evaluated: {exc}") from exc
     headers = {"Vary": "Accept"}
-    if kind != "ask" and job.get("max_rows"):
-        headers["X-SPARQL-MaxRows"] = str(job["max_rows"])
+    try:  # results are computed lazily, while they are written
+        if kind == "graph":
+            body = serialize_graph(raw, fmt, int(job.get("max_triples") or 0))
+        elif kind == "select":
+            body, cut = serialize_rows(raw, fmt, max_rows)
+            if cut:
+                headers.update(truncation_headers(max_rows))
+        else:
+            body = serialize(raw, fmt)
+    except (OSError, RuntimeError, ValueError, TypeError) as exc:
+        raise errors.BadQuery(f"the query could not be evaluated: {exc}") from exc
     out = Output(200, media_type(fmt), body, headers)
     return compress(out) if job.get("gzip") else out
 

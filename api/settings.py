@@ -4,7 +4,8 @@
 |---|---|---|
 | KG_STORE | store spec: a directory, `:memory:` or an http(s):// SPARQL server | ./kg-data |
 | KG_TIMEOUT | per-query time limit, seconds | 30 |
-| KG_MAX_ROWS | result row cap (SELECT solutions, CONSTRUCT solutions) | 10000 |
+| KG_MAX_ROWS | SELECT row cap: longer results are cut and say so (`X-SPARQL-Truncated`) | 10000 |
+| KG_MAX_TRIPLES | CONSTRUCT/DESCRIBE triple cap: larger graphs are refused whole, never cut | 100000 |
 | KG_UPDATE_TOKEN | bearer token that enables updates; unset = read-only service | unset |
 | KG_READ_TOKEN | bearer token required for reads; unset = open reads | unset |
 | KG_CORS_ORIGINS | comma-separated allowed origins, `*` for any, empty for none | * |
@@ -37,6 +38,7 @@ class Settings:
     store: str = "./kg-data"
     timeout: float = 30.0
     max_rows: int = 10000
+    max_triples: int = 100000
     update_token: str | None = None
     read_token: str | None = None
     cors_origins: tuple[str, ...] = ("*",)
@@ -51,6 +53,7 @@ class Settings:
             store=os.environ.get("KG_STORE") or "./kg-data",
             timeout=_float("KG_TIMEOUT", 30.0),
             max_rows=_int("KG_MAX_ROWS", 10000),
+            max_triples=_int("KG_MAX_TRIPLES", 100000),
             update_token=os.environ.get("KG_UPDATE_TOKEN") or None,
             read_token=os.environ.get("KG_READ_TOKEN") or None,
             cors_origins=tuple(o.strip() for o in cors.split(",") if o.strip()),

@@ -1,17 +1,20 @@
 """SPARQL 1.1 Protocol: queries at /sparql (GET, form POST, direct POST); updates at /update and /sparql."""
 from __future__ import annotations
 
+import html
+from pathlib import Path
+from string import Template
 from typing import Annotated
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from api import protocol
 from api.deps import get_executor, get_settings, get_store, require_read, require_token
 from api.schemas import ErrorResponse
-from kg import errors
+from kg import errors, formats
 from kg.memo import short_text_cache
 
 router = APIRouter(tags=["SPARQL"])
@@ -19,6 +22,13 @@ router = APIRouter(tags=["SPARQL"])
 QUERY_TYPES = ("application/sparql-query",)
 UPDATE_TYPES = ("application/sparql-update",)
 FORM_TYPES = ("application/x-www-form-urlencoded",)
+FORM_PAGE = Template((Path(__file__).resolve().parents[1] / "templates" / "sparql_form.html").read_text(encoding="utf-8"))
+FORM_EXAMPLE = """PREFIX aic: <https://w3id.org/aichip/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?chip ?name WHERE {
+  ?chip a aic:Chip ; rdfs:label ?name .
+  FILTER(lang(?name) = "en")
+} ORDER BY ?name LIMIT 50"""
 
 _BODY_DOC = {"requestBody": {"content": {
     "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
@@ -27,10 +37,15 @@ _BODY_DOC = {"requestBody": {"content": {
         "named-graph-uri": {"type": "array", "items": {"type": "string"}}}}},
     "application/sparql-query": {"schema": {"type": "string"}},
     "application/sparql-update": {"schema": {"type": "string"}}}}}
-_RESULTS_DOC = {200: {"description": "SPARQL results (JSON, XML, CSV, TSV) or RDF (Turtle, N-Triples, RDF/XML, JSON-LD)",
+_RESULTS_DOC = {200: {"description": "SPARQL results (JSON, XML, CSV, TSV) or RDF (Turtle, N-Triples, RDF/XML, JSON-LD). "
+                                     "A SELECT answer cut at the row cap carries `X-SPARQL-Truncated: true` and "
+                                     "`X-SPARQL-Row-Cap`; without a query, a browser (Accept: text/html) gets a query form.",
                       "content": {"application/sparql-results+json": {}, "application/sparql-results+xml": {},
                                   "text/csv": {}, "text/tab-separated-values": {}, "text/turtle": {},
-                                  "application/n-triples": {}, "application/ld+json": {}, "application/rdf+xml": {}}}}
+                                  "application/n-triples": {}, "application/ld+json": {}, "application/rdf+xml": {},
+                                  "text/html": {}}},
+                 422: {"description": "a CONSTRUCT/DESCRIBE graph above the triple cap, refused rather than cut",
+                       "model": ErrorResponse}}
 # error statuses (400 malformed query, 403 refused, 406, 413, 415, 503 time limit) are documented for the
 # whole router in api/app.py
 
@@ -89,7 +104,8 @@ async def answer_query(request: Request, pairs: list[tuple[str, str]], sparql: s
     settings = get_settings(request)
     job = {"query": protocol.check_query(sparql), "default_graph": _all(pairs, "default-graph-uri"),
            "named_graphs": _all(pairs, "named-graph-uri"), "accept": request.headers.get("accept"),
-           "format": _one(pairs, "format") or _one(pairs, "output"), "max_rows": settings.max_rows,
+           "format": tuple(v for name in protocol.FORMAT_PARAMS for v in _all(pairs, name)),
+           "max_rows": settings.max_rows, "max_triples": settings.max_triples,
            "gzip": protocol.accepts_gzip(request.headers.get("accept-encoding"))}
     status, media, body, headers = await get_executor(request).run(job, settings.timeout)
     if status != 200:
@@ -107,9 +123,25 @@ async def apply_update(request: Request, sparql: str | None) -> Response:
     return Response(status_code=204)
 
 
+def wants_html(accept: str | None) -> bool:
+    """A browser's Accept (it names text/html); programs that ask for results do not."""
+    return any(m in ("text/html", "application/xhtml+xml") for m in formats.accepted(accept or ""))
+
+
+def form_page(request: Request) -> HTMLResponse:
+    """The query form a browser gets at /sparql without a query: plain HTML, no script, works offline."""
+    require_read(request)
+    s = get_settings(request)
+    body = FORM_PAGE.safe_substitute(example=html.escape(FORM_EXAMPLE), max_rows=f"{s.max_rows:,}",
+                                     max_triples=f"{s.max_triples:,}", timeout=f"{s.timeout:g}")
+    return HTMLResponse(body, headers={"Vary": "Accept"})
+
+
 async def handle(request: Request) -> Response:
     """GET or POST /sparql: a query (any method) or an update (POST only). `SparqlFastPath` calls this directly."""
     pairs, sparql, update = await _params(request)
+    if request.method == "GET" and sparql is None and update is None and wants_html(request.headers.get("accept")):
+        return form_page(request)
     if request.method == "GET" and update is not None:
         raise errors.BadQuery("updates are not accepted by GET; POST them to /update")
     if sparql is not None and update is not None:

@@ -5,4 +5,4 @@ from kg.formats import Format, register
 from kg.formats._results import oxigraph_results_writer
 
 register(Format("json", "application/sparql-results+json", "srj", "results", oxigraph_results_writer(ox.QueryResultsFormat.JSON),
-                aliases=("json",)))
+                aliases=("json", "application/json")))

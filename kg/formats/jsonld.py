@@ -5,4 +5,4 @@ from kg.formats import Format, register
 from kg.formats._results import oxigraph_graph_writer
 
 register(Format("jsonld", "application/ld+json", "jsonld", "graph", oxigraph_graph_writer(ox.RdfFormat.JSON_LD),
-                aliases=("json-ld",), dataset=True))
+                aliases=("json-ld", "application/x-json+ld"), dataset=True))

@@ -5,4 +5,4 @@ from kg.formats import Format, register
 from kg.formats._results import oxigraph_graph_writer
 
 register(Format("ntriples", "application/n-triples", "nt", "graph", oxigraph_graph_writer(ox.RdfFormat.N_TRIPLES),
-                aliases=("ntriples",), dataset=False))
+                aliases=("ntriples", "n-triples"), dataset=False))

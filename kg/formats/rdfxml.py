@@ -5,4 +5,4 @@ from kg.formats import Format, register
 from kg.formats._results import oxigraph_graph_writer
 
 register(Format("rdfxml", "application/rdf+xml", "rdf", "graph", oxigraph_graph_writer(ox.RdfFormat.RDF_XML),
-                aliases=("rdfxml",), dataset=False))
+                aliases=("rdfxml", "rdf+xml"), dataset=False))
