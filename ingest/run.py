@@ -46,30 +46,34 @@ def _content_hash(data: bytes) -> str:
     return hashlib.sha256(data + PIPELINE_VERSION.encode()).hexdigest()
 
 
-def process_file(path: str, lang: str | None = None) -> dict:
-    """Read and extract one file (runs in a worker process); returns triples as N-Triples text."""
+def process_file(path: str, lang: str | None = None, name: str | None = None) -> dict:
+    """Read and extract one file (runs in a worker process); returns triples as N-Triples text.
+
+    `name` is the path as the user gave it (recorded as the source and reported), when `path` is the
+    absolute path a cluster worker opens."""
     import pyoxigraph as ox
 
     from ingest.extract import extract
     from ingest.graph import document_triples
     from ingest.readers import read
+    name = name or path
     try:
         raw = read(path)
         if not raw.text[raw.body_start:].strip():
-            raise errors.BadInput(f"{path}: no text to extract")
+            raise errors.BadInput(f"{name}: no text to extract")
         digest = _content_hash(Path(path).read_bytes())
         ex = extract(raw, lang)
         iri = doc_iri_for(path)
-        triples = document_triples(ex, iri, str(Path(path)), digest)
+        triples = document_triples(ex, iri, str(Path(name)), digest)
         nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()
         facts = sum(len(r.facts) for r in ex.results)
-        return {"path": path, "iri": iri, "nt": nt, "facts": facts, "tokens": ex.tokens,
+        return {"path": name, "iri": iri, "nt": nt, "facts": facts, "tokens": ex.tokens,
                 "entities": len({t.subject.value for t in triples if t.predicate.value.endswith("#label")}),
                 "hash": digest}
     except errors.KGError as exc:
-        return {"path": path, "error": exc.message}
+        return {"path": name, "error": exc.message}
     except Exception as exc:  # one bad document must not stop the batch
-        return {"path": path, "error": f"{path}: could not be processed ({type(exc).__name__}: {exc})"}
+        return {"path": name, "error": f"{name}: could not be processed ({type(exc).__name__}: {exc})"}
 
 
 def known_hashes(store) -> dict[str, str]:
@@ -78,7 +82,9 @@ def known_hashes(store) -> dict[str, str]:
 
 
 def ingest_paths(paths: list[str], store, workers: int = 1, force: bool = False, lang: str | None = None,
-                 progress: bool = False, infer: bool = True) -> dict:
+                 progress: bool = False, infer: bool = True, runner=None) -> dict:
+    """`runner(todo, lang)`, when given, yields `process_file` results computed elsewhere (a Dask cluster,
+    `ingest.cluster`); writing, hashes, inference and the summary stay here, the same for every path."""
     import pyoxigraph as ox
 
     from kg.bootstrap import ensure_ontology
@@ -121,7 +127,10 @@ def ingest_paths(paths: list[str], store, workers: int = 1, force: bool = False,
         if bar is not None:
             bar.advance(task)
 
-    if workers > 1 and len(todo) > 1:
+    if runner is not None and todo:
+        for res in runner(todo, lang):
+            handle(res)
+    elif workers > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(lang,)) as pool:
             for res in pool.map(process_file, todo, [lang] * len(todo), chunksize=1):
                 handle(res)

@@ -1,0 +1,147 @@
+"""Throwaway servers for tests and benchmarks: Virtuoso, and a Dask scheduler with workers.
+
+Each binds 127.0.0.1 on free ports and keeps its data in a directory the caller owns; `stop` ends only the
+processes started here, by pid.
+"""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+VIRTUOSO = shutil.which("virtuoso-t")
+VIRTUOSO_VSP = Path("/var/lib/virtuoso-opensource-7/vsp")
+DASK = Path(sys.executable).parent / "dask"
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = virtuoso.db
+ErrorLogFile = virtuoso.log
+LockFile = virtuoso.lck
+TransactionFile = virtuoso.trx
+xa_persistent_file = virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+MaxCheckpointRemap = 2000
+Striping = 0
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = virtuoso-temp.db
+TransactionFile = virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping = 0
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+CheckpointInterval = 60
+DirsAllowed = .
+NumberOfBuffers = {buffers}
+MaxDirtyBuffers = {dirty}
+MaxQueryMem = 1G
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {vsp}
+ServerThreads = 10
+MaxClientConnections = 10
+Charset = UTF-8
+EnabledGzipContent = 0
+[SPARQL]
+ResultSetMaxRows = 10000000
+MaxQueryExecutionTime = 300
+MaxQueryCostEstimationTime = 0
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stop(proc: subprocess.Popen, timeout: float = 20) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout)
+
+
+def virtuoso_missing() -> str | None:
+    """Why Virtuoso cannot run here (None when it can)."""
+    if not VIRTUOSO:
+        return "virtuoso-t is not installed (Debian: apt-get install virtuoso-opensource)"
+    if not VIRTUOSO_VSP.is_dir():
+        return f"{VIRTUOSO_VSP} is missing (install Debian's virtuoso-opensource)"
+    return None
+
+
+def start_virtuoso(location: Path, buffers: int = 20000) -> tuple[subprocess.Popen, str]:
+    """A fresh Virtuoso database in `location`; returns the process and the store URL (the digest-auth
+    SPARQL endpoint as the database's administrator, who may update)."""
+    location.mkdir(parents=True, exist_ok=True)
+    sql_port, http_port = free_port(), free_port()
+    (location / "virtuoso.ini").write_text(VIRTUOSO_INI.format(
+        sql_port=sql_port, http_port=http_port, vsp=VIRTUOSO_VSP, buffers=buffers, dirty=buffers * 3 // 4))
+    log = (location / "stdout.log").open("wb")
+    proc = subprocess.Popen([VIRTUOSO, "-c", "virtuoso.ini", "+foreground"], cwd=location,
+                            stdout=log, stderr=subprocess.STDOUT)
+    probe = f"http://127.0.0.1:{http_port}/sparql"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"virtuoso exited: {(location / 'virtuoso.log').read_text(errors='replace')[-500:]}")
+        try:
+            if httpx.get(probe, params={"query": "ASK { ?s ?p ?o }"}, timeout=2).status_code == 200:
+                return proc, f"http://dba:dba@127.0.0.1:{http_port}/sparql-auth"
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    stop(proc)
+    raise RuntimeError("virtuoso did not start within 120 s")
+
+
+@dataclass
+class DaskCluster:
+    """A scheduler and workers started with `.venv/bin/dask`, as a user would."""
+
+    address: str
+    scheduler: subprocess.Popen
+    workers: list[subprocess.Popen] = field(default_factory=list)
+
+    def stop(self) -> None:
+        for w in self.workers:
+            stop(w)
+        stop(self.scheduler)
+
+
+def start_dask(workers: int, logdir: Path, nanny: bool = False) -> DaskCluster:
+    """A scheduler and `workers` single-threaded worker processes; waits until all have joined.
+
+    Without a nanny a worker killed with SIGKILL stays dead, so its tasks must move to another worker."""
+    logdir.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    sched = subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                              "--no-dashboard"], stdout=subprocess.DEVNULL,
+                             stderr=(logdir / "scheduler.log").open("wb"), cwd=logdir)
+    cluster = DaskCluster(address, sched)
+    for i in range(workers):
+        cluster.workers.append(subprocess.Popen(
+            [str(DASK), "worker", address, "--nthreads", "1", "--memory-limit", "0", "--no-dashboard",
+             "--name", f"w{i}", "--nanny" if nanny else "--no-nanny"], stdout=subprocess.DEVNULL,
+            stderr=(logdir / f"worker{i}.log").open("wb"), cwd=logdir))
+    from distributed import Client
+    try:
+        with Client(address, timeout=60, set_as_default=False) as client:
+            client.wait_for_workers(workers, timeout=120)
+    except Exception:
+        cluster.stop()
+        raise
+    return cluster
