@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import ontology
 from ingest.extract import Extraction
 from ingest.model import ENTITY_KINDS
+from ingest.readers.pdf import page_of
 from kg.namespace import AIC_IRI, AID_IRI
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -224,6 +225,9 @@ class Writer:
         self.add(ev, AIC_IRI + "charStart", ox.Literal(str(start), datatype=N(XSD + "integer")))
         self.add(ev, AIC_IRI + "charEnd", ox.Literal(str(end), datatype=N(XSD + "integer")))
         self.add(ev, AIC_IRI + "sentenceStart", ox.Literal(str(sent.start), datatype=N(XSD + "integer")))
+        page = page_of(self.ex.raw.meta, sent.start)  # a PDF's page, where the sentence begins
+        if page is not None:
+            self.add(ev, AIC_IRI + "page", ox.Literal(str(page), datatype=N(XSD + "integer")))
         self.add(ev, AIC_IRI + "confidence", ox.Literal(f"{f.confidence:.3f}", datatype=N(XSD + "decimal")))
         self.add(ev, AIC_IRI + "extractor", ox.Literal(f.extractor))
 

@@ -1,7 +1,8 @@
 """Document readers keyed by extension: each returns a `RawDocument` with the main text and metadata.
 
 Offsets of evidence point into `RawDocument.text`, the text a reader extracted (for .txt/.md it is the
-file's own text minus nothing, so offsets are offsets into the file).
+file's own text minus nothing, so offsets are offsets into the file; for .pdf, `meta["pages"]` says where
+each page's text begins).
 """
 from __future__ import annotations
 
@@ -64,7 +65,7 @@ def _looks_like_text(text: str) -> bool:
 
 
 def read(path: str | Path) -> RawDocument:
-    """Read one document by extension (.txt .md .html .htm; anything else as plain text if it decodes)."""
+    """Read one document by extension (.txt .md .html .htm .pdf; anything else as plain text if it decodes)."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -78,7 +79,8 @@ def read(path: str | Path) -> RawDocument:
         from ingest.readers import html
         return html.read(data, str(p))
     if ext == ".pdf":
-        raise errors.BadInput(f"{p}: PDF is not supported yet; convert it to text first")
+        from ingest.readers import pdf
+        return pdf.read(data, str(p))
     if ext == ".md":
         from ingest.readers import md
         return md.read(data, str(p))
@@ -86,4 +88,4 @@ def read(path: str | Path) -> RawDocument:
     return txt.read(data, str(p))
 
 
-SUPPORTED = (".txt", ".md", ".html", ".htm", ".xhtml", ".text")
+SUPPORTED = (".txt", ".md", ".html", ".htm", ".xhtml", ".text", ".pdf")
