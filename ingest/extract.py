@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.model import ENTITY_KINDS, Fact, Mention
+import ingest.components.context  # noqa: F401  (declares doc._.context)
+from ingest.model import ENTITY_KINDS, DocContext, Fact, Mention
 from ingest.pipeline import build
 from ingest.readers import RawDocument
 from ingest.segment import Sentence, sentences
@@ -23,7 +24,7 @@ class SentenceResult:
     sentence: Sentence
     mentions: list[Mention]
     facts: list[Fact]
-    topic: str | None = None  # the organisation the paragraph was about when this sentence began
+    topic: str | None = None  # key of the organisation the paragraph was about when this sentence began
 
 
 @dataclass
@@ -49,8 +50,7 @@ def main_lang(sents: list[Sentence]) -> str:
 def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
     sents = sentences(raw.text, raw.body_start, lang)
     result = Extraction(raw, main_lang(sents))
-    year = doc_year(raw)
-    context: dict = {}
+    context = DocContext(year=doc_year(raw))
     title_topic(raw, context)
     by_lang: dict[str, list[int]] = {}
     for i, s in enumerate(sents):
@@ -62,34 +62,18 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
         with nlp.select_pipes(disable=ours):
             for i, d in zip(idxs, nlp.pipe([sents[i].text for i in idxs], batch_size=64)):
                 docs[i] = d
-    prev_para = None
     for s, d in zip(sents, docs):
         nlp = build(s.lang)
-        if s.paragraph != prev_para:
-            context.pop("last_round", None)
-            prev_para = s.paragraph
-        d.user_data["context"] = context
-        d.user_data["paragraph"] = s.paragraph
-        topic = context.get("topic_org") if context.get("topic_para") == s.paragraph else None
-        d.user_data["doc_year"] = year
+        if s.paragraph != context.paragraph:
+            context.last_round = None
+            context.paragraph = s.paragraph
+        d._.context = context
+        topic = context.topic_here()
         for name, proc in nlp.pipeline:
             if name.startswith("aic_"):
                 d = proc(d)
-        ms = d._.mentions or []
-        fs = d._.facts or []
-        if _update_topic(context, ms, fs):
-            context["topic_para"] = s.paragraph
-        chips = [m for m in ms if m.kind == "chip"]
-        prev = context.get("prev_sentence") or {}
-        if not chips and prev.get("paragraph") == s.paragraph and not prev.get("carried") \
-                and not any(m.kind == "org" and "Foundry" not in m.types for m in ms):
-            # "B200を発表した。2つのダイを…備える。製造はTSMCが担い…": a sentence naming no chip and no other
-            # company keeps the paragraph's chips in view for one more sentence
-            context["prev_sentence"] = dict(prev, carried=True)
-        else:
-            context["prev_sentence"] = {"paragraph": s.paragraph, "chips": chips}
         result.tokens += len(d)
-        result.results.append(SentenceResult(s, ms, fs, topic))
+        result.results.append(SentenceResult(s, d._.mentions or [], d._.facts or [], topic))
     table_facts(result.results)
     _designers_from_topic(result)
     return result
@@ -107,12 +91,11 @@ def _designers_from_topic(result: Extraction) -> None:
                 continue
             if any(o.kind == "org" and not o.extra.get("inside") and "Foundry" not in o.types for o in r.mentions):
                 continue  # another organisation in the sentence: leave it to the sentence's own rules
-            obj = "id:" + r.topic if not r.topic.startswith("new:") else r.topic
-            r.facts.append(Fact(m.key, "designedBy", obj, m.start, m.end, 0.6, "aic_designed_by_topic"))
+            r.facts.append(Fact(m.key, "designedBy", r.topic, m.start, m.end, 0.6, "aic_designed_by_topic"))
             designed.add(m.key)
 
 
-def title_topic(raw: RawDocument, context: dict) -> None:
+def title_topic(raw: RawDocument, context: DocContext) -> None:
     """A document about one company ("本公司…", "the Company…") names it in its title: start there."""
     from ingest.components.vocab_ruler import org_gazetteer
     import ontology
@@ -121,27 +104,8 @@ def title_topic(raw: RawDocument, context: dict) -> None:
     for hit in org_gazetteer().find(title):
         entry = vocab[hit.ids[0]]
         if entry.types[:1] == ("ChipVendor",):
-            context["topic_org"] = entry.id
+            context.topic = "id:" + entry.id
             return
-
-
-def _update_topic(context: dict, ms: list[Mention], fs: list[Fact]) -> bool:
-    """The organisation a paragraph is about: the vendor a sentence designs with, else its first vendor."""
-    investors = {f.object for f in fs if f.predicate in ("investor", "leadInvestor")} | \
-        {f.subject for f in fs if f.predicate == "investedIn"}
-    designers = [f.object for f in fs if f.predicate in ("designedBy", "fundedCompany", "investedIn")]
-    if designers:
-        k = designers[0]
-        context["topic_org"] = k[3:] if k.startswith("id:") else k
-        return True
-    for m in ms:
-        if m.kind == "org" and not m.extra.get("inside") and not m.extra.get("coref") and m.ids \
-                and m.types[:1] == ("ChipVendor",) and m.key not in investors:
-            context["topic_org"] = m.ids[0]
-            return True
-    # "本公司主要从事GPU芯片的研发": a paragraph referring back to the topic company is about it too
-    return any(m.kind == "org" and m.extra.get("coref") and m.key == "id:" + str(context.get("topic_org"))
-               for m in ms)
 
 
 def entity_mentions(ex: Extraction) -> list[tuple[SentenceResult, Mention]]:

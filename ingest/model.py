@@ -55,3 +55,61 @@ class Entity:
     alt: set = field(default_factory=set)
     types: set = field(default_factory=set)
     attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class RoundInView:
+    """The funding round a paragraph is describing ("The round was led by X." adds to it)."""
+
+    key: str
+    company: str
+
+
+@dataclass
+class MarketInView:
+    """The market a paragraph's figures belong to, and the research firm that gave them."""
+
+    region: str
+    paragraph: int
+
+
+@dataclass
+class ChipsInView:
+    """The chips of the previous sentence, for a sentence that leaves its chip implicit."""
+
+    paragraph: int
+    chips: list
+    carried: bool = False
+
+
+@dataclass
+class NameInView:
+    """A name no vocabulary knows, found earlier in the document: later bare mentions of it are the same
+    entity ("announced the ZX-9 AI training chip … The ZX-9 is manufactured by …")."""
+
+    text: str
+    kind: str
+    key: str
+    label: str = ""
+
+
+@dataclass
+class DocContext:
+    """What carries from one sentence to the next, declared in one place (spaCy's `Doc.set_extension`
+    declares `doc._.context`; the `aic_context` stage updates it after each sentence's components)."""
+
+    year: int | None = None  # the document's date, for "in March" without a year
+    paragraph: int = -1  # the paragraph of the sentence being read
+    topic: str | None = None  # key of the organisation the paragraph is about
+    topic_paragraph: int | None = None
+    last_round: RoundInView | None = None
+    last_market: MarketInView | None = None
+    last_firm: Any = None  # the research firm of the market figures in view (a Mention)
+    firm_paragraph: int | None = None
+    foundries: set = field(default_factory=set)  # vocabulary ids of the foundries named so far
+    previous: ChipsInView | None = None
+    names: dict = field(default_factory=dict)  # folded surface -> NameInView
+
+    def topic_here(self) -> str | None:
+        """The topic company, when it was set in the current paragraph."""
+        return self.topic if self.topic_paragraph == self.paragraph else None

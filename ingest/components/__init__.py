@@ -43,3 +43,4 @@ from ingest.components import vocab_ruler, nodes, money, unknown, linker  # noqa
 from ingest.components.relations import (  # noqa: E402,F401
     designed_by, manufactured_on, fabricated_by, offered_by, uses_architecture, built_from, relies_on,
     announced_in, memory_type, funding, market)
+from ingest.components import context  # noqa: E402,F401  (the document stage, after the extractors)

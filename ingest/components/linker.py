@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 import ontology
 from ingest.components import mentions
 from ingest.components.relations.common import cue_spans, guarded
-from ingest.model import Mention
+from ingest.components.context import context_of
+from ingest.model import DocContext, Mention
 from ingest.normalize import key as norm_key
 
 
@@ -30,7 +31,7 @@ class Linker:
 
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
-        ctx = doc.user_data.setdefault("context", {})
+        ctx = context_of(doc)
         for m in ms:
             if len(m.ids) > 1:
                 self._disambiguate(m)
@@ -43,7 +44,7 @@ class Linker:
                                         re.match(r"^\s?(?:系列|系|シリーズ|(?:family|series|line(?:-up)?)\b)",
                                                  doc.text[m.end:m.end + 10], re.I))]
         if len(kept) < len(ms):
-            doc.user_data["successor_chip"] = True  # "a next-generation LPU is slated for …"
+            doc._.successor_chip = True  # "a next-generation LPU is slated for …"
         ms[:] = kept
         self._nodes(doc, ms, ctx)
         self._merge_node_pairs(doc, ms)
@@ -75,8 +76,8 @@ class Linker:
         else:
             m.extra["ambiguous"] = True
 
-    def _coref(self, doc: Doc, ms: list, ctx: dict) -> None:
-        prev = ctx.get("topic_org")
+    def _coref(self, doc: Doc, ms: list, ctx: DocContext) -> None:
+        prev = ctx.topic
         if not prev:
             return
         orgs = [m for m in ms if m.kind == "org"]
@@ -85,16 +86,13 @@ class Linker:
                 continue
             if any(o.start < s for o in orgs):
                 continue  # an organisation named earlier in the sentence is the likelier antecedent
-            ms.append(Mention(s, e, doc.text[s:e], "org", (prev,) if not prev.startswith("new:") else (),
-                              extra={"coref": True, "key": "id:" + prev if not prev.startswith("new:") else prev}))
+            ms.append(Mention(s, e, doc.text[s:e], "org", (prev[3:],) if prev.startswith("id:") else (),
+                              extra={"coref": True, "key": prev}))
         ms.sort(key=lambda m: (m.start, -m.end))
 
-    def _nodes(self, doc: Doc, ms: list, ctx: dict) -> None:
+    def _nodes(self, doc: Doc, ms: list, ctx: DocContext) -> None:
         foundries = [m for m in ms if m.kind == "org" and ("Foundry" in m.types)]
-        doc_foundries: set = ctx.setdefault("doc_foundries", set())
-        for m in foundries:
-            if m.ids:
-                doc_foundries.add(m.ids[0])
+        doc_foundries = ctx.foundries | {m.ids[0] for m in foundries if m.ids}
         for m in ms:
             if m.kind != "node":
                 continue

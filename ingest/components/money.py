@@ -138,7 +138,7 @@ class MoneyRecognizer:
                     continue
                 taken.append((s, e))
                 out.append(Mention(s, e, m.group(0), "money", value=(amt, code)))
-        doc_year = doc.user_data.get("doc_year")
+        doc_year = doc._.context.year if doc.has_extension("context") and doc._.context else None
         if doc_year:
             for m in MONTH_ONLY.finditer(text):
                 if not any(a < m.end() and m.start() < b for a, b in taken):

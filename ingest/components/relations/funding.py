@@ -13,7 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
+from ingest.components.context import context_of
 from ingest.components.relations.common import add, confidence, cue_spans, guarded, of_kind
+from ingest.model import RoundInView
 
 NAME = "aic_funding"
 NOT_AMOUNT = re.compile(r"(valu|估值|評価|時価総額|market cap|市值|累计|累計|total|合計|总计|總計|in all|cumulative|超过|以上|余り|revenue|売上|营收|收入)", re.I)
@@ -65,13 +67,13 @@ def _clause_start(text: str, pos: int) -> int:
 class Funding:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
-        ctx = doc.user_data.setdefault("context", {})
+        ctx = context_of(doc)
         text = doc.text
         if not cue_spans(doc, "funding") and not (
-                "last_round" in ctx and (cue_spans(doc, "_lead") or cue_spans(doc, "_participate"))):
+                ctx.last_round is not None and (cue_spans(doc, "_lead") or cue_spans(doc, "_participate"))):
             return doc
         orgs = [m for m in of_kind(ms, "org") if not m.extra.get("inside")]
-        if not orgs and "last_round" not in ctx and not ctx.get("topic_org"):
+        if not orgs and ctx.last_round is None and not ctx.topic:
             return doc
         if cue_spans(doc, "_cumulative") and not any(r.value.startswith("Series") for r in of_kind(ms, "round")):
             return doc  # "before listing, its cumulative financing exceeded 10 billion": a total, not a round
@@ -139,7 +141,7 @@ class Funding:
         self._coordinate(text, orgs, parts, part_cues)
         investors = [o for o in orgs if id(o) in leads or id(o) in parts]
         company = None
-        topic = ctx.get("topic_org")
+        topic = ctx.topic
         sources = cue_spans(doc, "_source")
         cands = [o for o in orgs if id(o) not in leads and id(o) not in parts and
                  (not o.types or "ChipVendor" in o.types or o.extra.get("coref")) and
@@ -154,18 +156,17 @@ class Funding:
         if topic and cands and all(o.extra.get("unknown") for o in cands):
             cands = []  # a guessed name ("ロイターによれば…") does not displace the company the text is about
         if cands:
-            company = min(cands, key=lambda o: (0 if topic and o.key == "id:" + topic else 1,
+            company = min(cands, key=lambda o: (0 if topic and o.key == topic else 1,
                                                 0 if (not o.types or o.types[0] == "ChipVendor") else 1, o.start))
         rounds = of_kind(ms, "round")
         money = [m for m in of_kind(ms, "money") if not _not_amount(text, m)]
         years = of_kind(ms, "year")
         ckey = company.key if company else None
-        last = ctx.get("last_round")
+        last = ctx.last_round
         if ckey is None and last and investors and not money and not rounds:
-            ckey = last["company"]
-        if ckey is None and ctx.get("topic_org") and (rounds or money or investors):
-            t = ctx["topic_org"]
-            ckey = "id:" + t if not t.startswith("new:") else t
+            ckey = last.company
+        if ckey is None and ctx.topic and (rounds or money or investors):
+            ckey = ctx.topic
         if ckey is None:
             return doc
         parties = [o for o in orgs if o.key == ckey or id(o) in leads or id(o) in parts]
@@ -174,8 +175,8 @@ class Funding:
         if not rounds and money and all(guarded(doc, m.start, m.end) for m in money):
             return doc  # "some other media said about 3.677 billion": another figure, only hearsay
         rname = min((r.value for r in rounds), key=_round_rank) if rounds else ""
-        if not rounds and not money and last and last["company"] == ckey and investors:
-            rkey = last["key"]
+        if not rounds and not money and last and last.company == ckey and investors:
+            rkey = last.key
         elif (rounds or money) and not (not money and not investors and rname == "IPO"
                                          and not re.search(r"\bipo\b|initial public offering|新規株式公開|首次公开", text, re.I)
                                          and not (years and LISTING.search(text))):
@@ -186,7 +187,7 @@ class Funding:
             for o in investors:
                 add(doc, o, "investedIn", ckey, conf * 0.95, NAME)
             return doc
-        ctx["last_round"] = {"key": rkey, "company": ckey}
+        ctx.last_round = RoundInView(rkey, ckey)
         evidence = [company] if company else []
         add(doc, rkey, "fundedCompany", ckey, conf, NAME, spans=evidence)
         if rname:

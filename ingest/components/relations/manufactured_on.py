@@ -19,11 +19,13 @@ def previous_chips(doc: Doc) -> list:
     """Chips of the previous sentence of the paragraph, for a sentence whose subject is left implicit
     ("BR100 は…披露された。TSMC の 7nm プロセスで製造され…")."""
     from ingest.components.relations.common import cue_spans
-    prev = doc.user_data.get("context", {}).get("prev_sentence") or {}
-    if prev.get("paragraph") != doc.user_data.get("paragraph") or cue_spans(doc, "_successor"):
+    from ingest.components.context import context_of
+    ctx = context_of(doc)
+    prev = ctx.previous
+    if prev is None or prev.paragraph != ctx.paragraph or cue_spans(doc, "_successor"):
         return []  # "the next-generation chip will use …" is about another chip
     out = []
-    for m in prev.get("chips", []):
+    for m in prev.chips:
         c = type(m)(0, 0, m.text, m.kind, m.ids, m.types, m.value, dict(m.extra))
         out.append(c)
     return out

@@ -9,6 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
+from ingest.components.context import context_of
+from ingest.model import MarketInView
 from ingest.components.relations.funding import plain_number
 from ingest.components.relations.common import add, confidence, cue_spans, guarded, of_kind
 
@@ -20,32 +22,31 @@ REGIONS = (("_china", "China"), ("_global", "global"), ("_usa", "US"), ("_japan"
 class Market:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
-        ctx = doc.user_data.setdefault("context", {})
+        ctx = context_of(doc)
         markets = cue_spans(doc, "_market")
         money = of_kind(ms, "money")
         years = of_kind(ms, "year")
-        para = doc.user_data.get("paragraph")
+        para = ctx.paragraph
+        prev = ctx.last_market
         if not markets:
-            prev = ctx.get("last_market")
-            if not (prev and prev["paragraph"] == para and money and years):
+            if not (prev and prev.paragraph == para and money and years):
                 return doc
-            region = prev["region"]
+            region = prev.region
         else:
             region = self._region(doc, markets[0][0]) or (
-                ctx.get("last_market", {}).get("region") if ctx.get("last_market", {}).get("paragraph") == para else None
-            ) or "global"
+                prev.region if prev and prev.paragraph == para else None) or "global"
         if cue_spans(doc, "_share") and not money:
             return doc
-        ctx["last_market"] = {"region": region, "paragraph": para}
+        ctx.last_market = MarketInView(region, para)
         if not money or not years:
             return doc
         firms = [m for m in of_kind(ms, "org") if "ResearchFirm" in m.types]
         if firms:
-            ctx["last_firm"] = firms[0]
-        firm = firms[0] if firms else (ctx.get("last_firm") if ctx.get("firm_paragraph") == para else None)
-        ctx["firm_paragraph"] = para
+            ctx.last_firm = firms[0]
+        firm = firms[0] if firms else (ctx.last_firm if ctx.firm_paragraph == para else None)
+        ctx.firm_paragraph = para
         conf = confidence(doc, "_market")
-        doc_year = doc.user_data.get("doc_year")
+        doc_year = ctx.year
         anchors = sorted(money + years, key=lambda m: m.start)
         for mo in money:
             before = [y for y in years if y.end <= mo.start]

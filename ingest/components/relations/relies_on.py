@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
+from ingest.components.context import context_of
 from ingest.components.relations.common import add, confidence, coordinated, cue_spans, distance, guarded, of_kind
 from ingest.components.relations.manufactured_on import usable_nodes
 
@@ -40,15 +41,12 @@ class ReliesOn:
         owners = {n.extra.get("foundry") for n in usable_nodes(ms)}
         vendors = [m for m in of_kind(ms, "org") if ("ChipVendor" in m.types or m.extra.get("coref"))
                    and not (m.ids and m.ids[0] in owners)]
-        ctx = doc.user_data.get("context", {})
-        if doc.user_data.get("successor_chip") and not vendors and not chips and ctx.get("topic_org") \
-                and ctx.get("topic_para") == doc.user_data.get("paragraph"):
+        topic = context_of(doc).topic_here()
+        if doc._.successor_chip and not vendors and not chips and topic:
             # the paragraph's vendor plans its next chip on a process: it relies on that process
-            topic = ctx["topic_org"]
             for n in usable_nodes(ms):
                 if not guarded(doc, n.start, n.end):
-                    add(doc, "id:" + topic if not topic.startswith("new:") else topic, "reliesOn", n, 0.6, NAME,
-                        spans=[n])
+                    add(doc, topic, "reliesOn", n, 0.6, NAME, spans=[n])
             return doc
         if not vendors:
             return doc
