@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: install run test build serve bench clean
+.PHONY: install run test build serve bench clean train
 
 install: $(VENV)/.installed
 
@@ -26,6 +26,13 @@ run: build
 
 test: install
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# Rebuild the entity recognisers' training data and retrain them (ingest/train/; the trained models in
+# ingest/models/ are committed, so `make install` never needs this).
+train: install
+	nice -n 10 $(BIN)/python -m ingest.train.corpus --copies 10 --seed 7
+	nice -n 10 $(BIN)/python -m ingest.train.fit ja zh en
+	$(BIN)/python -m ingest.train.evaluate
 
 bench: install
 	$(BIN)/python bench/ingest.py

@@ -6,13 +6,23 @@ extraction (segmentation, base models, our components, RDF triples with evidence
 processes. Prints documents/s, tokens/s and the ratio ours/bare, and writes bench/results/ingest.json.
 
     .venv/bin/python bench/ingest.py --chars 1000000 --workers 1
+
+`--kg-ingest` measures the command itself, end to end: `kg ingest DIR --workers 2` (new store) over the
+bundled corpus copied `--copies` times, against a process that runs the bare base pipelines over the
+same files with the same number of worker processes (each loading its models, as `kg ingest` does),
+alternating, in the same run:
+
+    .venv/bin/python bench/ingest.py --kg-ingest --copies 4 --workers 2 --rounds 2
 """
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -97,12 +107,67 @@ def run(kind: str, paths: list[str], workers: int) -> tuple[float, int]:
     return time.perf_counter() - t0, tokens
 
 
+def copy_corpus(dest: Path, copies: int) -> list[str]:
+    """The bundled corpus (documents only, no gold) copied `copies` times under dest."""
+    from ingest.run import collect_paths
+    files, _ = collect_paths([str(ROOT / "corpus")])
+    for i in range(copies):
+        for f in files:
+            target = dest / f"copy{i}" / Path(f).relative_to(ROOT / "corpus")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(f, target)
+    return collect_paths([str(dest)])[0]
+
+
+def bare_files(folder: str, workers: int) -> int:
+    """The bare base pipelines over every file of a folder with `workers` processes (as kg ingest)."""
+    from ingest.run import collect_paths
+    files, _ = collect_paths([folder])
+    with ProcessPoolExecutor(workers, initializer=warm, initargs=("bare",)) as pool:
+        return sum(pool.map(bare_one, files, chunksize=1))
+
+
+def kg_ingest_compare(copies: int, workers: int, rounds: int) -> dict:
+    kg = str(Path(sys.executable).with_name("kg"))
+    res: dict[str, list[float]] = {"bare": [], "kg_ingest": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        files = copy_corpus(Path(tmp) / "docs", copies)
+        for r in range(rounds):
+            for kind in ("bare", "kg_ingest"):
+                if kind == "bare":
+                    cmd = [sys.executable, __file__, "--bare-files", str(Path(tmp) / "docs"), "--workers", str(workers)]
+                else:
+                    store = Path(tmp) / f"store{r}"
+                    cmd = [kg, "ingest", str(Path(tmp) / "docs"), "--workers", str(workers), "--store", str(store)]
+                t0 = time.perf_counter()
+                subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+                res[kind].append(time.perf_counter() - t0)
+    med = {k: statistics.median(v) for k, v in res.items()}
+    return {"command": f"kg ingest --workers {workers}", "documents": len(files), "copies": copies,
+            "workers": workers, "rounds": rounds, "bare_seconds": [round(x, 1) for x in res["bare"]],
+            "kg_ingest_seconds": [round(x, 1) for x in res["kg_ingest"]],
+            "ratio_kg_ingest_over_bare": round(med["kg_ingest"] / med["bare"], 3), "target_ratio": 1.5}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--kg-ingest", action="store_true", help="time `kg ingest` itself against the bare pipelines")
+    ap.add_argument("--copies", type=int, default=4)
+    ap.add_argument("--bare-files", help=argparse.SUPPRESS)
     ap.add_argument("--chars", type=int, default=1_000_000)
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--rounds", type=int, default=1, help="alternate bare/ours this many times; medians reported")
     args = ap.parse_args()
+    if args.bare_files:
+        bare_files(args.bare_files, args.workers)
+        return
+    if args.kg_ingest:
+        out = kg_ingest_compare(args.copies, args.workers, args.rounds)
+        print(json.dumps(out, indent=1))
+        dest = ROOT / "bench" / "results" / f"kg-ingest-w{args.workers}.json"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(json.dumps(out, indent=1) + "\n")
+        return
     paths = load_docs(args.chars)
     from ingest.readers import read
     chars = sum(len(read(p).text) for p in paths)

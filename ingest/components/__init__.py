@@ -39,7 +39,7 @@ def facts(doc: Doc) -> list:
     return doc._.facts
 
 
-from ingest.components import vocab_ruler, nodes, money, unknown, linker  # noqa: E402,F401
+from ingest.components import vocab_ruler, nodes, money, ner, unknown, linker  # noqa: E402,F401
 from ingest.components.relations import (  # noqa: E402,F401
     designed_by, manufactured_on, fabricated_by, offered_by, uses_architecture, built_from, relies_on,
     announced_in, memory_type, funding, market)

@@ -1,0 +1,118 @@
+"""`aic_ner`: the trained entity recogniser of a language (ingest/models/<lang>, built by `make train`).
+
+A spaCy `ner` with its own small tok2vec, trained by `spacy train` (ingest/train/) on the project's
+annotated documents with every known name swapped for invented ones, so it recognises organisations,
+chips, clusters and architectures by their context and shape. It runs on a copy of the sentence made
+from the same tokens it was trained on (`model_words`), so the base pipeline's own `doc.ents` (GiNZA's
+NER) stay as they are. Names the vocabulary ruler (or the node/money recognisers) already found win on
+overlap; the rest become mentions like those of `aic_unknown` (no vocabulary id, `extra["unknown"]`),
+carrying the model's label in `extra["ner"]` so relation extractors can type them by context.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.components import mentions
+from ingest.model import Mention
+
+MODELS = Path(__file__).resolve().parents[1] / "models"
+KIND_OF_LABEL = {"ORG": "org", "RESEARCH": "org", "CHIP": "chip", "CLUSTER": "cluster", "ARCH": "arch"}
+TYPES_OF_LABEL = {"CHIP": ("Chip",), "CLUSTER": ("ComputingCluster",)}
+BLOCKING_KINDS = ("org", "chip", "cluster", "arch", "node", "money", "year", "percent")
+# Latin letters and digits (ASCII and full width) stay together; every other non-space character is a token
+_CHAR_TOKEN = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+|\S")
+log = logging.getLogger(__name__)
+
+
+def model_words(doc_or_text, mode: str) -> tuple[list[str], list[bool]]:
+    """The tokens the recogniser reads: the base pipeline's ("base", given its Doc) or Latin runs and
+    single characters ("cjk_char", for Chinese, where jieba glues unknown names to their neighbours).
+    Training (ingest/train/corpus.py) and ingest both call this, so the two always tokenise alike."""
+    if mode == "base":
+        return [t.text for t in doc_or_text], [bool(t.whitespace_) for t in doc_or_text]
+    text = doc_or_text if isinstance(doc_or_text, str) else doc_or_text.text
+    words, spaces = [], []
+    for m in _CHAR_TOKEN.finditer(text):
+        words.append(m.group(0))
+        spaces.append(False)
+        if words and m.end() < len(text) and text[m.end()].isspace():
+            spaces[-1] = True
+    return words, spaces
+
+
+@lru_cache(maxsize=3)
+def load_model(path: str) -> Language | None:
+    p = Path(path)
+    if not (p / "config.cfg").exists():
+        log.warning("aic_ner: no trained model at %s (run `make train`); the recogniser is off", p)
+        return None
+    return spacy.load(p)
+
+
+class EntityModel:
+    def __init__(self, model: str, tokens: str, min_len: int = 2):
+        path = Path(model) if Path(model).is_absolute() else MODELS.parent / model
+        self.nlp = load_model(str(path))
+        self.tokens = tokens
+        self.min_len = min_len
+
+    def entities(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """(start, end, label) character spans the model finds in the sentence."""
+        if self.nlp is None or not doc.text.strip():
+            return []
+        words, spaces = model_words(doc if self.tokens == "base" else doc.text, self.tokens)
+        if not words:
+            return []
+        copy = Doc(self.nlp.vocab, words=words, spaces=spaces)
+        if copy.text != doc.text:  # spacing outside the tokens ("cjk_char" drops leading blanks): map by search
+            return self._remap(self.nlp.get_pipe("ner")(copy), doc.text)
+        copy = self.nlp.get_pipe("ner")(copy)
+        return [(e.start_char, e.end_char, e.label_) for e in copy.ents]
+
+    @staticmethod
+    def _remap(copy: Doc, text: str) -> list[tuple[int, int, str]]:
+        out, pos = [], 0
+        offsets = []
+        for t in copy:
+            i = text.find(t.text, pos)
+            offsets.append(i)
+            pos = i + len(t.text) if i >= 0 else pos
+        for e in copy.ents:
+            s, last = offsets[e.start], offsets[e.end - 1]
+            if s >= 0 and last >= 0:
+                out.append((s, last + len(copy[e.end - 1].text), e.label_))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        out = mentions(doc)
+        taken = [(m.start, m.end) for m in out if m.kind in BLOCKING_KINDS]
+        text = doc.text
+        added = False
+        for s, e, label in self.entities(doc):
+            surface = text[s:e]
+            stripped = surface.strip(" ,.;:、，。「」『』“”\"'()（）")
+            s += surface.find(stripped)
+            e = s + len(stripped)
+            kind = KIND_OF_LABEL.get(label)
+            if kind is None or len(stripped) < self.min_len or any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, stripped, kind, (), TYPES_OF_LABEL.get(label, ()),
+                               extra={"unknown": True, "ner": label}))
+            added = True
+        if added:
+            out.sort(key=lambda m: (m.start, -m.end))
+        return doc
+
+
+@Language.factory("aic_ner", assigns=["doc._.mentions"], requires=["doc._.mentions"],
+                  default_config={"model": "", "tokens": "base", "min_len": 2})
+def make_ner(nlp: Language, name: str, model: str, tokens: str, min_len: int) -> EntityModel:
+    return EntityModel(model or f"models/{nlp.lang}", tokens, min_len)
