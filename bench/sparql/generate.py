@@ -1,4 +1,4 @@
-"""Generate a contract-shaped graph of about N triples (N-Quads): vendors, foundries, process nodes, chips,
+"""Generate a contract-shaped graph of about N quads (N-Quads): vendors, foundries, process nodes, chips,
 funding rounds, each fact with an aic:Evidence node, facts in one named graph per synthetic document.
 
     python bench/sparql/generate.py --triples 100000 --out bench/data/graph-100k.nq
@@ -29,8 +29,9 @@ def lit(v, lang: str | None = None, dt: str | None = None) -> str:
 
 def generate(n_triples: int, seed: int = 7):
     rnd = random.Random(seed)
-    # ~24 quads per chip (facts + labels + 2 evidence nodes); organisations scale with chips
-    chips = max(10, n_triples // 24)
+    # a chip's facts are stated by 1-4 documents (2.5 on average), each with its own evidence nodes:
+    # ~22 quads per chip per document; organisations scale with chips
+    chips = max(10, n_triples // 55)
     vendors = max(5, chips // 8)
     foundries = max(3, vendors // 20)
     nodes_per_foundry = 6
@@ -60,29 +61,37 @@ def generate(n_triples: int, seed: int = 7):
         yield q(vi, iri(SKOS + "altLabel"), lit(f"V{v} Technologies", "en"), ref)
         yield q(vi, iri(AIC + "country"), lit(rnd.choice(["CN", "US", "JP", "KR", "TW"])), ref)
     for c in range(chips):
-        g = f"{DOC}{c % docs}"
         ci = iri(f"{AID}chip-{c}")
         v = rnd.randrange(vendors)
         f = rnd.randrange(foundries)
         nm = rnd.choice([3, 4, 5, 7, 12, 16])
+        kind = rnd.choice(["TrainingChip", "InferenceChip"])
         facts = [(ci, iri(AIC + "designedBy"), iri(f"{AID}vendor-{v}")),
                  (ci, iri(AIC + "manufacturedOn"), iri(f"{AID}foundry-{f}-n{nm}"))]
-        yield q(ci, iri(RDF + "type"), iri(AIC + rnd.choice(["TrainingChip", "InferenceChip"])), g)
-        yield q(ci, iri(RDF + "type"), iri(AIC + "Chip"), g)
-        yield q(ci, iri(RDFS + "label"), lit(f"Chip {c}", "en"), g)
-        yield q(ci, iri(AIC + "announcedIn"), lit(2015 + c % 10, dt=XSD + "gYear"), g)
-        for s, p, o in facts:
-            yield q(s, p, o, g)
-            e = iri(f"{AID}evidence-{ev}")
-            ev += 1
-            yield q(e, iri(RDF + "type"), iri(AIC + "Evidence"), g)
-            yield q(e, iri(RDF + "subject"), s, g)
-            yield q(e, iri(RDF + "predicate"), p, g)
-            yield q(e, iri(RDF + "object"), o, g)
-            yield q(e, iri(AIC + "sentence"), lit(f"Chip {c} sentence about {p[-12:-1]}."), g)
-            yield q(e, iri(AIC + "document"), iri(g), g)
-            yield q(e, iri(AIC + "confidence"), lit("0.9", dt=XSD + "decimal"), g)
-            yield q(e, iri(AIC + "extractor"), lit("bench"), g)
+        for k in range(1 + c % 4):  # as in real corpora, the same fact comes from several documents
+            g = f"{DOC}{(c + k * 7919) % docs}"
+            yield from _chip_statements(q, ci, c, kind, facts, g, ev)
+            ev += len(facts)
+
+
+def _chip_statements(q, ci, c, kind, facts, g, ev):
+    """One document's statement of a chip: its facts, each with an evidence node of that document."""
+    yield q(ci, iri(RDF + "type"), iri(AIC + kind), g)
+    yield q(ci, iri(RDF + "type"), iri(AIC + "Chip"), g)
+    yield q(ci, iri(RDFS + "label"), lit(f"Chip {c}", "en"), g)
+    yield q(ci, iri(AIC + "announcedIn"), lit(2015 + c % 10, dt=XSD + "gYear"), g)
+    for s, p, o in facts:
+        yield q(s, p, o, g)
+        e = iri(f"{AID}evidence-{ev}")
+        ev += 1
+        yield q(e, iri(RDF + "type"), iri(AIC + "Evidence"), g)
+        yield q(e, iri(RDF + "subject"), s, g)
+        yield q(e, iri(RDF + "predicate"), p, g)
+        yield q(e, iri(RDF + "object"), o, g)
+        yield q(e, iri(AIC + "sentence"), lit(f"Chip {c} sentence about {p[-12:-1]}."), g)
+        yield q(e, iri(AIC + "document"), iri(g), g)
+        yield q(e, iri(AIC + "confidence"), lit("0.9", dt=XSD + "decimal"), g)
+        yield q(e, iri(AIC + "extractor"), lit("bench"), g)
 
 
 def main() -> None:
@@ -97,6 +106,15 @@ def main() -> None:
             fh.write(line)
             n += 1
     print(f"{n} quads -> {args.out}")
+    union = args.out.with_suffix(".union.nt")
+    seen: set[str] = set()
+    with args.out.open(encoding="utf-8") as src, union.open("w", encoding="utf-8") as fh:
+        for line in src:
+            triple = line.rsplit(" ", 2)[0]  # drop "<graph> ." (graph IRIs hold no spaces)
+            if triple not in seen:
+                seen.add(triple)
+                fh.write(triple + " .\n")
+    print(f"{len(seen)} distinct triples (the default graph as a set) -> {union}")
 
 
 if __name__ == "__main__":
