@@ -84,7 +84,8 @@ async def lifespan(app: FastAPI):
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
-    app = FastAPI(title="aichip-kg", description=DESCRIPTION, version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title="aichip-kg", description=DESCRIPTION, version="0.1.0", lifespan=lifespan,
+                  docs_url=None, redoc_url=None)  # /docs and /redoc from local assets: page.add_docs
     app.state.settings = settings
 
     @app.exception_handler(errors.KGError)
@@ -106,6 +107,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from api.routes import analytics, ask, entities, meta, page, sparql, store
     for module in (sparql, store, entities, ask, analytics, meta, page):
         app.include_router(module.router, responses=error_responses(*ERRORS_BY_ROUTER.get(module.__name__, COMMON_ERRORS)))
+    page.add_docs(app)
     page.mount_static(app)
 
     app.add_middleware(SparqlFastPath)

@@ -184,11 +184,12 @@ def describe(store: Any, iri: str) -> dict[str, Any]:
 
 
 def _evidence(store: Any, iri: str) -> dict[tuple, list[dict[str, Any]]]:
-    q = f"""SELECT ?s ?p ?o ?sentence ?doc ?title ?conf ?ext WHERE {{
+    q = f"""SELECT ?s ?p ?o ?sentence ?doc ?title ?date ?src ?conf ?ext WHERE {{
       {{ ?ev <{RDF}subject> <{iri}> }} UNION {{ ?ev <{RDF}object> <{iri}> }}
       ?ev a <{AIC_IRI}Evidence> ; <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o .
       OPTIONAL {{ ?ev <{AIC_IRI}sentence> ?sentence }} OPTIONAL {{ ?ev <{AIC_IRI}document> ?doc
-        OPTIONAL {{ ?doc <{DCT}title> ?title }} }}
+        OPTIONAL {{ ?doc <{DCT}title> ?title }} OPTIONAL {{ ?doc <{DCT}date> ?date }}
+        OPTIONAL {{ ?doc <{DCT}source> ?src }} }}
       OPTIONAL {{ ?ev <{AIC_IRI}confidence> ?conf }} OPTIONAL {{ ?ev <{AIC_IRI}extractor> ?ext }}
     }}"""
     out: dict[tuple, list[dict[str, Any]]] = {}
@@ -197,6 +198,8 @@ def _evidence(store: Any, iri: str) -> dict[tuple, list[dict[str, Any]]]:
         item = {"sentence": r["sentence"].value if "sentence" in r else None,
                 "document": r["doc"].value if "doc" in r else None,
                 "document_title": r["title"].value if "title" in r else None,
+                "document_date": r["date"].value if "date" in r else None,
+                "document_source": r["src"].value if "src" in r else None,
                 "confidence": float(r["conf"].value) if "conf" in r else None,
                 "extractor": r["ext"].value if "ext" in r else None}
         if item not in out.setdefault(key, []):

@@ -10,6 +10,8 @@ class Evidence(BaseModel):
     sentence: str | None = None
     document: str | None = None
     document_title: str | None = None
+    document_date: str | None = Field(None, description="dcterms:date of the document")
+    document_source: str | None = Field(None, description="dcterms:source: the path or URL it was read from")
     confidence: float | None = None
     extractor: str | None = None
 

@@ -15,12 +15,18 @@
  * plus ~0.3 s for /graph); page weight on load ~837 kB uncompressed (CodeMirror and cytoscape-svg load on use).
  * Libraries are installed by `make install` (web/package.json) and served by kg serve under /static/vendor/;
  * nothing is fetched from anywhere but this server.
+ * With nothing asked for, the page opens on the supply chain (foundries → processes → chips → vendors) in four
+ * columns; the URL (#focus=…&exp=…&sel=…) restores the whole view, expanded nodes included.
  */
 "use strict";
 (function () {
   const AID = "https://w3id.org/aichip/id/";
   const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
   const RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
+  const AIC = "https://w3id.org/aichip/ontology#";
+  const DOC_PREFIX = "https://w3id.org/aichip/doc/";
+  const SPARQL_PREFIXES = "PREFIX aic: <" + AIC + ">\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" +
+    "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\nPREFIX dct: <http://purl.org/dc/terms/>\n";
   const DEFAULT_LIMIT = 500;
 
   // Class → colour and shape (shape and colour both vary, so the legend reads without colour vision).
@@ -91,12 +97,96 @@
         else { try { const t = (await res.text()).trim(); if (t && t.length < 400) msg = t; } catch (e) { /* keep */ } }
         throw new ApiError(res.status, typeof msg === "string" ? msg : JSON.stringify(msg));
       }
-      if (opts.raw) return { type, text: await res.text() };
+      if (opts.raw) return { type, text: await res.text(), headers: res.headers };
       return await res.json();
     } catch (e) {
       if (e instanceof ApiError) throw e;
       throw new ApiError(0, "the server did not answer (" + e.message + ")");
     } finally { setBusy(-1); }
+  }
+
+  // A SELECT run for the page itself (overview, labels, documents): bindings as {var: value}.
+  async function select(query) {
+    const j = await api("/sparql", { method: "POST", accept: "application/sparql-results+json",
+      body: new URLSearchParams({ query: SPARQL_PREFIXES + query }) });
+    return ((j.results && j.results.bindings) || []).map((b) => {
+      const row = {};
+      for (const [k, t] of Object.entries(b)) row[k] = t.value;
+      for (const [k, t] of Object.entries(b)) if (t["xml:lang"] || t.lang) row[k + "@"] = t["xml:lang"] || t.lang;
+      return row;
+    });
+  }
+  const iriList = (iris) => iris.filter((i) => /^https?:\/\/[^<>"{}|^`\\\s]*$/.test(i)).map((i) => "<" + i + ">").join(" ");
+
+  // Money and big numbers as a reader writes them: 1100000000 CNY → "CN¥1.1B" (full figure in the title).
+  function formatMoney(amount, currency) {
+    const n = Number(amount);
+    if (!isFinite(n)) return String(amount);
+    const code = /^[A-Z]{3}$/.test(currency || "") ? currency : null;
+    if (code) {
+      try { return new Intl.NumberFormat("en", { style: "currency", currency: code, notation: "compact", maximumFractionDigits: 2 }).format(n); }
+      catch (e) { /* unknown code: number and code below */ }
+    }
+    return new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 }).format(n) + (currency ? " " + currency : "");
+  }
+  const fullNumber = (amount, unit) => new Intl.NumberFormat("en").format(Number(amount)) + (unit ? " " + unit : "");
+  const yearOf = (d) => (String(d || "").match(/^\d{4}/) || [""])[0];
+
+  // Funding rounds and market estimates have no rdfs:label: their label is made from their facts
+  // ("Moore Threads · Series B · 2021", "China AI chip market · 2024"), cached per IRI.
+  const described = new Map();
+  async function describeSpecial(iris) {
+    const todo = [...new Set(iris)].filter((i) => !described.has(i) && entityId(i));
+    if (!todo.length) return;
+    todo.forEach((i) => described.set(i, null));
+    let rows = [];
+    try {
+      rows = await select("SELECT ?x ?kind ?company ?cl ?name ?amount ?currency ?date ?market ?year ?value ?unit WHERE {\n" +
+        "  VALUES ?x { " + iriList(todo) + " }\n" +
+        "  { ?x a aic:FundingRound BIND(\"round\" AS ?kind)\n" +
+        "    OPTIONAL { ?x aic:fundedCompany ?company OPTIONAL { ?company rdfs:label ?cl } }\n" +
+        "    OPTIONAL { ?x aic:roundName ?name } OPTIONAL { ?x aic:amount ?amount }\n" +
+        "    OPTIONAL { ?x aic:currency ?currency } OPTIONAL { ?x aic:date ?date } }\n" +
+        "  UNION { ?x a aic:MarketEstimate BIND(\"estimate\" AS ?kind)\n" +
+        "    OPTIONAL { ?x aic:market ?market } OPTIONAL { ?x aic:year ?year }\n" +
+        "    OPTIONAL { ?x aic:value ?value } OPTIONAL { ?x aic:unit ?unit } }\n}");
+    } catch (e) { return; }
+    const by = new Map();
+    for (const r of rows) {
+      const cur = by.get(r.x) || {};
+      for (const [k, v] of Object.entries(r)) {
+        if (k === "cl") { if (!cur.cl || r["cl@"] === "en") cur.cl = v; }
+        else if (!k.endsWith("@") && cur[k] === undefined) cur[k] = v;
+      }
+      by.set(r.x, cur);
+    }
+    for (const [iri, r] of by) {
+      let label, summary;
+      if (r.kind === "round") {
+        const money = r.amount !== undefined ? formatMoney(r.amount, r.currency) : "";
+        label = [r.cl || (r.company ? localName(r.company) : null), r.name || "funding round", yearOf(r.date) || null].filter(Boolean).join(" · ");
+        summary = [r.name || "Funding round", r.date ? "dated " + r.date : null,
+          money ? money + " (" + fullNumber(r.amount, r.currency) + ")" : "amount not stated"].filter(Boolean).join(" · ");
+        described.set(iri, { label, short: money, summary, currency: r.currency });
+      } else {
+        const money = r.value !== undefined ? formatMoney(r.value, r.unit) : "";
+        label = [r.market || "market estimate", r.year ? yearOf(r.year) : null].filter(Boolean).join(" · ");
+        summary = [r.market || "Market estimate", r.year ? "for " + r.year : null,
+          money ? money + " (" + fullNumber(r.value, r.unit) + ")" : null].filter(Boolean).join(" · ");
+        described.set(iri, { label, short: money, summary, currency: r.unit });
+      }
+    }
+  }
+  function specialLabel(iri, fallback) { const d = described.get(iri); return d ? d.label : fallback; }
+  // Relabel drawn rounds/estimates (two lines: who · what · when, then the amount).
+  async function relabelNodes(nodes) {
+    const todo = nodes.filter((n) => n.data("cls") === "FundingRound" || n.data("cls") === "MarketEstimate");
+    if (!todo.length) return;
+    await describeSpecial(todo.map((n) => n.id()));
+    cy.batch(() => todo.forEach((n) => {
+      const d = described.get(n.id());
+      if (d) n.data("label", d.label + (d.short ? "\n" + d.short : ""));
+    }));
   }
 
   // Libraries needed only by some panels load on first use (CodeMirror: SPARQL tab; cytoscape-svg: SVG export).
@@ -133,7 +223,7 @@
   // ---------------------------------------------------------------- state and URL
   const state = {
     focus: null, depth: 2, limit: DEFAULT_LIMIT, inferred: true, hiddenClasses: new Set(), hiddenRels: new Set(),
-    selected: null, question: "", query: "", tab: "details", pathFrom: "", pathTo: "",
+    selected: null, question: "", query: "", tab: "details", pathFrom: "", pathTo: "", expanded: [],
   };
   function readUrl() {
     const p = new URLSearchParams(location.hash.replace(/^#/, "") || location.search.replace(/^\?/, ""));
@@ -149,6 +239,7 @@
     state.tab = p.get("tab") || (state.query ? "sparql" : state.question ? "ask" : "details");
     state.pathFrom = p.get("from") || "";
     state.pathTo = p.get("to") || "";
+    state.expanded = (p.get("exp") || "").split(",").filter(Boolean);
   }
   function writeUrl(push) {
     const p = new URLSearchParams();
@@ -163,6 +254,7 @@
     if (state.query) p.set("query", state.query);
     if (state.tab !== "details") p.set("tab", state.tab);
     if (state.pathFrom && state.pathTo) { p.set("from", state.pathFrom); p.set("to", state.pathTo); }
+    if (state.expanded.length) p.set("exp", state.expanded.join(","));
     const hash = "#" + p.toString();
     if (hash === location.hash) return;
     if (push) history.pushState(null, "", hash); else history.replaceState(null, "", hash);
@@ -194,7 +286,15 @@
       { selector: "node.answer", style: { "border-width": 5, "border-color": "#f5b800", width: 36, height: 36, "font-weight": "bold", "z-index": 12 } },
       { selector: "node.path", style: { "border-width": 5, "border-color": "#e0115f", "z-index": 12 } },
       { selector: "edge.path", style: { width: 4, "line-color": "#e0115f", "target-arrow-color": "#e0115f", "z-index": 12, "min-zoomed-font-size": 0 } },
+      { selector: "node.ov", style: { "text-halign": "right", "text-valign": "center", "text-margin-x": 5, "text-margin-y": 0,
+        width: 16, height: 16, "font-size": 11, "min-zoomed-font-size": 5 } },
+      { selector: "edge.ov", style: { label: "", "curve-style": "straight", width: 1, "line-color": "#b7c0cc",
+        "target-arrow-color": "#b7c0cc", "arrow-scale": 0.55 } },
+      { selector: "node.ov.hover", style: { "border-width": 3, "border-color": "#111", "font-weight": "bold", "z-index": 20 } },
+      { selector: "edge.ov.hover", style: { "line-color": "#0b63ce", "target-arrow-color": "#0b63ce", width: 2.5, "z-index": 20 } },
+      { selector: 'node[cls = "FundingRound"], node[cls = "MarketEstimate"]', style: { "text-wrap": "wrap", "text-max-width": 200 } },
       { selector: ".faded", style: { opacity: 0.18 } },
+      { selector: ".faded-more", style: { opacity: 0.08 } },
       { selector: ".filtered", style: { display: "none" } },
     ],
   });
@@ -241,7 +341,9 @@
     const out = [];
     for (const n of data.nodes || []) {
       if (cy.getElementById(n.id).nonempty()) continue;
-      out.push({ group: "nodes", data: { id: n.id, label: n.label || localName(n.id), cls: classOf(n.class || (n.types || [])[0]), types: n.types || [] } });
+      const k = out.length, a = k * 2.399963, r = 12 * Math.sqrt(k + 1); // sunflower spiral: distinct starting points
+      out.push({ group: "nodes", data: { id: n.id, label: n.label || localName(n.id), cls: classOf(n.class || (n.types || [])[0]), types: n.types || [] },
+        position: n.position || { x: r * Math.cos(a), y: r * Math.sin(a) }, classes: n.classes || "" });
     }
     const ids = new Set((data.nodes || []).map((n) => n.id));
     for (const e of data.edges || []) {
@@ -249,7 +351,7 @@
       if (cy.getElementById(id).nonempty()) continue;
       if (!ids.has(e.source) && cy.getElementById(e.source).empty()) continue;
       if (!ids.has(e.target) && cy.getElementById(e.target).empty()) continue;
-      out.push({ group: "edges", data: { id, source: e.source, target: e.target, predicate: e.predicate, label: e.label || localName(e.predicate), inferred: !!e.inferred } });
+      out.push({ group: "edges", data: { id, source: e.source, target: e.target, predicate: e.predicate, label: e.label || localName(e.predicate), inferred: !!e.inferred }, classes: e.classes || "" });
     }
     return out;
   }
@@ -265,9 +367,11 @@
       if (opts.focus) { cy.nodes().removeClass("focus"); cy.getElementById(opts.focus).addClass("focus"); }
     });
     applyFilters();
+    await relabelNodes(added.nodes());
     const tAdd = performance.now();
-    if (opts.replace || opts.relayout) await runLayout(null, true);
-    else if (added.nodes().length) placeAround(opts.around, added.nodes());
+    if (opts.preset) cy.fit(cy.elements(":visible"), 40);
+    else if (opts.replace || opts.relayout) await runLayout(null, true);
+    else if (added.nodes().length) placeAround(opts.around, added.nodes(), opts.quiet);
     const tLayout = performance.now();
     await new Promise((r) => { cy.one("render", () => r()); cy.forceRender(); });
     await nextFrame();
@@ -280,7 +384,7 @@
   }
 
   // New neighbours of an expanded node go on rings around it; the rest of the drawing stays put.
-  function placeAround(centerId, nodes) {
+  function placeAround(centerId, nodes, quiet) {
     const c = centerId && cy.getElementById(centerId).nonempty() ? cy.getElementById(centerId).position() : { x: 0, y: 0 };
     const n = nodes.length;
     nodes.forEach((node, i) => {
@@ -288,7 +392,7 @@
       const a = (2 * Math.PI * k) / per + ring * 0.3, r = 110 + ring * 70;
       node.position({ x: c.x + r * Math.cos(a), y: c.y + r * Math.sin(a) });
     });
-    cy.animate({ fit: { eles: nodes.union(cy.getElementById(centerId)), padding: 40 } }, { duration: 300 });
+    if (!quiet) cy.animate({ fit: { eles: nodes.union(cy.getElementById(centerId)), padding: 40 } }, { duration: 300 });
   }
 
   function graphUrl(iri, depth, limit) {
@@ -303,8 +407,11 @@
   async function _focusEntity(idOrIri, opts) {
     opts = opts || {};
     const iri = toIri(idOrIri);
+    beginAction();
     state.focus = entityId(iri) || iri;
     state.selected = null;
+    if (!opts.restore) state.expanded = [];
+    state.view = "focus";
     writeUrl(opts.push !== false);
     setStatus("Loading the neighbourhood of " + (opts.label || localName(iri)) + "…");
     const t0 = performance.now();
@@ -321,17 +428,134 @@
     if (!opts.keepPanel) await showEntity(iri, { switchTab: opts.switchTab !== false && state.tab === "details" });
   }
 
-  async function expandNode(iri) {
+  async function expandNode(iri, opts) {
     setBusy(1);
-    try { return await _expandNode(iri); } finally { setBusy(-1); }
+    try { return await _expandNode(iri, opts || {}); } finally { setBusy(-1); }
   }
-  async function _expandNode(iri) {
-    setStatus("Expanding " + (cy.getElementById(iri).data("label") || localName(iri)) + "…");
+  async function _expandNode(iri, opts) {
+    beginAction();
+    const name = cy.getElementById(iri).data("label") || localName(iri);
+    setStatus("Expanding " + name + "…");
     let data;
     try { data = await api(graphUrl(iri, 1, 200)); } catch (e) { setStatus("Could not expand: " + e.message, "error"); return; }
-    const added = await drawGraph(data, { around: iri });
-    setStatus("Added " + added.nodes().length + " nodes.");
+    const id = entityId(iri) || iri;
+    if (!state.expanded.includes(id)) { state.expanded.push(id); writeUrl(false); }
+    const added = await drawGraph(data, { around: iri, quiet: opts.restore });
+    setStatus("Expanded " + String(name).split("\n")[0] + ": " + added.nodes().length + " new node" + (added.nodes().length === 1 ? "" : "s") + ".");
   }
+
+  // ---------------------------------------------------------------- overview: the supply chain in four columns
+  const OV_COLUMNS = [["foundry", "Foundries", "offer →"], ["process", "Processes", "← made on"], ["chip", "Chips", "designed by →"], ["vendor", "Vendors", ""]];
+  const OV_COL_WIDTH = 250, OV_ROW = 21, OV_MAX_CHIPS = 48;
+  const OVERVIEW_QUERY = "SELECT DISTINCT ?chip ?vendor ?process ?foundry ?fab WHERE {\n" +
+    "  ?chip aic:designedBy ?vendor .\n" +
+    "  { ?chip aic:manufacturedOn ?process OPTIONAL { ?process aic:offeredBy ?foundry } }\n" +
+    "  UNION { ?chip aic:fabricatedBy ?fab }\n} LIMIT 5000";
+  async function showOverview(opts) {
+    setBusy(1);
+    try { return await _showOverview(opts || {}); } finally { setBusy(-1); }
+  }
+  async function _showOverview(opts) {
+    beginAction();
+    state.focus = null; state.view = "overview";
+    if (!opts.restore) { state.expanded = []; state.selected = null; }
+    writeUrl(!!opts.push);
+    setStatus("Loading the supply chain…");
+    const t0 = performance.now();
+    let rows;
+    try { rows = await select(OVERVIEW_QUERY); }
+    catch (e) { setStatus("Could not load the overview: " + e.message, "error"); cy.elements().remove(); refreshChrome(); return; }
+    const chipsOf = new Map(), vendorOf = new Map(), procsOf = new Map(), fabOf = new Map(), foundryOf = new Map();
+    const add = (m, k, v) => { if (!m.has(k)) m.set(k, new Set()); if (v) m.get(k).add(v); };
+    for (const r of rows) {
+      add(vendorOf, r.chip, r.vendor); add(chipsOf, r.vendor, r.chip);
+      if (r.process) { add(procsOf, r.chip, r.process); if (r.foundry) add(foundryOf, r.process, r.foundry); else add(foundryOf, r.process, null); }
+      if (r.fab) add(fabOf, r.chip, r.fab);
+    }
+    // the chips the supply chain is about: those with a process or a foundry; the biggest vendors' first if too many
+    let chips = [...vendorOf.keys()].filter((c) => procsOf.has(c) || fabOf.has(c));
+    const total = chips.length;
+    const weight = (c) => Math.max(...[...vendorOf.get(c)].map((v) => chipsOf.get(v).size));
+    if (chips.length > OV_MAX_CHIPS) chips = chips.sort((a, b) => weight(b) - weight(a) || (a < b ? -1 : 1)).slice(0, OV_MAX_CHIPS);
+    const processes = new Set(), foundries = new Set(), vendors = new Set();
+    for (const c of chips) {
+      (procsOf.get(c) || []).forEach((p) => { processes.add(p); (foundryOf.get(p) || []).forEach((f) => foundries.add(f)); });
+      (fabOf.get(c) || []).forEach((f) => foundries.add(f));
+      vendorOf.get(c).forEach((v) => vendors.add(v));
+    }
+    const all = [...chips, ...processes, ...foundries, ...vendors];
+    let info = [];
+    try { info = all.length ? await select("SELECT ?x ?l ?t WHERE { VALUES ?x { " + iriList(all) + " } { ?x rdfs:label ?l } UNION { ?x a ?t } }") : []; }
+    catch (e) { info = []; }
+    const labels = {}, types = {};
+    const rank = { en: 0, "": 1, ja: 2, zh: 3 };
+    for (const r of info) {
+      if (r.l !== undefined) { const lg = r["l@"] || ""; const cur = labels[r.x]; if (!cur || (rank[lg] ?? 4) < (rank[cur.lang] ?? 4)) labels[r.x] = { text: r.l, lang: lg }; }
+      if (r.t && r.t.startsWith(AIC)) (types[r.x] = types[r.x] || []).push(r.t);
+    }
+    const label = (i) => (labels[i] ? labels[i].text : localName(i));
+    const pickClass = (i, dflt) => {
+      const names = (types[i] || []).map(localName);
+      return ["TrainingChip", "InferenceChip", "ComputingCluster", "Chip", "ProcessNode", "Foundry", "ChipVendor"].find((n) => names.includes(n)) || dflt;
+    };
+    // order each column by its neighbours' places (fewer crossings), then by name
+    const byName = (a, b) => label(a).localeCompare(label(b));
+    const fCount = (f) => chips.filter((c) => [...(procsOf.get(c) || [])].some((p) => (foundryOf.get(p) || new Set()).has(f)) || (fabOf.get(c) || new Set()).has(f)).length;
+    const fOrder = [...foundries].sort((a, b) => fCount(b) - fCount(a) || byName(a, b));
+    const idx = (list) => new Map(list.map((x, i) => [x, i / Math.max(1, list.length - 1)]));
+    const fIdx = idx(fOrder);
+    const mean = (xs, m, dflt) => { const v = [...xs].map((x) => m.get(x)).filter((x) => x !== undefined); return v.length ? v.reduce((s, x) => s + x, 0) / v.length : dflt; };
+    const pNm = (p) => { const m = label(p).match(/(\d+(?:\.\d+)?)\s*(?:nm|N)/i); return m ? parseFloat(m[1]) : 99; };
+    const pOrder = [...processes].sort((a, b) => mean(foundryOf.get(a) || [], fIdx, 1) - mean(foundryOf.get(b) || [], fIdx, 1) || pNm(a) - pNm(b) || byName(a, b));
+    const pIdx = idx(pOrder);
+    const chipKey = (c) => mean(procsOf.get(c) || [], pIdx, mean(fabOf.get(c) || [], fIdx, 1));
+    const chipMean = (v) => { const cs = [...chipsOf.get(v)].filter((c) => chips.includes(c)); return cs.reduce((s, c) => s + chipKey(c), 0) / (cs.length || 1); };
+    const vOrder = [...vendors].sort((a, b) => chipMean(a) - chipMean(b) || byName(a, b));
+    const vRank = new Map(vOrder.map((v, i) => [v, i]));
+    const cOrder = chips.slice().sort((a, b) => chipKey(a) - chipKey(b) || Math.min(...[...vendorOf.get(a)].map((v) => vRank.get(v))) - Math.min(...[...vendorOf.get(b)].map((v) => vRank.get(v))) || byName(a, b));
+    const columns = [fOrder, pOrder, cOrder, vOrder];
+    const height = Math.max(...columns.map((c) => c.length)) * OV_ROW;
+    const nodes = [], edges = [], seenEdge = new Set();
+    const dflt = ["Foundry", "ProcessNode", "Chip", "ChipVendor"];
+    columns.forEach((list, col) => list.forEach((i, row) => nodes.push({
+      id: i, label: label(i), types: types[i] || [], class: pickClass(i, dflt[col]), classes: "ov",
+      position: { x: col * OV_COL_WIDTH, y: (row + 0.5) * height / list.length } })));
+    const edge = (s, p, o) => { const id = s + "|" + AIC + p + "|" + o; if (!seenEdge.has(id)) { seenEdge.add(id); edges.push({ id, source: s, target: o, predicate: p, label: humanize(p), classes: "ov" }); } };
+    for (const c of chips) {
+      vendorOf.get(c).forEach((v) => edge(c, "designedBy", v));
+      const viaProcess = new Set();
+      (procsOf.get(c) || []).forEach((p) => { edge(c, "manufacturedOn", p); (foundryOf.get(p) || []).forEach((f) => { if (f) { edge(p, "offeredBy", f); viaProcess.add(f); } }); });
+      (fabOf.get(c) || []).forEach((f) => { if (!viaProcess.has(f)) edge(c, "fabricatedBy", f); });
+    }
+    const fetchMs = performance.now() - t0;
+    await drawGraph({ nodes, edges }, { replace: true, preset: true, fetchMs });
+    ovColumnsX = columns.map((list, col) => (list.length ? col * OV_COL_WIDTH : null));
+    $("#focus-label").textContent = "Overview: the supply chain";
+    const shown = chips.length < total ? chips.length + " of " + total : String(total);
+    setStatus(nodes.length ? "Supply chain: " + shown + " chips from " + vendors.size + " vendors, made on " + processes.size +
+      " processes at " + foundries.size + " foundries. Click a node for its facts, double-click to expand, or search." :
+      "The graph has no chips with a designer and a process or foundry yet: search for an entity or run a query.");
+    placeHeads();
+  }
+  let ovColumnsX = null;
+  const humanize = (p) => localName(p).replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  // Column headings above the overview, following pan and zoom (HTML over the canvas, never over a node).
+  function placeHeads() {
+    const box = $("#ov-heads");
+    const on = state.view === "overview" && ovColumnsX && cy.nodes(".ov").nonempty();
+    box.hidden = !on;
+    if (!on) return;
+    const top = cy.nodes(".ov").reduce((m, n) => Math.min(m, n.renderedBoundingBox({ includeLabels: false }).y1), Infinity);
+    box.replaceChildren(...OV_COLUMNS.map(([key, title, rel], i) => {
+      if (ovColumnsX[i] === null) return null;
+      const x = ovColumnsX[i] * cy.zoom() + cy.pan().x;
+      return el("div", { class: "ov-head", style: "left:" + Math.round(x - 8) + "px;top:" + Math.max(0, Math.round(top - 24)) + "px" },
+        el("strong", { text: title }), rel ? el("span", { class: "muted", text: " " + rel }) : null);
+    }).filter(Boolean));
+  }
+  cy.on("viewport resize", () => { if (state.view === "overview") placeHeads(); });
+  cy.on("mouseover", "node.ov", (ev) => ev.target.closedNeighborhood().addClass("hover"));
+  cy.on("mouseout", "node.ov", () => cy.elements(".hover").removeClass("hover"));
 
   // ---------------------------------------------------------------- filters, legend
   function applyFilters() {
@@ -369,6 +593,7 @@
     $("#rel-filters").replaceChildren(...Object.keys(rels).sort().map((r) => checkRow("rel-" + r, rels[r].label + " (" + rels[r].n + ")",
       !state.hiddenRels.has(r), () => { toggleSet(state.hiddenRels, r); filtersChanged(); })));
     $("#empty").hidden = cy.nodes().length > 0;
+    placeHeads();
     const visible = cy.nodes(":visible").length;
     $("#graph-summary").textContent = visible + " of " + cy.nodes().length + " nodes and " + cy.edges(":visible").length + " edges shown" +
       (state.focus ? "; focus " + ($("#focus-label").textContent.replace(/^Focus: /, "") || state.focus) : "") + ".";
@@ -403,6 +628,7 @@
     if (opts.switchTab !== false) selectTab("details");
     const id = entityId(iri);
     const node = cy.getElementById(iri);
+    if (String(iri).startsWith(DOC_PREFIX)) { await showDocument(iri, seq); return; }
     if (!id) {
       box.replaceChildren(el("h2", { text: node.nonempty() ? node.data("label") : localName(iri) }), el("p", {}, el("code", { text: iri })));
       return;
@@ -415,12 +641,77 @@
       return;
     }
     if (seq !== entitySeq) return;
+    const unlabelled = [ent.iri, ...(ent.facts || []).filter((f) => f.value_type === "iri" && f.value_label === localName(f.value)).map((f) => f.value)];
+    await describeSpecial(unlabelled.filter((i) => entityId(i)));
+    if (seq !== entitySeq) return;
     box.replaceChildren(...renderEntity(ent));
+  }
+
+  const isUrl = (v) => /^https?:\/\//.test(String(v || ""));
+  function outboundLabel(iri) {
+    const wd = String(iri).match(/^https?:\/\/www\.wikidata\.org\/(?:entity|wiki)\/(Q\d+)$/);
+    if (wd) return "Wikidata " + wd[1];
+    return String(iri).replace(/^https?:\/\//, "");
+  }
+  function outbound(iri, text) {
+    return el("a", { href: iri, target: "_blank", rel: "noopener noreferrer", class: "outbound", title: iri }, text || outboundLabel(iri), el("span", { "aria-hidden": "true", text: " ↗" }));
+  }
+  // A citation: the document (a link: its source when that is a URL, else its page here) and its date.
+  function citation(e, extra) {
+    const title = e.document_title || (e.document ? localName(e.document) : "document");
+    let link;
+    if (isUrl(e.document_source)) link = outbound(e.document_source, title);
+    else if (e.document) link = el("a", { href: docHref(e.document), class: "doc-link", title: e.document_source || e.document,
+      onclick: (ev) => { ev.preventDefault(); openDocument(e.document); } }, title);
+    else link = title;
+    return el("div", { class: "cite" }, "— ", el("cite", {}, link), e.document_date ? el("span", { class: "date", text: " · " + e.document_date }) : null,
+      e.confidence !== undefined && e.confidence !== null ? el("span", { class: "muted", text: " · confidence " + Number(e.confidence).toFixed(2) }) : null,
+      extra && e.extractor ? el("span", { class: "muted", text: " · " + e.extractor }) : null);
+  }
+  function docHref(iri) {
+    const p = new URLSearchParams(location.hash.replace(/^#/, ""));
+    p.set("sel", iri); p.set("tab", "details");
+    return "#" + p.toString();
+  }
+  function openDocument(iri) {
+    state.selected = iri; writeUrl(true);
+    showEntity(iri);
+  }
+  function evidenceBlock(evs) {
+    if (!evs.length) return null;
+    const docs = new Set(evs.map((e) => e.document)).size;
+    return el("details", { class: "evidence-fold" },
+      el("summary", { text: evs.length + (evs.length === 1 ? " sentence" : " sentences") + (docs > 1 ? " from " + docs + " documents" : "") }),
+      el("ul", { class: "evidence-list", "aria-label": "Evidence" }, evs.map((e) => el("li", { class: "evidence" },
+        el("blockquote", { text: e.sentence || "" }), citation(e, true)))));
+  }
+  function literalText(f, ent) {
+    const p = localName(f.predicate), v = f.value;
+    if ((p === "amount" || p === "value") && isFinite(Number(v))) {
+      const unitFact = (ent.facts || []).find((g) => localName(g.predicate) === (p === "amount" ? "currency" : "unit"));
+      const unit = unitFact ? String(unitFact.value) : "";
+      return formatMoney(v, unit) + " (" + fullNumber(v, unit) + ")";
+    }
+    if (typeof v === "number" && Math.abs(v) >= 10000) return fullNumber(v);
+    return f.value_label || String(v);
+  }
+  function factItem(f, ent) {
+    let value;
+    if (f.value_type === "iri" || (!f.value_type && isUrl(f.value))) {
+      const label = specialLabel(f.value, f.value_label || localName(f.value));
+      value = entityId(f.value) ? el("button", { type: "button", class: "link", onclick: () => selectOrFocus(f.value, label) }, label) : outbound(f.value);
+    } else value = el("span", { class: "literal", text: literalText(f, ent) });
+    return el("li", { class: "fact" + (f.inferred ? " inferred" : "") },
+      el("div", { class: "fact-line" }, value,
+        f.inferred ? el("span", { class: "badge", title: f.rule ? "rule: " + f.rule : "inferred", text: "inferred" + (f.rule ? ": " + localName(f.rule) : "") }) : null),
+      evidenceBlock(f.evidence || []));
   }
 
   function renderEntity(ent) {
     const out = [];
-    out.push(el("h2", { id: "entity-title", text: ent.label || localName(ent.iri) }));
+    const special = described.get(ent.iri);
+    out.push(el("h2", { id: "entity-title", text: special ? special.label : ent.label || localName(ent.iri) }));
+    if (special && special.summary) out.push(el("p", { class: "summary", text: special.summary }));
     out.push(el("p", { class: "iri" }, el("code", { text: ent.iri })));
     out.push(el("div", { class: "types", "aria-label": "Types" }, (ent.types || []).map((t) => el("span", { class: "chip" }, shapeIcon(classOf(t)), localName(t)))));
     const labels = ent.labels || {};
@@ -432,26 +723,57 @@
       el("button", { type: "button", onclick: () => expandNode(ent.iri) }, "Expand neighbours"),
       el("button", { type: "button", onclick: () => { setPathEnd("from", ent.iri, ent.label); selectTab("path"); $("#path-to").focus(); } }, "Path from here")));
     const facts = (ent.facts || []).filter((f) => state.inferred || !f.inferred);
-    out.push(el("h3", { text: "Facts (" + facts.length + ")" }));
-    const list = el("ul", { class: "facts" });
+    const groups = new Map();
     for (const f of facts) {
-      const valueIsEntity = f.value_type ? f.value_type === "iri" : /^https?:\/\//.test(String(f.value));
-      const value = valueIsEntity
-        ? el("button", { type: "button", class: "link", onclick: () => selectOrFocus(f.value, f.value_label) }, f.value_label || localName(f.value))
-        : el("span", { class: "literal", text: f.value_label || String(f.value) });
-      const pred = (f.direction === "in" ? "← " : "") + (f.predicate_label || localName(f.predicate));
-      const ev = (f.evidence || []).map((e) => el("li", { class: "evidence" },
-        el("blockquote", { text: e.sentence || "" }),
-        el("div", { class: "cite" }, "— ", el("cite", { text: e.document_title || localName(e.document) || "document" }),
-          e.confidence !== undefined && e.confidence !== null ? el("span", { class: "muted", text: " · confidence " + Number(e.confidence).toFixed(2) }) : null,
-          e.extractor ? el("span", { class: "muted", text: " · " + e.extractor }) : null)));
-      list.append(el("li", { class: "fact" + (f.inferred ? " inferred" : "") },
-        el("div", { class: "fact-line" }, el("span", { class: "pred", text: pred }), " ", value,
-          f.inferred ? el("span", { class: "badge", title: f.rule ? "rule: " + f.rule : "inferred", text: "inferred" + (f.rule ? ": " + localName(f.rule) : "") }) : null),
-        ev.length ? el("ul", { class: "evidence-list", "aria-label": "Evidence" }, ev) : null));
+      const key = (f.direction === "in" ? "← " : "") + (f.predicate_label || humanize(f.predicate));
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(f);
     }
-    out.push(list);
+    out.push(el("h3", { text: "Facts (" + facts.length + ", " + groups.size + " relation" + (groups.size === 1 ? "" : "s") + ")" }));
+    out.push(el("div", { class: "groups" }, [...groups].map(([key, fs]) => el("details", { class: "rel-group", open: fs.length <= 8 || null },
+      el("summary", {}, el("span", { class: "pred", text: key }), el("span", { class: "count", text: " " + fs.length })),
+      el("ul", { class: "facts" }, fs.map((f) => factItem(f, ent)))))));
     return out;
+  }
+  async function showDocument(iri, seq) {
+    const box = $("#entity");
+    box.replaceChildren(el("p", { class: "muted", text: "Loading…" }));
+    let meta, sents;
+    try {
+      meta = await select("SELECT ?p ?v WHERE { VALUES ?d { " + iriList([iri]) + " } ?d ?p ?v FILTER(?p IN (dct:title, dct:date, dct:source, dct:language)) }");
+      sents = await select("SELECT DISTINCT ?sentence ?start ?s ?p ?o WHERE { ?ev aic:document " + iriList([iri]) +
+        " ; aic:sentence ?sentence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o OPTIONAL { ?ev aic:charStart ?start } } LIMIT 2000");
+    } catch (e) { if (seq === entitySeq) box.replaceChildren(el("p", { class: "error", text: "Could not load the document: " + e.message })); return; }
+    if (seq !== entitySeq) return;
+    const m = {};
+    for (const r of meta) m[localName(r.p)] = r.v;
+    const bySentence = new Map();
+    for (const r of sents) {
+      const k = r.sentence;
+      if (!bySentence.has(k)) bySentence.set(k, { start: Number(r.start || 0), facts: [] });
+      bySentence.get(k).facts.push(r);
+    }
+    const ids = [...new Set(sents.flatMap((r) => [r.s, r.o]).filter((x) => entityId(x)))];
+    let names = {};
+    try {
+      for (const r of ids.length ? await select("SELECT ?x ?l WHERE { VALUES ?x { " + iriList(ids) + " } ?x rdfs:label ?l }") : []) {
+        if (!names[r.x] || r["l@"] === "en") names[r.x] = r.l;
+      }
+      await describeSpecial(ids.filter((x) => !names[x]));
+    } catch (e) { names = {}; }
+    if (seq !== entitySeq) return;
+    const nm = (x) => (entityId(x) ? specialLabel(x, names[x] || localName(x)) : x);
+    box.replaceChildren(el("h2", { id: "entity-title", text: m.title || localName(iri) }),
+      el("p", { class: "iri" }, el("code", { text: iri })),
+      el("dl", { class: "labels doc-meta" },
+        el("dt", { text: "date" }), el("dd", { text: m.date || "—" }),
+        el("dt", { text: "lang" }), el("dd", { text: m.language || "—" }),
+        el("dt", { text: "source" }), el("dd", {}, isUrl(m.source) ? outbound(m.source) : el("code", { text: m.source || "—" }))),
+      el("h3", { text: bySentence.size + " sentence" + (bySentence.size === 1 ? "" : "s") + " cited as evidence, in reading order" }),
+      el("ol", { class: "doc-sentences" }, [...bySentence].sort((a, b) => a[1].start - b[1].start).map(([text, v]) => el("li", {},
+        el("blockquote", { text }),
+        el("ul", { class: "doc-facts" }, v.facts.map((r) => el("li", { class: "muted" },
+          nm(r.s) + " — " + humanize(r.p) + " → " + (isUrl(r.o) ? nm(r.o) : r.o))))))));
   }
 
   function selectOrFocus(iri, label) {
@@ -537,17 +859,21 @@
 
   // ---------------------------------------------------------------- highlights
   function clearHighlights() {
-    cy.elements().removeClass("answer path faded");
+    cy.elements().removeClass("answer path faded faded-more");
     $("#path-result").replaceChildren();
   }
-  function highlight(nodes, edges, cls) {
+  function beginAction() { setStatus(""); clearHighlights(); }
+  // Answers keep their neighbours in view; a path (strict) fades everything that is not on it.
+  function highlight(nodes, edges, cls, strict) {
     cy.batch(() => {
-      cy.elements().removeClass(cls).removeClass("faded");
+      cy.elements().removeClass(cls).removeClass("faded faded-more");
       nodes.addClass(cls); if (edges) edges.addClass(cls);
-      const keep = nodes.union(edges || cy.collection()).union(nodes.neighborhood());
-      cy.elements().difference(keep).addClass("faded");
+      const on = nodes.union(edges || cy.collection());
+      const keep = strict ? on : on.union(nodes.neighborhood());
+      cy.elements().difference(keep).addClass(strict ? "faded-more" : "faded");
     });
-    if (nodes.nonempty()) cy.animate({ fit: { eles: nodes.union(nodes.neighborhood()), padding: 50 } }, { duration: 300 });
+    const view = strict ? nodes : nodes.union(nodes.neighborhood());
+    if (nodes.nonempty()) cy.animate({ fit: { eles: view, padding: 60 } }, { duration: 300 });
   }
 
   // Bring entities into the drawing (depth-1 neighbourhoods), for answers and paths outside the view.
@@ -567,6 +893,7 @@
   }
   async function _ask(question, opts) {
     opts = opts || {};
+    beginAction();
     state.question = question;
     writeUrl(false);
     const box = $("#ask-result");
@@ -679,10 +1006,12 @@
     opts = opts || {};
     const q = getQuery().trim();
     if (!q) return;
+    beginAction();
     state.query = q;
     writeUrl(false);
     const status = $("#sparql-status");
     status.textContent = "Running…";
+    $("#sparql-truncated").hidden = true;
     const t0 = performance.now();
     let res;
     try {
@@ -696,8 +1025,15 @@
       return;
     }
     const ms = Math.round(performance.now() - t0);
+    const cut = res.headers && res.headers.get("X-SPARQL-Truncated");
     if (res.type.includes("json")) {
       const j = JSON.parse(res.text);
+      if (cut === "true" || j.truncated === true) {
+        const cap = (res.headers && res.headers.get("X-SPARQL-Row-Cap")) || j.rowCap || "";
+        const t = $("#sparql-truncated");
+        t.textContent = "Truncated: the server's row cap" + (cap ? " of " + cap + " rows" : "") + " cut this answer; add LIMIT/OFFSET or narrow the query to see the rest.";
+        t.hidden = false;
+      }
       if (j.boolean !== undefined) { renderTable(["boolean"], [{ boolean: { type: "literal", value: String(j.boolean) } }]); status.textContent = "ASK → " + j.boolean + " (" + ms + " ms)"; return; }
       const vars = (j.head && j.head.vars) || [], rows = (j.results && j.results.bindings) || [];
       const note = renderTable(vars, rows);
@@ -706,8 +1042,10 @@
       const triples = parseNTriples(res.text);
       const note = renderTable(["subject", "predicate", "object"], triples.map(([s, p, o]) => ({ subject: s, predicate: p, object: o })));
       status.textContent = triples.length + " triples" + note + " in " + ms + " ms; drawn in the graph";
+      if (opts.draw === false) { status.textContent += " (not drawn: the view shows the focus)"; return; }
       const g = triplesToGraph(triples);
-      state.focus = null; $("#focus-label").textContent = "CONSTRUCT result";
+      state.focus = null; state.view = "query"; if (!opts.restore) state.expanded = [];
+      $("#focus-label").textContent = "CONSTRUCT result";
       writeUrl(false);
       await drawGraph(g, { replace: true });
     }
@@ -736,13 +1074,15 @@
     try { return await _highlightPath(fromIri, toIri2); } finally { setBusy(-1); }
   }
   async function _highlightPath(fromIri, toIri2) {
+    beginAction();
     const box = $("#path-result");
     box.replaceChildren(el("p", { class: "muted", text: "Searching…" }));
-    let seq = null, via = "loaded graph";
+    let seq = null, via = "loaded graph", hops = null;
     if (await hasRoute("/analytics/path")) {
       try {
         const r = await api("/analytics/path?" + new URLSearchParams({ source: fromIri, target: toIri2 }));
         seq = pathNodesFrom(r); via = "server";
+        hops = ((r.paths || [])[0] || []).filter((h) => h && h.from !== undefined);
         if (seq.length) await ensureNodes(seq);
       } catch (e) { seq = null; }
     }
@@ -764,9 +1104,28 @@
       box.replaceChildren(el("p", { class: "error", text: "No path found in the " + via + ". Expand more nodes and try again." }));
       return;
     }
-    highlight(nodes, edges, "path");
-    box.replaceChildren(el("p", { text: "Path of " + (nodes.length - 1) + " step(s) (" + via + "):" }),
-      el("ol", { class: "path-list" }, nodes.map((n) => el("li", {}, el("button", { type: "button", class: "link", onclick: () => selectOrFocus(n.id()) }, n.data("label"))))));
+    highlight(nodes, edges, "path", true);
+    const name = (iri, fallback) => { const n = cy.getElementById(iri); return n.nonempty() ? String(n.data("label")).split("\n")[0] : fallback || localName(iri); };
+    const link = (iri, fallback) => el("button", { type: "button", class: "link", onclick: () => selectOrFocus(iri) }, name(iri, fallback));
+    let steps;
+    if (hops && hops.length) {
+      steps = hops.map((h) => {
+        const rel = humanize(h.relation || "");
+        return el("li", {}, link(h.from, h.from_label), " ",
+          el("span", { class: "rel", text: h.direction === "inverse" ? "← " + rel + " ←" : "— " + rel + " →" }), " ", link(h.to, h.to_label),
+          h.also && h.also.length ? el("span", { class: "muted", text: " (also " + h.also.map(humanize).join(", ") + ")" }) : null);
+      });
+    } else {
+      const ns = nodes.toArray();
+      steps = ns.slice(1).map((n, k) => {
+        const a = ns[k], e = a.edgesWith(n).first();
+        const forward = e.nonempty() && e.source().id() === a.id();
+        const rel = e.nonempty() ? e.data("label") : "?";
+        return el("li", {}, link(a.id()), " ", el("span", { class: "rel", text: forward ? "— " + rel + " →" : "← " + rel + " ←" }), " ", link(n.id()));
+      });
+    }
+    box.replaceChildren(el("p", { text: "Path of " + (nodes.length - 1) + " step" + (nodes.length === 2 ? "" : "s") + " (" + via + "); the rest of the graph is faded:" }),
+      el("ol", { class: "path-list" }, steps));
   }
 
   // ---------------------------------------------------------------- events
@@ -848,24 +1207,31 @@
     if (ev.key === "/" && !/INPUT|TEXTAREA|SELECT/.test(document.activeElement.tagName) && !document.activeElement.closest(".CodeMirror")) { ev.preventDefault(); searchBox.focus(); }
   });
   window.addEventListener("popstate", () => { readUrl(); applyState(); });
+  $("#home").addEventListener("click", (ev) => { ev.preventDefault(); showOverview({ push: true }); });
 
   // ---------------------------------------------------------------- start-up
   async function applyState() {
     $("#depth").value = String(state.depth);
     $("#inferred").checked = state.inferred;
     selectTab(state.tab);
-    if (state.focus) await focusEntity(state.focus, { push: false, switchTab: state.tab === "details" });
-    else { cy.elements().remove(); refreshChrome(); }
-    if (state.selected && cy.getElementById(toIri(state.selected)).nonempty()) {
-      const n = cy.getElementById(toIri(state.selected)); cy.nodes().unselect(); n.select(); await showEntity(n.id(), { switchTab: state.tab === "details" });
+    const expanded = state.expanded.slice(), selected = state.selected;
+    const drawsQuery = state.query && /\b(CONSTRUCT|DESCRIBE)\b/i.test(state.query);
+    if (state.focus) await focusEntity(state.focus, { push: false, switchTab: state.tab === "details", restore: true });
+    else if (drawsQuery) { setQuery(state.query); await runSparql({ restore: true }); }
+    else await showOverview({ restore: true });
+    for (const id of expanded) await expandNode(toIri(id), { restore: true });
+    state.selected = selected;
+    if (selected && String(selected).startsWith(DOC_PREFIX)) await showEntity(selected, { switchTab: state.tab === "details" });
+    else if (selected && cy.getElementById(toIri(selected)).nonempty()) {
+      const n = cy.getElementById(toIri(selected)); cy.nodes().unselect(); n.select(); await showEntity(n.id(), { switchTab: state.tab === "details" });
     }
     if (state.pathFrom && state.pathTo) {
       setPathEnd("from", toIri(state.pathFrom)); setPathEnd("to", toIri(state.pathTo));
       await highlightPath(toIri(state.pathFrom), toIri(state.pathTo));
     }
     if (state.question) { $("#ask-input").value = state.question; await ask(state.question); }
-    if (state.query) { setQuery(state.query); await runSparql(); }
-    applyFilters(); refreshChrome();
+    if (state.query && !(drawsQuery && !state.focus)) { setQuery(state.query); await runSparql({ draw: !state.focus, restore: true }); }
+    applyFilters(); refreshChrome(); writeUrl(false);
   }
 
   let editorLoading = null;
@@ -894,7 +1260,7 @@
     await applyState();
   }
 
-  window.kg = { cy, state, metrics, layoutOverrides, focusEntity, ask, runSparql, drawGraph, getQuery, lastAnswer: null };
+  window.kg = { cy, state, metrics, layoutOverrides, focusEntity, expandNode, showOverview, ask, runSparql, drawGraph, getQuery, formatMoney, lastAnswer: null };
   setBusy(0);
   window.kg.ready = init().catch((e) => setStatus("Start-up failed: " + e.message, "error"));
 })();
