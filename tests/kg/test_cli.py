@@ -82,3 +82,18 @@ def test_cli_every_command_has_help_and_readme_line(command):
     from tests.conftest import ROOT
     assert run_kg(command, "--help").returncode == 0
     assert f"kg {command}" in (ROOT / "README.md").read_text()
+
+
+@pytest.mark.parametrize("query,cut", [
+    ("SELECT ?c WHERE { ?c a <https://w3id.org/aichip/ontology#Chip> }", True),  # 3 chips, 2 shown
+    ("SELECT ?c WHERE { ?c a <https://w3id.org/aichip/ontology#Chip> } LIMIT 2", False),
+    ("SELECT ?c WHERE { ?c a <https://w3id.org/aichip/ontology#Foundry> }", False),  # 2 foundries: they fit
+])
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_cli_query_max_rows_says_when_it_cut(store_path, query, cut, fmt):
+    run_kg("load", str(FIXTURES / "flagship.ttl"), "--store", store_path)
+    out = run_kg("query", query, "--store", store_path, "--format", fmt, "--max-rows", "2")
+    assert out.returncode == 0, out.stderr
+    assert ("truncated: showing the first 2 rows" in out.stderr) is cut
+    if fmt == "json":  # stdout stays plain SPARQL JSON: the line is on stderr
+        assert len(json.loads(out.stdout)["results"]["bindings"]) == 2
