@@ -29,9 +29,14 @@ JA_ORG = re.compile(r"([\u30a0-\u30ffー・]{2,12}(?:・)?(?:キャピタル|ベ
 CHIP_MODEL = re.compile(r"^(?:'s|’s|の|的)?\s?([\u4e00-\u9fff]{0,3}[A-Za-z]{1,5}[- ]?\d{2,4}[A-Za-z0-9+-]{0,4})(?![\w])")
 CHIP_WORDS = (r"(?:accelerators?|chips?|GPUs?|NPUs?|TPUs?|processors?|cards?|SoCs?|芯片|加速卡|显卡|处理器|"
               r"チップ|アクセラレータ|プロセッサ|GPU)")
+# "the ZX-9 AI training chip", "LX200 accelerator": a model code, at most two describing words, a chip word
 STANDALONE_MODEL = re.compile(
-    rf"(?:(?<![A-Za-z0-9])(?P<model>[A-Z][A-Za-z]{{0,5}}-?\d{{2,4}}[A-Za-z0-9+]{{0,3}}|[\u4e00-\u9fff]{{2,4}}\d{{1,3}}号?)"
-    rf"\s?(?:AI\s)?{CHIP_WORDS})")
+    rf"(?:(?<![A-Za-z0-9])(?P<model>[A-Z][A-Za-z]{{0,5}}-?\d{{2,4}}[A-Za-z0-9+]{{0,3}}|[A-Z]{{1,5}}-\d[A-Za-z0-9+]{{0,3}}"
+    rf"|[\u4e00-\u9fff]{{2,4}}\d{{1,3}}号?)"
+    rf"\s?(?:(?:AI|[a-z]{{3,12}})\s){{0,2}}{CHIP_WORDS})")
+# a model code right after a chip word: "AI训练芯片天衡T30", "推理芯片R20"
+MODEL_AFTER_WORD = re.compile(r"(?:芯片|加速卡|处理器|チップ)(?P<model>(?:[\u4e00-\u9fff](?<![的和与及为是由在等])){0,3}"
+                              r"[A-Z]{1,4}-?\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])")
 # a name in quotes right after a chip word: 第3世代IPU「Bow（ボウ）」, 芯片“思元”, the GPU "Lingjun"
 QUOTED_NAME = re.compile(rf"(?:{CHIP_WORDS}|[A-Z]PUs?|プロセッサー)\s?[「『“\"](?P<name>[^」』”\"\n（(]{{2,24}}?)"
                          r"(?:[（(][^）)\n]{1,12}[）)])?[」』”\"]")
@@ -79,11 +84,65 @@ def series_pattern() -> re.Pattern:
     return re.compile(rf"(?<![A-Za-z0-9])(?:{alts})\s?\d+(?:\.\d+)?[A-Za-z]{{0,2}}(?![A-Za-z0-9.])", re.IGNORECASE)
 
 
+# a description before a Chinese name is not part of it: "初创公司星衡智芯科技", "芯片企业X"
+ZH_DESCRIPTION = re.compile(r"^.{0,8}?(?:公司|企业|厂商|厂|机构|创企|独角兽)(?=.{4,})")
+# word classes that do not begin a name (jieba's tags: verbs, adverbs, prepositions, conjunctions, particles,
+# pronouns, numerals, measure words, locations, time words): "不乏产业资本" is "there is no lack of industrial capital"
+_ZH_NOT_NAME_START = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t")
+
+
+def _zh_name_start(surface: str, starts: list[int] | None = None) -> int:
+    """Where a Chinese organisation name begins inside a suffix-pattern match: after a description, at a
+    word boundary (`starts`: token starts relative to the match), after leading function words."""
+    cut = 0
+    m = ZH_DESCRIPTION.match(surface)
+    if m:
+        cut = m.end()
+    if starts and cut not in starts:
+        cut = min((i for i in starts if i > cut and len(surface) - i >= 4), default=cut)
+    tags = _zh_tags()
+    for _ in range(3):
+        rest = surface[cut:]
+        for n in (3, 2):
+            tag = tags.get(rest[:n], "")
+            if len(rest) - n >= 4 and tag.startswith(_ZH_NOT_NAME_START) and (not starts or cut + n in starts):
+                cut += n
+                break
+        else:
+            break
+    return cut
+
+
+@lru_cache(maxsize=1)
+def _zh_tags() -> dict:
+    """jieba's dictionary word classes (loaded with jieba, which the zh pipeline already uses)."""
+    try:
+        import jieba.posseg
+        jieba.posseg.dt.initialize()
+        return jieba.posseg.dt.word_tag_tab
+    except Exception:  # jieba absent: keep names as matched
+        return {}
+
+
+def _names_in_view(doc: Doc) -> list:
+    ctx = doc._.context if Doc.has_extension("context") else None
+    return list(ctx.names.values()) if ctx is not None else []
+
+
 class UnknownRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         out = mentions(doc)
         taken = [(m.start, m.end) for m in out if m.kind in ("org", "chip", "cluster", "arch", "node", "money")]
         text = doc.text
+        # names the document introduced earlier ("The ZX-9 is manufactured by …")
+        for name in _names_in_view(doc):
+            for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(name.text)}(?![A-Za-z0-9])", text):
+                s, e = m.span()
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                taken.append((s, e))
+                out.append(Mention(s, e, text[s:e], name.kind, (), ("Chip",) if name.kind == "chip" else (),
+                                   extra={"unknown": True, "remembered": True, "key": name.key}))
         cands: list[tuple[int, int]] = []
         for ent in doc.ents:
             if ent.label_ in NER_ORG_LABELS:
@@ -100,8 +159,11 @@ class UnknownRecognizer:
                 surface = surface[lead.end():]
             if len(surface) < 2 or surface.split(" ")[0] in STOP_ORG and len(surface.split()) == 1:
                 continue
-            if doc.lang_ == "zh" and (ZH_GENERIC.match(surface) or len(surface) < 4):
-                continue
+            if doc.lang_ == "zh":
+                cut = _zh_name_start(surface, [t.idx - s for t in doc if s <= t.idx < s + len(surface)])
+                s, surface = s + cut, surface[cut:]
+                if ZH_GENERIC.match(surface) or len(surface) < 4:
+                    continue
             if any(a < e and s < b for a, b in taken):
                 continue
             taken.append((s, e))
@@ -121,6 +183,12 @@ class UnknownRecognizer:
                 if s is None:
                     continue
             if any(a < e and s < b for a, b in taken) or not _model_like(m.group("model")):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
+        for m in MODEL_AFTER_WORD.finditer(text):
+            s, e = m.span("model")
+            if any(a < e and s < b for a, b in taken):
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))

@@ -175,3 +175,65 @@ def coordinated(doc: Doc, cands: list, first) -> list:
                 out.append(n)
                 cur = n
     return out
+
+
+# ---------------------------------------------------------------- sentence structure
+_COORD_CASE = {"と", "や", "及", "和", "与"}
+# an appositive between a subject and its verb: "Zorblax Semiconductor, a start-up based in Austin, announced"
+_APPOSITIVE = re.compile(r"^\s*,\s*(?:an?|the|which|who|one of|founded|based|headquartered|backed)\b[^,;]{0,80},\s*",
+                         re.I)
+
+
+def span_root(doc: Doc, m: Mention):
+    """The token of a mention that heads it in the dependency parse (None without a parse)."""
+    if not doc.has_annotation("DEP"):
+        return None
+    toks = [t for t in doc if m.start <= t.idx < m.end]
+    for t in toks:
+        if not (m.start <= t.head.idx < m.end) or t.head is t:
+            return t
+    return toks[-1] if toks else None
+
+
+def governing_verb(doc: Doc, m: Mention):
+    """(verb token, the mention's relation to it) from the parse: "Xが参加", "YとXが参加" (through
+    coordination), "Xは…発表した"; None without a parse."""
+    t = span_root(doc, m)
+    if t is None:
+        return None
+    for _ in range(4):
+        coord = t.dep_ in ("conj",) or (t.dep_ == "nmod" and any(c.dep_ == "case" and c.text in _COORD_CASE
+                                                                 for c in t.children))
+        if not coord or t.head is t:
+            break
+        t = t.head
+    return t.head, t.dep_
+
+
+def acts_in(doc: Doc, m: Mention, relation: str, window: int = 15) -> bool:
+    """The mention is the subject (or agent) of a cue of `relation`: by the dependency parse where the
+    language has one, else because the cue follows it closely once an appositive is skipped."""
+    cues = cue_spans(doc, relation)
+    if not cues:
+        return False
+    gov = governing_verb(doc, m)
+    if gov is not None:
+        verb, dep = gov
+        if dep.startswith("nsubj") or dep in ("obl", "iobj"):
+            # up the head chain within the clause (a misattached "火曜日" sits between subject and verb)
+            for _ in range(4):
+                if any(s <= verb.idx < e or verb.idx <= s < verb.idx + len(verb) for s, e in cues):
+                    return True
+                if verb.head is verb or verb.dep_ in ("acl", "advcl", "ccomp", "csubj", "conj", "parataxis"):
+                    break
+                verb = verb.head
+    for s, _ in cues:
+        if s < m.end:
+            continue
+        gap = doc.text[m.end:s]
+        app = _APPOSITIVE.match(gap)
+        if app:
+            gap = gap[app.end():]
+        if len(gap) <= window and not _PAIR_CLAUSE.search(gap):
+            return True
+    return False

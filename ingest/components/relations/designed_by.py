@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
-from ingest.components.relations.common import (add, between, can_be, confidence, cue_spans, distance,
+from ingest.components.relations.common import (acts_in, add, between, can_be, confidence, cue_spans, distance,
                                                 guarded, of_kind)
 
 NAME = "aic_designed_by"
@@ -46,7 +46,8 @@ def fabricating(doc: Doc, org) -> bool:
 
 
 def _verb_follows(doc: Doc, org) -> bool:
-    return any(0 <= s - org.end <= 15 for s, _ in cue_spans(doc, "_design_verb"))
+    """The organisation is the subject of a design/launch verb (by the parse, or the verb follows it)."""
+    return acts_in(doc, org, "_design_verb")
 
 
 class DesignedBy:
