@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import pytest
 
 VIRTUOSO = shutil.which("virtuoso-t")
 VIRTUOSO_VSP = Path("/var/lib/virtuoso-opensource-7/vsp")
@@ -145,3 +146,32 @@ def start_dask(workers: int, logdir: Path, nanny: bool = False) -> DaskCluster:
         cluster.stop()
         raise
     return cluster
+
+
+def clear_virtuoso(url: str) -> None:
+    """Drop every graph but Virtuoso's own (the union graph too), so a shared server starts each test empty."""
+    from kg.backends.remote import VIRTUOSO_UNION, RemoteBackend
+    backend = RemoteBackend(url)
+    try:
+        drops = [f"DROP SILENT GRAPH <{g}>" for g in [*backend.graphs(), VIRTUOSO_UNION]]
+        backend._post(backend.query_url, data={"update": " ;\n".join(drops)})
+    finally:
+        backend.http.close()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    """One throwaway Virtuoso (Debian's virtuoso-opensource) for the session, on free 127.0.0.1 ports."""
+    why = virtuoso_missing()
+    if why:
+        pytest.skip(why)
+    proc, url = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    yield url
+    stop(proc)
+
+
+@pytest.fixture
+def virtuoso_url(virtuoso_server):
+    """The session's Virtuoso, emptied of every graph the project wrote."""
+    clear_virtuoso(virtuoso_server)
+    return virtuoso_server

@@ -13,6 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.servers import virtuoso_server, virtuoso_url  # noqa: F401  (fixtures)
+
 ROOT = Path(__file__).resolve().parents[2]
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 
@@ -74,10 +76,13 @@ def oxigraph_url(tmp_path):
     proc.wait(10)
 
 
-@pytest.fixture(params=["embedded", pytest.param("remote", marks=pytest.mark.remote)])
+@pytest.fixture(params=["embedded", pytest.param("remote", marks=pytest.mark.remote),
+                        pytest.param("virtuoso", marks=pytest.mark.remote)])
 def store_spec(request, tmp_path):
     if request.param == "embedded":
         return str(tmp_path / "kg-store")
+    if request.param == "virtuoso":
+        return request.getfixturevalue("virtuoso_url")
     return request.getfixturevalue("oxigraph_url")
 
 

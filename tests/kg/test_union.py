@@ -10,6 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from tests.kg.test_store import kg, query_json, store_spec, oxigraph_url  # noqa: F401  (fixtures)
+from tests.servers import virtuoso_server, virtuoso_url  # noqa: F401  (fixtures)
 
 AIC = "https://w3id.org/aichip/ontology#"
 AID = "https://w3id.org/aichip/id/"
