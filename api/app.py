@@ -57,7 +57,7 @@ def allowed_methods(request: Request) -> list[str]:
 
 @asynccontextmanager
 async def lifespan(app: FastAPI):
-    from api.executor import make_executor
+    from kg.executor import make_executor
     from kg.store import open_store
     settings: Settings = app.state.settings
     store = await asyncio.to_thread(open_store, settings.store)
@@ -69,7 +69,7 @@ async def lifespan(app: FastAPI):
         log.warning("ontology not loaded: %s", exc.message)
     except FileNotFoundError:
         log.warning("ontology file missing; serving without it")
-    executor = make_executor(store, settings)
+    executor = make_executor(store, settings, runner="api.protocol:run_query")
     await executor.start()
     app.state.store = store
     app.state.executor = executor

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from api.executor import ProcessExecutor, make_executor
+from kg.executor import ProcessExecutor, make_executor
 from kg.store import open_store
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"

@@ -17,6 +17,7 @@ thread finishes in the background; its answer is dropped).
 from __future__ import annotations
 
 import asyncio
+import importlib
 import multiprocessing as mp
 import os
 import pickle
@@ -28,22 +29,32 @@ import tempfile
 import time
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from functools import lru_cache
+from typing import Any, Callable
 
 from kg import errors
 
+DEFAULT_RUNNER = "api.protocol:run_query"
+"""What a job means is the caller's: the HTTP layer names its protocol function (a dotted path, so a spawned
+worker can import it and this store-level module imports nothing above `kg`)."""
 
-def _outcome(store: Any, job: dict) -> tuple:
-    from api.protocol import run_query
+
+@lru_cache(maxsize=4)
+def _runner(ref: str) -> Callable[[Any, dict], Any]:
+    module, _, name = ref.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def _outcome(store: Any, job: dict, runner: str = DEFAULT_RUNNER) -> tuple:
     try:
-        return run_query(store, job).as_tuple()
+        return _runner(runner)(store, job).as_tuple()
     except errors.KGError as exc:
         return (exc.status, "application/json", exc.message, {})
     except Exception as exc:  # never a traceback to the client
         return (500, "application/json", f"internal error: {type(exc).__name__}", {})
 
 
-def worker_main(conn: Any, path: str) -> None:
+def worker_main(conn: Any, path: str, runner: str = DEFAULT_RUNNER) -> None:
     """A query worker: open the checkpoint each job names (reopening when it changes), run jobs until EOF.
 
     Jobs and answers are pickled frames in `multiprocessing.connection` framing, so the parent can read
@@ -70,7 +81,7 @@ def worker_main(conn: Any, path: str) -> None:
             path = job["path"]
             store = open_store(path, read_only=True)
         start = time.perf_counter()
-        out = _outcome(store, job)
+        out = _outcome(store, job, runner)
         elapsed_ms = (time.perf_counter() - start) * 1000
         conn.send_bytes(pickle.dumps((out, elapsed_ms), protocol=pickle.HIGHEST_PROTOCOL))
 
@@ -188,8 +199,9 @@ class ProcessExecutor:
 
     CHEAP_MEMORY = 4096  # requests remembered as cheap (least recently used forgotten first)
 
-    def __init__(self, store: Any, workers: int, inline_ms: float = 0.0):
+    def __init__(self, store: Any, workers: int, inline_ms: float = 0.0, runner: str = DEFAULT_RUNNER):
         self.size = workers
+        self.runner = runner
         self.inline_ms = inline_ms
         self._cheap: OrderedDict[tuple, None] = OrderedDict()
         self._local: Any = None  # (checkpoint path, read-only store) for in-process answers
@@ -207,7 +219,7 @@ class ProcessExecutor:
     def _spawn(self) -> _Worker:
         path = self.current
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=worker_main, args=(child, path), daemon=True,
+        proc = self._ctx.Process(target=worker_main, args=(child, path, self.runner), daemon=True,
                                  name="kg-query-worker")
         proc.start()
         child.close()
@@ -261,7 +273,7 @@ class ProcessExecutor:
         self._cheap.move_to_end(key)
         store = await self._local_store(path)
         start = time.perf_counter()
-        out = _outcome(store, job)
+        out = _outcome(store, job, self.runner)
         if (time.perf_counter() - start) * 1000 > 4 * self.inline_ms:  # the machine is loaded: back to workers
             self._cheap.pop(key, None)
         return out
@@ -362,8 +374,9 @@ class ThreadExecutor:
 
     kind = "thread"
 
-    def __init__(self, store: Any, workers: int):
+    def __init__(self, store: Any, workers: int, runner: str = DEFAULT_RUNNER):
         self.store = store
+        self.runner = runner
         self.generation = 0
         self.pool = ThreadPoolExecutor(max_workers=max(2, workers * 2), thread_name_prefix="kg-query")
 
@@ -375,7 +388,7 @@ class ThreadExecutor:
 
     async def run(self, job: dict, timeout: float) -> tuple:
         loop = asyncio.get_running_loop()
-        fut = loop.run_in_executor(self.pool, _outcome, self.store, job)
+        fut = loop.run_in_executor(self.pool, _outcome, self.store, job, self.runner)
         try:
             return await asyncio.wait_for(fut, timeout)
         except asyncio.TimeoutError:
@@ -385,10 +398,12 @@ class ThreadExecutor:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def make_executor(store: Any, settings: Any):
+def make_executor(store: Any, settings: Any, runner: str = DEFAULT_RUNNER):
+    """Worker processes over checkpoints for an on-disk store; threads for memory and remote stores.
+    `runner` ("module:function") turns (store, job) into an answer with `as_tuple()`."""
     spec = store.spec
     if store.is_remote or spec == ":memory:":
-        return ThreadExecutor(store, settings.workers)
-    return ProcessExecutor(store, settings.workers, settings.inline_ms)
+        return ThreadExecutor(store, settings.workers, runner)
+    return ProcessExecutor(store, settings.workers, settings.inline_ms, runner)
 
 
