@@ -1,4 +1,5 @@
-"""Fixtures for the HTTP service: real `kg serve` processes on 127.0.0.1, driven over HTTP."""
+"""Fixtures for the HTTP service: real `kg serve` processes on 127.0.0.1, driven over HTTP, serving the project's
+own fixture graph (tests/fixtures/graph/industry.trig, with the ontology, inferences and the vocabulary)."""
 from __future__ import annotations
 
 import os
@@ -13,8 +14,6 @@ import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = (ROOT / ".." / "shared").resolve()
-REFERENCE = SHARED / "eval" / "reference-graph.trig"
 TOKEN = "test-update-token"
 
 
@@ -80,26 +79,26 @@ def stop_server(server: Server) -> None:
         server.proc.wait(5)
 
 
-@pytest.fixture(scope="session")
-def reference_graph() -> Path:
-    if not REFERENCE.is_file():
-        pytest.skip(f"shared reference graph absent: {REFERENCE}")
-    return REFERENCE
+def industry_store(tmp_path_factory, name: str) -> str:
+    """A fresh on-disk store for one server (each writes its own): the fixture graph with its inferences, and the
+    vocabulary's names and types (`kg init --with-vocab`), so that the served store has the size of a real one
+    (about 5,000 quads, 1,300 labels: row caps and compression are reached)."""
+    from tests.conftest import build_industry_store
+    store = str(tmp_path_factory.mktemp(name) / "store")
+    build_industry_store(store, vocab=True).close()
+    return store
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory, reference_graph) -> Server:
-    """An on-disk store with the reference graph, served with worker processes, updates enabled."""
-    store = str(tmp_path_factory.mktemp("kg") / "store")
-    res = kg("load", str(reference_graph), "--store", store)
-    assert res.returncode == 0, res.stderr
-    srv = start_server(store, token=TOKEN)
+def server(tmp_path_factory) -> Server:
+    """An on-disk store with the fixture graph, served with worker processes, updates enabled."""
+    srv = start_server(industry_store(tmp_path_factory, "kg"), token=TOKEN)
     yield srv
     stop_server(srv)
 
 
 @pytest.fixture(scope="session")
-def readonly_server(reference_graph) -> Server:
+def readonly_server() -> Server:
     """An in-memory store with no update token: the service is read-only."""
     srv = start_server(":memory:", token=None)
     yield srv

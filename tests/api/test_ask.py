@@ -1,4 +1,5 @@
-"""api.ask: questions in en/ja/zh over the reference graph and a seed-like fixture, scored with kgeval's judge."""
+"""api.ask: questions in en/ja/zh over the project's fixture graphs (seed-like, industry, small Turtle graphs) and,
+where ../shared is beside the project, over the contract's reference graph, scored with kgeval's judge."""
 from __future__ import annotations
 
 import importlib.util
@@ -13,7 +14,6 @@ from kg.store import open_store
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared"
 FIXTURES = ROOT / "tests" / "fixtures" / "questions"
-REF_GRAPH = SHARED / "eval" / "reference-graph.trig"
 
 
 def _kgeval():
@@ -27,11 +27,10 @@ def _kgeval():
 
 
 @pytest.fixture(scope="module")
-def ref_store():
-    if not REF_GRAPH.exists():
-        pytest.skip("../shared/eval/reference-graph.trig not present")
+def ref_store(reference_graph):
+    """The contract's reference graph: the tests that ask for it are the ../shared layer (tests/conftest.py)."""
     st = open_store(":memory:")
-    st.load(REF_GRAPH)
+    st.load(reference_graph)
     return st
 
 
@@ -81,15 +80,16 @@ def test_ask_heldout_questions_floor(ref_store):
 
 @pytest.mark.parametrize("q,lang", [("Who designed the 思元590?", "en"), ("摩尔线程のGPUは？", "ja"),
                                     ("Blackhole是谁设计的？", "zh")])
-def test_ask_language_from_the_questions_own_words(ref_store, q, lang):
-    assert answer(q, ref_store)["language"] == lang
+def test_ask_language_from_the_questions_own_words(industry_store, q, lang):
+    assert answer(q, industry_store)["language"] == lang
 
 
-def test_ask_traditional_chinese_question(ref_store):
-    got = answer("輝達的H200採用什麼製程？", ref_store)
+def test_ask_traditional_chinese_question(industry_store):
+    got = answer("輝達的H200採用什麼製程？", industry_store)
     assert got["understood"] and got["answers"], got
 
 
+@pytest.mark.shared
 def test_ask_seed_questions_all_right_on_seed_fixture(seed_store):
     path = SHARED / "eval" / "seed-questions.jsonl"
     if not path.exists():
@@ -175,8 +175,8 @@ def test_ask_forms_on_seed_fixture(seed_store, q, form):
 
 @pytest.mark.parametrize("q,value", [("What is the largest round of Biren Technology?", None),
                                      ("What is the most advanced process node of TSMC?", 3)])
-def test_ask_superlatives_on_reference(ref_store, q, value):
-    res = answer(q, ref_store)
+def test_ask_superlatives(industry_store, q, value):
+    res = answer(q, industry_store)
     assert res["understood"], res
     if value is not None:
         assert res["value"] == value
@@ -336,8 +336,8 @@ def test_ask_chips_named_after_the_architecture_word(specific_store, q, want):
 
 
 @pytest.mark.parametrize("q", ["Which accelerators ship with HBM3e?", "HBM3eを搭載したチップは？", "哪些芯片用的是HBM3e？"])
-def test_ask_chips_with_memory(ref_store, q):
-    got = answer(q, ref_store)
+def test_ask_chips_with_memory(industry_store, q):
+    got = answer(q, industry_store)
     labels = {a["label"] for a in got["answers"]}
     assert got["form"] == "chips_with_memory" and "H200" in labels and "H100" not in labels, got
 
@@ -346,8 +346,8 @@ def test_ask_chips_with_memory(ref_store, q):
                                     ("2024年全球AI芯片市场增长率是多少？", "growth"),
                                     ("Which firm estimated China's AI chip market for 2024?", "source"),
                                     ("2024年の中国AIチップ市場規模の出典はどこの調査会社？", "source")])
-def test_ask_market_growth_and_source(ref_store, q, kind):
-    got = answer(q, ref_store)
+def test_ask_market_growth_and_source(industry_store, q, kind):
+    got = answer(q, industry_store)
     assert got["form"] == "market_size", got
     if kind == "growth":
         assert got["value"] is not None and 0 < got["value"] < 1, got

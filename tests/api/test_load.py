@@ -1,4 +1,4 @@
-"""Bounded load: 8 concurrent clients for 10 s against a live `kg serve` (the reference graph) with the mix of
+"""Bounded load: 8 concurrent clients for 10 s against a live `kg serve` (the fixture graph) with the mix of
 bench/load.py (SPARQL queries, /ask questions, /entity pages, /search, /graph) end with zero errors."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import importlib.util
 
 import pytest
 
-from tests.api.conftest import ROOT, kg, start_server, stop_server
+from tests.api.conftest import ROOT, industry_store, start_server, stop_server
 
 
 def load_bench():
@@ -17,11 +17,8 @@ def load_bench():
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory, reference_graph):
-    store = str(tmp_path_factory.mktemp("load") / "store")
-    res = kg("load", str(reference_graph), "--store", store)
-    assert res.returncode == 0, res.stderr
-    srv = start_server(store, token=None, timeout=30.0, max_rows=10000)
+def live(tmp_path_factory):
+    srv = start_server(industry_store(tmp_path_factory, "load"), token=None, timeout=30.0, max_rows=10000)
     yield srv
     stop_server(srv)
 

@@ -1,4 +1,4 @@
-"""Robustness: schemathesis against the OpenAPI of a live `kg serve` on 127.0.0.1 (the reference graph).
+"""Robustness: schemathesis against the OpenAPI of a live `kg serve` on 127.0.0.1 (the fixture graph).
 
 For every operation in `/openapi.json`, schemathesis' Python API generates requests that fit the schema
 (positive) and requests that break it (negative); each is sent over HTTP and checked by schemathesis'
@@ -23,17 +23,15 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from tests.api.conftest import kg, start_server, stop_server
+from tests.api.conftest import industry_store, start_server, stop_server
 
 MAX_EXAMPLES = 12
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory, reference_graph):
-    store = str(tmp_path_factory.mktemp("schemathesis") / "store")
-    res = kg("load", str(reference_graph), "--store", store)
-    assert res.returncode == 0, res.stderr
-    srv = start_server(store, token="schemathesis-does-not-know-this", timeout=2.0, max_rows=200)
+def live(tmp_path_factory):
+    srv = start_server(industry_store(tmp_path_factory, "schemathesis"), token="schemathesis-does-not-know-this",
+                       timeout=2.0, max_rows=200)
     yield srv
     stop_server(srv)
 

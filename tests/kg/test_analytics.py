@@ -16,7 +16,6 @@ from kg.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "analytics" / "supply.trig"
-REFERENCE = ROOT / ".." / "shared" / "eval" / "reference-graph.trig"
 AID = "https://w3id.org/aichip/id/"
 
 
@@ -291,11 +290,18 @@ def test_routes_analytics_errors(client, url, status):
     assert client.get(url).status_code == status
 
 
-# ---------------------------------------------------------------- reference graph
-@pytest.mark.skipif(not REFERENCE.exists(), reason="shared reference graph absent")
-def test_analytics_reference_graph_tsmc_exposure():
+# ---------------------------------------------------------------- the project's fixture graph, the reference graph
+def test_analytics_fixture_graph_tsmc_exposure(industry_store):
+    res = analytics.run("exposure", industry_store, target="TSMC")
+    exposed = {v["label"] for v in res["vendors"]["exposed"]}
+    assert {"NVIDIA", "AMD", "Intel", "Tenstorrent", "Biren Technology"} <= exposed, res["vendors"]
+    assert "Huawei" not in exposed | {v["label"] for v in res["vendors"]["partial"]}  # its chip is made by SMIC
+    assert all(v["paths"] and v["paths"][0][-1]["to_label"] == "TSMC" for v in res["vendors"]["exposed"])
+
+
+def test_analytics_reference_graph_tsmc_exposure(reference_graph):
     st = open_store(":memory:")
-    st.load(REFERENCE)
+    st.load(reference_graph)
     res = analytics.run("exposure", st, target="TSMC")
     exposed = {v["label"] for v in res["vendors"]["exposed"]}
     partial = {v["label"] for v in res["vendors"]["partial"]}
