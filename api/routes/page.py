@@ -65,6 +65,17 @@ DOCS_MISSING = """<!doctype html><meta charset="utf-8"><title>aichip-kg API</tit
 is at <a href="/openapi.json">/openapi.json</a>.</p>"""
 
 
+# Both pages may load from this server only (ReDoc's sidebar asks cdn.redoc.ly for a logo, with no option to
+# turn it off: the policy stops that request in the browser; the image hides itself when it fails).
+DOCS_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+               "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'")
+
+
+def _local_only(response: HTMLResponse) -> HTMLResponse:
+    response.headers["Content-Security-Policy"] = DOCS_POLICY
+    return response
+
+
 def _installed(url: str) -> bool:
     return (VENDOR_DIR / url.removeprefix("/static/vendor/")).is_file()
 
@@ -81,10 +92,10 @@ def add_docs(app: FastAPI) -> None:
     async def swagger_ui() -> HTMLResponse:
         if not _installed(SWAGGER_JS):
             return HTMLResponse(DOCS_MISSING.format(what="Swagger UI"))
-        return get_swagger_ui_html(openapi_url=openapi_url, title=app.title + " · API", swagger_js_url=SWAGGER_JS,
-                                   swagger_css_url=SWAGGER_CSS, swagger_favicon_url=SWAGGER_ICON,
-                                   oauth2_redirect_url=oauth2,
-                                   swagger_ui_parameters={"validatorUrl": None, "deepLinking": True})
+        return _local_only(get_swagger_ui_html(
+            openapi_url=openapi_url, title=app.title + " · API", swagger_js_url=SWAGGER_JS, swagger_css_url=SWAGGER_CSS,
+            swagger_favicon_url=SWAGGER_ICON, oauth2_redirect_url=oauth2,
+            swagger_ui_parameters={"validatorUrl": None, "deepLinking": True}))
 
     @app.get(oauth2, include_in_schema=False)
     async def swagger_ui_redirect() -> HTMLResponse:
@@ -94,8 +105,8 @@ def add_docs(app: FastAPI) -> None:
     async def redoc() -> HTMLResponse:
         if not _installed(REDOC_JS):
             return HTMLResponse(DOCS_MISSING.format(what="ReDoc"))
-        return get_redoc_html(openapi_url=openapi_url, title=app.title + " · API reference", redoc_js_url=REDOC_JS,
-                              redoc_favicon_url=SWAGGER_ICON, with_google_fonts=False)
+        return _local_only(get_redoc_html(openapi_url=openapi_url, title=app.title + " · API reference",
+                                          redoc_js_url=REDOC_JS, redoc_favicon_url=SWAGGER_ICON, with_google_fonts=False))
 
 
 def mount_static(app: FastAPI) -> None:

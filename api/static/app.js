@@ -514,7 +514,8 @@
     const vRank = new Map(vOrder.map((v, i) => [v, i]));
     const cOrder = chips.slice().sort((a, b) => chipKey(a) - chipKey(b) || Math.min(...[...vendorOf.get(a)].map((v) => vRank.get(v))) - Math.min(...[...vendorOf.get(b)].map((v) => vRank.get(v))) || byName(a, b));
     const columns = [fOrder, pOrder, cOrder, vOrder];
-    const height = Math.max(...columns.map((c) => c.length)) * OV_ROW;
+    // rows OV_ROW apart at least; a small chain is spread to the canvas's shape instead of a thin band
+    const height = Math.max(Math.max(...columns.map((c) => c.length)) * OV_ROW, (3 * OV_COL_WIDTH + 160) * (cy.height() / Math.max(1, cy.width())) * 0.8);
     const nodes = [], edges = [], seenEdge = new Set();
     const dflt = ["Foundry", "ProcessNode", "Chip", "ChipVendor"];
     columns.forEach((list, col) => list.forEach((i, row) => nodes.push({
@@ -1171,7 +1172,8 @@
   $("#export-png").addEventListener("click", () => download("aichip-graph.png", cy.png({ output: "blob", bg: "#ffffff", scale: 2 })));
   $("#export-svg").addEventListener("click", async () => {
     if (!cy.svg) {
-      try { await loadScript("/static/vendor/cytoscape-svg/cytoscape-svg.js"); cytoscape.use(window.cytoscapeSvg); }
+      // the script registers itself when it finds the global cytoscape; register by hand only if it did not
+      try { await loadScript("/static/vendor/cytoscape-svg/cytoscape-svg.js"); if (!cy.svg) cytoscape.use(window.cytoscapeSvg); }
       catch (e) { setStatus("SVG export is not available: " + e.message, "error"); return; }
     }
     download("aichip-graph.svg", new Blob([cy.svg({ bg: "#ffffff", full: false })], { type: "image/svg+xml" }));
