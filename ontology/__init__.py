@@ -122,6 +122,10 @@ LEXICON_SCHEMAS = {
     "relations": {"relation", "patterns", "confidence"},
     "questions": {"form", "patterns"},
 }
+# optional keys of a lexicon row and the values they may take (a misspelt side fails at load)
+LEXICON_OPTIONAL = {
+    "relations": {"agent": {"before", "after", "first", "adjacent_before"}, "note": None},
+}
 
 
 @lru_cache(maxsize=64)
@@ -141,6 +145,14 @@ def load_lexicon(lang: str, name: str) -> tuple[dict, ...]:
             need = LEXICON_SCHEMAS.get(name, set())
             if need - set(row):
                 raise VocabError(f"{jpath}:{n}: missing {sorted(need - set(row))}")
+            optional = LEXICON_OPTIONAL.get(name)
+            if optional is not None:
+                extra = set(row) - need - set(optional)
+                if extra:
+                    raise VocabError(f"{jpath}:{n}: unknown keys {sorted(extra)}")
+                for key, allowed in optional.items():
+                    if allowed is not None and key in row and row[key] not in allowed:
+                        raise VocabError(f"{jpath}:{n}: {key} must be one of {sorted(allowed)}")
             rows.append(row)
     elif tpath.exists():
         with tpath.open(encoding="utf-8", newline="") as fh:

@@ -16,9 +16,33 @@ GUARD_WINDOW = 12
 
 @lru_cache(maxsize=16)
 def _compiled(lang: str) -> dict[str, tuple[list[re.Pattern], float]]:
-    out = {}
+    """Patterns per relation (rows of one relation pooled; the first row's confidence)."""
+    out: dict[str, tuple[list[re.Pattern], float]] = {}
     for row in ontology.load_lexicon(lang, "relations"):
-        out[row["relation"]] = ([re.compile(p) for p in row["patterns"]], float(row.get("confidence", 0.8)))
+        pats, conf = out.get(row["relation"], ([], float(row.get("confidence", 0.8))))
+        out[row["relation"]] = (pats + [re.compile(p) for p in row["patterns"]], conf)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _rows(lang: str) -> dict[str, list[tuple[re.Pattern, dict]]]:
+    out: dict[str, list[tuple[re.Pattern, dict]]] = {}
+    for row in ontology.load_lexicon(lang, "relations"):
+        for p in row["patterns"]:
+            out.setdefault(row["relation"], []).append((re.compile(p), row))
+    return out
+
+
+def cues(doc: Doc, relation: str) -> list[tuple[int, int, dict]]:
+    """Like `cue_spans`, with the lexicon row of each match, whose keys say its role (`agent`: the side
+    of the party that acts, for passive and active wordings)."""
+    folded, offsets = _folded(doc)
+    out = []
+    for p, row in _rows(lang_of(doc)).get(relation, []):
+        for m in p.finditer(folded):
+            if m.end() > m.start():
+                out.append((offsets[m.start()], offsets[m.end() - 1] + 1, row))
+    out.sort(key=lambda c: (c[0], -c[1]))
     return out
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ingest.components import mentions
 from ingest.components.context import context_of
-from ingest.components.relations.common import add, confidence, cue_spans, guarded, of_kind
+from ingest.components.relations.common import add, confidence, cue_spans, cues, guarded, of_kind
 from ingest.model import RoundInView
 
 NAME = "aic_funding"
@@ -226,28 +226,28 @@ class Funding:
 
     @staticmethod
     def _acquisition(doc: Doc, orgs: list, conf: float) -> bool:
-        cues = cue_spans(doc, "_acquire")
-        if not cues or len(orgs) < 2:
+        """"A acquired B", "B was acquired by A", "AがBを買収", "BはAに買収された", "B被A收购": the buyer invests in
+        the company it buys. Which side acts comes from the cue's lexicon row (`agent`), passive rows first."""
+        found = cues(doc, "_acquire")
+        if not found or len(orgs) < 2:
             return False
-        s, e = cues[0]
+        passive = [c for c in found if c[2].get("agent") in ("after", "adjacent_before")]
+        s, e, row = (passive or found)[0]
+        agent = row.get("agent", "before")
         before = [o for o in orgs if o.end <= s]
-        after = [o for o in orgs if o.start >= e]
-        text = doc.text
-        if doc.lang_ == "en" and before and after:
-            buyer, target = before[-1], after[0]
-            if re.search(r"\bby\b", text[s:e + 4]) or text[s:e].lower().startswith("acquisition of"):
-                pass
-            if "acquired by" in text[s:e + 4].lower():
-                buyer, target = after[0], before[-1]
-        elif doc.lang_ != "en" and len(before) >= 2:
+        after = [o for o in orgs if o.start >= e and o.start < _clause_end(doc.text, e)] or \
+            [o for o in orgs if o.start >= e]
+        if agent == "after" and before and after:
+            buyer, target = after[0], before[-1]
+        elif agent == "adjacent_before" and len(before) >= 2:
+            buyer, target = before[-1], before[-2]
+        elif agent == "first" and len(before) >= 2:
             buyer, target = before[0], before[1]
-            if "被" in text[before[0].start:s]:
-                buyer, target = before[1], before[0]
         elif before and after:
             buyer, target = before[-1], after[0]
         else:
             return False
-        if guarded(doc, buyer.start, target.end):
+        if guarded(doc, min(buyer.start, target.start), max(buyer.end, target.end)):
             return True
         add(doc, buyer, "investedIn", target, conf, NAME)
         return True
