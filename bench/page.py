@@ -9,6 +9,12 @@ foundries and architectures, its investors and the other companies they fund) lo
 graph, so depth 2 around the vendor holds > 500 entities and the page asks for limit=500.
 
     .venv/bin/python bench/page.py [--runs 5] [--json]
+
+With `--store PATH` it serves that store instead (e.g. the corpus store of `kg ingest corpus`) and measures what a
+user meets there: the time for `/` to open on its overview (node count) and every built-in example of
+api/static/examples.json run through /sparql as the page runs it (median wall time, rows, truncation header).
+
+    .venv/bin/python bench/page.py --store /tmp/pagecorpus [--runs 3]
 """
 from __future__ import annotations
 
@@ -65,13 +71,93 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def serve(store: str) -> tuple[subprocess.Popen, str]:
+    kg = str(Path(sys.executable).with_name("kg"))
+    port = free_port()
+    proc = subprocess.Popen([kg, "serve", "--store", store, "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            if httpx.get(base + "/health", timeout=1).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("kg serve did not start")
+
+
+def time_examples(base: str, runs: int) -> list[dict]:
+    """Each example as the page sends it (form POST, JSON or N-Triples): median ms, rows or triples, truncation."""
+    examples = json.loads((ROOT / "api" / "static" / "examples.json").read_text(encoding="utf-8"))
+    out = []
+    with httpx.Client(base_url=base, timeout=120) as client:
+        for ex in examples:
+            times, n, status, cut = [], 0, 0, None
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                r = client.post("/sparql", data={"query": ex["query"]},
+                                headers={"Accept": "application/sparql-results+json, application/n-triples;q=0.9"})
+                times.append((time.perf_counter() - t0) * 1000)
+                status, cut = r.status_code, r.headers.get("X-SPARQL-Truncated")
+                if r.status_code == 200:
+                    n = (len(r.json()["results"]["bindings"]) if "json" in r.headers.get("content-type", "")
+                         else sum(1 for line in r.text.splitlines() if line.strip()))
+            out.append({"title": ex["title"], "status": status, "ms_median": round(statistics.median(times)),
+                        "results": n, "truncated": cut == "true"})
+    return out
+
+
+def time_overview(base: str, runs: int) -> dict:
+    from playwright.sync_api import sync_playwright
+    opens, nodes = [], 0
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for _ in range(runs):
+            page = browser.new_page(viewport={"width": 1366, "height": 850})
+            t0 = time.perf_counter()
+            page.goto(base + "/")
+            page.wait_for_function("window.kg && window.kg.ready")
+            page.evaluate("window.kg.ready")
+            page.wait_for_function("document.body.dataset.busy === '0'", timeout=60000)
+            opens.append((time.perf_counter() - t0) * 1000)
+            nodes = page.evaluate("window.kg.cy.nodes().length")
+            page.close()
+        browser.close()
+    return {"overview_nodes": nodes, "open_ms_median": round(statistics.median(opens)),
+            "open_ms_all": [round(x) for x in opens]}
+
+
+def bench_store(store: str, runs: int, as_json: bool) -> None:
+    proc, base = serve(store)
+    try:
+        overview = time_overview(base, runs)
+        examples = time_examples(base, runs)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    if as_json:
+        print(json.dumps({"store": store, **overview, "examples": examples}))
+        return
+    print(f"{store}: / opens on an overview of {overview['overview_nodes']} nodes in {overview['open_ms_median']} ms "
+          f"median {overview['open_ms_all']}")
+    for e in examples:
+        print(f"  {e['ms_median']:>6} ms  {e['results']:>5} results  HTTP {e['status']}"
+              f"{'  TRUNCATED' if e['truncated'] else ''}  {e['title']}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--layout", default="{}", help="JSON merged into the fcose options (experiments)")
     ap.add_argument("--screenshot", help="write a PNG of the last run's view here")
+    ap.add_argument("--store", help="serve this store and time the overview and the built-in examples on it")
     args = ap.parse_args()
+    if args.store:
+        bench_store(args.store, args.runs, args.json)
+        return
     from playwright.sync_api import sync_playwright
 
     kg = str(Path(sys.executable).with_name("kg"))

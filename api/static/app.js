@@ -289,7 +289,7 @@
       { selector: "node.ov", style: { "text-halign": "right", "text-valign": "center", "text-margin-x": 5, "text-margin-y": 0,
         width: 16, height: 16, "font-size": 11, "min-zoomed-font-size": 5 } },
       { selector: "edge.ov", style: { label: "", "curve-style": "straight", width: 1, "line-color": "#b7c0cc",
-        "target-arrow-color": "#b7c0cc", "arrow-scale": 0.55 } },
+        "target-arrow-shape": "none" } }, // the column headings say which way each relation runs
       { selector: "node.ov.hover", style: { "border-width": 3, "border-color": "#111", "font-weight": "bold", "z-index": 20 } },
       { selector: "edge.ov.hover", style: { "line-color": "#0b63ce", "target-arrow-color": "#0b63ce", width: 2.5, "z-index": 20 } },
       { selector: 'node[cls = "FundingRound"], node[cls = "MarketEstimate"]', style: { "text-wrap": "wrap", "text-max-width": 200 } },
@@ -874,7 +874,14 @@
       cy.elements().difference(keep).addClass(strict ? "faded-more" : "faded");
     });
     const view = strict ? nodes : nodes.union(nodes.neighborhood());
-    if (nodes.nonempty()) cy.animate({ fit: { eles: view, padding: 60 } }, { duration: 300 });
+    if (nodes.nonempty()) fitGently(view, 60);
+  }
+  // Fit these elements, but never closer than 1.5× (three nodes should not fill the screen).
+  function fitGently(eles, padding) {
+    const bb = eles.boundingBox(), w = cy.width() - 2 * padding, h = cy.height() - 2 * padding;
+    const level = Math.min(1.5, Math.max(cy.minZoom(), Math.min(w / Math.max(1, bb.w), h / Math.max(1, bb.h))));
+    const c = { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
+    cy.animate({ zoom: level, pan: { x: cy.width() / 2 - c.x * level, y: cy.height() / 2 - c.y * level } }, { duration: 300 });
   }
 
   // Bring entities into the drawing (depth-1 neighbourhoods), for answers and paths outside the view.
@@ -990,12 +997,19 @@
       if (!t) return el("td", {});
       if (t.type === "uri") {
         const id = entityId(t.value);
-        return el("td", {}, id ? el("button", { type: "button", class: "link", title: t.value, onclick: () => selectOrFocus(t.value) }, localName(t.value)) : el("span", { title: t.value, text: localName(t.value) || t.value }));
+        return el("td", {}, id ? el("button", { type: "button", class: "link", title: t.value, "data-iri": t.value, onclick: () => selectOrFocus(t.value) }, specialLabel(t.value, localName(t.value))) : el("span", { title: t.value, text: localName(t.value) || t.value }));
       }
+      const unit = v === "amount" ? r.currency : v === "value" ? r.unit : null; // the ontology's money pairs
+      if (unit && isFinite(Number(t.value))) return el("td", { title: fullNumber(t.value, unit.value) }, formatMoney(t.value, unit.value));
       return el("td", {}, el("span", { lang: t["xml:lang"] || t.lang || null, text: t.value }),
         t["xml:lang"] || t.lang ? el("span", { class: "muted", text: " @" + (t["xml:lang"] || t.lang) }) : null);
     }))));
     $("#export-csv").disabled = !rows.length;
+    // rounds and estimates have no label: name them once described (the IRI stays in the title)
+    const iris = [...new Set(rows.slice(0, cap).flatMap((r) => vars.map((v) => r[v]).filter((t) => t && t.type === "uri" && entityId(t.value)).map((t) => t.value)))];
+    describeSpecial(iris.slice(0, 300)).then(() => document.querySelectorAll("#results button[data-iri]").forEach((b) => {
+      const d = described.get(b.dataset.iri); if (d) b.textContent = d.label;
+    })).catch(() => {});
     return rows.length > cap ? " (first " + cap + " shown)" : "";
   }
 
