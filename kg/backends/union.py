@@ -14,6 +14,7 @@ The same text works embedded and on any SPARQL 1.1 server whose default graph is
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 import pyoxigraph as ox
@@ -63,6 +64,10 @@ ADD_MISSING = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXIS
 REBUILD = "DROP SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
+_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*(?:\n|$)|(?i:PREFIX)\s*[^\s:<>]*:\s*<[^<>\s]*>|(?i:BASE)\s*<[^<>\s]*>)*")
+"""The user's leading PREFIX/BASE declarations (and comments): they go first, before the wrapper's operations."""
+
+
 def wrap_update(user: str) -> str:
     """A free-form update, run as one request where its "default graph" is `UNNAMED_GRAPH`.
 
@@ -72,8 +77,9 @@ def wrap_update(user: str) -> str:
     graph, the WHERE of an update reads that storage default graph, not the union: name GRAPH ?g to match
     the union's facts.
     """
-    body = user.rstrip().rstrip(";")
-    return (f"MOVE SILENT DEFAULT TO <{TMP_GRAPH}> ;\nMOVE SILENT <{UNNAMED_GRAPH}> TO DEFAULT ;\n"
+    m = _PROLOGUE.match(user)
+    prologue, body = m.group(0), user[m.end():].rstrip().rstrip(";")
+    return (f"{prologue}\nMOVE SILENT DEFAULT TO <{TMP_GRAPH}> ;\nMOVE SILENT <{UNNAMED_GRAPH}> TO DEFAULT ;\n"
             f"{body}\n;\nMOVE SILENT DEFAULT TO <{UNNAMED_GRAPH}> ;\nMOVE SILENT <{TMP_GRAPH}> TO DEFAULT ;\n"
             f"{DROP_ORPHANS} ;\n{ADD_MISSING}")
 
