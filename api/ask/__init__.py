@@ -31,8 +31,19 @@ MESSAGES = {
                   "the graph may not connect them as the question assumes.",
     },
 }
-MESSAGES["ja"] = MESSAGES["en"]
-MESSAGES["zh"] = MESSAGES["en"]
+MESSAGES["en"]["store_error"] = "The graph could not be queried: {error}"
+
+
+def _messages(lang: str) -> dict[str, str]:
+    """The decline messages in the question's language (ontology/lexicon/<lang>/compose.jsonl), English where a
+    language lacks one."""
+    from api.ask.compose_lexicon import compose_lexicon
+    out = dict(MESSAGES["en"])
+    try:
+        out.update(compose_lexicon(lang).messages)
+    except Exception:  # a lexicon being edited must not break questions
+        pass
+    return out
 SLOT_WORDS = {"chip": "chip", "cluster": "computing cluster", "org": "company", "foundry": "foundry",
               "process": "process", "arch": "architecture", "firm": "research firm", "entity": "entity",
               "node": "node size", "year": "year"}
@@ -193,7 +204,7 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
     """Answer `question` from `store`; never raises for bad input, declines instead of guessing."""
     q = unicodedata.normalize("NFC", str(question or "")).strip()
     lang0 = lang if lang in ("en", "ja", "zh") else detect_language(q)
-    msgs = MESSAGES[lang0]
+    msgs = _messages(lang0)
     if not q:
         return _declined(q, lang0, msgs["empty"])
     if len(q) > MAX_QUESTION:
@@ -209,6 +220,7 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         u.suggestions, u.notes = suggestions, notes
     interp = {"entities": [{"text": m.text, "iris": list(m.iris)} for m in u.mentions],
               "constraints": u.constraints, "masked": u.masked, "notes": notes}
+    msgs = _messages(u.language)
     if u.absent:
         return _declined(u, u.language, msgs["absent"].format(names=", ".join(repr(a) for a in u.absent)),
                          interpretation=interp)
@@ -218,7 +230,16 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         if close:
             msg += msgs["closest"].format(names=", ".join(dict.fromkeys(close)))
         return _declined(u, u.language, msg, interpretation=interp, suggestions=u.suggestions)
+    graph, not_understood = _compose(u, idx)
+    if graph is not None and graph.complex:
+        return _composed_answer(graph, u, idx, store, interp, msgs)
     best, partial = _choose(u, idx, store)
+    if best is not None and not_understood is not None and _strict_markers(u):
+        best = partial = None  # a negation, exception, "both", listing or range no form reads: never ignore it
+    if best is None and graph is not None:
+        return _composed_answer(graph, u, idx, store, interp, msgs)
+    if best is None and not_understood is not None and (not_understood.key != "no_answer_type" or u.mentions):
+        return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
     if best is None:
         if partial is not None and u.mentions:
             slot = partial["missing"][0]
@@ -243,8 +264,7 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
     try:
         reply: Reply = spec.run(ctx)
     except KGError as exc:  # a query the store refused (time limit, remote store down): say so, never a traceback
-        return _declined(u, u.language, exc.message() if hasattr(exc, "message") else str(exc),
-                         interpretation=interp)
+        return _declined(u, u.language, msgs["store_error"].format(error=_error_text(exc)), interpretation=interp)
     interp["form"] = spec.name
     interp["slots"] = {k: [getattr(v, "iri", v) for v in vals] for k, vals in best["slots"].items()}
     value = reply.value
@@ -262,6 +282,73 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         out["details"] = reply.extra
     if reply.message:
         out["message"] = reply.message
+    from api.ask.present import describe
+    describe(out, idx)
+    return out
+
+
+def _error_text(exc: Exception) -> str:
+    msg = getattr(exc, "message", None)
+    if callable(msg):
+        msg = msg()
+    return str(msg or exc)
+
+
+def _compose(u: Understanding, idx: Any) -> tuple[Any, Any]:
+    """The question's query graph, or (None, why it was not understood)."""
+    from api.ask.compose import NotUnderstood, parse
+    try:
+        return parse(u.question, u.language, u.mentions, idx), None
+    except NotUnderstood as exc:
+        return None, exc
+
+
+def _compose_message(lang: str, exc: Any) -> str:
+    from api.ask.composed import message
+    return message(lang, exc.key, **exc.info)
+
+
+def _strict_markers(u: Understanding) -> list:
+    from api.ask.compose import question_markers
+    try:
+        return question_markers(u.question, u.language, u.mentions)
+    except Exception:  # a lexicon being edited must not break questions
+        return []
+
+
+def _form_covers(best: dict, u: Understanding, exc: Any) -> bool:
+    """A form may answer a question the compositional reader could not read only if every word that reader left
+    over is part of the form's own phrasing (its patterns matched on the question)."""
+    if exc.key != "not_understood":
+        return True
+    row_res = [row for row in lexicon(u.language).forms if row.get("form") == best["spec"].name]
+    matched = " ".join(m.group(0) for row in row_res for rx in row["_re"] for m in rx.finditer(u.masked))
+    words = [w for w in re.split(r"[,、\s]+", str(exc.info.get("words", ""))) if w]
+    return all(w.casefold() in matched for w in words)
+
+
+def _composed_answer(graph: Any, u: Understanding, idx: Any, store: Any, interp: dict, msgs: dict) -> dict:
+    from api.ask import composed
+    from api.ask import evidence as ev
+    from api.ask.compose import NotUnderstood
+    from api.ask.present import describe
+    try:
+        got = composed.run(graph, u, idx, store)
+    except NotUnderstood as exc:
+        return _declined(u, u.language, _compose_message(u.language, exc), interpretation=interp)
+    except KGError as exc:
+        return _declined(u, u.language, msgs["store_error"].format(error=_error_text(exc)), interpretation=interp)
+    interp["form"] = "composed"
+    interp["graph"] = got["details"].pop("graph", None)
+    out = {"question": u.question, "language": u.language,
+           "answers": [_answer(idx, a, u.language) for a in got["answers"]],
+           "value": got["value"], "sparql": got["sparql"], "evidence": ev.find(store, got["triples"]),
+           "understood": True, "form": "composed", "interpretation": interp}
+    if got["details"]:
+        out["details"] = got["details"]
+    if got["notes"]:
+        out["message"] = " ".join(got["notes"])
+    describe(out, idx, graph)
     return out
 
 

@@ -1,0 +1,354 @@
+"""A query graph (api/ask/compose.py) compiled to one SPARQL query, run, and read back as an answer.
+
+Patterns come from `api/ask/templates/compose_edges.jsonl` (edges) and the atom patterns below (one per kind of
+constraint and node type); user values are literals written by pyoxigraph, IRIs come only from the entity index.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pyoxigraph as ox
+
+from api.ask.compose import (ORGS, NODE_CLASS, Atom, Node, NotUnderstood, QueryGraph, entity_type, find_edge)
+from api.ask.forms import py, template
+
+ROUNDISH = {"round", "amount", "exchange"}
+_TRIPLE = re.compile(r"(\?\w+|<[^>]+>)\s+(aic:\w+)\s+(\?\w+|<[^>]+>|\"[^\"]*\")")
+
+
+def _etype(n: Node) -> str:
+    if n.type in ROUNDISH:
+        return "round"
+    return "company" if n.type == "org" else n.type
+
+
+def _lit(v: Any) -> str:
+    if isinstance(v, str):
+        return str(ox.Literal(v))
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v)
+
+
+@dataclass
+class Compiled:
+    sparql: str
+    answer_var: str
+    value_kind: str | None = None  # None (entity list), "amount", "exchange", "count", "sum", "max_amount"
+    order_var: str | None = None
+    region_var: str | None = None
+    triples: list[tuple[str, str, str]] = field(default_factory=list)
+    currency: str | None = None
+    region: str | None = None
+
+
+class Compiler:
+    def __init__(self, g: QueryGraph, idx: Any, text: str):
+        self.g, self.idx, self.text = g, idx, text
+        self.k = 0
+        self.body: list[str] = []
+        self.triples: list[tuple[str, str, str]] = []
+        self.region_var: str | None = None
+        self.region: str | None = None
+        self.currency: str | None = None
+        self.listing = any(r.row["rel"] == "list" for r in g.rels)
+
+    def fresh(self, base: str = "v") -> str:
+        self.k += 1
+        return f"?{base}{self.k}"
+
+    def add(self, pattern: str, negated: bool = False) -> None:
+        self.triples += _TRIPLE.findall(pattern)
+        self.body.append(f"FILTER NOT EXISTS {{ {pattern} }}" if negated else pattern)
+
+    # -------------------------------------------------------------------------------------- pieces
+    def node_var(self, n: Node) -> str:
+        return "?" + n.var
+
+    def edge(self, a: str, b: str, ta: str, tb: str, rel: str | None) -> str:
+        row = find_edge(ta, tb, rel) or (find_edge(ta, tb, None) if rel in (None, "use", "make", "design") else None)
+        if row is None:
+            raise NotUnderstood("no_link", a=ta, b=tb)
+        pat = row["sparql"]
+        for ph in ("v1", "v2"):
+            if "{" + ph + "}" in pat:
+                pat = pat.replace("{" + ph + "}", self.fresh("c"))
+        return pat.replace("{a}", a).replace("{b}", b)
+
+    def node_edge(self, a: Node, b: Node, rel: str | None) -> None:
+        va, vb = self.node_var(a), self.node_var(b)
+        ta, tb = _etype(a), _etype(b)
+        if rel == "invest" and ta in ORGS | {"company"} and tb in ORGS | {"company"}:
+            subj, obj = (va, vb) if (a.type == "investor" or (b.type != "investor" and self.g.lang == "en")) \
+                else (vb, va)
+            self.add(f"{subj} aic:investedIn {obj} .")
+            return
+        try:
+            self.add(self.edge(va, vb, ta, tb, rel))
+        except NotUnderstood:
+            self.add(self.edge(vb, va, tb, ta, rel))
+
+    def entity_atom(self, n: Node, a: Atom) -> None:
+        iris = a.span.data
+        v = self.node_var(n)
+        types = [t for t in _types(self.idx, iris)]
+        iri = f"<{iris[0]}>"
+        if a.excluded:
+            self.body.append(f"FILTER({v} != {iri})")
+            return
+        nt = _etype(n)
+        if nt in types and nt not in ("company", "round") and (
+                abs(n.start - a.span.end) <= 3 or abs(a.span.start - n.end) <= 3 or n.implicit):
+            self.body.append(f"VALUES {v} {{ {iri} }}")  # "the Hanguang 800 chip", "Intel's fabs": the node itself
+            return
+        rel, subject = self.rel_near(a)
+        if n.start >= a.span.end and re.fullmatch(r"\s*(?:的|の|'s|’s)?\s*", self.text[a.span.end:n.start]):
+            rel, subject = None, False  # "三星的工艺", "Samsung processes": the entity qualifies its node
+        if rel == "invest" and nt in ORGS | {"company"} and any(t in ORGS for t in types):
+            pat = f"{iri} aic:investedIn {v} ." if subject and n.type != "investor" else f"{v} aic:investedIn {iri} ."
+            self.add(pat, a.negated)
+            return
+        loose = rel in (None, "use", "make", "design", "rely")
+        tries = [(t, r) for t in types for r in ([rel, None] if loose and rel else [rel])]
+        for t, r in tries + [(None, None)]:
+            if t is None:
+                raise NotUnderstood("no_link", a=n.type, b=a.span.text)
+            if t == nt and nt != "company":
+                continue
+            row = find_edge(nt, t, r)
+            if row is not None:
+                pat = row["sparql"]
+                if "{v1}" in pat:
+                    pat = pat.replace("{v1}", self.fresh("c"))
+                self.add(pat.replace("{a}", v).replace("{b}", iri), a.negated)
+                return
+
+    def rel_near(self, a: Atom) -> tuple[str | None, bool]:
+        """The relation word governing an entity: right after it (the entity is its subject: 'Samsung invested',
+        '三星投资的', 'バイドゥが出資した') or right before it ('backed Biren', '投资了壁仞科技')."""
+        best, subject = None, False
+        for r in self.g.rels:
+            gap_after = self.text[a.span.end:r.start] if r.start >= a.span.end else None
+            gap_before = self.text[r.end:a.span.start] if r.end <= a.span.start else None
+            if gap_after is not None and len(re.sub(r"\s|が|は|の|has|have|had|did|does", "", gap_after)) == 0:
+                return r.row["rel"], True
+            if gap_after is not None and len(gap_after.strip()) <= 3 and best is None:
+                best, subject = r.row["rel"], False  # "エンフレームに出資した": object
+            if gap_before is not None and len(re.sub(r"\s|both|了|过|the|in|on|by|of", "", gap_before)) <= 1:
+                best, subject = r.row["rel"], False
+        return best, subject
+
+    def literal_atom(self, n: Node, a: Atom) -> None:
+        v, nt, d = self.node_var(n), _etype(n), a.span.data
+        k = self.fresh("k")
+        if a.kind == "memory":
+            pat = f"{v} aic:memoryType {k} . FILTER(lcase(str({k})) = {_lit(d.lower())})"
+            if nt != "chip":
+                c = self.fresh("c")
+                pat = f"{c} aic:designedBy {v} ; aic:memoryType {k} . FILTER(lcase(str({k})) = {_lit(d.lower())})"
+            self.add(pat, a.negated)
+        elif a.kind == "exchange":
+            val = _lit(a.span.row["value"])
+            pat = f"{v} aic:exchange {val} ." if nt == "round" else \
+                f"{self.fresh('r')} aic:fundedCompany {v} ; aic:exchange {val} ."
+            self.add(pat, a.negated)
+        elif a.kind == "region":
+            self.region_atom(n, a)
+        elif a.kind == "currency":
+            if nt != "round":
+                raise NotUnderstood("not_understood", words=a.span.text)
+            self.currency = a.span.row["code"]
+            self.add(f"{v} aic:currency {_lit(self.currency)} .")
+        elif a.kind == "cmp":
+            self.cmp_atom(n, a, k)
+
+    def cmp_atom(self, n: Node, a: Atom, k: str) -> None:
+        v, nt, d, op = self.node_var(n), _etype(n), a.span.data, a.span.row["op"]
+        vals = d["values"]
+        if d["q"] == "Y":
+            expr = f"year({k})"
+            if nt == "chip":
+                pat = f"{v} aic:announcedIn {k} ."
+            elif nt == "round":
+                pat = f"{v} aic:date {k} ."
+            elif nt in ORGS | {"company"}:
+                r = self.fresh("r")
+                ipo = f" ; aic:roundName \"IPO\"" if self.listing else ""
+                pat = f"{r} aic:fundedCompany {v}{ipo} ; aic:date {k} ."
+            else:
+                raise NotUnderstood("not_understood", words=a.span.text)
+        elif d["q"] == "N":
+            expr = k
+            p = self.fresh("p")
+            pat = {"process": f"{v} aic:nodeNanometers {k} .",
+                   "chip": f"{v} aic:manufacturedOn {p} . {p} aic:nodeNanometers {k} .",
+                   "foundry": f"{p} aic:offeredBy {v} ; aic:nodeNanometers {k} ."}.get(nt)
+            if pat is None and nt in ORGS | {"company"}:
+                c = self.fresh("c")
+                pat = f"{c} aic:designedBy {v} ; aic:manufacturedOn {p} . {p} aic:nodeNanometers {k} ."
+            if pat is None:
+                raise NotUnderstood("not_understood", words=a.span.text)
+        else:  # amount
+            expr = k
+            cur = d.get("currency") or self.question_currency()
+            cv = self.fresh("cur")
+            if nt == "round":
+                pat = f"{v} aic:amount {k} ; aic:currency {cv} ."
+            elif nt in ORGS | {"company"}:
+                pat = f"{self.fresh('r')} aic:fundedCompany {v} ; aic:amount {k} ; aic:currency {cv} ."
+            else:
+                raise NotUnderstood("not_understood", words=a.span.text)
+            if cur:
+                pat += f" FILTER({cv} = {_lit(cur)})"
+                self.currency = cur
+        if op == "between":
+            lo, hi = (vals + vals)[:2]
+            cond = f"{expr} >= {_lit(lo)} && {expr} <= {_lit(hi)}"
+        else:
+            cond = f"{expr} {op} {_lit(vals[0])}"
+        self.add(f"{pat} FILTER({cond})", a.negated)
+
+    def question_currency(self) -> str | None:
+        for n in self.g.nodes:
+            for a in n.atoms:
+                if a.kind == "currency":
+                    return a.span.row["code"]
+        return None
+
+    def region_atom(self, n: Node, a: Atom) -> None:
+        v, nt = self.node_var(n), _etype(n)
+        code = a.span.row["country"]
+        self.region = code
+        org = v
+        pre = ""
+        if nt == "chip":
+            org = self.fresh("o")
+            pre = f"{v} aic:designedBy {org} . "
+        elif nt not in ORGS | {"company"}:
+            raise NotUnderstood("not_understood", words=a.span.text)
+        cc = self.fresh("cc")
+        rows = " ".join(f"(<{iri}> {_lit(c)})" for iri, c in vocab_countries(code)
+                        if iri in self.idx.entities)
+        fallback = (f" UNION {{ VALUES ({org} {cc}) {{ {rows} }} FILTER NOT EXISTS {{ {org} aic:country ?any{cc[1:]} }} }}"
+                    if rows else "")
+        inner = f"{{ {org} aic:country {cc} }}{fallback}"
+        if a.negated:
+            self.add(f"{pre}{inner} FILTER({cc} = {_lit(code)})", True)
+        elif n is self.g.answer and nt != "chip" and self.g.aggregate in (None, "count"):
+            self.region_var = cc
+            self.body.append(f"OPTIONAL {{ {inner} }} FILTER(!BOUND({cc}) || {cc} = {_lit(code)})")
+        else:
+            self.add(f"{pre}{inner} FILTER({cc} = {_lit(code)})")
+
+    # -------------------------------------------------------------------------------------- whole query
+    def compile(self) -> Compiled:
+        g = self.g
+        g.answer.var = "x"
+        for n in g.nodes:
+            cls = n.cls or NODE_CLASS.get(n.type)
+            if cls and not n.implicit:
+                self.add(f"?{n.var} a aic:{cls} .")
+            elif n.implicit:
+                self.add(f"?{n.var} a aic:ProcessNode .")
+        for n in g.nodes:
+            for a in n.atoms:
+                if a.kind == "entity" and n.implicit and entity_type(self.idx, a.span.data, "foundry") == "foundry":
+                    self.add(f"?{n.var} aic:offeredBy <{a.span.data[0]}> .")
+                elif a.kind == "entity":
+                    self.entity_atom(n, a)
+                elif n.implicit and a.kind == "cmp":
+                    self.add(f"?{n.var} aic:nodeNanometers {_lit(a.span.data['values'][0])} .")
+                else:
+                    self.literal_atom(n, a)
+        for a, b, rel in g.edges:
+            self.node_edge(a, b, rel)
+        x = "?x"
+        kind = None
+        if g.answer.type == "round" and g.aggregate in ("sum", "max_amount"):
+            g.answer.type = "amount"
+        if g.answer.type == "amount":
+            self.add(f"?x aic:amount ?amount ; aic:currency ?currency .")
+            kind = "amount"
+        elif g.answer.type == "exchange":
+            self.add(f"?x aic:exchange ?exchange .")
+            kind = "exchange"
+        body = "\n  ".join(self.body)
+        agg = g.aggregate
+        order = None
+        if agg in ("sum", "max_amount") and kind == "amount":
+            fn = "SUM" if agg == "sum" else "MAX"
+            q = (f"SELECT ?currency ({fn}(?amount) AS ?value) WHERE {{\n  SELECT DISTINCT ?x ?amount ?currency WHERE {{\n  "
+                 f"{body}\n  }}\n}} GROUP BY ?currency")
+            return self.done(q, agg)
+        if agg in ("min_nm", "max_year", "min_year", "max_amount"):
+            o = "?order"
+            if agg == "min_nm":
+                opat = "?x aic:nodeNanometers ?order ." if g.answer.type == "process" else \
+                    "?x aic:manufacturedOn ?po . ?po aic:nodeNanometers ?order ."
+            elif agg in ("max_year", "min_year"):
+                opat = "?x aic:announcedIn ?order ."
+            else:
+                rn = next((n for n in g.nodes if n.type in ("amount", "round")), None)
+                if rn is None:
+                    raise NotUnderstood("not_understood", words="max")
+                opat = f"?{rn.var} aic:amount ?order ."
+            fn = "MIN" if agg in ("min_nm", "min_year") else "MAX"
+            full = body + "\n  " + opat
+            q = (f"SELECT DISTINCT * WHERE {{\n  {full}\n  {{ SELECT ({fn}({o}_) AS {o}) WHERE {{ {_rename(full)} }} }}\n}}")
+            order = o
+            return self.done(q, None, order)
+        if agg == "max_count":
+            other = next((n for n in g.nodes if n is not g.answer), None)
+            if other is None:
+                raise NotUnderstood("not_understood", words="most")
+            c = f"?{other.var}"
+            inner = f"SELECT ?x (COUNT(DISTINCT {c}) AS ?n) WHERE {{ {body} }} GROUP BY ?x"
+            q = (f"SELECT ?x ?n WHERE {{\n  {{ {inner} }}\n  {{ SELECT (MAX(?n_) AS ?n) WHERE {{ {{ {_rename(inner)} }} }} }}\n}}")
+            return self.done(q, None, "?n")
+        q = f"SELECT DISTINCT * WHERE {{\n  {body}\n}}"
+        return self.done(q, kind if kind else ("count" if agg == "count" else None))
+
+    def done(self, q: str, kind: str | None, order: str | None = None) -> Compiled:
+        prefixes = "".join(line + "\n" for line in template("evidence").splitlines() if line.startswith("PREFIX"))
+        if "PREFIX aic:" not in prefixes:
+            prefixes = "PREFIX aic: <https://w3id.org/aichip/ontology#>\n" + prefixes
+        return Compiled(prefixes + q, "x", kind, order, self.region_var, self.triples, self.currency, self.region)
+
+
+def _rename(body: str) -> str:
+    return re.sub(r"\?(\w+)", r"?\1_", body)
+
+
+def _types(idx: Any, iris: tuple[str, ...]) -> list[str]:
+    from api.ask.compose import CLASS_TYPES
+    out = []
+    for iri in iris[:1]:
+        e = idx.entities.get(iri)
+        if e is None:
+            continue
+        for cls, t in CLASS_TYPES:
+            if e.is_a(cls) and t not in out:
+                out.append(t)
+    return out
+
+
+def vocab_countries(code: str) -> list[tuple[str, str]]:
+    return [(iri, c) for iri, c in _vocab_countries() if c == code]
+
+
+_VC: list[tuple[str, str]] = []
+
+
+def _vocab_countries() -> list[tuple[str, str]]:
+    """(IRI, ISO code) of the vocabulary's organisations: the fallback when the graph states no country."""
+    if not _VC:
+        from kg.namespace import AID_IRI
+        from ontology import load_vocab
+        try:
+            _VC.extend((AID_IRI + e.id, e.country) for e in load_vocab() if getattr(e, "country", None))
+        except Exception:  # a vocabulary being edited must not break questions
+            pass
+    return _VC

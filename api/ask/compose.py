@@ -1,0 +1,419 @@
+"""Compositional understanding: a question becomes a small typed query graph, compiled to one SPARQL query.
+
+The question's spans are read with the per-language lexicon `ontology/lexicon/<lang>/compose.jsonl`: answer-type
+words make *nodes* (chip, vendor, company, investor, foundry, process, round, amount, exchange); entity mentions,
+memory types, regions, exchanges and comparisons are *atoms* attached to a node; relation words choose the
+*edge* between two nodes or a node and an entity (`api/ask/templates/compose_edges.jsonl`); markers negate or
+exclude an atom, or aggregate the answer (count, sum, max/min, the most). Every span that carries meaning must be
+used, and nothing may be left over but filler words: otherwise the question is not understood and is declined.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from api.ask.compose_lexicon import ComposeLexicon, compose_lexicon, parse_amount
+
+EDGES = Path(__file__).resolve().parent / "templates" / "compose_edges.jsonl"
+# an entity's class -> the node type it can stand for, most specific first
+CLASS_TYPES = [("ComputingCluster", "chip"), ("Chip", "chip"), ("ProcessNode", "process"), ("Architecture", "arch"),
+               ("ChipVendor", "vendor"), ("Foundry", "foundry"), ("Investor", "investor"), ("Organization", "company")]
+GENERAL = {"vendor": "company", "investor": "company", "foundry": "company", "org": "company"}
+ORGS = {"company", "vendor", "investor", "foundry", "org"}
+NODE_CLASS = {"chip": "Chip", "vendor": "ChipVendor", "foundry": "Foundry", "process": "ProcessNode",
+              "company": "Organization", "org": "Organization", "round": "FundingRound"}
+COMPLEX_MARKS = {"negate", "except", "both", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count"}
+
+
+class NotUnderstood(Exception):
+    """The question holds something the query would not use; `key`/`args` name the message to say."""
+
+    def __init__(self, key: str, **args: Any):
+        super().__init__(key)
+        self.key, self.info = key, args
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    kind: str  # type, rel, mark, cmp, region, exchange, memory, entity
+    row: dict
+    text: str
+    data: Any = None
+
+
+@dataclass
+class Atom:
+    kind: str  # entity, memory, cmp, region, exchange
+    span: Span
+    negated: bool = False
+    excluded: bool = False
+
+
+@dataclass
+class Node:
+    var: str
+    type: str
+    start: int
+    end: int
+    cls: str | None = None
+    atoms: list[Atom] = field(default_factory=list)
+    implicit: bool = False
+    answerable: bool = True
+
+
+@dataclass
+class QueryGraph:
+    """What the question asks, before SPARQL: nodes (the first is the answer), edges between them, aggregate."""
+    lang: str
+    nodes: list[Node]
+    answer: Node
+    edges: list[tuple[Node, Node, str | None]]  # (a, b, relation word id)
+    aggregate: str | None = None
+    rels: list[Span] = field(default_factory=list)
+    marks: list[Span] = field(default_factory=list)
+    complex: bool = False
+    currency: str | None = None
+
+    def describe(self) -> dict:
+        def atom(a: Atom) -> dict:
+            d = {"kind": a.kind, "text": a.span.text}
+            if a.negated:
+                d["negated"] = True
+            if a.excluded:
+                d["excluded"] = True
+            return d
+        return {"answer": self.answer.var, "aggregate": self.aggregate,
+                "nodes": [{"var": n.var, "type": n.type, "class": n.cls, "atoms": [atom(a) for a in n.atoms]}
+                          for n in self.nodes],
+                "edges": [[a.var, b.var, r] for a, b, r in self.edges]}
+
+
+@lru_cache(maxsize=1)
+def edges_table() -> tuple[dict, ...]:
+    rows = []
+    for line in EDGES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("//"):
+            rows.append(json.loads(line))
+    return tuple(rows)
+
+
+def find_edge(a: str, b: str, rel: str | None) -> dict | None:
+    """The edge pattern between node types a and b for relation word `rel` (None: the pair's first edge)."""
+    for ta in dict.fromkeys((a, GENERAL.get(a, a))):
+        for tb in dict.fromkeys((b, GENERAL.get(b, b))):
+            rows = [r for r in edges_table() if r["a"] == ta and r["b"] == tb]
+            if rows:  # the most specific pair that has edges decides
+                return next((r for r in rows if rel is None or rel in r["rels"]), None)
+    return None
+
+
+def entity_type(idx: Any, iris: tuple[str, ...], want: str | None = None) -> str | None:
+    types = []
+    for iri in iris:
+        e = idx.entities.get(iri)
+        if e is None:
+            continue
+        for cls, t in CLASS_TYPES:
+            if e.is_a(cls):
+                types.append(t)
+    if want is not None:
+        for t in types:
+            if t == want or GENERAL.get(t) == GENERAL.get(want, want):
+                return t
+    return types[0] if types else None
+
+
+def normalized(question: str, lang: str) -> str:
+    text = unicodedata.normalize("NFKC", question).strip()
+    if lang == "zh":
+        from ingest.normalize import han_variants
+        han = han_variants()
+        text = "".join(han.get(c, c) for c in text)
+    return text
+
+
+# ---------------------------------------------------------------------------------------------- reading spans
+
+def read_spans(text: str, lex: ComposeLexicon, mentions: list) -> list[Span]:
+    """Every lexicon match, longest first, none overlapping another or an entity mention."""
+    cands: list[tuple[int, int, int, Span]] = []
+    for order, e in enumerate(lex.entries):
+        for m in e.rx.finditer(text):
+            if m.end() <= m.start():
+                continue
+            data = None
+            if e.kind == "cmp":
+                data = _quantity(lex, e.q, m)
+                if data is None:
+                    continue
+            elif e.kind == "memory":
+                data = m.group(1)
+            cands.append((-(m.end() - m.start()), order, m.start(), Span(m.start(), m.end(), e.kind, e.value,
+                                                                          m.group(0), data)))
+    taken = [False] * (len(text) + 1)
+    for mm in mentions:
+        for i in range(mm.start, mm.end):
+            taken[i] = True
+    out = []
+    for _, _, _, s in sorted(cands, key=lambda c: (c[0], c[1], c[2])):
+        if any(taken[s.start:s.end]):
+            continue
+        for i in range(s.start, s.end):
+            taken[i] = True
+        out.append(s)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _quantity(lex: ComposeLexicon, q: str, m: re.Match) -> dict | None:
+    groups = [g for g in m.groups()]
+    if q in ("Y", "YY"):
+        ys = [int(g) for g in groups if g is not None and re.fullmatch(r"(?:19|20)\d\d", g)]
+        return {"q": "Y", "values": ys[:2]} if ys else None
+    if q == "N":
+        ns = [g for g in groups if g is not None]
+        return {"q": "N", "values": [float(ns[0])]} if ns else None
+    if q == "A":
+        value, cur = parse_amount(lex, m, tuple(groups[:3]))
+        return {"q": "A", "values": [value], "currency": cur} if value is not None else None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- parsing
+
+_WH_ZH = re.compile(r"(?:哪些|哪家|哪个|哪款|哪种|哪一|什么|多少)\s*$")
+_WH_JA = re.compile(r"(?:どの|どんな|何の)\s*$")
+
+
+def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
+    """The query graph of `question`; raises NotUnderstood naming what could not be used."""
+    lex = compose_lexicon(lang)
+    text = normalized(question, lang)
+    spans = read_spans(text, lex, mentions)
+    ents = [Span(m.start, m.end, "entity", {}, m.text, tuple(m.iris)) for m in mentions]
+    _check_coverage(text, lex, spans + ents)
+    types = [s for s in spans if s.kind == "type"]
+    rels = [s for s in spans if s.kind == "rel"]
+    marks = [s for s in spans if s.kind == "mark"]
+    atoms = sorted([s for s in spans if s.kind in ("cmp", "region", "exchange", "memory", "currency")] + ents,
+                   key=lambda s: s.start)
+    nodes: list[Node] = []
+    for i, t in enumerate(types):
+        typ = t.row["type"]
+        if nodes and nodes[-1].type == typ and not text[nodes[-1].end:t.start].strip(" の的"):
+            nodes[-1].end = t.end  # "哪家公司": one node
+            continue
+        nodes.append(Node(f"n{i}", typ, t.start, t.end, t.row.get("cls")))
+    # a foundry named with a node size ("TSMC 7nm", "台积电7纳米") is one process: an implicit node
+    used: set[int] = set()
+    for i, a in enumerate(atoms):
+        if a.kind != "entity" or entity_type(idx, a.data, "foundry") != "foundry" or i + 1 >= len(atoms):
+            continue
+        b = atoms[i + 1]
+        if b.kind == "cmp" and b.data["q"] == "N" and b.row.get("op") == "=" and \
+                not text[a.end:b.start].strip(" の的's"):
+            follow = next((n for n in nodes if n.type == "process" and n.start >= b.end
+                           and not text[b.end:n.start].strip(" の的")), None)
+            if follow is not None:  # "TSMC's 5nm process": that process node is the one the pair describes
+                follow.atoms = [Atom("entity", a), Atom("cmp", b)]
+                follow.implicit = True
+                follow.start = a.start
+                used |= {i, i + 1}
+                continue
+            n = Node(f"p{i}", "process", a.start, b.end, implicit=True, answerable=False)
+            n.atoms = [Atom("entity", a), Atom("cmp", b)]
+            nodes.append(n)
+            used |= {i, i + 1}
+    nodes.sort(key=lambda n: n.start)
+    if lang != "en" and any(n.type != "org" for n in nodes):
+        # "…的投资方是谁", "…投資家は誰": a closing wh-word is the node before it; "谁在用…" asks for an org
+        nodes = [n for i, n in enumerate(nodes) if n.type != "org" or i == 0]
+    nodes = _merge_same(nodes, rels)
+    if not nodes:
+        raise NotUnderstood("no_answer_type")
+    answer = _answer_node(text, lang, nodes, atoms)
+    for i, a in enumerate(atoms):
+        if i in used:
+            continue
+        node = _attach(text, lang, nodes, a, idx, marks)
+        node.atoms.append(Atom(a.kind, a))
+    _apply_markers(text, lang, nodes, marks, idx)
+    edges = []
+    chain = [n for n in nodes]
+    for a, b in zip(chain, chain[1:]):
+        edges.append((a, b, _rel_between(rels, a.end, b.start)))
+    agg = _aggregate(marks, answer, nodes)
+    g = QueryGraph(lang, nodes, answer, edges, agg, rels, marks)
+    g.complex = bool(strict_markers(spans)) or any(m.row["mark"] in COMPLEX_MARKS for m in marks) \
+        or any(a.kind == "region" for n in nodes for a in n.atoms) \
+        or len([n for n in nodes if n.answerable]) > 1 \
+        or any(sum(1 for a in n.atoms if a.kind == "entity") > 1 for n in nodes) \
+        or answer.type == "exchange" \
+        or any(n.answerable and sum(1 for a in n.atoms if a.kind != "currency") > 1 for n in nodes)
+    return g
+
+
+STRICT_MARKS = {"negate", "except", "both"}
+
+
+def strict_markers(spans: list[Span]) -> list[Span]:
+    """Words no single-relation form reads: negation, exception, conjunction, a listing exchange, a comparison
+    other than equality. A question holding one is answered compositionally or declined."""
+    return [s for s in spans if (s.kind == "mark" and s.row["mark"] in STRICT_MARKS) or s.kind == "exchange"
+            or (s.kind == "cmp" and s.row.get("op") != "=")]
+
+
+def question_markers(question: str, lang: str, mentions: list) -> list[Span]:
+    lex = compose_lexicon(lang)
+    return strict_markers(read_spans(normalized(question, lang), lex, mentions))
+
+
+def _check_coverage(text: str, lex: ComposeLexicon, spans: list[Span]) -> None:
+    chars = list(text)
+    for s in spans:
+        for i in range(s.start, s.end):
+            chars[i] = " "
+    rest = "".join(chars)
+    rest = lex.fill.sub(" ", rest)
+    words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'\-]*|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+", rest)
+    if words:
+        raise NotUnderstood("not_understood", words="、".join(words) if any(ord(c) > 0x2e80 for w in words for c in w)
+                            else ", ".join(words))
+
+
+def _merge_same(nodes: list[Node], rels: list[Span]) -> list[Node]:
+    """Adjacent nodes of one kind with no relation word between them are one thing ("节点…的工艺", "芯片是哪款",
+    "funding rounds … amount")."""
+    out: list[Node] = []
+    for n in nodes:
+        prev = out[-1] if out else None
+        if prev is not None and _kind(prev) == _kind(n) and n.answerable and prev.answerable and \
+                not any(r.start >= prev.end and r.end <= n.start for r in rels):
+            if n.type in ("amount", "exchange") or prev.type in ("org", "company"):
+                prev.type = n.type  # the more specific word names the node ("哪家代工厂": a foundry)
+            prev.cls = prev.cls or n.cls
+            prev.end = n.end
+            continue
+        out.append(n)
+    return out
+
+
+def _kind(n: Node) -> str:
+    return "round" if n.type in ("round", "amount", "exchange") else GENERAL.get(n.type, n.type)
+
+
+def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> Node:
+    real = [n for n in nodes if n.answerable] or nodes
+    if lang == "en":
+        return real[0]
+    if real[0].type == "org":  # "谁设计了…", "誰が…": the asking word itself
+        return real[0]
+    chars = list(text)
+    for a in atoms:
+        for i in range(a.start, a.end):
+            chars[i] = " "
+    blank = "".join(chars)
+    wh = _WH_ZH if lang == "zh" else _WH_JA
+    for n in real:
+        if wh.search(blank[:n.start].rstrip(" 的の")) or (lang == "zh" and text[n.start:n.end].startswith(("哪", "多少"))):
+            return n
+    return real[-1]
+
+
+def _attach(text: str, lang: str, nodes: list[Node], a: Span, idx: Any, marks: list[Span]) -> Node:
+    """The node an atom qualifies: English post-modifies (the nearest node before it) unless the atom directly
+    precedes a type word ("Chinese companies", "Huawei's chips"); Japanese and Chinese pre-modify (the nearest
+    node after it). An excluded entity ("apart from TSMC") qualifies the nearest node of its own type."""
+    if a.kind == "currency":
+        money = [n for n in nodes if n.type in ("round", "amount")]
+        if money:
+            return min(money, key=lambda n: abs(n.start - a.start))
+    excluded = any(m.row["mark"] == "except" and _near(text, m, a) for m in marks)
+    if a.kind == "entity" and excluded:
+        fit = [n for n in nodes if _fits(entity_type(idx, a.data, n.type), n.type)]
+        if fit:
+            return min(fit, key=lambda n: abs(n.start - a.start))
+    after = [n for n in nodes if n.start >= a.end]
+    before = [n for n in nodes if n.end <= a.start]
+    inside = [n for n in nodes if n.start <= a.start and a.end <= n.end]
+    if inside:
+        return inside[0]
+    if lang == "en":
+        if after and re.fullmatch(r"\s*(?:'s|’s|')?\s*", text[a.end:after[0].start]):
+            return after[0]
+        return before[-1] if before else after[0]
+    return after[0] if after else before[-1]
+
+
+def _fits(t: str | None, node_type: str) -> bool:
+    if t is None:
+        return False
+    return t == node_type or (t in ORGS and node_type in ORGS)
+
+
+def _near(text: str, m: Span, a: Span) -> bool:
+    gap = text[m.end:a.start] if m.end <= a.start else text[a.end:m.start]
+    return len(gap.strip(" ,、，の")) <= 2
+
+
+def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], idx: Any) -> None:
+    """Negation scopes the nearest atom in reading direction (English and Chinese: after it; Japanese: before it);
+    an exception excludes its entity from the answers of its node."""
+    atoms = [(n, a) for n in nodes for a in n.atoms]
+    for m in marks:
+        kind = m.row["mark"]
+        if kind not in ("negate", "except"):
+            continue
+        if kind == "except":
+            cands = sorted([(n, a) for n, a in atoms if _near(text, m, a.span)],
+                           key=lambda na: min(abs(na[1].span.start - m.end), abs(m.start - na[1].span.end)))
+        elif lang == "ja":
+            cands = sorted([(n, a) for n, a in atoms if a.span.end <= m.start], key=lambda na: na[1].span.end)
+            cands = cands[-1:]
+        else:
+            cands = [(n, a) for n, a in atoms if a.span.start >= m.end][:1]
+        if not cands:
+            raise NotUnderstood("not_understood", words=m.text)
+        n, a = cands[0]
+        if kind == "except":
+            if a.kind == "entity" and _fits(entity_type(idx, a.span.data, n.type), n.type):
+                a.excluded = True
+            else:
+                a.negated = True
+        else:
+            a.negated = True
+
+
+def _rel_between(rels: list[Span], start: int, end: int) -> str | None:
+    for r in rels:
+        if r.start >= start and r.end <= end:
+            return r.row["rel"]
+    return None
+
+
+def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None:
+    found = [m.row["mark"] for m in marks if m.row["mark"] in
+             ("count", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count")]
+    if not found:
+        return None
+    agg = "max_count" if "max_count" in found and answer.type != "amount" else found[0]
+    if "count" in found and answer.type not in ("amount", "round"):
+        agg = "count" if agg == "sum" else agg  # "一共设计了几款": a count, not a sum
+    if agg == "max_count" and answer.type == "amount":
+        agg = "max_amount"
+    if agg == "max_amount" and answer.type not in ("amount", "round") and not any(
+            n.type in ("amount", "round") for n in nodes):
+        if any(n.type == "chip" for n in nodes if n is not answer):
+            return "max_count"  # "the company with the largest number of chips"
+        raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
+    if agg == "min_nm" and not (answer.type in ("process", "chip")):
+        raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
+    if agg in ("max_year", "min_year") and answer.type != "chip":
+        raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
+    return agg

@@ -1,0 +1,92 @@
+"""Answering a compositional question: parse (api/ask/compose.py), compile and run (api/ask/compile_query.py),
+and say what the answer is: how many, in which currency, which constraint the graph could not check."""
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+
+from api.ask.compile_query import Compiler
+from api.ask.compose import QueryGraph, normalized
+from api.ask.compose_lexicon import compose_lexicon
+from api.ask.forms import py
+
+AIC = "https://w3id.org/aichip/ontology#"
+
+
+def message(lang: str, key: str, **args: Any) -> str:
+    text = compose_lexicon(lang).messages.get(key) or compose_lexicon("en").messages.get(key, key)
+    try:
+        return text.format(**args)
+    except (KeyError, IndexError):
+        return text
+
+
+def run(g: QueryGraph, u: Any, idx: Any, store: Any) -> dict:
+    """The answer dict fields (answers IRIs, value, sparql, triples for evidence, notes) of a query graph."""
+    c = Compiler(g, idx, normalized(u.question, u.language)).compile()
+    rows = [dict(r) for r in store.query(c.sparql).solutions]
+    notes: list[str] = []
+    answers: list[str] = []
+    value: Any = None
+    details: dict = {"graph": g.describe()}
+    if c.value_kind in ("sum", "max_amount"):
+        per = [(py(r.get("currency")), py(r.get("value"))) for r in rows if r.get("value") is not None]
+        per = [(cur, v) for cur, v in per if v is not None]
+        if len(per) == 1:
+            value = per[0][1]
+            details["currency"] = per[0][0]
+        elif per:
+            parts = ", ".join(f"{v:,} {cur}" for cur, v in per)
+            notes.append(message(u.language, "mixed_currency", cur=", ".join(str(c_) for c_, _ in per), parts=parts))
+            details["by_currency"] = {str(cur): v for cur, v in per}
+        return {"answers": [], "value": value, "sparql": c.sparql, "triples": [], "notes": notes,
+                "details": details}
+    unchecked: list[str] = []
+    triples: list[tuple] = []
+    for r in rows:
+        x = r.get("x")
+        if c.value_kind in ("amount", "exchange"):
+            v = r.get(c.value_kind)
+            if v is not None and py(v) not in (value if isinstance(value, list) else []):
+                value = (value or []) + [py(v)]
+                if c.value_kind == "amount" and r.get("currency") is not None:
+                    details.setdefault("currencies", []).append(py(r["currency"]))
+            continue
+        if not isinstance(x, ox.NamedNode):
+            continue
+        if c.region_var and r.get(c.region_var[1:]) is None:
+            if x.value not in unchecked:
+                unchecked.append(x.value)
+            continue
+        if x.value not in answers:
+            answers.append(x.value)
+        for s, p, o in c.triples[:12]:
+            ts = [_term(t, r) for t in (s, o)]
+            if all(isinstance(t, ox.NamedNode) or isinstance(t, ox.Literal) for t in ts):
+                triples.append((ts[0], ox.NamedNode(AIC + p.split(":", 1)[1]), ts[1]))
+    unchecked = [i for i in unchecked if i not in answers]
+    if unchecked:
+        names = ", ".join(idx.entities[i].label(u.language) if i in idx.entities else i for i in unchecked)
+        notes.append(message(u.language, "unchecked_country", names=names, region=c.region))
+        details["country_unknown"] = unchecked
+    if isinstance(value, list):
+        value = value[0] if len(value) == 1 else ", ".join(map(str, value))
+        if details.get("currencies"):
+            details["currency"] = details["currencies"][0]
+    if c.value_kind == "count":
+        value = len(answers)
+    if c.currency:
+        details.setdefault("currency", c.currency)
+    return {"answers": answers, "value": value, "sparql": c.sparql, "triples": triples[:60], "notes": notes,
+            "details": details}
+
+
+def _term(t: str, row: dict) -> Any:
+    if t.startswith("?"):
+        return row.get(t[1:])
+    if t.startswith("<"):
+        return ox.NamedNode(t[1:-1])
+    if t.startswith('"'):
+        return ox.Literal(t[1:-1])
+    return None
