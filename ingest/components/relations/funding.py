@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ingest.components import mentions
 from ingest.components.context import context_of
 from ingest.components.relations.common import add, confidence, cue_spans, cues, guarded, of_kind
+from ingest.components.relations.common import cues as cue_rows
 from ingest.model import RoundInView
 
 NAME = "aic_funding"
@@ -26,6 +27,8 @@ LISTING = re.compile(r"挂牌上市|登陆|上市交易|正式上市|上場し�
 # the gross proceeds of an offering are its amount, though said as a total ("total fundraising", "募资总额")
 OFFERING_TOTAL = re.compile(r"total (?:fundraising|proceeds|gross proceeds|funds raised|amount raised)|"
                             r"募集资金总额|募资总额|募集資金總額|調達総額|資金調達総額", re.I)
+# "寒武纪上市前的投资方", "X社の株主": the name before a possessive is the company held, not a holder
+POSSESSOR = re.compile(r"^[^，,、。：:]{0,6}(?:的|の)\s*$")
 SEPARATORS = ("、", "和", "及", "与", "や", "と", "等", "ほか", "なども", ",", "，")
 ROUND_RANK = ("Pre-", "Series", "Angel", "Seed", "Strategic", "IPO")
 
@@ -120,7 +123,8 @@ class Funding:
                     near = 12 if w not in ("股东", "株主", "出資者", "先后成为", "参与", "投資家として", "投資家",
                                            "的投资", "的战略投资") else 120
                     if o.end <= s and s - o.end <= near and _clause_start(text, s) <= o.start \
-                            and not (near == 12 and re.search(r"は|由", text[o.end:s])):
+                            and not (near == 12 and re.search(r"は|由", text[o.end:s])) \
+                            and not POSSESSOR.match(text[o.end:s]):
                         parts.add(id(o))
         if lang != "en":
             for cues, role in ((lead_cues, leads), (part_cues, parts)):
@@ -136,6 +140,12 @@ class Funding:
                                 break  # "リード投資家は X で、Y と Z も出資": only X leads
                             role.add(id(o))
                             prev = o
+        # "alibaba … holds 2.08% shares", "阿里巴巴通过旗下创投平台持股2.08%": the holder is an investor, not the company
+        for s, e, row in cue_rows(doc, "_hold"):
+            holder = [o for o in orgs if o.end <= s and _clause_start(text, s) <= o.start]
+            if holder and row.get("agent") == "before":
+                parts.add(id(holder[-1]))
+                leads.discard(id(holder[-1]))
         # coordinated names before a lead/participation cue share its role ("A、B和C领投")
         self._coordinate(text, orgs, leads, lead_cues)
         self._coordinate(text, orgs, parts, part_cues)
