@@ -28,8 +28,8 @@ def prf(tp: int, fp: int, fn: int) -> dict:
             "tp": tp, "fp": fp, "fn": fn}
 
 
-def score(lang: str, path: Path, only_unknown: bool) -> dict:
-    nlp = load_model(str(MODELS / lang))
+def score(lang: str, path: Path, only_unknown: bool, models: Path = MODELS) -> dict:
+    nlp = load_model(str(models / lang))
     db = DocBin().from_disk(path)
     vg, _ = vocab_gazetteer()
     acc = {"spans": [0, 0, 0], "labelled": [0, 0, 0]}
@@ -66,13 +66,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(ROOT / "ingest" / "train" / "corpus"))
     ap.add_argument("--lang", action="append")
+    ap.add_argument("--models", default=str(MODELS), help="a folder of <lang>/ models (default ingest/models)")
     args = ap.parse_args()
     out = {}
     for lang in args.lang or LANGS:
         base = Path(args.corpus) / lang
-        out[lang] = {"dev_unknown_names": score(lang, base / "dev.spacy", True),
-                     "dev_all_names": score(lang, base / "dev.spacy", False),
-                     "dev_invented": score(lang, base / "dev_invented.spacy", False)}
+        m = Path(args.models)
+        out[lang] = {"dev_unknown_names": score(lang, base / "dev.spacy", True, m),
+                     "dev_all_names": score(lang, base / "dev.spacy", False, m),
+                     "dev_invented": score(lang, base / "dev_invented.spacy", False, m)}
     print(json.dumps(out, indent=1))
 
 
