@@ -231,9 +231,9 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
             msg += msgs["closest"].format(names=", ".join(dict.fromkeys(close)))
         return _declined(u, u.language, msg, interpretation=interp, suggestions=u.suggestions)
     graph, not_understood = _compose(u, idx)
-    if graph is not None and graph.complex:
-        return _composed_answer(graph, u, idx, store, interp, msgs)
     best, partial = _choose(u, idx, store)
+    if graph is not None and graph.complex and not _form_reads(best, graph):
+        return _composed_answer(graph, u, idx, store, interp, msgs)
     if best is not None and not_understood is not None and _strict_markers(u):
         best = partial = None  # a negation, exception, "both", listing or range no form reads: never ignore it
     if best is None and graph is not None:
@@ -306,6 +306,19 @@ def _compose(u: Understanding, idx: Any) -> tuple[Any, Any]:
 def _compose_message(lang: str, exc: Any) -> str:
     from api.ask.composed import message
     return message(lang, exc.key, **exc.info)
+
+
+_AGG_SLOTS = {"min_nm": "superlative", "max_amount": "superlative", "max_year": "newest", "min_year": "newest",
+              "sum": "total", "count": "count"}
+
+
+def _form_reads(best: dict | None, graph: Any) -> bool:
+    """A one-anchor question whose only extra is an aggregate that the matched form itself declares (a foundry's
+    most advanced node, a vendor's newest chip) stays with that form."""
+    if best is None or graph.reasons != {"aggregate"}:
+        return False
+    kinds = {k.rstrip("?") for k in best["spec"].slots.values()}
+    return _AGG_SLOTS.get(graph.aggregate or "") in kinds
 
 
 def _strict_markers(u: Understanding) -> list:

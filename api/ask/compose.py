@@ -80,6 +80,7 @@ class QueryGraph:
     marks: list[Span] = field(default_factory=list)
     complex: bool = False
     currency: str | None = None
+    reasons: set = field(default_factory=set)  # why no single-relation form can answer it
 
     def describe(self) -> dict:
         def atom(a: Atom) -> dict:
@@ -188,7 +189,7 @@ def _quantity(lex: ComposeLexicon, q: str, m: re.Match) -> dict | None:
 # ---------------------------------------------------------------------------------------------- parsing
 
 _WH_ZH = re.compile(r"(?:哪些|哪家|哪个|哪款|哪种|哪一|什么|多少)\s*$")
-_WH_JA = re.compile(r"(?:どの|どんな|何の)\s*$")
+_WH_JA = re.compile(r"(?:どの|どんな|何の|どこの)\s*$")
 
 
 def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
@@ -230,6 +231,12 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             n.atoms = [Atom("entity", a), Atom("cmp", b)]
             nodes.append(n)
             used |= {i, i + 1}
+    for i, a in enumerate(atoms):  # "Google's Ironwood", "谷歌的TPU": the organisation only says whose chip
+        if i in used or i + 1 >= len(atoms) or a.kind != "entity" or atoms[i + 1].kind != "entity":
+            continue
+        if entity_type(idx, a.data, "company") in ORGS and entity_type(idx, atoms[i + 1].data, "chip") == "chip" and \
+                re.fullmatch(r"\s*(?:'s|’s|の|的)?\s*", text[a.end:atoms[i + 1].start]):
+            used.add(i)
     nodes.sort(key=lambda n: n.start)
     if lang != "en" and any(n.type != "org" for n in nodes):
         # "…的投资方是谁", "…投資家は誰": a closing wh-word is the node before it; "谁在用…" asks for an org
@@ -247,15 +254,24 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     edges = []
     chain = [n for n in nodes]
     for a, b in zip(chain, chain[1:]):
-        edges.append((a, b, _rel_between(rels, a.end, b.start)))
+        rel = _rel_between(rels, a.end, b.start)
+        if rel is None and lang != "en":  # verb-final: "…TSMCの7nmに依存しているのは"
+            rel = next((r.row["rel"] for r in rels if 0 <= r.start - max(a.end, b.end) <= 6), None)
+        edges.append((a, b, rel))
     agg = _aggregate(marks, answer, nodes)
     g = QueryGraph(lang, nodes, answer, edges, agg, rels, marks)
-    g.complex = bool(strict_markers(spans)) or any(m.row["mark"] in COMPLEX_MARKS for m in marks) \
-        or any(a.kind == "region" for n in nodes for a in n.atoms) \
-        or len([n for n in nodes if n.answerable]) > 1 \
-        or any(sum(1 for a in n.atoms if a.kind == "entity") > 1 for n in nodes) \
-        or answer.type == "exchange" \
-        or any(n.answerable and sum(1 for a in n.atoms if a.kind != "currency") > 1 for n in nodes)
+    reasons = set()
+    if strict_markers(spans) or any(a.kind == "region" for n in nodes for a in n.atoms) or answer.type == "exchange":
+        reasons.add("constraint")
+    if any(m.row["mark"] in COMPLEX_MARKS - STRICT_MARKS for m in marks):
+        reasons.add("aggregate")
+    if len([n for n in nodes if n.answerable]) > 1:
+        reasons.add("chain")
+    if any(n.answerable and sum(1 for a in n.atoms if a.kind != "currency" and not _identity(text, idx, n, a)) > 1
+           for n in nodes):
+        reasons.add("conjunction")
+    g.reasons = reasons
+    g.complex = bool(reasons)
     return g
 
 
@@ -285,6 +301,16 @@ def _check_coverage(text: str, lex: ComposeLexicon, spans: list[Span]) -> None:
     if words:
         raise NotUnderstood("not_understood", words="、".join(words) if any(ord(c) > 0x2e80 for w in words for c in w)
                             else ", ".join(words))
+
+
+def _identity(text: str, idx: Any, n: Node, a: Atom) -> bool:
+    """An entity written right next to a word of its own class names the node itself ("the Hanguang 800 chip",
+    "TPU芯片", "N3Eプロセス")."""
+    if a.kind != "entity" or n.implicit:
+        return False
+    t = entity_type(idx, a.span.data, n.type)
+    gap = text[a.span.end:n.start] if n.start >= a.span.end else text[n.end:a.span.start]
+    return t == n.type and n.type not in ("company", "org") and len(gap.strip(" の的'’s")) == 0
 
 
 def _merge_same(nodes: list[Node], rels: list[Span]) -> list[Node]:
