@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, run_kg
-from tests.servers import DASK, start_dask
+from tests.kg.test_store import oxigraph_url  # noqa: F401  (fixtures)
+from tests.servers import DASK, start_dask, virtuoso_server, virtuoso_url  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not DASK.exists(), reason="distributed is not installed")]
 
 AIC = "https://w3id.org/aichip/ontology#"
-PER_PREDICATE = ("SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                 f'FILTER(STRSTARTS(STR(?p), "{AIC}")) }} GROUP BY ?p')
+PER_PREDICATE = f'SELECT ?p (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?p), "{AIC}")) }} GROUP BY ?p'
+PER_GRAPH = "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?p { ?s ?x ?o } } GROUP BY ?p"
 DOCS = f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{AIC}Document> }} }}"
 TEMPLATE = ("title: note {i}\n\nVendor{i} Technologies unveiled the X{i}00 accelerator for training. "
             "Moore Threads launched the MTT S{i}000 chip. The MTT S4000 is manufactured by TSMC on its 7nm process.\n")
@@ -55,16 +56,29 @@ def summary(stderr: str) -> tuple[int, int, int]:
     return int(m[1]), int(m[2]), int(m[3])
 
 
-def test_cluster_ingest_same_facts_as_local(cluster, tmp_path):
+@pytest.fixture(params=["embedded", pytest.param("oxigraph", marks=pytest.mark.remote),
+                        pytest.param("virtuoso", marks=pytest.mark.remote)])
+def target(request, tmp_path):
+    if request.param == "embedded":
+        return str(tmp_path / "cluster-store")
+    return request.getfixturevalue("oxigraph_url" if request.param == "oxigraph" else "virtuoso_url")
+
+
+def test_cluster_ingest_same_facts_as_local(cluster, target, tmp_path):
+    """Into an embedded store, `oxigraph serve` and Virtuoso: the facts and graphs of a local ingest."""
+    from ingest.run import ingest_paths
+    from kg.store import open_store
     docs = sample_docs(tmp_path / "docs")
-    local, remote = str(tmp_path / "local"), str(tmp_path / "cluster")
-    a = run_kg("ingest", str(docs), "--store", local)
+    local, remote = str(tmp_path / "local"), target
+    with open_store(local) as st:
+        assert ingest_paths([str(docs)], st)["documents"] == 6
     b = run_kg("ingest", str(docs), "--store", remote, "--scheduler", cluster.address)
-    assert summary(a.stderr) == summary(b.stderr) == (6, 0, 1), b.stderr
+    assert summary(b.stderr) == (6, 0, 1), b.stderr
     skipped = [ln for ln in b.stderr.splitlines() if ln.startswith("skipped:")]
     assert len(skipped) == 1 and "broken.txt" in skipped[0]
     per_pred = counts(remote)
     assert per_pred and per_pred == counts(local)
+    assert counts(remote, PER_GRAPH) == counts(local, PER_GRAPH)
     src = f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ ?d <http://purl.org/dc/terms/source> ?p }} GROUP BY ?p"
     assert counts(remote, src) == counts(local, src)  # sources recorded as given, not as workers opened them
     again = run_kg("ingest", str(docs), "--store", remote, "--scheduler", cluster.address)
@@ -102,7 +116,13 @@ def test_worker_killed_mid_run_loses_nothing(tmp_path, oxigraph_server):
             assert proc.poll() is None, proc.stderr.read()
             assert time.time() < deadline, "no document landed in time"
             time.sleep(0.2)
-        cluster.workers[0].send_signal(signal.SIGKILL)
+        from distributed import Client
+        with Client(cluster.address, set_as_default=False) as client:  # kill it while it holds a batch
+            victim = next(a for a, w in client.scheduler_info()["workers"].items() if w["name"] == "w0")
+            while not client.processing().get(victim):
+                assert time.time() < deadline and proc.poll() is None, "w0 got no batch"
+                time.sleep(0.05)
+            cluster.workers[0].send_signal(signal.SIGKILL)
         _, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err
         assert summary(err) == (n, 0, 0), err
