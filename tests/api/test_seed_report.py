@@ -34,10 +34,13 @@ def test_seed_report_is_in_the_corpus_that_make_run_builds():
     assert not any(Path(f).name == "ORIGIN" for f in files)  # the note on where it comes from is not a document
 
 
-def test_seed_cluster_built_from_the_mtt_s4000(seed_store):
+@pytest.mark.parametrize("q", ["Which computing cluster is built from the MTT S4000?", "MTT S4000で構築されたクラスターは？",
+                               "哪个集群使用MTT S4000？"])
+def test_seed_cluster_built_from_the_mtt_s4000(seed_store, q):
     text = SEED.read_text(encoding="utf-8")
-    res = answer("Which computing cluster is built from the MTT S4000?", seed_store)
-    assert res["understood"] and [a["label"] for a in res["answers"]] == ["KUAE"], res
+    res = answer(q, seed_store)
+    assert res["understood"] and res["form"] == "clusters_of_chip", res
+    assert [a["label"] for a in res["answers"]] == ["KUAE"], res
     sentences = [e["sentence"] for e in res["evidence"]]
     assert sentences and all(s in text for s in sentences), sentences  # the report's own sentence
     assert any("kuae" in s and "mtt s4000" in s for s in sentences), sentences
