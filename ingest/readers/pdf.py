@@ -179,6 +179,8 @@ def _join_lines(lines: list[str]) -> str:
             out = line
         elif _HYPHEN_END.search(out) and line[:1].islower():
             out = out[:-1] + line  # "manu-" + "factured"
+        elif out.endswith("-") and not out.endswith(" -") and line[:1].isalnum():
+            out += line  # a hyphen of the name itself: "GPT-" + "4", "X-" + "Ray"
         elif _CJK.match(out[-1]) and _CJK.match(line[0]):
             out += line
         else:

@@ -81,6 +81,14 @@ def test_pdf_paragraph_cut_by_a_page_break_mid_sentence_is_joined():
     assert raw.meta["pages"] == [0, raw.text.index("tence")]
 
 
+def test_pdf_hyphen_of_a_name_at_a_line_end_is_kept():
+    page = [(72, 700, "OpenAI trained GPT-"), (72, 686, "4 on clusters of A100 and H100 chips; the Instinct"),
+            (72, 672, "accelerators compete with the Hop-"), (72, 658, "per generation.")]
+    raw = pdf.read(minipdf.write([page]), "names.pdf")
+    assert raw.text == ("OpenAI trained GPT-4 on clusters of A100 and H100 chips; the Instinct accelerators compete "
+                        "with the Hopper generation.")
+
+
 def test_pdf_without_text_layer_is_one_clear_error():
     with pytest.raises(errors.BadInput) as exc:
         pdf.read(minipdf.scan(3), "scan.pdf")
