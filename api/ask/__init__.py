@@ -232,13 +232,18 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         return _declined(u, u.language, msg, interpretation=interp, suggestions=u.suggestions)
     graph, not_understood = _compose(u, idx)
     best, partial = _choose(u, idx, store)
-    if graph is not None and graph.complex and not _form_reads(best, graph):
-        return _composed_answer(graph, u, idx, store, interp, msgs)
+    if graph is not None and graph.complex and not _form_reads(best, graph) and \
+            not (graph.reasons == {"conjunction"} and _form_uses_atoms(best, graph)):
+        out = _composed_answer(graph, u, idx, store, interp, msgs)
+        if out["understood"] or best is None or _strict_markers(u) or not out.pop("_unlinked", False):
+            return out
+        # the compositional reading found no link but a form reads the question whole: the form answers
     if best is not None and not_understood is not None and _strict_markers(u):
         best = partial = None  # a negation, exception, "both", listing or range no form reads: never ignore it
     if best is None and graph is not None:
         return _composed_answer(graph, u, idx, store, interp, msgs)
-    if best is None and not_understood is not None and (not_understood.key != "no_answer_type" or u.mentions):
+    if best is None and partial is None and not_understood is not None and \
+            (not_understood.key != "no_answer_type" or u.mentions):
         return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
     if best is None:
         if partial is not None and u.mentions:
@@ -321,6 +326,25 @@ def _form_reads(best: dict | None, graph: Any) -> bool:
     return _AGG_SLOTS.get(graph.aggregate or "") in kinds
 
 
+_ATOM_SLOTS = {"memory": "memory", "Y": "year", "N": "node", "region": "region"}
+
+
+def _form_uses_atoms(best: dict | None, graph: Any) -> bool:
+    """A form may answer a conjunction only if it declares a slot for every constraint the question states (its
+    entity slots are checked by `_fill`): 'chips with HBM3e made by TSMC' is not 'chips made by TSMC'."""
+    if best is None:
+        return False
+    kinds = {k.rstrip("?") for k in best["spec"].slots.values()}
+    for n in graph.nodes:
+        for a in n.atoms:
+            if a.kind == "entity":
+                continue
+            key = a.span.data.get("q") if a.kind == "cmp" else a.kind
+            if _ATOM_SLOTS.get(key) not in kinds:
+                return False
+    return True
+
+
 def _strict_markers(u: Understanding) -> list:
     from api.ask.compose import question_markers
     try:
@@ -348,7 +372,7 @@ def _composed_answer(graph: Any, u: Understanding, idx: Any, store: Any, interp:
     try:
         got = composed.run(graph, u, idx, store)
     except NotUnderstood as exc:
-        return _declined(u, u.language, _compose_message(u.language, exc), interpretation=interp)
+        return _declined(u, u.language, _compose_message(u.language, exc), interpretation=interp, _unlinked=True)
     except KGError as exc:
         return _declined(u, u.language, msgs["store_error"].format(error=_error_text(exc)), interpretation=interp)
     interp["form"] = "composed"

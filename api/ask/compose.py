@@ -235,7 +235,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         if i in used or i + 1 >= len(atoms) or a.kind != "entity" or atoms[i + 1].kind != "entity":
             continue
         if entity_type(idx, a.data, "company") in ORGS and entity_type(idx, atoms[i + 1].data, "chip") == "chip" and \
-                re.fullmatch(r"\s*(?:'s|’s|の|的)?\s*", text[a.end:atoms[i + 1].start]):
+                re.fullmatch(r"\s*(?:'s|’s|'|’|の|的)?\s*", text[a.end:atoms[i + 1].start]):
             used.add(i)
     nodes.sort(key=lambda n: n.start)
     if lang != "en" and any(n.type != "org" for n in nodes):

@@ -25,9 +25,10 @@ async def _run(request: Request, q: str | None) -> dict:
     require_read(request)
     if q is None or not q.strip():
         raise errors.BadInput("missing question: pass q=")
-    if len(q) > 2000:
-        raise errors.BadInput("the question is longer than 2000 characters")
     answer = _answer_fn()
+    from api.ask import MAX_QUESTION  # one limit, shared with `kg ask`
+    if len(q) > MAX_QUESTION:
+        raise errors.BadInput(f"the question is longer than {MAX_QUESTION} characters")
     return await run_in_threadpool(answer, q.strip(), get_store(request))
 
 
