@@ -237,10 +237,10 @@ def describe_rdf(store: Any, iri: str) -> list[Any]:
 
 # ---------------------------------------------------------------- /search
 class LabelIndex:
-    """Every rdfs:label / skos:altLabel of an aid: entity, keyed by `ingest.normalize.key`."""
+    """Every rdfs:label / skos:altLabel of an aid: entity, keyed by `ontology.normalize.key`."""
 
     def __init__(self, store: Any):
-        from ingest.normalize import key
+        from ontology.normalize import key
         self.key = key
         q = (f"SELECT ?s ?l ?alt WHERE {{ {{ ?s <{RDFS}label> ?l BIND(false AS ?alt) }} UNION "
              f"{{ ?s <{SKOS}altLabel> ?l BIND(true AS ?alt) }} FILTER(STRSTARTS(STR(?s), '{AID_IRI}')) }}")

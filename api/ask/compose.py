@@ -134,7 +134,7 @@ def entity_type(idx: Any, iris: tuple[str, ...], want: str | None = None) -> str
 def normalized(question: str, lang: str) -> str:
     text = unicodedata.normalize("NFKC", question).strip()
     if lang == "zh":
-        from ingest.normalize import han_variants
+        from ontology.normalize import han_variants
         han = han_variants()
         text = "".join(han.get(c, c) for c in text)
     return text

@@ -1,6 +1,6 @@
 """Understanding a question: its language, the entities it names, its constraints and its form.
 
-Entities are found by the same `ingest.gazetteer.Gazetteer` the ingest pipeline uses, filled from the labels and
+Entities are found by the same `ontology.gazetteer.Gazetteer` the ingest pipeline uses, filled from the labels and
 altLabels *in the store* (so an answer can only name what the graph holds) plus the vocabulary's aliases of those
 entities. Vocabulary names that the store does not hold are kept apart, so that a question about them is declined
 honestly instead of answered about something else. Relations, answer types and constraints come from the
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ingest.gazetteer import Gazetteer
-from ingest.normalize import key
+from ontology.gazetteer import Gazetteer
+from ontology.normalize import key
 
 AIC = "https://w3id.org/aichip/ontology#"
 _SCHEMA_NS = (AIC, "http://www.w3.org/2002/07/owl#", "http://www.w3.org/2000/01/rdf-schema#",
@@ -335,7 +335,7 @@ def understand(question: str, store: Any, lang: str | None = None,
         rest = "".join(words)
         lang = detect_language(rest if re.search(r"\w", rest) else text)
     if lang == "zh":  # traditional characters to simplified, one to one, so the zh lexicon reads 採用什麼製程
-        from ingest.normalize import han_variants
+        from ontology.normalize import han_variants
         han = han_variants()
         text = "".join(han.get(c, c) for c in text)
     u = Understanding(question=question, language=lang)

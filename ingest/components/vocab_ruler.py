@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 import ontology
 from ingest.components import mentions
-from ingest.gazetteer import Gazetteer
+from ontology.gazetteer import Gazetteer
 from ingest.model import Mention
 
 KIND_BY_SOURCE = {"organizations": "org", "process_nodes": "node", "architectures": "arch"}

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import ontology
-from ingest.gazetteer import Gazetteer
+from ontology.gazetteer import Gazetteer
 from ingest.readers import read
 from ingest.segment import sentences
 

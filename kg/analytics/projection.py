@@ -167,7 +167,7 @@ def build(store: Any) -> Projection:
         proj.out_[rel][s].add(o)
         proj.in_[rel][o].add(s)
 
-    from ingest.normalize import key as name_key
+    from ontology.normalize import key as name_key
     best: dict[str, tuple[int, str]] = {}
     for s, p, lit in _rows(store, "labels", ("s", "p", "l"), literal_lang=True):
         if s not in g:

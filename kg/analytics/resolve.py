@@ -35,7 +35,7 @@ def resolve(proj: Projection, text: str, *, prefer: tuple[str, ...] = ()) -> Tar
     for candidate in _iri_forms(text):
         if candidate in proj.graph:
             return Target(candidate)
-    from ingest.normalize import key
+    from ontology.normalize import key
     k = key(text)
     hits = proj.pref_names.get(k) or proj.names.get(k)
     if not hits:
