@@ -156,7 +156,9 @@ async def sparql_get(request: Request,
                      query: Annotated[str | None, Query(description="the SPARQL query")] = None,
                      default_graph_uri: Annotated[list[str] | None, Query(alias="default-graph-uri")] = None,
                      named_graph_uri: Annotated[list[str] | None, Query(alias="named-graph-uri")] = None,
-                     format: Annotated[str | None, Query(description="json|xml|csv|tsv|turtle|ntriples|jsonld|rdfxml; overrides Accept")] = None) -> Response:
+                     format: Annotated[str | None, Query(description="json|xml|csv|tsv|turtle|ntriples|jsonld|rdfxml; overrides Accept")] = None,
+                     output: Annotated[str | None, Query(description="the same as `format` (the name some clients send)")] = None,
+                     results: Annotated[str | None, Query(description="the same as `format` (the name some clients send)")] = None) -> Response:
     return await handle(request)
 
 
