@@ -269,7 +269,9 @@ def ask(question: Annotated[str, typer.Argument(help="a question in English, Jap
             return
         for a in res.get("answers", []):
             typer.echo(f"- {a.get('label')}  <{a.get('iri')}>")
-        if res.get("value") is not None:
+        if res.get("summary"):
+            typer.echo(res["summary"])  # what the answer is: how many, unit or currency, year, forecast, source
+        elif res.get("value") is not None:
             typer.echo(f"{res['value']}")
         for ev in res.get("evidence", [])[:5]:
             typer.echo(f"  \u201c{ev.get('sentence')}\u201d ({ev.get('document')})")

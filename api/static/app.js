@@ -915,13 +915,15 @@
     window.kg.lastAnswer = res;
     const out = [];
     if (!res.understood) out.push(el("p", { class: "error", text: res.message || "The question was not understood." }));
-    if (res.value !== null && res.value !== undefined) out.push(el("p", { class: "value" }, "Answer: ", el("strong", { text: String(res.value) })));
+    const hasValue = res.value !== null && res.value !== undefined;
+    if (hasValue) out.push(el("p", { class: "value" }, "Answer: ", el("strong", { text: res.unit ? formatMoney(res.value, res.unit) + " (" + fullNumber(res.value, res.unit) + ")" : String(res.value) })));
+    if (res.understood && res.summary) out.push(el("p", { class: "summary", text: res.summary }));
     const answers = res.answers || [];
     if (answers.length) {
       out.push(el("h3", { text: answers.length + " answer" + (answers.length > 1 ? "s" : "") }));
       out.push(el("ul", { class: "answers" }, answers.map((a) => el("li", {},
         el("button", { type: "button", class: "link answer-link", onclick: () => selectOrFocus(a.iri, a.label) }, a.label || localName(a.iri))))));
-    } else if (res.understood) out.push(el("p", { text: "No answers in the graph." }));
+    } else if (res.understood && !hasValue) out.push(el("p", { text: "No answers in the graph." }));
     if (res.sparql) {
       out.push(el("h3", { text: "Generated SPARQL" }));
       out.push(el("pre", { class: "sparql", id: "ask-sparql", tabindex: "0" }, el("code", { text: res.sparql })));
