@@ -46,6 +46,7 @@ def test_cli_export_roundtrips_through_load(store_path, tmp_path, fmt):
     (["export", "--format", "bogus"], "unknown format"),
 ])
 def test_cli_user_errors_are_one_line(store_path, args, needle):
+    assert run_kg("init", "--store", store_path).returncode == 0  # read commands need an existing store
     out = run_kg(*args, "--store", store_path)
     assert out.returncode != 0
     assert needle in out.stderr and "Traceback" not in out.stderr
