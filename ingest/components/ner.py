@@ -1,4 +1,4 @@
-"""`aic_ner`: the trained entity recogniser of a language (ingest/models/<lang>, built by `make train`).
+"""`open_ner` + `aic_ner`: the trained entity recogniser of a language (ingest/models/<lang>, `make train`).
 
 A spaCy `ner` with its own small tok2vec, trained by `spacy train` (ingest/train/) on the project's
 annotated documents with every known name swapped for invented ones, so it recognises organisations,
@@ -7,6 +7,8 @@ from the same tokens it was trained on (`model_words`), so the base pipeline's o
 NER) stay as they are. Names the vocabulary ruler (or the node/money recognisers) already found win on
 overlap; the rest become mentions like those of `aic_unknown` (no vocabulary id, `extra["unknown"]`),
 carrying the model's label in `extra["ner"]` so relation extractors can type them by context.
+Two stages: `open_ner` runs the model batched beside the base pipeline, `aic_ner` turns its spans into
+mentions sentence by sentence, after the vocabulary ruler.
 """
 from __future__ import annotations
 
@@ -29,6 +31,9 @@ BLOCKING_KINDS = ("org", "chip", "cluster", "arch", "node", "money", "year", "pe
 # Latin letters and digits (ASCII and full width) stay together; every other non-space character is a token
 _CHAR_TOKEN = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+|\S")
 log = logging.getLogger(__name__)
+
+if not Doc.has_extension("model_ents"):
+    Doc.set_extension("model_ents", default=None)
 
 
 def model_words(doc_or_text, mode: str) -> tuple[list[str], list[bool]]:
@@ -57,45 +62,79 @@ def load_model(path: str) -> Language | None:
 
 
 class EntityModel:
-    def __init__(self, model: str, tokens: str, min_len: int = 2):
+    """`open_ner`: runs the model, batched with the base pipeline (its name has no `aic_` prefix, so
+    ingest.extract runs it inside `nlp.pipe`), and leaves (start, end, label) spans in `doc._.model_ents`."""
+
+    def __init__(self, model: str, tokens: str, batch_size: int = 64):
         path = Path(model) if Path(model).is_absolute() else MODELS.parent / model
         self.nlp = load_model(str(path))
         self.tokens = tokens
-        self.min_len = min_len
+        self.batch_size = batch_size
 
-    def entities(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """(start, end, label) character spans the model finds in the sentence."""
-        if self.nlp is None or not doc.text.strip():
-            return []
+    def _copy(self, doc: Doc) -> Doc | None:
         words, spaces = model_words(doc if self.tokens == "base" else doc.text, self.tokens)
-        if not words:
-            return []
-        copy = Doc(self.nlp.vocab, words=words, spaces=spaces)
-        if copy.text != doc.text:  # spacing outside the tokens ("cjk_char" drops leading blanks): map by search
-            return self._remap(self.nlp.get_pipe("ner")(copy), doc.text)
-        copy = self.nlp.get_pipe("ner")(copy)
-        return [(e.start_char, e.end_char, e.label_) for e in copy.ents]
+        return Doc(self.nlp.vocab, words=words, spaces=spaces) if words else None
 
-    @staticmethod
-    def _remap(copy: Doc, text: str) -> list[tuple[int, int, str]]:
-        out, pos = [], 0
-        offsets = []
-        for t in copy:
-            i = text.find(t.text, pos)
-            offsets.append(i)
-            pos = i + len(t.text) if i >= 0 else pos
-        for e in copy.ents:
-            s, last = offsets[e.start], offsets[e.end - 1]
-            if s >= 0 and last >= 0:
-                out.append((s, last + len(copy[e.end - 1].text), e.label_))
-        return out
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int | None = None):
+        if self.nlp is None:
+            for doc in docs:
+                doc._.model_ents = []
+                yield doc
+            return
+        ner = self.nlp.get_pipe("ner")
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= (batch_size or self.batch_size):
+                yield from self._run(ner, batch)
+                batch = []
+        if batch:
+            yield from self._run(ner, batch)
+
+    def _run(self, ner, batch: list[Doc]):
+        copies = [self._copy(d) for d in batch]
+        done = iter(ner.pipe([c for c in copies if c is not None], batch_size=len(batch)))
+        for doc, copy in zip(batch, copies):
+            if copy is None:
+                doc._.model_ents = []
+            else:
+                copy = next(done)
+                doc._.model_ents = _spans(copy, doc.text)
+            yield doc
+
+
+def _spans(copy: Doc, text: str) -> list[tuple[int, int, str]]:
+    """The model's entities as character offsets into the original sentence (the copy may space
+    differently: "cjk_char" drops runs of blanks)."""
+    if copy.text == text:
+        return [(e.start_char, e.end_char, e.label_) for e in copy.ents]
+    out, pos, offsets = [], 0, []
+    for t in copy:
+        i = text.find(t.text, pos)
+        offsets.append(i)
+        pos = i + len(t.text) if i >= 0 else pos
+    for e in copy.ents:
+        s, last = offsets[e.start], offsets[e.end - 1]
+        if s >= 0 and last >= 0:
+            out.append((s, last + len(copy[e.end - 1].text), e.label_))
+    return out
+
+
+class ModelMentions:
+    """`aic_ner`: the model's spans (doc._.model_ents) as mentions, where no other mention lies."""
+
+    def __init__(self, min_len: int = 2):
+        self.min_len = min_len
 
     def __call__(self, doc: Doc) -> Doc:
         out = mentions(doc)
         taken = [(m.start, m.end) for m in out if m.kind in BLOCKING_KINDS]
         text = doc.text
         added = False
-        for s, e, label in self.entities(doc):
+        for s, e, label in doc._.model_ents or []:
             surface = text[s:e]
             stripped = surface.strip(" ,.;:、，。「」『』“”\"'()（）")
             s += surface.find(stripped)
@@ -112,7 +151,13 @@ class EntityModel:
         return doc
 
 
-@Language.factory("aic_ner", assigns=["doc._.mentions"], requires=["doc._.mentions"],
-                  default_config={"model": "", "tokens": "base", "min_len": 2})
-def make_ner(nlp: Language, name: str, model: str, tokens: str, min_len: int) -> EntityModel:
-    return EntityModel(model or f"models/{nlp.lang}", tokens, min_len)
+@Language.factory("open_ner", assigns=["doc._.model_ents"],
+                  default_config={"model": "", "tokens": "base", "batch_size": 64})
+def make_open_ner(nlp: Language, name: str, model: str, tokens: str, batch_size: int) -> EntityModel:
+    return EntityModel(model or f"models/{nlp.lang}", tokens, batch_size)
+
+
+@Language.factory("aic_ner", assigns=["doc._.mentions"], requires=["doc._.mentions", "doc._.model_ents"],
+                  default_config={"min_len": 2})
+def make_ner(nlp: Language, name: str, min_len: int) -> ModelMentions:
+    return ModelMentions(min_len)

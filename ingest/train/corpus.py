@@ -31,8 +31,8 @@ DEV_SETS = ("tests/fixtures/heldout4",)
 
 
 def token_mode(lang: str) -> str:
-    """The `tokens` setting of the language's aic_ner component (ingest/configs/<lang>.cfg)."""
-    comp = read_config(lang)["components"].get("aic_ner", {})
+    """The `tokens` setting of the language's open_ner component (ingest/configs/<lang>.cfg)."""
+    comp = read_config(lang)["components"].get("open_ner", {})
     return json.loads(comp.get("tokens", '"base"'))
 
 

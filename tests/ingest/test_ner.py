@@ -73,6 +73,17 @@ def test_chinese_company_chip_and_funds():
 def test_missing_model_is_a_no_op(tmp_path):
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
+    from ingest.components.ner import ModelMentions
     comp = EntityModel(str(tmp_path / "none"), "base")
-    doc = comp(Doc(Vocab(), words=["Zorblax", "Semiconductor"]))
-    assert not doc._.mentions
+    doc = ModelMentions()(comp(Doc(Vocab(), words=["Zorblax", "Semiconductor"])))
+    assert doc._.model_ents == [] and not doc._.mentions
+
+
+def test_batched_and_single_runs_agree():
+    from ingest.pipeline import build
+    nlp = build("zh")
+    comp = nlp.get_pipe("open_ner")
+    texts = first_sentences("zh_inv_tianqiong.txt") + first_sentences("zh_inv_lingque.txt")
+    batched = [d._.model_ents for d in comp.pipe([nlp.make_doc(t) for t in texts], batch_size=3)]
+    single = [comp(nlp.make_doc(t))._.model_ents for t in texts]
+    assert batched == single and any(batched)
