@@ -76,7 +76,69 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
         result.results.append(SentenceResult(s, d._.mentions or [], d._.facts or [], topic))
     table_facts(result.results)
     _designers_from_topic(result)
+    _designers_from_brand(result)
+    _rounds_dated_by_document(result)
     return result
+
+
+_FAMILY = re.compile(r"^([A-Za-z][A-Za-z]*-[A-Za-z]{2,})(?:[\s-]?\d{1,3}[A-Za-z]?)?$")
+_BRAND = re.compile(r"^([\u4e00-\u9fff]{2,4}|[A-Z][A-Za-z]{3,})(?=[\s-]?[A-Za-z]{0,3}[-\s]?\d)")
+
+
+def _designers_from_brand(result: Extraction) -> None:
+    """A chip named with its maker's brand ("灵犀X2" beside 灵犀微电子, "Kestrel K1" beside Kestrel Dynamics) and
+    tied to no designer is the design of the one organisation of the document whose name starts with it."""
+    designed = {f.subject for r in result.results for f in r.facts if f.predicate == "designedBy"}
+    investors = {f.object for r in result.results for f in r.facts if f.predicate in ("investor", "leadInvestor")} | \
+        {f.subject for r in result.results for f in r.facts if f.predicate == "investedIn"}
+    counts: dict[str, int] = {}
+    names: dict[str, set] = {}
+    for r in result.results:
+        for m in r.mentions:
+            if m.kind == "org" and "Foundry" not in m.types and m.key not in investors and not m.extra.get("coref"):
+                counts[m.key] = counts.get(m.key, 0) + 1
+                names.setdefault(m.key, set()).add(m.text)
+    # a chip of the same family as one the document ties to a designer ("AK-Kiri" beside "AK-Kiri 2")
+    family = {}
+    for r in result.results:
+        for f in r.facts:
+            fam = _FAMILY.match(f.subject.split(":", 2)[-1]) if f.predicate == "designedBy" else None
+            if fam and f.subject.startswith("new:chip:"):
+                family.setdefault(fam.group(1).casefold(), f.object)
+    for r in result.results:
+        for m in r.mentions:
+            fam = _FAMILY.match(m.text) if m.kind == "chip" and not m.ids and m.key not in designed else None
+            if fam and fam.group(1).casefold() in family:
+                r.facts.append(Fact(m.key, "designedBy", family[fam.group(1).casefold()], m.start, m.end, 0.6,
+                                    "aic_designed_by_family"))
+                designed.add(m.key)
+    for r in result.results:
+        for m in r.mentions:
+            b = _BRAND.match(m.text) if m.kind == "chip" and not m.ids and m.key not in designed else None
+            if not b:
+                continue
+            owners = [k for k, texts in names.items() if any(t.startswith(b.group(1)) and t != m.text for t in texts)]
+            if len(owners) >= 1:
+                best = max(owners, key=lambda k: counts[k])
+                r.facts.append(Fact(m.key, "designedBy", best, m.start, m.end, 0.6, "aic_designed_by_brand"))
+                designed.add(m.key)
+
+
+def _rounds_dated_by_document(result: Extraction) -> None:
+    """A round a press release announces in its opening paragraphs without a date of its own ("シリーズBラウンド
+    において…資金調達を実施したことをお知らせします", dated 2026年4月8日) closed in the month of the release."""
+    m = DATE.search(result.raw.meta.get("date", "")) or DATE.search(result.raw.text[:600])
+    if not m:
+        return
+    when = f"{m.group(1)}-{int(m.group(2)):02d}"
+    dated = {f.subject for r in result.results for f in r.facts if f.predicate == "date"}
+    paragraphs = sorted({r.sentence.paragraph for r in result.results})[:4]
+    for r in result.results:
+        for f in list(r.facts):
+            if f.predicate == "fundedCompany" and f.subject not in dated and r.sentence.paragraph in paragraphs:
+                r.facts.append(Fact(f.subject, "date", when, f.start, f.end, round(f.confidence * 0.9, 3), f.extractor,
+                                    True, "http://www.w3.org/2001/XMLSchema#gYearMonth"))
+                dated.add(f.subject)
 
 
 def _designers_from_topic(result: Extraction) -> None:

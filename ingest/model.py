@@ -63,6 +63,8 @@ class RoundInView:
 
     key: str
     company: str
+    year: int | None = None
+    amount: bool = False  # an amount was given for it
 
 
 @dataclass
@@ -103,6 +105,7 @@ class DocContext:
     topic: str | None = None  # key of the organisation the paragraph is about
     topic_paragraph: int | None = None
     last_round: RoundInView | None = None
+    rounds: dict = field(default_factory=dict)  # company key -> the rounds the document has described (RoundInView)
     last_market: MarketInView | None = None
     last_firm: Any = None  # the research firm of the market figures in view (a Mention)
     firm_paragraph: int | None = None

@@ -63,7 +63,8 @@ def _in(m: Mention, span: tuple[int, int]) -> bool:
 def _row(r, roles: list[str | None]) -> None:
     spans = cells(r.sentence.text)
     col = {role: spans[k] for k, role in enumerate(roles) if role and role not in ()}
-    chip = next((m for m in r.mentions if m.kind in ("chip", "cluster") and _in(m, col["chip"])), None)
+    chip = next((m for m in r.mentions if m.kind in ("chip", "cluster") and _in(m, col["chip"])), None) \
+        or _cell_name(r, col["chip"], "chip")
     if chip is None:
         return
     have = {(f.subject, f.predicate, f.object) for f in r.facts}
@@ -73,11 +74,45 @@ def _row(r, roles: list[str | None]) -> None:
             r.facts.append(Fact(chip.key, pred, obj.key, min(chip.start, obj.start), max(chip.end, obj.end), 0.8, RULE))
             have.add((chip.key, pred, obj.key))
     if "vendor" in col:
-        vendor = next((m for m in r.mentions if m.kind == "org" and _in(m, col["vendor"])), None)
+        vendor = next((m for m in r.mentions if m.kind == "org" and _in(m, col["vendor"]) and (m.ids or not any(
+            x.ids for x in r.mentions if _in(x, col["vendor"])))), None)
+        if vendor is None or not vendor.ids and len(vendor.text) < len(r.sentence.text[slice(*col["vendor"])].strip()) - 1:
+            vendor = _cell_name(r, col["vendor"], "org") or vendor
         if vendor is not None:
             add("designedBy", vendor)
+    if "arch" in col:
+        arch = next((m for m in r.mentions if m.kind == "arch" and m.ids and _in(m, col["arch"])), None)
+        if arch is not None:
+            add("usesArchitecture", arch)
     if "process" in col:
         node = next((m for m in r.mentions if m.kind == "node" and _in(m, col["process"]) and m.extra.get("key")
                      and not m.extra.get("foundry_from_name")), None)
         if node is not None:
             add("manufacturedOn", node)
+
+
+_CELL_NOISE = re.compile(r"[（(][^）)]*[）)]|\*\*")
+
+
+def _cell_name(r, span: tuple[int, int], kind: str) -> Mention | None:
+    """The column names what a cell holds: a cell of the chip or vendor column that no vocabulary knows is
+    one name (model guesses inside it, such as 'Kestrel' + 'Dynamics', give way to it)."""
+    text = r.sentence.text
+    s, e = span
+    raw = text[s:e]
+    name = _CELL_NOISE.sub("", raw).strip()
+    if len(name) < 2 or any(m.ids and _in(m, span) for m in r.mentions if m.kind in ("org", "chip", "cluster")):
+        return None
+    if not re.search(r"[A-Za-z0-9\u3040-\u30ff\u4e00-\u9fff]", name) or re.fullmatch(r"[-–—\s]*|非公開|未公开|n/?a", name, re.I):
+        return None
+    start = s + raw.index(name[:1]) if name[:1] in raw else s
+    start = s + raw.find(name) if name in raw else start
+    alt = re.search(r"[（(]([^）)]{2,40})[）)]", raw)
+    for m in [m for m in r.mentions if _in(m, span) and not m.ids and m.kind in ("org", "chip", "cluster", "arch")]:
+        r.mentions.remove(m)
+    m = Mention(start, start + len(name), name, kind, (), ("Chip",) if kind == "chip" else (),
+                extra={"unknown": True, "cell": True})
+    if alt and kind == "org":
+        m.extra["alt"] = alt.group(1)
+    r.mentions.append(m)
+    return m

@@ -124,7 +124,9 @@ LEXICON_SCHEMAS = {
 }
 # optional keys of a lexicon row and the values they may take (a misspelt side fails at load)
 LEXICON_OPTIONAL = {
-    "relations": {"agent": {"before", "after", "first", "adjacent_before"}, "note": None},
+    # agent: the side of the cue where the party that acts is written; window: how far (characters)
+    "relations": {"agent": {"before", "after", "first", "adjacent_before", "object", "list"}, "window": None,
+                  "note": None},
 }
 
 
@@ -150,6 +152,8 @@ def load_lexicon(lang: str, name: str) -> tuple[dict, ...]:
                 extra = set(row) - need - set(optional)
                 if extra:
                     raise VocabError(f"{jpath}:{n}: unknown keys {sorted(extra)}")
+                if "window" in row and not (isinstance(row["window"], int) and row["window"] > 0):
+                    raise VocabError(f"{jpath}:{n}: window must be a positive number of characters")
                 for key, allowed in optional.items():
                     if allowed is not None and key in row and row[key] not in allowed:
                         raise VocabError(f"{jpath}:{n}: {key} must be one of {sorted(allowed)}")

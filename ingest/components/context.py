@@ -8,11 +8,13 @@ chips in view and the names (the funding and market extractors keep the round an
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.model import ChipsInView, DocContext, Fact, Mention, NameInView
-from ingest.normalize import key as norm_key
+from ontology.normalize import key as norm_key
 
 if not Doc.has_extension("context"):
     Doc.set_extension("context", default=None)
@@ -27,9 +29,10 @@ def context_of(doc: Doc) -> DocContext:
     return doc._.context
 
 
-def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact]) -> bool:
+def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tuple = ()) -> bool:
     """The organisation a paragraph is about: the vendor a sentence designs with or funds, else its first
-    vendor that is not an investor here; a sentence that refers back to the topic keeps it."""
+    vendor that is not an investor here nor named as the owner of another (`owners`: "百度旗下昆仑芯"); a
+    sentence that refers back to the topic keeps it."""
     investors = {f.object for f in fs if f.predicate in ("investor", "leadInvestor")} | \
         {f.subject for f in fs if f.predicate == "investedIn"}
     designers = [f.object for f in fs if f.predicate in ("designedBy", "fundedCompany", "investedIn")]
@@ -38,7 +41,8 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact]) -> bool:
         return True
     for m in ms:
         if m.kind == "org" and not m.extra.get("inside") and not m.extra.get("coref") and m.ids \
-                and m.types[:1] == ("ChipVendor",) and m.key not in investors:
+                and m.types[:1] == ("ChipVendor",) and m.key not in investors and m.start not in owners \
+                and not ("Foundry" in m.types and any(n.kind == "node" for n in ms)):  # "Samsung Foundry's SF3"
             ctx.topic = m.key
             return True
     # "本公司主要从事GPU芯片的研发": a paragraph referring back to the topic company is about it too
@@ -51,8 +55,44 @@ def remember_names(ctx: DocContext, ms: list[Mention]) -> None:
         if m.ids or m.kind not in ("chip", "cluster") or not m.extra.get("unknown") or m.extra.get("remembered"):
             continue
         k = norm_key(m.text)
-        if len(k) >= 3 and any(c.isdigit() for c in k) and k not in ctx.names:
+        if len(k) >= 2 and (any(c.isdigit() for c in k) or m.extra.get("quoted")) and k not in ctx.names:
             ctx.names[k] = NameInView(m.text, m.kind, m.key, m.extra.get("ner", ""))
+
+
+def owners_in(doc: Doc, ms: list[Mention]) -> tuple:
+    """Starts of the organisations written as the owner of another (lexicon rows `_parent`)."""
+    from ingest.components.relations.common import cues
+    found = cues(doc, "_parent")
+    if not found:
+        return ()
+    out = []
+    for s, e, row in found:
+        for m in ms:
+            if m.kind == "org" and (row.get("agent") == "before" and m.end <= s and s - m.end <= 3
+                                    or row.get("agent") == "after" and e <= m.start and m.start - e <= 3):
+                out.append(m.start)
+    return tuple(out)
+
+
+# "灵犀微电子股份有限公司（以下简称"灵犀微电子"）", "燧原科技（…、以下「燧原」）", 'Foo Corp. (hereinafter "Foo")':
+# the short name stands for the organisation just before it in the rest of the document
+_ALIAS = re.compile(r"(?:以下简称|以下簡稱|简称|簡稱|以下|hereinafter|the [\"“]?)[、,，:：\s]*[\"“「『]([^\"”」』\n]{2,20})[\"”」』]")
+
+
+def remember_aliases(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
+    """Short names a sentence defines for an organisation it names in full."""
+    if not ("以下" in doc.text or "简称" in doc.text or "簡稱" in doc.text or "hereinafter" in doc.text):
+        return
+    for m in _ALIAS.finditer(doc.text):
+        opening = max(doc.text.rfind("（", 0, m.start()), doc.text.rfind("(", 0, m.start()))
+        full = [o for o in ms if o.kind == "org" and not o.extra.get("coref") and opening >= 0
+                and 0 <= opening - o.end <= 1]  # the name right before the bracket that defines the short one
+        if not full or re.search(r"[）)]", doc.text[opening:m.start()]):
+            continue
+        owner = full[0]
+        k = norm_key(m.group(1))
+        if k and k not in ctx.names:
+            ctx.names[k] = NameInView(m.group(1), "org", owner.key)
 
 
 class ContextStage:
@@ -60,7 +100,7 @@ class ContextStage:
         ctx = context_of(doc)
         ms = doc._.mentions or []
         fs = doc._.facts or []
-        if update_topic(ctx, ms, fs):
+        if update_topic(ctx, ms, fs, owners_in(doc, ms)):
             ctx.topic_paragraph = ctx.paragraph
         chips = [m for m in ms if m.kind == "chip"]
         prev = ctx.previous
@@ -73,6 +113,7 @@ class ContextStage:
             ctx.previous = ChipsInView(ctx.paragraph, chips)
         ctx.foundries |= {m.ids[0] for m in ms if m.kind == "org" and "Foundry" in m.types and m.ids}
         remember_names(ctx, ms)
+        remember_aliases(ctx, doc, ms)
         return doc
 
 

@@ -18,7 +18,7 @@ from ingest.components import mentions
 from ingest.components.relations.common import cue_spans, guarded
 from ingest.components.context import context_of
 from ingest.model import DocContext, Mention
-from ingest.normalize import key as norm_key
+from ontology.normalize import key as norm_key
 
 
 class Linker:
@@ -38,7 +38,8 @@ class Linker:
         self._coref(doc, ms, ctx)
         others = cue_spans(doc, "_successor")
         kept = [m for m in ms if not (m.kind == "chip" and not any(c.isdigit() for c in m.text)
-                                      and any(0 <= m.start - e <= 3 for _, e in others))]
+                                      and any(0 <= m.start - e <= 3 for _, e in others)
+                                      and not (m.start > 0 and doc.text[m.start - 1] in "「『“\""))]  # 前世代の「AK-Kiri」
         # "Inferentia 系", "昇腾系列", "the Gaudi family": a product line, not one chip
         kept = [m for m in kept if not (m.kind == "chip" and not any(c.isdigit() for c in m.text) and
                                         re.match(r"^\s?(?:系列|系|シリーズ|(?:family|series|line(?:-up)?)\b)",
@@ -46,6 +47,11 @@ class Linker:
         if len(kept) < len(ms):
             doc._.successor_chip = True  # "a next-generation LPU is slated for …"
         ms[:] = kept
+        for m in ms:  # "磐石PS-90基于…": a model code does not end with the first half of the next word
+            if m.kind == "chip" and not m.ids and re.search(r"[A-Za-z0-9][\u4e00-\u9fff]$", m.text) \
+                    and _zh_word(doc.text[m.end - 1:m.end + 1]):
+                m.end -= 1
+                m.text = m.text[:-1]
         self._nodes(doc, ms, ctx)
         self._merge_node_pairs(doc, ms)
         return doc
@@ -138,6 +144,11 @@ class Linker:
             if 0 <= d < dist:
                 best, dist = f, d
         return best
+
+
+def _zh_word(two: str) -> bool:
+    from ingest.components.unknown import _zh_tags
+    return len(two) == 2 and bool(_zh_tags().get(two))
 
 
 def _fmt(nm: float | None) -> str:

@@ -22,8 +22,10 @@ EN_ORG = re.compile(
     r"\b((?:[A-Z][A-Za-z0-9&'.-]*\s){0,3}(?:[A-Z][A-Za-z0-9&'.-]*\s)?"
     r"(?:Technologies|Technology|Tech|Inc\.?|Corp\.?|Corporation|Capital|Ventures|Venture Partners|Partners|"
     r"Semiconductors?|Systems|Labs|Holdings|Group|Fund|Investments?|Microelectronics|Electronics|Computing|"
-    r"Intelligence|Silicon|Devices|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management))\b")
-ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将为是其该这那此旗下各多家参投领跟首轮亿万元中从对向以被把])){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金))")
+    r"Intelligence|Silicon|Devices|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management|Family Office))\b")
+ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将为是其该这那此旗下各多家参投领跟首轮亿万元中从对向以被把])){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金)(?:(?:股份)?有限(?:责任)?公司)?)")
+ZH_FULL_NAME = re.compile(r"((?:[\u4e00-\u9fff](?<![的了在是和与及将为由等其该这])){2,12}[（(][\u4e00-\u9fff]{2,4}[）)]"
+                          r"(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司))")
 ZH_GENERIC = re.compile(r"^(?:美元|人民币|产业|政府|国有|国资|地方|战略|专项|多家|知名|海外|境外|境内|国内|引导|大基金|旗下|平台|早期|后续|新一轮|多轮|本轮|此轮|天使|财务|机构|外资|内资|险资|社保|头部|多个|若干)")
 JA_ORG = re.compile(r"([\u30a0-\u30ffー・]{2,12}(?:・)?(?:キャピタル|ベンチャーズ|パートナーズ|テクノロジーズ|テクノロジー|セミコンダクター|ホールディングス|グループ|インベストメント))")
 CHIP_MODEL = re.compile(r"^(?:'s|’s|の|的)?\s?([\u4e00-\u9fff]{0,3}[A-Za-z]{1,5}[- ]?\d{2,4}[A-Za-z0-9+-]{0,4})(?![\w])")
@@ -40,6 +42,17 @@ MODEL_AFTER_WORD = re.compile(r"(?:芯片|加速卡|处理器|チップ)(?P<mode
 # a name in quotes right after a chip word: 第3世代IPU「Bow（ボウ）」, 芯片“思元”, the GPU "Lingjun"
 QUOTED_NAME = re.compile(rf"(?:{CHIP_WORDS}|[A-Z]PUs?|プロセッサー)\s?[「『“\"](?P<name>[^」』”\"\n（(]{{2,24}}?)"
                          r"(?:[（(][^）)\n]{1,12}[）)])?[」』”\"]")
+# a cluster named beside its kind word: クラスター「ツクヨミ」, "衡山"智算集群, "Emberline, a liquid-cooled training cluster"
+CLUSTER_WORDS = r"(?:集群|集羣|超节点|クラスター|クラスタ|スーパーコンピューター?|clusters?|supercomputers?|superpods?)"
+QUOTED_CLUSTER = re.compile(
+    rf"{CLUSTER_WORDS}\s?[「『“\"](?P<a>[^」』”\"\n]{{2,24}})[」』”\"]|"
+    rf"[「『“\"](?P<b>[^」』”\"\n]{{2,24}})[」』”\"]\s?(?:智算|算力|计算|AI|ＡＩ|GPU)?{CLUSTER_WORDS}")
+# an architecture named before its kind word: 基于自研的"岩芯"微架构, 「Cinder」マイクロアーキテクチャ, the "Cinder" microarchitecture
+QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\"]\s?(?P<w>微架构|微架構|架构|架構|マイクロアーキテクチャ|アーキテクチャ|"
+                         r"micro-?architecture|architecture)", re.I)
+EN_ARCH = re.compile(r"(?<=[a-z0-9'’] )(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>micro-?architecture)\b")
+EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), an? (?:[\w-]+ ){{0,4}}{CLUSTER_WORDS}\b|"
+                        rf"(?<=[a-z0-9] )(?P<b>[A-Z][a-z][A-Za-z0-9-]{{2,20}}) {CLUSTER_WORDS}\b")
 STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "China"}
 
 
@@ -85,7 +98,7 @@ def series_pattern() -> re.Pattern:
 
 
 # a description before a Chinese name is not part of it: "初创公司星衡智芯科技", "芯片企业X"
-ZH_DESCRIPTION = re.compile(r"^.{0,8}?(?:公司|企业|厂商|厂|机构|创企|独角兽)(?=.{4,})")
+ZH_DESCRIPTION = re.compile(r"^.{0,8}?(?:公司|企业|厂商|厂|机构|创企|独角兽|股东|投资方|投资人)(?=.{4,})")
 # word classes that do not begin a name (jieba's tags: verbs, adverbs, prepositions, conjunctions, particles,
 # pronouns, numerals, measure words, locations, time words): "不乏产业资本" is "there is no lack of industrial capital"
 _ZH_NOT_NAME_START = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t")
@@ -143,14 +156,34 @@ class UnknownRecognizer:
                 taken.append((s, e))
                 out.append(Mention(s, e, text[s:e], name.kind, (), ("Chip",) if name.kind == "chip" else (),
                                    extra={"unknown": True, "remembered": True, "key": name.key}))
+        # the same family under another number ("AK-Kiri 2" in view: the earlier 「AK-Kiri」, "Tern-1" -> "Tern-2")
+        for name in _names_in_view(doc):
+            fam = re.match(r"^([A-Za-z][A-Za-z-]*[A-Za-z])[\s-]?\d{1,3}[A-Za-z]?$", name.text)
+            if name.kind != "chip" or not fam or len(fam.group(1)) < 3:
+                continue
+            for m in re.finditer(rf"(?<![A-Za-z0-9-]){re.escape(fam.group(1))}(?:[\s-]?\d{{1,3}}[A-Za-z]?)?(?![A-Za-z0-9-])", text):
+                s, e = m.span()
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                taken.append((s, e))
+                out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True, "sibling": True}))
         cands: list[tuple[int, int]] = []
         for ent in doc.ents:
             if ent.label_ in NER_ORG_LABELS:
                 cands.append((ent.start_char, ent.end_char))
+        if doc.lang_ == "zh":  # "磐石算力科技（杭州）有限公司": one registered name around its city
+            for m in ZH_FULL_NAME.finditer(text):
+                s, e = m.span(1)
+                cut = _zh_name_start(text[s:e], [t.idx - s for t in doc if s <= t.idx < e])
+                self._absorb(out, taken, s + cut, e)
+                if not any(a < e and s + cut < b for a, b in taken):
+                    taken.append((s + cut, e))
+                    out.append(Mention(s + cut, e, text[s + cut:e], "org", extra={"unknown": True}))
         pat = {"en": EN_ORG, "zh": ZH_ORG, "ja": JA_ORG}.get(doc.lang_)
         if pat is not None:
             for m in pat.finditer(text):
                 cands.append(m.span(1))
+                self._absorb(out, taken, *m.span(1))
         for s, e in sorted(set(cands)):
             surface = text[s:e].strip(" ,.;:")
             lead = re.match(r"^(?:[A-Z][a-z]+-(?:backed|based|owned|led|run|listed|funded)\s+|The\s+)+", surface)
@@ -168,6 +201,28 @@ class UnknownRecognizer:
                 continue
             taken.append((s, e))
             out.append(Mention(s, s + len(surface), surface, "org", extra={"unknown": True}))
+        for m in list(QUOTED_ARCH.finditer(text)) + list(EN_ARCH.finditer(text)):
+            s, e = m.span("a")
+            self._displace(out, taken, s, e)
+            if any(a < e and s < b for a, b in taken):
+                continue
+            micro = bool(re.match(r"微|マイクロ|micro", m.group("w"), re.I))
+            taken.append((s, e))
+            out.append(Mention(s, e, text[s:e], "arch", (), ("Microarchitecture",) if micro else ("Architecture",),
+                               extra={"unknown": True, "quoted": True}))
+        for pat in (QUOTED_CLUSTER, EN_CLUSTER):
+            for m in pat.finditer(text):
+                g = "a" if m.group("a") else "b"
+                s, e = m.span(g)
+                guessed = [x for x in out if x.start < e and s < x.end and x.extra.get("ner") and not x.ids]
+                if pat is EN_CLUSTER and g == "b" and not guessed:
+                    continue  # "Emberline cluster": only where a model also saw a name
+                self._displace(out, taken, s, e)  # the kind word says what the model's guess is
+                if any(a < e and s < b for a, b in taken) or not text[s:e].strip():
+                    continue
+                taken.append((s, e))
+                out.append(Mention(s, e, text[s:e], "cluster", (), ("ComputingCluster",),
+                                   extra={"unknown": True, "quoted": True}))
         # siblings of known product series: "邃思2.0" beside the known "邃思1.0", "Gaudi 4" beside "Gaudi 3"
         for m in series_pattern().finditer(text):
             s, e = m.span()
@@ -214,8 +269,41 @@ class UnknownRecognizer:
             out.append(Mention(s, e, mm.group(1), "chip", (), ("Chip",), extra={"unknown": True}))
             # the vendor name written with the model is an alternative label of the chip
             out[-1].extra["alt"] = text[m.start:e]
+        # a short name the document defined ("以下简称"灵犀微电子"") is the organisation it stands for
+        names = {n.text: n for n in _names_in_view(doc) if n.kind == "org"}
+        if names:
+            from ontology.normalize import key as norm_key
+            by_key = {norm_key(t): n for t, n in names.items()}
+            for m in out:
+                n = by_key.get(norm_key(m.text)) if m.kind == "org" and not m.ids and not m.extra.get("coref") else None
+                if n is not None:
+                    m.extra["key"] = n.key
+                    m.extra["alias"] = True
         out.sort(key=lambda m: (m.start, -m.end))
         return doc
+
+    @staticmethod
+    def _displace(out: list, taken: list, s: int, e: int) -> None:
+        """Drop a model's guesses over [s, e): a kind word beside the name says what it is."""
+        for x in [x for x in out if x.start < e and s < x.end and x.extra.get("ner") and not x.ids]:
+            out.remove(x)
+            if (x.start, x.end) in taken:
+                taken.remove((x.start, x.end))
+
+    @staticmethod
+    def _absorb(out: list, taken: list, s: int, e: int) -> None:
+        """A corporate-suffix name ("Meridian Reach Fund", "the Vesper Family Office") wins over the pieces a
+        model cut it into ("Meridian" + "Fund"), when every piece it covers is itself a guess."""
+        inside = [m for m in out if m.start < e and s < m.end]
+        if len(inside) < 1 or not all(s <= m.start and m.end <= e and m.extra.get("ner") and not m.ids
+                                      for m in inside):
+            return
+        if len(inside) == 1 and inside[0].kind == "org" and e - s <= inside[0].end - inside[0].start + 1:
+            return
+        for m in inside:
+            out.remove(m)
+            if (m.start, m.end) in taken:
+                taken.remove((m.start, m.end))
 
 
 @Language.factory("aic_unknown", assigns=["doc._.mentions"], requires=["doc._.mentions"])

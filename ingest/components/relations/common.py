@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 import ontology
 from ingest.model import Fact, Mention
-from ingest.normalize import fold
+from ontology.normalize import fold
 
 GUARD_WINDOW = 12
 
@@ -208,6 +208,9 @@ _APPOSITIVE = re.compile(r"^\s*,\s*(?:an?|the|which|who|one of|founded|based|hea
                          re.I)
 
 
+_PASSIVE_AGENT = re.compile(r"(?:\s+[\w-]+){0,2}\s+by\s+(?:the\s+)?", re.I)
+
+
 def span_root(doc: Doc, m: Mention):
     """The token of a mention that heads it in the dependency parse (None without a parse)."""
     if not doc.has_annotation("DEP"):
@@ -251,7 +254,9 @@ def acts_in(doc: Doc, m: Mention, relation: str, window: int = 15) -> bool:
                 if verb.head is verb or verb.dep_ in ("acl", "advcl", "ccomp", "csubj", "conj", "parataxis"):
                     break
                 verb = verb.head
-    for s, _ in cues:
+    for s, e in cues:
+        if e <= m.start and _PASSIVE_AGENT.fullmatch(doc.text[e:m.start]):
+            return True  # "designed in-house by Corvane": the agent of a passive cue
         if s < m.end:
             continue
         gap = doc.text[m.end:s]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ingest.components import mentions
 from ingest.components.context import context_of
-from ingest.components.relations.common import add, confidence, cue_spans, cues, guarded, of_kind
+from ingest.components.relations.common import acts_in, add, confidence, cue_spans, cues, guarded, of_kind
 from ingest.components.relations.common import cues as cue_rows
 from ingest.model import RoundInView
 
@@ -29,7 +29,6 @@ OFFERING_TOTAL = re.compile(r"total (?:fundraising|proceeds|gross proceeds|funds
                             r"募集资金总额|募资总额|募集資金總額|調達総額|資金調達総額", re.I)
 # "寒武纪上市前的投资方", "X社の株主": the name before a possessive is the company held, not a holder
 POSSESSOR = re.compile(r"^[^，,、。：:]{0,6}(?:的|の)\s*$")
-SEPARATORS = ("、", "和", "及", "与", "や", "と", "等", "ほか", "なども", ",", "，")
 ROUND_RANK = ("Pre-", "Series", "Angel", "Seed", "Strategic", "IPO")
 
 
@@ -67,6 +66,47 @@ def _clause_start(text: str, pos: int) -> int:
     return last
 
 
+# names in a list, each perhaps with an aside: "科大訊飛（iFlytek、保有比率1.19%）、聯想創投"
+JOINED = re.compile(r"\s*(?:[（(]?[^（()）]{0,30}[）)])?\s*(?:、|,|，|和|及|与|與|と|や|以及)\s*")
+_EN_BREAK = re.compile(r"[.;:：；]|\s[-–—]\s")
+
+
+def _outermost(found: list) -> list:
+    """Cues not inside a longer cue of the same kind ("led" inside "led by", "investors" inside "as investors")."""
+    return [c for c in found if not any(o is not c and o[0] <= c[0] and c[1] <= o[1] and o[1] - o[0] > c[1] - c[0]
+                                        for o in found)]
+
+
+def _before_ok(doc: Doc, gap: str, o, s: int, window: int) -> bool:
+    """A name written before its cue takes the role unless a sentence break, a topic marker or a possessive
+    ("X's shareholders", "寒武纪的股东") lies between."""
+    if re.match(r"^(?:'s|’s|,?\s*whose\b)", gap) or re.match(r"^\s*(?:的|の)[^がはも]*$", gap):
+        return False  # "昆仑芯的第一大股东" (but "Xの3社が共同で主導": the name is the subject)
+    if doc.lang_ == "en":
+        return not _EN_BREAK.search(gap)
+    return _clause_start(doc.text, s) <= o.start and not (window <= 12 and re.search(r"は|由", gap)) \
+        and not POSSESSOR.match(gap)
+
+
+def _owns(text: str, o, anchor: int) -> bool:
+    """"Habana's $75 million Series B", "Tessaline Robotics, whose other shareholders": the possessor's."""
+    m = re.match(r"^(?:'s|’s|的|の|,?\s*whose\b)", text[o.end:o.end + 8])
+    return bool(m) and 0 <= anchor - o.end <= 30 and not re.search(r"[;；。，,、]", text[o.end + m.end():anchor])
+
+
+def _chain_before(text: str, orgs: list, s: int, window: int) -> list:
+    """The names listed right before a cue ("added A, B and C as investors" -> A, B, C, not the subject)."""
+    before = sorted((o for o in orgs if o.end <= s and s - o.end <= window), key=lambda o: -o.start)
+    if not before or not re.fullmatch(r"[\s,，、]*", text[before[0].end:s]):
+        return []  # the cue must follow the list
+    out = before[:1]
+    for o in before[1:]:
+        if not re.fullmatch(r"\s*(?:,|，|、|和|及|与|と|や)?\s*(?:and|as well as)?\s*", text[o.end:out[-1].start], re.I):
+            break
+        out.append(o)
+    return out
+
+
 class Funding:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
@@ -83,69 +123,18 @@ class Funding:
         conf = confidence(doc, "funding")
         if self._acquisition(doc, orgs, conf):
             return doc
-        leads, parts = set(), set()
+        leads, parts = self._roles(doc, orgs)
         lead_cues, part_cues = cue_spans(doc, "_lead"), cue_spans(doc, "_participate")
-        lang = doc.lang_
-        by_spans = [(s, e) for s, e in lead_cues if text[s:e].lower().endswith("by")]
-        lead_cues = [(s, e) for s, e in lead_cues
-                     if (s, e) in by_spans or not any(a <= s < b for a, b in by_spans)]
-        for o in orgs:
-            if lang == "en":
-                for s, e in lead_cues:
-                    if (text[s:e].endswith("by") and s >= 0 and e <= o.start < _clause_end(text, e)) or \
-                            (o.end <= s and s - o.end <= 16 and not text[s:e].endswith("by") and
-                             not re.search(r"[.;]", text[o.end:s])):
-                        leads.add(id(o))
-                for s, e in part_cues:
-                    w = text[s:e].lower()
-                    if w in ("participation", "participat", "joined", "took part", "taking part", "backed",
-                             "invested", "followed") and o.end <= s and s - o.end <= 40 \
-                            and not re.search(r"[:;：；]|\s[-–—]\s", text[o.end:s]):  # not across "Groq - 2020: D1 … invested"
-                        parts.add(id(o))
-                    elif w in ("stakeholder", "stakeholders", "shareholder", "shareholders") and o.end <= s \
-                            and s - o.end <= 40 and not re.match(r"^(?:'s|’s)", text[o.end:o.end + 2]):
-                        parts.add(id(o))
-                    elif w in ("from", "with", "including", "included", "alongside", "backers", "backer",
-                               "investors", "investor", "also", "joined", "join") and e <= o.start < _clause_end(text, e):
-                        parts.add(id(o))
-                    elif (w.startswith("as ") or w.startswith("among ")) and o.end <= s and s - o.end <= 60 \
-                            and _clause_start(text, s) <= o.start:
-                        parts.add(id(o))  # "added D1 Capital and TDK Ventures as new investors"
-            else:
-                for s, e in lead_cues:
-                    if o.end <= s and s - o.end <= 12 and _clause_start(text, s) <= o.start \
-                            and not re.search(r"は|由", text[o.end:s]):
-                        leads.add(id(o))
-                for s, e in part_cues:
-                    w = text[s:e]
-                    if w in SEPARATORS:
-                        continue
-                    near = 12 if w not in ("股东", "株主", "出資者", "先后成为", "参与", "投資家として", "投資家",
-                                           "的投资", "的战略投资") else 120
-                    if o.end <= s and s - o.end <= near and _clause_start(text, s) <= o.start \
-                            and not (near == 12 and re.search(r"は|由", text[o.end:s])) \
-                            and not POSSESSOR.match(text[o.end:s]):
-                        parts.add(id(o))
-        if lang != "en":
-            for cues, role in ((lead_cues, leads), (part_cues, parts)):
-                for s, e in cues:
-                    if text[s:e] in SEPARATORS:
-                        continue
-                    if re.match(r"^\S{0,3}(?:は|为|為|是|:|：|には|包括|有)", text[e:e + 6]):
-                        prev = None
-                        for o in sorted((o for o in orgs if e <= o.start < _clause_end(text, e)),
-                                        key=lambda o: o.start):
-                            if prev is not None and not re.fullmatch(
-                                    r"\s*(?:、|,|，|和|及|与|與|と|や|以及)\s*", text[prev.end:o.start]):
-                                break  # "リード投資家は X で、Y と Z も出資": only X leads
-                            role.add(id(o))
-                            prev = o
         # "alibaba … holds 2.08% shares", "阿里巴巴通过旗下创投平台持股2.08%": the holder is an investor, not the company
+        held = None
         for s, e, row in cue_rows(doc, "_hold"):
             holder = [o for o in orgs if o.end <= s and _clause_start(text, s) <= o.start]
             if holder and row.get("agent") == "before":
                 parts.add(id(holder[-1]))
                 leads.discard(id(holder[-1]))
+                # "远澜创投亦持有同行业企业曜石半导体12%的股份": the company held is named after the cue
+                held = held or next((o for o in orgs if e <= o.start < _clause_end(text, e) and
+                                     id(o) not in parts and id(o) not in leads), None)
         # coordinated names before a lead/participation cue share its role ("A、B和C领投")
         self._coordinate(text, orgs, leads, lead_cues)
         self._coordinate(text, orgs, parts, part_cues)
@@ -153,18 +142,30 @@ class Funding:
         company = None
         topic = ctx.topic
         sources = cue_spans(doc, "_source")
+        venues = cue_spans(doc, "_exchange")
+        orgs = [o for o in orgs if not any(a <= o.start and o.end <= b + 1 or o.start <= a and b <= o.end
+                                           for a, b in venues)]
         cands = [o for o in orgs if id(o) not in leads and id(o) not in parts and
                  (not o.types or "ChipVendor" in o.types or o.extra.get("coref")) and
                  not any(0 <= s - o.end <= 3 or 0 <= o.start - e <= 3 for s, e in sources)]
+        parents = set()
+        for s, e, row in cue_rows(doc, "_parent"):  # "百度旗下昆仑芯", "a unit of X": the owner is not the company
+            side = [o for o in cands if o.end <= s and s - o.end <= 3] if row.get("agent") == "before" else \
+                [o for o in cands if e <= o.start and o.start - e <= 3]
+            parents.update(id(o) for o in side)
+        if parents and any(id(o) not in parents for o in cands):
+            cands = [o for o in cands if id(o) not in parents]
         anchors = of_kind(ms, "round") + [type("C", (), {"start": s})() for s, _ in part_cues
                                           if text[s:s + 5].lower() in ("stake", "share")]
-        possessive = [o for o in cands if any(re.match(r"^(?:'s|’s|的|の)", text[o.end:o.end + 2]) and
-                                              0 <= r.start - o.end <= 30 and
-                                              not re.search(r"[;；。，,、]", text[o.end:r.start]) for r in anchors)]
-        if possessive:
+        possessive = [o for o in cands if any(_owns(text, o, r.start) for r in anchors)]
+        if held is not None:
+            cands = [held]
+        elif possessive:
             cands = possessive  # "Habana's $75 million Series B": the round belongs to the possessor
-        if topic and cands and all(o.extra.get("unknown") for o in cands):
-            cands = []  # a guessed name ("ロイターによれば…") does not displace the company the text is about
+        elif topic and cands and all(o.extra.get("unknown") for o in cands):
+            # a guessed name ("ロイターによれば…") does not displace the company the text is about, unless it
+            # opens the sentence as its subject ("玄枢科技于2026年7月完成C轮融资")
+            cands = [o for o in cands if not text[:o.start].strip() and acts_in(doc, o, "funding", window=24)]
         if cands:
             company = min(cands, key=lambda o: (0 if topic and o.key == topic else 1,
                                                 0 if (not o.types or o.types[0] == "ChipVendor") else 1, o.start))
@@ -185,9 +186,18 @@ class Funding:
         if not rounds and money and all(guarded(doc, m.start, m.end) for m in money):
             return doc  # "some other media said about 3.677 billion": another figure, only hearsay
         rname = min((r.value for r in rounds), key=_round_rank) if rounds else ""
+        # the one round the document describes for this company, for a later paragraph that adds its amount or
+        # its investors ("募集资金总额为34.00亿元", "战略配售投资者为…") without naming it again
+        earlier = [r for r in ctx.rounds.get(ckey, []) if not (money and r.amount) and
+                   (not years or r.year in (None, years[0].value))]
+        only = earlier[0] if len(ctx.rounds.get(ckey, [])) == 1 and earlier and not rounds and (
+            money or investors and cue_spans(doc, "_this_round")) else None
         if not rounds and not money and last and last.company == ckey and investors:
             rkey = last.key
-        elif (rounds or money) and not (not money and not investors and rname == "IPO"
+        elif only is not None:
+            rkey = only.key
+        elif (rounds or money or (years and cue_spans(doc, "_round_word"))) and not (
+                not money and not investors and rname == "IPO"
                                          and not re.search(r"\bipo\b|initial public offering|新規株式公開|首次公开", text, re.I)
                                          and not (years and LISTING.search(text))):
             slug = rname or (str(years[0].value) if years else "round")
@@ -197,7 +207,12 @@ class Funding:
             for o in investors:
                 add(doc, o, "investedIn", ckey, conf * 0.95, NAME)
             return doc
-        ctx.last_round = RoundInView(rkey, ckey)
+        known = next((r for r in ctx.rounds.get(ckey, []) if r.key == rkey), None)
+        if known is None:
+            known = RoundInView(rkey, ckey, years[0].value if years else None)
+            ctx.rounds.setdefault(ckey, []).append(known)
+        known.amount |= bool(money)
+        ctx.last_round = known
         evidence = [company] if company else []
         add(doc, rkey, "fundedCompany", ckey, conf, NAME, spans=evidence)
         if rname:
@@ -224,6 +239,36 @@ class Funding:
                 continue
             add(doc, rkey, "leadInvestor" if id(o) in leads else "investor", o, conf, NAME)
         return doc
+
+    @staticmethod
+    def _roles(doc: Doc, orgs: list) -> tuple[set, set]:
+        """Who leads and who takes part, from the lexicon rows of the `_lead` and `_participate` cues: each
+        row says on which side of the cue its names are written (`agent`: after "led by", before "领投",
+        the object of "added A and B as investors") and how far (`window`); list joiners give no role."""
+        text = doc.text
+        roles: tuple[set, set] = (set(), set())
+        for relation, role in (("_lead", roles[0]), ("_participate", roles[1])):
+            found = _outermost(cue_rows(doc, relation))
+            for s, e, row in found:
+                agent, window = row.get("agent", "before"), row.get("window", 40)
+                if agent == "list":
+                    continue
+                if agent == "after":
+                    role.update(id(o) for o in orgs if e <= o.start < _clause_end(text, e))
+                elif agent == "before":
+                    role.update(id(o) for o in orgs if o.end <= s and s - o.end <= window
+                                and _before_ok(doc, text[o.end:s], o, s, window))
+                elif agent == "object":
+                    role.update(id(o) for o in _chain_before(text, orgs, s, window))
+                if doc.lang_ != "en" and re.match(r"^\S{0,3}(?:は|为|為|是|:|：|には|包括|有)", text[e:e + 6]):
+                    prev = None  # "リード投資家は X、Y", "投资方包括 X、Y": the names listed after the cue
+                    for o in sorted((o for o in orgs if e <= o.start < _clause_end(text, e) and not o.extra.get("coref")),
+                                    key=lambda o: o.start):
+                        if prev is not None and not JOINED.fullmatch(text[prev.end:o.start]):
+                            break  # "リード投資家は X で、Y と Z も出資": only X leads
+                        role.add(id(o))
+                        prev = o
+        return roles
 
     @staticmethod
     def _coordinate(text: str, orgs: list, role: set, cues: list) -> None:
