@@ -180,12 +180,12 @@ def start_service(store: str | None, workers: int | None) -> tuple[subprocess.Po
             raise SystemExit(f"no --store and no reference graph at {REFERENCE}")
         tmp = tempfile.TemporaryDirectory(prefix="kg-load-")
         store = str(Path(tmp.name) / "store")
-        subprocess.run([sys.executable, "-m", "kg.cli", "load", str(REFERENCE), "--store", store],
+        subprocess.run([sys.executable, "-m", "aichip_kg", "load", str(REFERENCE), "--store", store],
                        cwd=ROOT, env=env, check=True, capture_output=True)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", store, "--host", "127.0.0.1",
+    proc = subprocess.Popen([sys.executable, "-m", "aichip_kg", "serve", "--store", store, "--host", "127.0.0.1",
                              "--port", str(port)], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

@@ -61,7 +61,7 @@ def pytest_terminal_summary(terminalreporter, config):
 
 def run_kg(*args: str, input: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "aichip_kg", *args], cwd=ROOT, capture_output=True, text=True,
                           input=input, env=env, timeout=timeout)
 
 

@@ -119,9 +119,9 @@ class System:
         if self.name == "kg":
             store = self.work / "kg-store"
             shutil.rmtree(store, ignore_errors=True)
-            subprocess.run([sys.executable, "-m", "kg.cli", "load", str(self.data), "--store", str(store)],
+            subprocess.run([sys.executable, "-m", "aichip_kg", "load", str(self.data), "--store", str(store)],
                            cwd=ROOT, check=True, env=env, capture_output=True)
-            cmd = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(self.port),
+            cmd = [sys.executable, "-m", "aichip_kg", "serve", "--store", str(store), "--port", str(self.port),
                    "--timeout", "120", "--max-rows", "100000"]
         elif self.name == "oxigraph":
             store = self.work / "oxigraph-store"

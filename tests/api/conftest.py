@@ -24,7 +24,7 @@ def free_port() -> int:
 
 
 def kg(*args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "aichip_kg", *args], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, **(env or {})}, timeout=120, **kw)
 
 
@@ -52,7 +52,7 @@ def start_server(store: str, *, token: str | None, timeout: float = 2.0, max_row
     env.update({"KG_WORKERS": "2", **(extra_env or {})})
     if token:
         env["KG_UPDATE_TOKEN"] = token
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", store, "--host", "127.0.0.1",
+    proc = subprocess.Popen([sys.executable, "-m", "aichip_kg", "serve", "--store", store, "--host", "127.0.0.1",
                              "--port", str(port), "--timeout", str(timeout), "--max-rows", str(max_rows)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"

@@ -50,7 +50,7 @@ def free_port() -> int:
 
 def kg_bin() -> list[str]:
     exe = Path(sys.executable).with_name("kg")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "kg.cli"]
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "aichip_kg"]
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 def _kg(*args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "aichip_kg", *args], cwd=ROOT, capture_output=True, text=True,
                           env=env, timeout=120)
 
 
@@ -48,7 +48,7 @@ def served(tmp_path_factory):
                 _t("b200", RDF_TYPE, AIC + "Chip"), _t(f"x{i}", RDF_TYPE, AIC + "Chip")])
     port = _port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(path), "--host", "127.0.0.1",
+    proc = subprocess.Popen([sys.executable, "-m", "aichip_kg", "serve", "--store", str(path), "--host", "127.0.0.1",
                              "--port", str(port)], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

@@ -108,7 +108,7 @@ def test_worker_killed_mid_run_loses_nothing(tmp_path, oxigraph_server):
                 f"Paragraph {j}: Biren Technology launched the BR{j}00 GPU, made by TSMC on its 7nm process."
                 for j in range(6)))
         env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
-        proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "ingest", str(docs), "--store", oxigraph_server,
+        proc = subprocess.Popen([sys.executable, "-m", "aichip_kg", "ingest", str(docs), "--store", oxigraph_server,
                                  "--scheduler", cluster.address], cwd=ROOT, env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         deadline = time.time() + 240

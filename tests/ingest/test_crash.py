@@ -24,7 +24,7 @@ def test_ingest_kill9_leaves_valid_store_and_rerun_completes(tmp_path, store_pat
         (docs / f"d{i:03}.txt").write_text(TEMPLATE.format(i=i) + "\n".join(
             f"Paragraph {j}: Biren Technology launched the BR{j}00 GPU, made by TSMC on its 7nm process." for j in range(6)))
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "ingest", str(docs), "--store", store_path],
+    proc = subprocess.Popen([sys.executable, "-m", "aichip_kg", "ingest", str(docs), "--store", store_path],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     time.sleep(5)
     assert proc.poll() is None, "ingest finished before it could be killed; make the batch larger"

@@ -214,7 +214,7 @@ def test_analytics_render_and_json(store, kind, options):
 # ---------------------------------------------------------------- CLI
 def _kg() -> list[str]:
     exe = Path(sys.executable).parent / "kg"
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "kg.cli"]
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "aichip_kg"]
 
 
 @pytest.fixture(scope="module")

@@ -41,7 +41,7 @@ FLAGSHIP = (Path(__file__).resolve().parents[1] / "fixtures" / "flagship.rq").re
 
 def kg(*args: str, input: str | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "aichip_kg", *args], cwd=ROOT, capture_output=True, text=True,
                           env=env, input=input, timeout=120)
 
 
