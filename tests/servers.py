@@ -159,15 +159,22 @@ def clear_virtuoso(url: str) -> None:
         backend.http.close()
 
 
+_SESSION: dict[str, str] = {}
+
+
 @pytest.fixture(scope="session")
 def virtuoso_server(tmp_path_factory):
-    """One throwaway Virtuoso (Debian's virtuoso-opensource) for the session, on free 127.0.0.1 ports."""
+    """One throwaway Virtuoso (Debian's virtuoso-opensource) for the whole test process, on free 127.0.0.1
+    ports. Modules import this fixture, and pytest keeps a session fixture per defining module, so the server
+    itself is kept here and stopped when the process exits."""
     why = virtuoso_missing()
     if why:
         pytest.skip(why)
-    proc, url = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
-    yield url
-    stop(proc)
+    if "url" not in _SESSION:
+        import atexit
+        proc, _SESSION["url"] = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+        atexit.register(stop, proc)
+    return _SESSION["url"]
 
 
 @pytest.fixture
