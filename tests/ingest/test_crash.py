@@ -26,7 +26,11 @@ def test_ingest_kill9_leaves_valid_store_and_rerun_completes(tmp_path, store_pat
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
     proc = subprocess.Popen([sys.executable, "-m", "aichip_kg", "ingest", str(docs), "--store", store_path],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    time.sleep(5)
+    for _ in range(600):  # the store exists once the command has opened it (slow to start on a loaded machine)
+        if os.path.exists(os.path.join(store_path, "CURRENT")) or proc.poll() is not None:
+            break
+        time.sleep(0.1)
+    time.sleep(3)
     assert proc.poll() is None, "ingest finished before it could be killed; make the batch larger"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
