@@ -144,6 +144,7 @@ def test_store_refuses_service_and_load(store_spec):
 
 
 def test_store_bad_query_message(store_spec):
+    assert kg("init", "--store", store_spec).returncode == 0  # read commands refuse a store that does not exist
     res = kg("query", "SELECT * WHERE { ?s ?p", "--store", store_spec)
     assert res.returncode != 0
     assert "malformed SPARQL" in res.stderr and "Traceback" not in res.stderr
