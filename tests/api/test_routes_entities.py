@@ -80,7 +80,8 @@ def test_entity_json_facts_with_evidence(client):
     designed = [f for f in facts if f["predicate"].endswith("designedBy") and f["direction"] == "in"]
     assert designed and all(f["evidence"] for f in designed)
     ev = designed[0]["evidence"][0]
-    assert set(ev) == {"sentence", "document", "document_title", "confidence", "extractor"}
+    assert set(ev) == {"sentence", "document", "document_title", "document_date", "document_source", "confidence",
+                       "extractor"}
     assert ev["sentence"] and 0 <= ev["confidence"] <= 1
     inferred = [f for f in facts if f["inferred"]]
     assert inferred and all(f["rule"] for f in inferred)
