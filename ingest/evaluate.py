@@ -74,7 +74,33 @@ def score_corpus(corpus: Path = ROOT / "corpus", verbose: bool = False) -> dict:
             for line in res["false_positives"]:
                 print("   fp:  ", line)
     langs = {lang: kgeval.score(*v) for lang, v in per_lang.items()}
-    return {"languages": langs, "documents": {k: v["overall"] for k, v in docs.items()}}
+    unknown = unknown_name_recall(gold_documents(corpus), docs)
+    return {"languages": langs, "documents": {k: v["overall"] for k, v in docs.items()}, "unknown_names": unknown}
+
+
+def unknown_name_recall(pairs: list[tuple[Path, Path]], results: dict) -> dict:
+    """Recall of gold entities none of whose spellings the vocabulary knows (what open-world extraction
+    must find on its own), pooled per language: found = the entity row is not among the misses."""
+    import ontology
+    from ontology.normalize import key
+    known = {key(n) for e in ontology.load_vocab() for n in e.names}
+    per_lang: dict[str, list[int]] = {}
+    for _, gold in pairs:
+        res = results.get(gold.name[:-4])
+        if res is None:
+            continue
+        missed = {line.split(": ", 1)[1].rsplit(" a ", 1)[0] for line in res["misses"] if line.startswith("type: ")}
+        acc = per_lang.setdefault(gold.name.split("_", 1)[0], [0, 0])
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            cells = line.split("\t")
+            if line.startswith("#") or len(cells) < 3 or cells[1] != "a":
+                continue
+            names = [n.strip() for n in cells[0].split("|") if n.strip()]
+            if not names or any(key(n) in known for n in names):
+                continue
+            acc[1] += 1
+            acc[0] += names[0] not in missed
+    return {lang: {"found": f, "total": t, "recall": round(f / t, 3) if t else None} for lang, (f, t) in per_lang.items()}
 
 
 if __name__ == "__main__":
@@ -83,3 +109,4 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
     res = score_corpus(Path(args[0]) if args else ROOT / "corpus", verbose="-v" in sys.argv)
     print(json.dumps(res["languages"], indent=1))
+    print("unknown-name recall (gold entities the vocabulary lacks):", json.dumps(res["unknown_names"]))
