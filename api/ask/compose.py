@@ -199,6 +199,9 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     spans = read_spans(text, lex, mentions)
     ents = [Span(m.start, m.end, "entity", {}, m.text, tuple(m.iris)) for m in mentions]
     _check_coverage(text, lex, spans + ents)
+    qualifiers = [s for s in spans if s.kind == "qualifier"]
+    if qualifiers:  # "not a forecast" qualifies a market figure, which only the market form reads
+        raise NotUnderstood("not_understood", words=qualifiers[0].text)
     types = [s for s in spans if s.kind == "type"]
     rels = [s for s in spans if s.kind == "rel"]
     marks = [s for s in spans if s.kind == "mark"]
@@ -347,7 +350,8 @@ def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> 
     blank = "".join(chars)
     wh = _WH_ZH if lang == "zh" else _WH_JA
     for n in real:
-        if wh.search(blank[:n.start].rstrip(" 的の")) or (lang == "zh" and text[n.start:n.end].startswith(("哪", "多少"))):
+        before = blank[:n.start].rstrip()  # "どこの", "どの" end in の: read before stripping particles
+        if wh.search(before) or wh.search(before.rstrip(" 的の")) or (lang == "zh" and text[n.start:n.end].startswith(("哪", "多少"))):
             return n
     return real[-1]
 

@@ -157,3 +157,18 @@ def test_composed_dev_set_over_reference_graph(tmp_path):
     for lang, (right, total) in per.items():
         assert right / total >= 0.9, (lang, right, total)
     assert wrong_declines == 0
+
+
+@pytest.mark.parametrize("q", ["What was the China AI chip market in 2024, the actual value rather than a forecast?",
+                               "2024年の中国AIチップ市場規模は？予想ではなく実績で",
+                               "2024年中国AI芯片市场规模是多少？要实际值，并非预测"])
+def test_negated_forecast_asks_for_the_actual_figure(store, q):
+    res = answer(q, store)
+    assert res["understood"] and res["form"] == "market_size", res.get("message")
+    assert res["interpretation"]["constraints"]["forecast"] == "actual"
+
+
+@pytest.mark.parametrize("q", ["N+2是哪家代工厂的工艺？", "N+2はどこのファウンドリのプロセスですか？"])
+def test_answer_type_word_after_a_wh_word_sets_the_answer(store, q):
+    res = answer(q, store)
+    assert labels(res) == {"SMIC"}
