@@ -58,7 +58,9 @@ class Writer:
         if key.startswith("id:"):
             iri = AID_IRI + key[3:]
         elif key.startswith("node:"):
-            _, foundry, nm = key.split(":", 2)
+            foundry, nm = key[5:].rsplit(":", 1)
+            if foundry.startswith("new:"):  # a foundry only the text names ("new:org:Velmora Foundry")
+                foundry = slug(foundry.split(":", 2)[-1])
             iri = AID_IRI + f"{foundry}-{nm.replace('.', '-')}nm"
         elif key.startswith("round:"):
             _, rest = key.split(":", 1)
@@ -170,7 +172,8 @@ class Writer:
                 self.add(iri, AIC_IRI + "nodeNanometers", _nm_literal(entry.nanometers))
         elif kind == "node":
             foundry = self.vocab.entries.get(info.get("foundry") or "")
-            fname = foundry.name_en if foundry else ""
+            fname = foundry.name_en if foundry else (info.get("foundry") or "").split(":", 2)[-1] \
+                if (info.get("foundry") or "").startswith("new:") else ""
             nm = info["nm"]
             label = f"{fname} {_fmt(nm)}nm".strip()
             self.add(iri, RDFS + "label", ox.Literal(label, language="en"))

@@ -79,6 +79,28 @@ def owners_in(doc: Doc, ms: list[Mention]) -> tuple:
 _ALIAS = re.compile(r"(?:以下简称|以下簡稱|简称|簡稱|以下|hereinafter|the [\"“]?)[、,，:：\s]*[\"“「『]([^\"”」』\n]{2,20})[\"”」』]")
 
 
+# "Quillfire Semiconductor" … "Quillfire": an English company is called by its name without the corporate word
+EN_CORPORATE = re.compile(r"^(?P<short>[A-Z][A-Za-z0-9-]{3,}(?: [A-Z][A-Za-z0-9-]+)?) (?:Technologies|Technology|Semiconductors?|"
+                          r"Systems|Labs|Microelectronics|Electronics|Computing|Compute|Silicon|Devices|Micro|AI|"
+                          r"Robotics|Interconnect|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|Holdings|Group)$")
+
+
+def remember_short_names(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
+    """The short form of a company a fact of this sentence names in full, for the sentences after it."""
+    if doc.lang_ != "en":
+        return
+    from ingest.components.ner import not_names
+    for m in ms:
+        if m.kind != "org" or m.ids or m.extra.get("coref") or not m.extra.get("used"):
+            continue
+        hit = EN_CORPORATE.match(m.text)
+        if not hit or hit.group("short").casefold() in not_names("en"):
+            continue
+        k = norm_key(hit.group("short"))
+        if k and k not in ctx.names:
+            ctx.names[k] = NameInView(hit.group("short"), "org", m.key)
+
+
 def remember_aliases(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
     """Short names a sentence defines for an organisation it names in full."""
     if not ("以下" in doc.text or "简称" in doc.text or "簡稱" in doc.text or "hereinafter" in doc.text):
@@ -114,6 +136,7 @@ class ContextStage:
         ctx.foundries |= {m.ids[0] for m in ms if m.kind == "org" and "Foundry" in m.types and m.ids}
         remember_names(ctx, ms)
         remember_aliases(ctx, doc, ms)
+        remember_short_names(ctx, doc, ms)
         return doc
 
 

@@ -21,6 +21,15 @@ from ingest.model import DocContext, Mention
 from ontology.normalize import key as norm_key
 
 
+# an organisation named as a foundry ("Velmora Foundry", "Kestrel Fab"): a Foundry though no vocabulary knows it
+FOUNDRY_NAME = re.compile(r"(?<=\S)\s(?:Foundry|Foundries|Fab|Fabs|Fabrication)$")
+
+
+def _foundry_id(f: Mention) -> str:
+    """The foundry a node is tied to: its vocabulary id, or the key of a foundry only this text names."""
+    return f.ids[0] if f.ids else f.key
+
+
 class Linker:
     def __init__(self, vocab_dir: str = ""):
         self.vocab = ontology.load_vocab(vocab_dir or None)
@@ -52,6 +61,9 @@ class Linker:
                     and _zh_word(doc.text[m.end - 1:m.end + 1]):
                 m.end -= 1
                 m.text = m.text[:-1]
+        for m in ms:  # "Velmora Foundry": a name no vocabulary knows, that says what it is
+            if m.kind == "org" and not m.ids and not m.extra.get("coref") and FOUNDRY_NAME.search(m.text):
+                m.types = ("Foundry",)
         self._nodes(doc, ms, ctx)
         self._merge_node_pairs(doc, ms)
         return doc
@@ -106,8 +118,8 @@ class Linker:
             near = self._nearest_foundry(m, [f for f in foundries
                                              if not guarded(doc, min(f.start, m.start), max(f.end, m.end))])
             if near is not None:
-                if not foundry or foundry == near.ids[0]:
-                    foundry = near.ids[0]
+                if not foundry or foundry == _foundry_id(near):
+                    foundry = _foundry_id(near)
                     m.extra["foundry_mention"] = near
             if foundry and not m.extra.get("foundry_mention") and foundry not in doc_foundries:
                 # a foundry-specific name whose foundry the document never names: keep it unresolved
@@ -118,6 +130,9 @@ class Linker:
                 continue
             if m.ids and self.vocab[m.ids[0]].foundry == foundry:
                 m.extra["key"] = "id:" + m.ids[0]
+                continue
+            if foundry not in self.vocab.entries:  # a foundry only this text names: a node of its own
+                m.extra["key"] = f"node:{foundry}:{_fmt(float(m.value) if m.value is not None else None)}"
                 continue
             nm = float(m.value) if m.value is not None else None
             cands = self.nodes_by_foundry.get((foundry, nm), []) if nm is not None else []

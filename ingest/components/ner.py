@@ -123,6 +123,18 @@ def _spans(copy: Doc, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def not_names(lang: str) -> frozenset[str]:
+    """Words that are never a name on their own (weekdays, months: ontology/lexicon/<lang>/not_names.jsonl),
+    casefolded; empty where a language has no such list."""
+    import ontology
+    try:
+        rows = ontology.load_lexicon(lang, "not_names")
+    except ontology.VocabError:
+        return frozenset()
+    return frozenset(w.casefold() for row in rows for w in row.get("words", ()))
+
+
 class ModelMentions:
     """`aic_ner`: the model's spans (doc._.model_ents) as mentions, where no other mention lies."""
 
@@ -140,6 +152,8 @@ class ModelMentions:
             s += surface.find(stripped)
             e = s + len(stripped)
             kind = KIND_OF_LABEL.get(label)
+            if stripped.casefold() in not_names(doc.lang_):
+                continue  # "…, on Monday unveiled": the place of a subject, not a name
             if kind is None or len(stripped) < self.min_len or any(a < e and s < b for a, b in taken):
                 continue
             taken.append((s, e))

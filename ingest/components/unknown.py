@@ -22,7 +22,7 @@ EN_ORG = re.compile(
     r"\b((?:[A-Z][A-Za-z0-9&'.-]*\s){0,3}(?:[A-Z][A-Za-z0-9&'.-]*\s)?"
     r"(?:Technologies|Technology|Tech|Inc\.?|Corp\.?|Corporation|Capital|Ventures|Venture Partners|Partners|"
     r"Semiconductors?|Systems|Labs|Holdings|Group|Fund|Investments?|Microelectronics|Electronics|Computing|"
-    r"Intelligence|Silicon|Devices|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management|Family Office))\b")
+    r"Intelligence|Silicon|Devices|Compute|Foundry|Micro|Robotics|Interconnect|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management|Family Office))\b")
 ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将为是其该这那此旗下各多家参投领跟首轮亿万元中从对向以被把])){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金)(?:(?:股份)?有限(?:责任)?公司)?)")
 ZH_FULL_NAME = re.compile(r"((?:[\u4e00-\u9fff](?<![的了在是和与及将为由等其该这])){2,12}[（(][\u4e00-\u9fff]{2,4}[）)]"
                           r"(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司))")
@@ -53,6 +53,13 @@ QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\
 EN_ARCH = re.compile(r"(?<=[a-z0-9'’] )(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>micro-?architecture)\b")
 EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), an? (?:[\w-]+ ){{0,4}}{CLUSTER_WORDS}\b|"
                         rf"(?<=[a-z0-9] )(?P<b>[A-Z][a-z][A-Za-z0-9-]{{2,20}}) {CLUSTER_WORDS}\b")
+# machine translation that lower-cases everything ("led by jadeport capital, with fenmore ventures"): one word and a
+# corporate word make a name, in sentences with no capital letter at all
+# (only the words of investors and analysts: "chiplet technology", "process technology" are no names)
+LOWER_ORG = re.compile(r"(?<![\w-])([a-z][a-z0-9-]{2,} (?:capital|ventures|partners|holdings|research|consulting|investments?|fund))\b")
+# "training chip vx-500", "the qx-7 accelerator" in such sentences
+LOWER_MODEL = re.compile(rf"(?:{CHIP_WORDS}\s(?P<a>[a-z]{{1,5}}-?\d{{2,4}}[a-z0-9+]{{0,3}}))(?![\w-])|"
+                         rf"(?<![\w-])(?P<b>[a-z]{{1,5}}-\d{{2,4}}[a-z0-9+]{{0,3}})\s(?:(?:ai|[a-z]{{3,12}})\s){{0,2}}{CHIP_WORDS}")
 STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "China"}
 
 
@@ -184,6 +191,13 @@ class UnknownRecognizer:
             for m in pat.finditer(text):
                 cands.append(m.span(1))
                 self._absorb(out, taken, *m.span(1))
+        lower = doc.lang_ == "en" and not any(c.isupper() for c in text)
+        if lower:
+            from ingest.components.ner import not_names
+            for m in LOWER_ORG.finditer(text):
+                if m.group(1).split(" ")[0] not in not_names("en"):
+                    cands.append(m.span(1))
+                    self._absorb(out, taken, *m.span(1))
         for s, e in sorted(set(cands)):
             surface = text[s:e].strip(" ,.;:")
             lead = re.match(r"^(?:[A-Z][a-z]+-(?:backed|based|owned|led|run|listed|funded)\s+|The\s+)+", surface)
@@ -238,6 +252,13 @@ class UnknownRecognizer:
                 if s is None:
                     continue
             if any(a < e and s < b for a, b in taken) or not _model_like(m.group("model")):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
+        for m in (LOWER_MODEL.finditer(text) if lower else ()):
+            g = "a" if m.group("a") else "b"
+            s, e = m.span(g)
+            if any(a < e and s < b for a, b in taken) or not _model_like(m.group(g)):
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))

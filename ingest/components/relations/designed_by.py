@@ -50,6 +50,18 @@ def _verb_follows(doc: Doc, org) -> bool:
     return acts_in(doc, org, "_design_verb")
 
 
+# "… of its second-generation training chip vx-500": the possessive right before the product's description
+_ITS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,4}$", re.I)
+
+
+def _owner_subject(doc: Doc, org, product) -> bool:
+    """The name opens the sentence as its subject and the product is written as "its …" after it, with no
+    other organisation between ("veltrix technology said … its training chip vx-500")."""
+    return not doc.text[:org.start].strip() and org.end <= product.start \
+        and bool(_ITS.search(doc.text[org.end:product.start])) and not any(
+            m.kind == "org" and org.end <= m.start and m.end <= product.start for m in mentions(doc))
+
+
 class DesignedBy:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
@@ -86,7 +98,8 @@ class DesignedBy:
             if best is None or not can_be(best, "ChipVendor") and not best.extra.get("unknown") \
                     and "Organization" not in best.types:
                 continue
-            if conf < 0.95 and best.extra.get("unknown") and not _verb_follows(doc, best):
+            if conf < 0.95 and best.extra.get("unknown") and not _verb_follows(doc, best) \
+                    and not _owner_subject(doc, best, p):
                 continue  # a name GiNZA or a suffix pattern guessed is a designer only when it acts as one
             if conf < 0.95 and "Foundry" in best.types and not cue_spans(doc, "_design_verb"):
                 continue  # "Samsung makes the Kunlun 1": a foundry sentence, not a design one

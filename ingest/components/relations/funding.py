@@ -29,6 +29,14 @@ OFFERING_TOTAL = re.compile(r"total (?:fundraising|proceeds|gross proceeds|funds
                             r"募集资金总额|募资总额|募集資金總額|調達総額|資金調達総額", re.I)
 # "寒武纪上市前的投资方", "X社の株主": the name before a possessive is the company held, not a holder
 POSSESSOR = re.compile(r"^[^，,、。：:]{0,6}(?:的|の)\s*$")
+# "a 4% stake in Y", "12% of Y", "shares of Y": the words that close on the company held
+HELD_OBJECT = re.compile(r"\b(?:stake|shares?|interest|%)\s+(?:\w+\s+){0,2}(?:in|of)\s+(?:the\s+)?$|%\s*(?:in|of)\s+$", re.I)
+# "Drummond Capital, which holds 12%": the name before a relative pronoun is its subject
+RELATIVE = re.compile(r"\s*,\s*(?:which|who|that)\s+(?:also\s+|now\s+|still\s+)?", re.I)
+# "an early Quillfire backer", "a longtime Nimbic investor": a name used as the modifier of a backer noun
+BACKER_NOUN = re.compile(r"^['’]?s?\s+(?:backers?|investors?|shareholders?|stakeholders?)\b", re.I)
+# ", also an early ": the opening of an appositive that describes the name before the comma
+APPOSITION_OPENING = re.compile(r",\s*(?:also\s+|itself\s+)?(?:an?|the|one)\s+(?:[a-z-]+\s+){0,2}$")
 ROUND_RANK = ("Pre-", "Series", "Angel", "Seed", "Strategic", "IPO")
 
 
@@ -80,7 +88,7 @@ def _outermost(found: list) -> list:
 def _before_ok(doc: Doc, gap: str, o, s: int, window: int) -> bool:
     """A name written before its cue takes the role unless a sentence break, a topic marker or a possessive
     ("X's shareholders", "寒武纪的股东") lies between."""
-    if re.match(r"^(?:'s|’s|,?\s*whose\b)", gap) or re.match(r"^\s*(?:的|の)[^がはも]*$", gap):
+    if re.match(r"^(?:'s|’s|['’](?=\s)|,?\s*whose\b)", gap) or re.match(r"^\s*(?:的|の)[^がはも]*$", gap):
         return False  # "昆仑芯的第一大股东" (but "Xの3社が共同で主導": the name is the subject)
     if doc.lang_ == "en":
         return not _EN_BREAK.search(gap)
@@ -90,7 +98,7 @@ def _before_ok(doc: Doc, gap: str, o, s: int, window: int) -> bool:
 
 def _owns(text: str, o, anchor: int) -> bool:
     """"Habana's $75 million Series B", "Tessaline Robotics, whose other shareholders": the possessor's."""
-    m = re.match(r"^(?:'s|’s|的|の|,?\s*whose\b)", text[o.end:o.end + 8])
+    m = re.match(r"^(?:'s|’s|['’](?=\s)|的|の|,?\s*whose\b)", text[o.end:o.end + 8])
     return bool(m) and 0 <= anchor - o.end <= 30 and not re.search(r"[;；。，,、]", text[o.end + m.end():anchor])
 
 
@@ -124,17 +132,23 @@ class Funding:
         if self._acquisition(doc, orgs, conf):
             return doc
         leads, parts = self._roles(doc, orgs)
+        self._backer_of(doc, orgs, leads, parts, conf)
         lead_cues, part_cues = cue_spans(doc, "_lead"), cue_spans(doc, "_participate")
         # "alibaba … holds 2.08% shares", "阿里巴巴通过旗下创投平台持股2.08%": the holder is an investor, not the company
         held = None
         for s, e, row in cue_rows(doc, "_hold"):
-            holder = [o for o in orgs if o.end <= s and _clause_start(text, s) <= o.start]
+            holder = [o for o in orgs if o.end <= s and (_clause_start(text, s) <= o.start or
+                                                         RELATIVE.fullmatch(text[o.end:s]))]
             if holder and row.get("agent") == "before":
                 parts.add(id(holder[-1]))
                 leads.discard(id(holder[-1]))
                 # "远澜创投亦持有同行业企业曜石半导体12%的股份": the company held is named after the cue
                 held = held or next((o for o in orgs if e <= o.start < _clause_end(text, e) and
-                                     id(o) not in parts and id(o) not in leads), None)
+                                     (id(o) not in parts and id(o) not in leads or HELD_OBJECT.search(text[e:o.start]))),
+                                    None)
+                if held is not None:  # "X also owns a 4% stake in Y": 'also' names no investor here
+                    parts.discard(id(held))
+                    leads.discard(id(held))
         # coordinated names before a lead/participation cue share its role ("A、B和C领投")
         self._coordinate(text, orgs, leads, lead_cues)
         self._coordinate(text, orgs, parts, part_cues)
@@ -148,6 +162,9 @@ class Funding:
         cands = [o for o in orgs if id(o) not in leads and id(o) not in parts and
                  (not o.types or "ChipVendor" in o.types or o.extra.get("coref")) and
                  not any(0 <= s - o.end <= 3 or 0 <= o.start - e <= 3 for s, e in sources)]
+        # "according to the report of korvane research, … veltrix technology has completed": a name the
+        # recogniser reads as a research firm reports the round, it is not the company funded
+        cands = [o for o in cands if o.extra.get("ner") != "RESEARCH"] or cands
         parents = set()
         for s, e, row in cue_rows(doc, "_parent"):  # "百度旗下昆仑芯", "a unit of X": the owner is not the company
             side = [o for o in cands if o.end <= s and s - o.end <= 3] if row.get("agent") == "before" else \
@@ -269,6 +286,23 @@ class Funding:
                         role.add(id(o))
                         prev = o
         return roles
+
+    @staticmethod
+    def _backer_of(doc: Doc, orgs: list, leads: set, parts: set, conf: float) -> None:
+        """"an early Quillfire backer": the name before a backer noun is the company backed, never a backer;
+        the name that phrase describes ("Greyfield Ventures, also an early Quillfire backer") invests in it."""
+        text = doc.text
+        for o in orgs:
+            if not BACKER_NOUN.match(text[o.end:o.end + 24]):
+                continue
+            leads.discard(id(o))
+            parts.discard(id(o))
+            head = APPOSITION_OPENING.search(text[:o.start])
+            if head is None:
+                continue
+            heads = [h for h in orgs if h.end == head.start() and h is not o]
+            if heads and not guarded(doc, heads[0].start, o.end):
+                add(doc, heads[0], "investedIn", o, conf * 0.95, NAME)
 
     @staticmethod
     def _coordinate(text: str, orgs: list, role: set, cues: list) -> None:
