@@ -140,6 +140,7 @@ def _kgeval():
     return mod
 
 
+@pytest.mark.shared
 def test_composed_dev_set_over_reference_graph(tmp_path):
     kgeval = _kgeval()
     from kg.store import open_store
