@@ -2,7 +2,6 @@
 where ../shared is beside the project, the composed dev set over the contract's reference graph."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -131,13 +130,9 @@ def test_store_error_is_a_decline_not_a_crash(store, monkeypatch):
 # ------------------------------------------------------------------------------------------ ../shared layer
 
 def _kgeval():
-    path = SHARED / "tools" / "kgeval.py"
-    if not path.exists():
-        pytest.skip("../shared not present")
-    spec = importlib.util.spec_from_file_location("kgeval", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    """The scorer, loaded as everywhere else (this test is in the ../shared layer, deselected without it)."""
+    from ingest.evaluate import load_kgeval
+    return load_kgeval(SHARED / "tools" / "kgeval.py")
 
 
 @pytest.mark.shared
