@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.kg.test_store import oxigraph_url  # noqa: F401  (fixture)
+
 from tests.conftest import ROOT, run_kg
 from tests.kg.test_store import oxigraph_url  # noqa: F401  (fixtures)
 from tests.servers import DASK, start_dask, virtuoso_server, virtuoso_url  # noqa: F401  (fixtures)
@@ -139,11 +141,6 @@ def test_worker_killed_mid_run_loses_nothing(tmp_path, oxigraph_server):
 
 
 @pytest.fixture()
-def oxigraph_server(tmp_path):
-    from tests.kg.test_store import OXIGRAPH, start_oxigraph
-    if not Path(OXIGRAPH).exists():
-        pytest.skip("the oxigraph server binary is not installed")
-    proc, url = start_oxigraph(tmp_path / "oxigraph-data")
-    yield url
-    proc.terminate()
-    proc.wait(10)
+def oxigraph_server(oxigraph_url):
+    """A throwaway `oxigraph serve` (the store tests' fixture)."""
+    return oxigraph_url
