@@ -37,7 +37,7 @@ DEFAULT = {"results": "json", "graph": "turtle"}
 GZIP_MIN_BYTES = 2048
 # the request parameters a client may name a format in: SPARQLWrapper sends all three, some twice or empty
 FORMAT_PARAMS = ("format", "output", "results")
-GZIP_LEVEL = 5
+GZIP_LEVEL = 1  # level 1: a 10 KB answer in 0.04 ms (level 5: 0.11 ms) for 12 % more bytes
 
 
 @dataclass

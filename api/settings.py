@@ -11,7 +11,7 @@
 | KG_CORS_ORIGINS | comma-separated allowed origins, `*` for any, empty for none | * |
 | KG_MAX_BODY_BYTES | largest request body accepted | 4194304 (4 MiB) |
 | KG_WORKERS | query worker processes for an on-disk store | min(4, CPUs) |
-| KG_INLINE_MS | a query a worker answered within this many ms runs in-process when repeated on the same checkpoint; 0 = always a worker | 2 |
+| KG_INLINE_MS | a query a worker answered within this many ms runs in-process when repeated on the same checkpoint (it blocks the event loop that long at most, 4× on a loaded machine before it goes back to workers); 0 = always a worker | 10 |
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ class Settings:
     cors_origins: tuple[str, ...] = ("*",)
     max_body_bytes: int = 4 * 1024 * 1024
     workers: int = field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)))
-    inline_ms: float = 2.0
+    inline_ms: float = 10.0
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -59,6 +59,6 @@ class Settings:
             cors_origins=tuple(o.strip() for o in cors.split(",") if o.strip()),
             max_body_bytes=_int("KG_MAX_BODY_BYTES", 4 * 1024 * 1024),
             workers=max(1, _int("KG_WORKERS", max(1, min(4, os.cpu_count() or 1)))),
-            inline_ms=max(0.0, _float("KG_INLINE_MS", 2.0)),
+            inline_ms=max(0.0, _float("KG_INLINE_MS", 10.0)),
         )
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
