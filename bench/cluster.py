@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -29,39 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.servers import free_port, start_dask, start_virtuoso, stop, virtuoso_missing  # noqa: E402
+from bench.ingest import copy_corpus  # noqa: E402
+from tests.servers import free_port, start_dask, start_oxigraph, start_virtuoso, stop, virtuoso_missing  # noqa: E402
 
 KG = str(Path(sys.executable).with_name("kg"))
-OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
 SUMMARY = re.compile(r"(\d+) document\(s\) ingested, (\d+) unchanged, (\d+) skipped; (\d+) facts")
-
-
-def copy_corpus(dest: Path, copies: int) -> list[str]:
-    """The bundled corpus (documents only, no gold) copied `copies` times under dest (as bench/ingest.py)."""
-    from ingest.run import collect_paths
-    files, _ = collect_paths([str(ROOT / "corpus")])
-    for i in range(copies):
-        for f in files:
-            target = dest / f"copy{i}" / Path(f).relative_to(ROOT / "corpus")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(f, target)
-    return collect_paths([str(dest)])[0]
-
-
-def start_oxigraph(location: Path) -> tuple[subprocess.Popen, str]:
-    import httpx
-    port = free_port()
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=1).status_code == 200:
-                return proc, url
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("oxigraph serve did not start")
 
 
 def rss_mb(pid: int) -> tuple[float, float]:

@@ -64,6 +64,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+
+
+def start_oxigraph(location: Path, tries: int = 300) -> tuple[subprocess.Popen, str]:
+    """`oxigraph serve` (no union view: the default graph is its own) on a free port; returns the process and
+    its base URL once it answers."""
+    port = free_port()
+    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(tries):
+        try:
+            if httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=1).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("oxigraph serve did not start")
+
+
 def stop(proc: subprocess.Popen, timeout: float = 20) -> None:
     if proc.poll() is None:
         proc.terminate()

@@ -3,20 +3,16 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.servers import virtuoso_server, virtuoso_url  # noqa: F401  (fixtures)
+from tests.servers import OXIGRAPH, free_port, start_oxigraph, virtuoso_server, virtuoso_url  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 
 CONTRACT_TTL = """@prefix aic: <https://w3id.org/aichip/ontology#> .
 @prefix aid: <https://w3id.org/aichip/id/> .
@@ -43,27 +39,6 @@ def kg(*args: str, input: str | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
     return subprocess.run([sys.executable, "-m", "aichip_kg", *args], cwd=ROOT, capture_output=True, text=True,
                           env=env, input=input, timeout=120)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_oxigraph(location: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=1).status_code == 200:
-                return proc, url
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("oxigraph serve did not start")
 
 
 @pytest.fixture()
