@@ -148,6 +148,11 @@ def _qualifies_next(u: Understanding, idx: Any, i: int, used: set[int]) -> bool:
     return org and chip
 
 
+# constraints a form must read to answer: one it ignores would answer a wider question ("inference chips made by
+# TSMC" is not "chips made by TSMC")
+STRONG_CONSTRAINTS = ("node", "round", "year", "purpose")
+
+
 def _choose(u: Understanding, idx: Any, store: Any = None) -> tuple[dict | None, dict | None]:
     """The best form whose phrasing matches and whose slots are filled; and the best partial one."""
     registry = load_forms()
@@ -165,7 +170,7 @@ def _choose(u: Understanding, idx: Any, store: Any = None) -> tuple[dict | None,
         if not score:
             continue
         slots, unused, ambiguous, missing = _fill(spec, u, idx, store, memo)
-        strong_unused = sum(1 for c in ("node", "round", "year") if c in u.constraints
+        strong_unused = sum(1 for c in STRONG_CONSTRAINTS if c in u.constraints
                             and not any(k.rstrip("?") == c for k in spec.slots.values()))
         if strong_unused:
             missing.append("unused constraint")
@@ -232,7 +237,7 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         return _declined(u, u.language, msg, interpretation=interp, suggestions=u.suggestions)
     graph, not_understood = _compose(u, idx)
     best, partial = _choose(u, idx, store)
-    if graph is not None and graph.complex and not _form_reads(best, graph) and \
+    if graph is not None and graph.complex and not _form_reads(best, graph, u.constraints) and \
             not (graph.reasons == {"conjunction"} and _form_uses_atoms(best, graph)):
         out = _composed_answer(graph, u, idx, store, interp, msgs)
         if out["understood"] or best is None or _strict_markers(u) or not out.pop("_unlinked", False):
@@ -240,6 +245,10 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         # the compositional reading found no link but a form reads the question whole: the form answers
     if best is not None and not_understood is not None and _strict_markers(u):
         best = partial = None  # a negation, exception, "both", listing or range no form reads: never ignore it
+    if not_understood is not None and not_understood.key == "outside" and not _form_covers(best, u, not_understood):
+        # an attribute the graph has no terms for ("employees", "clock speed", "CEO") that the matched form does
+        # not itself read: answering the form would answer another question
+        return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
     if best is None and graph is not None:
         return _composed_answer(graph, u, idx, store, interp, msgs)
     if best is None and partial is None and not_understood is not None and \
@@ -317,13 +326,15 @@ _AGG_SLOTS = {"min_nm": "superlative", "max_amount": "superlative", "max_year": 
               "sum": "total", "count": "count"}
 
 
-def _form_reads(best: dict | None, graph: Any) -> bool:
+def _form_reads(best: dict | None, graph: Any, constraints: dict | None = None) -> bool:
     """A one-anchor question whose only extra is an aggregate that the matched form itself declares (a foundry's
     most advanced node, a vendor's newest chip) stays with that form."""
     if best is None or graph.reasons != {"aggregate"}:
         return False
     kinds = {k.rstrip("?") for k in best["spec"].slots.values()}
-    return _AGG_SLOTS.get(graph.aggregate or "") in kinds
+    slot = _AGG_SLOTS.get(graph.aggregate or "")
+    # the form must also have read the word ("most recently" may be understood by the query graph only)
+    return slot in kinds and (constraints is None or slot in constraints)
 
 
 _ATOM_SLOTS = {"memory": "memory", "Y": "year", "N": "node", "region": "region"}
@@ -353,15 +364,20 @@ def _strict_markers(u: Understanding) -> list:
         return []
 
 
-def _form_covers(best: dict, u: Understanding, exc: Any) -> bool:
+def _form_covers(best: dict | None, u: Understanding, exc: Any) -> bool:
     """A form may answer a question the compositional reader could not read only if every word that reader left
     over is part of the form's own phrasing (its patterns matched on the question)."""
-    if exc.key != "not_understood":
+    if best is None:
+        return False
+    if exc.key not in ("not_understood", "outside"):
         return True
     row_res = [row for row in lexicon(u.language).forms if row.get("form") == best["spec"].name]
     matched = " ".join(m.group(0) for row in row_res for rx in row["_re"] for m in rx.finditer(u.masked))
-    words = [w for w in re.split(r"[,、\s]+", str(exc.info.get("words", ""))) if w]
-    return all(w.casefold() in matched for w in words)
+    words = [w.casefold() for w in re.split(r"[,、\s]+", str(exc.info.get("words", ""))) if w]
+    if exc.key == "outside":  # the form's own phrasing reads the attribute ("売上" of a market, "revenue")
+        phrases = [m.group(0).casefold().strip() for row in row_res for rx in row["_re"] for m in rx.finditer(u.masked)]
+        return all(any(p and (p in w or w in p) for p in phrases) for w in words)
+    return all(w in matched for w in words)
 
 
 def _composed_answer(graph: Any, u: Understanding, idx: Any, store: Any, interp: dict, msgs: dict) -> dict:

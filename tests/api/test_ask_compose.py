@@ -168,3 +168,20 @@ def test_negated_forecast_asks_for_the_actual_figure(store, q):
 def test_answer_type_word_after_a_wh_word_sets_the_answer(store, q):
     res = answer(q, store)
     assert labels(res) == {"SMIC"}
+
+
+# ---------------------------------------------------------------------------------------------- structure (issue 13)
+
+@pytest.mark.parametrize("q,word", [("How many employees does NVIDIA have?", "employees"),
+                                    ("エヌビディアの従業員数は？", "従業員数"),
+                                    ("英伟达有多少名员工？", "员工")])
+def test_attribute_outside_the_graph_is_declined_naming_it(store, q, word):
+    res = answer(q, store)
+    assert res["understood"] is False and res["answers"] == []
+    assert word in res["message"]
+
+
+def test_type_word_the_form_does_not_read_goes_to_the_query_graph(store):
+    res = answer("Which inference chips are made by TSMC?", store)
+    assert res["form"] == "composed" and "InferenceChip" in res["sparql"]
+    assert labels(res) == {"MI300X", "H100"}
