@@ -237,7 +237,7 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         return _declined(u, u.language, msg, interpretation=interp, suggestions=u.suggestions)
     graph, not_understood = _compose(u, idx)
     best, partial = _choose(u, idx, store)
-    if graph is not None and graph.complex and not _form_reads(best, graph, u.constraints) and \
+    if graph is not None and graph.complex and not _form_reads(best, graph) and \
             not (graph.reasons == {"conjunction"} and _form_uses_atoms(best, graph)):
         out = _composed_answer(graph, u, idx, store, interp, msgs)
         if out["understood"] or best is None or _strict_markers(u) or not out.pop("_unlinked", False):
@@ -326,15 +326,13 @@ _AGG_SLOTS = {"min_nm": "superlative", "max_amount": "superlative", "max_year": 
               "sum": "total", "count": "count"}
 
 
-def _form_reads(best: dict | None, graph: Any, constraints: dict | None = None) -> bool:
+def _form_reads(best: dict | None, graph: Any) -> bool:
     """A one-anchor question whose only extra is an aggregate that the matched form itself declares (a foundry's
     most advanced node, a vendor's newest chip) stays with that form."""
     if best is None or graph.reasons != {"aggregate"}:
         return False
     kinds = {k.rstrip("?") for k in best["spec"].slots.values()}
-    slot = _AGG_SLOTS.get(graph.aggregate or "")
-    # the form must also have read the word ("most recently" may be understood by the query graph only)
-    return slot in kinds and (constraints is None or slot in constraints)
+    return _AGG_SLOTS.get(graph.aggregate or "") in kinds
 
 
 _ATOM_SLOTS = {"memory": "memory", "Y": "year", "N": "node", "region": "region"}

@@ -27,8 +27,7 @@ GENERAL = {"vendor": "company", "investor": "company", "foundry": "company", "or
 ORGS = {"company", "vendor", "investor", "foundry", "org"}
 NODE_CLASS = {"chip": "Chip", "vendor": "ChipVendor", "foundry": "Foundry", "process": "ProcessNode",
               "company": "Organization", "org": "Organization", "round": "FundingRound"}
-COMPLEX_MARKS = {"negate", "except", "both", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count",
-                 "min_count"}
+COMPLEX_MARKS = {"negate", "except", "both", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count"}
 
 
 class NotUnderstood(Exception):
@@ -67,7 +66,6 @@ class Node:
     atoms: list[Atom] = field(default_factory=list)
     implicit: bool = False
     answerable: bool = True
-    ipo: bool = False  # "IPOs", "IPO调达额": only the listing rounds
 
 
 @dataclass
@@ -190,7 +188,7 @@ def _quantity(lex: ComposeLexicon, q: str, m: re.Match) -> dict | None:
 
 # ---------------------------------------------------------------------------------------------- parsing
 
-_WH_ZH = re.compile(r"(?:哪些|哪家|哪个|哪款|哪种|哪一|什么|多少|哪)\s*$")
+_WH_ZH = re.compile(r"(?:哪些|哪家|哪个|哪款|哪种|哪一|什么|多少)\s*$")
 _WH_JA = re.compile(r"(?:どの|どんな|何の|どこの)\s*$")
 
 
@@ -218,7 +216,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         if nodes and nodes[-1].type == typ and not text[nodes[-1].end:t.start].strip(" の的"):
             nodes[-1].end = t.end  # "哪家公司": one node
             continue
-        nodes.append(Node(f"n{i}", typ, t.start, t.end, t.row.get("cls"), ipo=bool(t.row.get("ipo"))))
+        nodes.append(Node(f"n{i}", typ, t.start, t.end, t.row.get("cls")))
     # a foundry named with a node size ("TSMC 7nm", "台积电7纳米") is one process: an implicit node
     used: set[int] = set()
     for i, a in enumerate(atoms):
@@ -249,7 +247,6 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     if lang != "en" and any(n.type != "org" for n in nodes):
         # "…的投资方是谁", "…投資家は誰": a closing wh-word is the node before it; "谁在用…" asks for an org
         nodes = [n for i, n in enumerate(nodes) if n.type != "org" or i == 0]
-    nodes = _merge_money(_drop_chip_modifier(text, nodes, rels), rels)
     nodes = _merge_same(nodes, rels)
     if not nodes:
         raise NotUnderstood("no_answer_type")
@@ -272,8 +269,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     reasons = set()
     if strict_markers(spans) or any(a.kind == "region" for n in nodes for a in n.atoms) or answer.type == "exchange":
         reasons.add("constraint")
-    if any(m.row["mark"] in COMPLEX_MARKS - STRICT_MARKS for m in marks) or \
-            (agg == "count" and answer.type in ("round", "amount")):
+    if any(m.row["mark"] in COMPLEX_MARKS - STRICT_MARKS for m in marks):
         reasons.add("aggregate")
     if len([n for n in nodes if n.answerable]) > 1:
         reasons.add("chain")
@@ -334,40 +330,8 @@ def _merge_same(nodes: list[Node], rels: list[Span]) -> list[Node]:
             if n.type in ("amount", "exchange") or prev.type in ("org", "company"):
                 prev.type = n.type  # the more specific word names the node ("哪家代工厂": a foundry)
             prev.cls = prev.cls or n.cls
-            prev.ipo = prev.ipo or n.ipo
             prev.end = n.end
             continue
-        out.append(n)
-    return out
-
-
-def _drop_chip_modifier(text: str, nodes: list[Node], rels: list[Span]) -> list[Node]:
-    """A chip word written right before an organisation, round or amount word only says what kind of company it is
-    ("AI chip companies", "AIチップ企業", "AI chip IPOs"): the organisation becomes a chip vendor, the chip node goes."""
-    out: list[Node] = []
-    for i, n in enumerate(nodes):
-        nxt = nodes[i + 1] if i + 1 < len(nodes) else None
-        if n.type == "chip" and not n.cls and nxt is not None and nxt.type in ORGS | {"round", "amount"} and \
-                not text[n.end:nxt.start].strip(" の的") and not any(r.start >= n.end and r.end <= nxt.start for r in rels):
-            if nxt.type in ("company", "org"):
-                nxt.type = "vendor"
-            nxt.start = n.start
-            continue
-        out.append(n)
-    return out
-
-
-def _merge_money(nodes: list[Node], rels: list[Span]) -> list[Node]:
-    """An amount next to a round with only a raising or listing word between them is that round's amount ("the
-    amount raised by the IPOs", "IPOで調達した額")."""
-    out: list[Node] = []
-    for n in nodes:
-        prev = out[-1] if out else None
-        if prev is not None and {prev.type, n.type} == {"amount", "round"}:
-            between = [r for r in rels if r.start >= prev.end and r.end <= n.start]
-            if all(r.row["rel"] in ("raise", "list") for r in between):
-                prev.type, prev.cls, prev.ipo, prev.end = "amount", None, prev.ipo or n.ipo, n.end
-                continue
         out.append(n)
     return out
 
@@ -390,8 +354,7 @@ def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> 
     wh = _WH_ZH if lang == "zh" else _WH_JA
     for n in real:
         before = blank[:n.start].rstrip()  # "どこの", "どの" end in の: read before stripping particles
-        if wh.search(before) or wh.search(before.rstrip(" 的の")) or (lang == "zh" and text[n.start:n.end].startswith(("哪", "多少"))) \
-                or (lang == "zh" and re.search(r"哪|多少", blank[n.start:n.end])):  # "…公司里，哪一家": merged into one node
+        if wh.search(before) or wh.search(before.rstrip(" 的の")) or (lang == "zh" and text[n.start:n.end].startswith(("哪", "多少"))):
             return n
     return real[-1]
 
@@ -469,18 +432,14 @@ def _rel_between(rels: list[Span], start: int, end: int) -> str | None:
 
 def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None:
     found = [m.row["mark"] for m in marks if m.row["mark"] in
-             ("count", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count", "min_count")]
+             ("count", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count")]
     if not found:
         return None
     agg = "max_count" if "max_count" in found and answer.type != "amount" else found[0]
-    if "count" in found and answer.type != "amount":
-        agg = "count" if agg == "sum" else agg  # "一共设计了几款", "一共进行过几轮融资": a count, not a sum
-    if "min_count" in found:  # "investors that backed more than one company": a filter on a count
-        if len(found) > 1 or not any(n is not answer and n.answerable for n in nodes):
-            raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == "min_count"))
-        return "min_count"
-    if agg == "max_count" and any(n.type == "amount" for n in nodes):
-        agg = "max_amount"  # "IPO募资最多": the largest amount, not the most rounds
+    if "count" in found and answer.type not in ("amount", "round"):
+        agg = "count" if agg == "sum" else agg  # "一共设计了几款": a count, not a sum
+    if agg == "max_count" and answer.type == "amount":
+        agg = "max_amount"
     if agg == "max_amount" and answer.type not in ("amount", "round") and not any(
             n.type in ("amount", "round") for n in nodes):
         if any(n.type == "chip" for n in nodes if n is not answer):
