@@ -225,11 +225,11 @@ class ProcessExecutor:
         child.close()
         if not parent.poll(60):
             proc.kill()
-            raise errors.StoreUnavailable("a query worker did not start")
+            raise errors.StoreUnavailable(errors.message("worker_not_started"))
         msg = parent.recv()
         if msg[0] != "ready":
             proc.kill()
-            raise errors.StoreUnavailable(f"a query worker could not open the store: {msg[1]}")
+            raise errors.StoreUnavailable(errors.message("worker_open_failed", detail=msg[1]))
         return _Worker(proc, parent, path)
 
     def _checkpoint(self) -> None:
@@ -246,7 +246,7 @@ class ProcessExecutor:
                     try:
                         await asyncio.to_thread(self._checkpoint)
                     except OSError as exc:
-                        raise errors.StoreUnavailable(f"could not take a checkpoint of the store: {exc}") from None
+                        raise errors.StoreUnavailable(errors.message("checkpoint_failed", detail=exc)) from None
                     self._prune()
         return self.current
 
@@ -324,7 +324,7 @@ class ProcessExecutor:
         try:
             w = self._idle.get_nowait() if not self._idle.empty() else await asyncio.wait_for(self._idle.get(), timeout)
         except asyncio.TimeoutError:
-            raise errors.QueryTimeout(f"every query worker stayed busy for the limit of {timeout:g} s; try again") from None
+            raise errors.QueryTimeout(errors.message("workers_busy", seconds=f"{timeout:g}")) from None
         try:
             path = await self._fresh_checkpoint()
         except BaseException:
@@ -341,7 +341,7 @@ class ProcessExecutor:
             raise errors.QueryTimeout(errors.message("timeout", seconds=f"{timeout:g}")) from None
         except (EOFError, OSError, pickle.UnpicklingError):
             loop.create_task(self._replace(w))
-            raise errors.StoreUnavailable("the query worker stopped unexpectedly (out of memory?); try again") from None
+            raise errors.StoreUnavailable(errors.message("worker_died")) from None
         except BaseException:  # cancelled mid-query: the worker's state is unknown
             loop.create_task(self._replace(w))
             raise

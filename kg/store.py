@@ -86,10 +86,10 @@ class Result:
         fmt = formats.get(name)
         if self.kind == "graph":
             if fmt.kind != "graph":
-                raise errors.NotAcceptable(f"format {name} cannot carry a graph; use turtle, ntriples or jsonld")
+                raise errors.NotAcceptable(errors.message("format_not_graph", name=name))
             return fmt.write(self.triples or [])
         if fmt.kind != "results":
-            raise errors.NotAcceptable(f"format {name} cannot carry SELECT/ASK results; use json, xml, csv or tsv")
+            raise errors.NotAcceptable(errors.message("format_not_results", name=name))
         return fmt.write(self)
 
 
@@ -154,7 +154,7 @@ class Store:
     def checkpoint(self, target: str) -> None:
         """Write an immutable point-in-time copy of an embedded store to `target` (must not exist)."""
         if self.is_remote:
-            raise errors.StoreUnavailable("a remote store has no checkpoints")
+            raise errors.StoreUnavailable(errors.message("remote_no_checkpoint"))
         self.backend.checkpoint(target)
 
     @property

@@ -30,12 +30,12 @@ def run(kind: str, store: Any, **options: Any) -> dict:
     """Run one analysis (`exposure`, `chokepoints`, `path`, `coinvest`) and return a JSON-ready dict."""
     fn = KINDS.get(kind)
     if fn is None:
-        raise errors.BadInput(f"unknown analysis {kind!r}; known: {', '.join(KINDS)}")
+        raise errors.BadInput(errors.message("unknown_analysis", kind=kind, known=", ".join(KINDS)))
     return fn(store, **{k: v for k, v in options.items() if v is not None})
 
 
 def render(kind: str, result: dict) -> str:
     """Readable text for a result of `run(kind, …)`."""
     if kind not in KINDS:
-        raise errors.BadInput(f"unknown analysis {kind!r}; known: {', '.join(KINDS)}")
+        raise errors.BadInput(errors.message("unknown_analysis", kind=kind, known=", ".join(KINDS)))
     return _render(kind, result)

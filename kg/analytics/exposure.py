@@ -45,9 +45,8 @@ def exposure(store: Any, target: str, max_nm: float | None = None, **_: Any) -> 
     if is_designer or is_chip:
         result["profile"] = profile(proj, t.node)
     if not (is_supplier or is_designer or is_chip):
-        kinds = ", ".join(sorted(types)) or "an entity without supply-chain relations"
-        raise errors.BadInput(f"{proj.label(t.node)} is {kinds}: exposure takes a foundry, a process node, "
-                              "a vendor or a chip")
+        kinds = ", ".join(sorted(types)) or errors.message("exposure_untyped")
+        raise errors.BadInput(errors.message("exposure_target", label=proj.label(t.node), kinds=kinds))
     return result
 
 

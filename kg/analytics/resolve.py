@@ -31,7 +31,7 @@ def resolve(proj: Projection, text: str, *, prefer: tuple[str, ...] = ()) -> Tar
     """
     text = (text or "").strip()
     if not text:
-        raise errors.BadInput("name an entity: a foundry, process node, vendor, chip or investor")
+        raise errors.BadInput(errors.message("missing_entity_name"))
     for candidate in _iri_forms(text):
         if candidate in proj.graph:
             return Target(candidate)
@@ -43,7 +43,7 @@ def resolve(proj: Projection, text: str, *, prefer: tuple[str, ...] = ()) -> Tar
         if m:
             inner = resolve(proj, m.group(2), prefer=prefer)
             return Target(inner.node, float(m.group(1)), inner.others)
-        raise errors.NotFound(f"no entity named {text!r} in the graph (try its English name or its IRI)")
+        raise errors.NotFound(errors.message("unknown_entity_name", text=text))
     ranked = sorted(hits, key=lambda n: (_rank(proj, n, prefer), -proj.graph.degree(n), n))
     return Target(ranked[0], None, tuple(ranked[1:]))
 

@@ -35,7 +35,7 @@ class EmbeddedBackend:
             detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             if "lock" in detail.lower():
                 raise errors.StoreUnavailable(errors.message("store_locked", path=path, detail=detail)) from exc
-            raise errors.StoreUnavailable(f"cannot open the store at {path}: {detail}") from exc
+            raise errors.StoreUnavailable(errors.message("store_open_failed", path=path, detail=detail)) from exc
 
     # -- reads
     def query(self, sparql: str, *, union: bool = True, default_graph: list[str] | None = None,
@@ -136,7 +136,7 @@ class EmbeddedBackend:
         process writes it is undefined behaviour in RocksDB (pyoxigraph says so).
         """
         if self.path is None:
-            raise errors.StoreUnavailable("an in-memory store has no checkpoints")
+            raise errors.StoreUnavailable(errors.message("memory_no_checkpoint"))
         self.ox.backup(target)
 
     def optimize(self) -> None:

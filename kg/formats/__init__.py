@@ -83,7 +83,7 @@ def negotiate(accept: str | None, kind: str, default: str) -> Format:
         fmt = _REGISTRY.get(media)
         if fmt and fmt.kind == kind:
             return fmt
-    raise errors.NotAcceptable(f"none of the accepted media types ({accept}) can carry this result")
+    raise errors.NotAcceptable(errors.message("not_acceptable", accept=accept))
 
 
 def _load_builtin() -> None:
