@@ -16,7 +16,7 @@ def get_settings(request: Request) -> Settings:
 def get_store(request: Request):
     store = getattr(request.app.state, "store", None)
     if store is None:
-        raise errors.StoreUnavailable("the store is not open")
+        raise errors.StoreUnavailable(errors.message("store_not_open"))
     return store
 
 
@@ -38,12 +38,12 @@ def require_token(request: Request) -> None:
     """Writes need `Authorization: Bearer $KG_UPDATE_TOKEN`; with no token configured the service is read-only."""
     settings = get_settings(request)
     if not settings.update_token:
-        raise errors.Forbidden("this service is read-only: updates are disabled (the operator sets KG_UPDATE_TOKEN to enable them)")
+        raise errors.Forbidden(errors.message("read_only"))
     given = _bearer(request)
     if given is None:
-        raise errors.Unauthorized("updates need an Authorization: Bearer <token> header")
+        raise errors.Unauthorized(errors.message("update_token_missing"))
     if not _matches(given, settings.update_token):
-        raise errors.Forbidden("the bearer token is not valid for updates")
+        raise errors.Forbidden(errors.message("update_token_invalid"))
 
 
 def require_read(request: Request) -> None:
@@ -53,6 +53,6 @@ def require_read(request: Request) -> None:
         return
     given = _bearer(request)
     if given is None:
-        raise errors.Unauthorized("reads need an Authorization: Bearer <token> header")
+        raise errors.Unauthorized(errors.message("read_token_missing"))
     if not (_matches(given, settings.read_token) or _matches(given, settings.update_token)):
-        raise errors.Forbidden("the bearer token is not valid")
+        raise errors.Forbidden(errors.message("read_token_invalid"))

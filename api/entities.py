@@ -36,7 +36,7 @@ _IRI_OK = re.compile(r'^[a-zA-Z][a-zA-Z0-9+.-]*:[^<>"{}|^`\\\s]*$')
 
 def check_iri(iri: str) -> str:
     if not iri or not _IRI_OK.match(iri):
-        raise errors.BadInput(f"not an IRI: {iri!r}")
+        raise errors.BadInput(errors.message("not_iri", iri=iri))
     return iri
 
 
@@ -137,7 +137,7 @@ def describe(store: Any, iri: str) -> dict[str, Any]:
     in_rows = _rows(store, f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p <{iri}> }} }}")
     dflt_out = _rows(store, f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }}") if not out_rows else []
     if not out_rows and not in_rows and not dflt_out:
-        raise errors.NotFound(f"no entity {iri}")
+        raise errors.NotFound(errors.message("no_entity", iri=iri))
     facts: dict[tuple, dict[str, Any]] = {}
 
     def add(direction: str, p: Any, other: Any, graph: str | None) -> None:
@@ -231,7 +231,7 @@ def describe_rdf(store: Any, iri: str) -> list[Any]:
       {{ {{ ?ev <{RDF}subject> <{iri}> }} UNION {{ ?ev <{RDF}object> <{iri}> }} ?ev a <{AIC_IRI}Evidence> ; ?ep ?eo }} }}"""
     triples = list(store.raw_query(q, union=True))
     if not triples:
-        raise errors.NotFound(f"no entity {iri}")
+        raise errors.NotFound(errors.message("no_entity", iri=iri))
     return triples
 
 
@@ -284,7 +284,7 @@ class LabelIndex:
 def search(store: Any, q: str, limit: int = 10, index: LabelIndex | None = None) -> dict[str, Any]:
     """Label/alias search across languages, typo tolerant, best first."""
     if not q or not q.strip():
-        raise errors.BadInput("missing search text: pass q=")
+        raise errors.BadInput(errors.message("missing_search"))
     index = index or LabelIndex(store)
     hits = index.find(q.strip(), max(1, min(limit, 100)))
     iris = [i for i, _ in hits]
@@ -356,4 +356,4 @@ def neighbourhood(store: Any, focus: str, depth: int = 1, limit: int = 200, infe
 
 def _ensure_exists(store: Any, iri: str) -> None:
     if not store.query(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}").boolean:
-        raise errors.NotFound(f"no entity {iri}")
+        raise errors.NotFound(errors.message("no_entity", iri=iri))

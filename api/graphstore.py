@@ -13,9 +13,7 @@ GRAPH_FORMATS = {"turtle", "ntriples", "rdfxml", "jsonld", "nquads", "trig"}
 def rdf_format(media: str) -> ox.RdfFormat:
     fmt = ox.RdfFormat.from_media_type(media) if media else None
     if fmt is None:
-        raise errors.UnsupportedMediaType(
-            f"unsupported content type {media or '(none)'!r}: send text/turtle, application/n-triples, "
-            "application/rdf+xml, application/ld+json, application/n-quads or application/trig")
+        raise errors.UnsupportedMediaType(errors.message("graph_media_type", media=media or "(none)"))
     return fmt
 
 
@@ -27,7 +25,7 @@ def graph_exists(store: Any, graph: str | None) -> bool:
 
 def _iri(graph: str) -> str:
     if not graph or any(c in graph for c in '<>"{}|^`\\ \n\t') or ":" not in graph:
-        raise errors.BadInput(f"not an absolute IRI: {graph!r}")
+        raise errors.BadInput(errors.message("not_absolute_iri", iri=graph))
     return graph
 
 
@@ -50,7 +48,7 @@ def parse_body(data: bytes, media: str) -> list[Any]:
     try:
         return list(ox.parse(data, format=oxf))
     except (SyntaxError, ValueError) as exc:
-        raise errors.BadInput(f"cannot parse the body as {oxf.name}: {exc}") from exc
+        raise errors.BadInput(errors.message("bad_body_rdf", fmt=oxf.name, detail=exc)) from exc
 
 
 def write_graph(store: Any, graph: str | None, data: bytes, media: str, replace: bool) -> bool:

@@ -126,7 +126,7 @@ def has_dataset_clause(sparql: str) -> bool:
 
 def check_query(sparql: str | None) -> str:
     if sparql is None or not sparql.strip():
-        raise errors.BadQuery("missing query: pass it as the query parameter or as an application/sparql-query body")
+        raise errors.BadQuery(errors.message("missing_query"))
     check_no_outbound(sparql)
     return sparql
 
@@ -166,8 +166,8 @@ def choose_format(kind: str, accept: str | None, fmt_param: str | Sequence[str] 
         if alt:
             return formats.get(alt)
     if names and not known:
-        raise errors.NotAcceptable(
-            f"format {', '.join(names)!r} cannot carry this result; use one of {', '.join(formats.names(fkind))}")
+        raise errors.NotAcceptable(errors.message(
+            "format_cannot_carry", names=", ".join(names), known=", ".join(formats.names(fkind))))
     try:
         return formats.negotiate(accept, fkind, DEFAULT[fkind])
     except errors.NotAcceptable:
@@ -291,10 +291,7 @@ def serialize_graph(raw: Any, fmt: formats.Format, cap: int) -> bytes:
     for t in raw:
         triples.append(ox.Triple(t.subject, t.predicate, t.object))
         if len(triples) > cap:
-            raise errors.ResultTooLarge(
-                f"this CONSTRUCT/DESCRIBE result has more than {cap:,} triples, this service's cap "
-                "(KG_MAX_TRIPLES); it is refused rather than cut. Narrow the pattern or add LIMIT/OFFSET "
-                "to its WHERE clause and fetch it in parts")
+            raise errors.ResultTooLarge(errors.message("graph_too_large", cap=cap))
     oxf = GRAPH_OX.get(fmt.name)
     return ox.serialize(triples, format=oxf) if oxf is not None else fmt.write(triples)
 
@@ -384,7 +381,7 @@ def run_query(store: Any, job: dict) -> Output:
         else:
             body = serialize(raw, fmt)
     except (OSError, RuntimeError, ValueError, TypeError) as exc:
-        raise errors.BadQuery(f"the query could not be evaluated: {exc}") from exc
+        raise errors.BadQuery(errors.message("query_failed", detail=exc)) from exc
     out = Output(200, media_type(fmt), body, headers)
     return compress(out) if job.get("gzip") else out
 
@@ -397,12 +394,12 @@ def _evaluate(store: Any, sparql: str, kw: dict) -> Any:
     except SyntaxError as exc:
         raise errors.BadQuery(errors.message("bad_query", detail=exc)) from exc
     except (OSError, RuntimeError, ValueError, TypeError) as exc:
-        raise errors.BadQuery(f"the query could not be evaluated: {exc}") from exc
+        raise errors.BadQuery(errors.message("query_failed", detail=exc)) from exc
 
 
 def run_update(store: Any, sparql: str | None) -> None:
     if sparql is None or not sparql.strip():
-        raise errors.BadQuery("missing update: pass it as the update parameter or an application/sparql-update body")
+        raise errors.BadQuery(errors.message("missing_update"))
     check_no_outbound(sparql)
     try:
         store.update(sparql)
@@ -411,4 +408,4 @@ def run_update(store: Any, sparql: str | None) -> None:
     except SyntaxError as exc:
         raise errors.BadQuery(errors.message("bad_query", detail=exc)) from exc
     except (OSError, RuntimeError, ValueError) as exc:
-        raise errors.BadQuery(f"the update could not be applied: {exc}") from exc
+        raise errors.BadQuery(errors.message("update_failed", detail=exc)) from exc

@@ -27,7 +27,7 @@ def entity_format(accept: str | None, param: str | None) -> str:
         name = param.lower()
         if name in ("html", "json", "jsonld", "turtle", "ntriples"):
             return name
-        raise errors.NotAcceptable(f"format {param!r}: use html, json, jsonld, turtle or ntriples")
+        raise errors.NotAcceptable(errors.message("entity_format", name=param))
     if not accept:
         return "json"
     for media in formats.accepted(accept):
@@ -35,8 +35,7 @@ def entity_format(accept: str | None, param: str | None) -> str:
             return ENTITY_FORMATS[media]
         if media in ("*/*", "application/*"):
             return "json"
-    raise errors.NotAcceptable(f"none of the accepted media types ({accept}) is offered: "
-                               "text/html, application/json, application/ld+json, text/turtle")
+    raise errors.NotAcceptable(errors.message("entity_not_acceptable", accept=accept))
 
 
 def render_html(doc: dict) -> str:

@@ -28,11 +28,11 @@ def safe_path(root: Path, *parts: str) -> Path:
     """`root/parts…` if it is a file inside root (no `..`, no symlink escape), else NotFound."""
     rel = Path(*parts)
     if rel.is_absolute() or ".." in rel.parts:
-        raise errors.NotFound("no such file")
+        raise errors.NotFound(errors.message("page_not_found"))
     base = root.resolve()
     path = (base / rel).resolve()
     if base != path and base not in path.parents or not path.is_file():
-        raise errors.NotFound("no such file")
+        raise errors.NotFound(errors.message("page_not_found"))
     return path
 
 
@@ -47,7 +47,7 @@ async def index():
 @router.get("/static/vendor/{pkg}/{path:path}")
 async def vendor(pkg: str, path: str):
     if not VENDOR_DIR.is_dir():
-        raise errors.NotFound("no vendored web packages installed")
+        raise errors.NotFound(errors.message("no_web_packages"))
     file = safe_path(VENDOR_DIR, pkg, path)
     media = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
     if file.suffix in (".js", ".mjs"):

@@ -53,7 +53,7 @@ _RESULTS_DOC = {200: {"description": "SPARQL results (JSON, XML, CSV, TSV) or RD
 def _one(pairs: list[tuple[str, str]], name: str) -> str | None:
     values = [v for k, v in pairs if k == name]
     if len(values) > 1:
-        raise errors.BadQuery(f"more than one {name} parameter; send exactly one")
+        raise errors.BadQuery(errors.message("repeated_param", name=name))
     return values[0] if values else None
 
 
@@ -70,7 +70,7 @@ async def _body_text(request: Request) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise errors.BadQuery("the request body is not UTF-8 text") from None
+        raise errors.BadQuery(errors.message("body_not_utf8")) from None
 
 
 @short_text_cache()
@@ -89,13 +89,11 @@ async def _params(request: Request) -> tuple[list[tuple[str, str]], str | None, 
         return pairs, _one(pairs, "query"), _one(pairs, "update")
     if media in QUERY_TYPES:
         if _one(pairs, "query") is not None:
-            raise errors.BadQuery("the query is both in the body and in the URL; send it once")
+            raise errors.BadQuery(errors.message("query_twice"))
         return pairs, await _body_text(request), None
     if media in UPDATE_TYPES:
         return pairs, None, await _body_text(request)
-    raise errors.UnsupportedMediaType(
-        f"unsupported content type {media or '(none)'!r}: POST application/x-www-form-urlencoded, "
-        "application/sparql-query or application/sparql-update")
+    raise errors.UnsupportedMediaType(errors.message("sparql_media_type", media=media or "(none)"))
 
 
 async def answer_query(request: Request, pairs: list[tuple[str, str]], sparql: str | None) -> Response:
@@ -143,9 +141,9 @@ async def handle(request: Request) -> Response:
     if request.method == "GET" and sparql is None and update is None and wants_html(request.headers.get("accept")):
         return form_page(request)
     if request.method == "GET" and update is not None:
-        raise errors.BadQuery("updates are not accepted by GET; POST them to /update")
+        raise errors.BadQuery(errors.message("update_by_get"))
     if sparql is not None and update is not None:
-        raise errors.BadQuery("send either a query or an update, not both")
+        raise errors.BadQuery(errors.message("query_and_update"))
     if update is not None:
         return await apply_update(request, update)
     return await answer_query(request, pairs, sparql)
@@ -174,11 +172,11 @@ async def sparql_post(request: Request) -> Response:
 async def update_post(request: Request) -> Response:
     pairs, sparql, update = await _params(request)
     if sparql is not None:
-        raise errors.BadQuery("/update takes an update; send queries to /sparql")
+        raise errors.BadQuery(errors.message("query_to_update"))
     return await apply_update(request, update)
 
 
 @router.get("/update", summary="Not allowed: updates are POSTed (answers 400, as the SPARQL protocol tests expect)",
             status_code=400, response_model=ErrorResponse)
 async def update_get() -> Response:
-    raise errors.BadQuery("updates are not accepted by GET; POST them to /update")
+    raise errors.BadQuery(errors.message("update_by_get"))

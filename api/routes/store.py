@@ -22,7 +22,7 @@ _WRITE_DOC = {201: {"description": "graph created"}, 204: {"description": "done"
 
 def _target(graph: str | None, default: str | None) -> tuple[str | None, bool]:
     if graph is not None and default is not None:
-        raise errors.BadInput("pass either graph= or default, not both")
+        raise errors.BadInput(errors.message("graph_and_default"))
     return graph, default is not None
 
 
@@ -67,7 +67,7 @@ async def store_get(request: Request, graph: GraphParam = None, default: Default
 async def store_put(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
     graph, is_default = _target(graph, default)
     if graph is None and not is_default:
-        raise errors.BadInput("PUT needs graph=IRI or default")
+        raise errors.BadInput(errors.message("graph_target_missing", method="PUT"))
     created = await _write(request, graphstore.write_graph, graph, await request.body(), _media(request), True)
     return Response(status_code=201 if created else 204)
 
@@ -88,6 +88,6 @@ async def store_post(request: Request, graph: GraphParam = None, default: Defaul
 async def store_delete(request: Request, graph: GraphParam = None, default: DefaultParam = None) -> Response:
     graph, is_default = _target(graph, default)
     if graph is None and not is_default:
-        raise errors.BadInput("DELETE needs graph=IRI or default")
+        raise errors.BadInput(errors.message("graph_target_missing", method="DELETE"))
     await _write(request, graphstore.delete_graph, graph)
     return Response(status_code=204)
