@@ -236,7 +236,7 @@ def remove(documents: Annotated[list[str], typer.Argument(help="document path, I
                 st.optimize()
         typer.echo(f"removed {n} document(s)", err=True)
         if n == 0:
-            raise errors.NotFound("no ingested document matches " + ", ".join(documents))
+            raise errors.NotFound(errors.message("no_document_match", documents=", ".join(documents)))
     _run(go)
 
 

@@ -65,12 +65,12 @@ def connect(address: str, timeout: float = 20.0) -> Client:
     try:
         client = Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError) as exc:
-        raise errors.StoreUnavailable(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+        raise errors.StoreUnavailable(errors.message("scheduler_unreachable", address=address, detail=exc)) from exc
     try:
         client.wait_for_workers(1, timeout=timeout)
     except (TimeoutError, asyncio.TimeoutError) as exc:
         client.close()
-        raise errors.StoreUnavailable(f"the Dask scheduler at {address} has no workers") from exc
+        raise errors.StoreUnavailable(errors.message("scheduler_no_workers", address=address)) from exc
     return client
 
 

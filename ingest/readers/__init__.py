@@ -41,9 +41,9 @@ def read_header(text: str) -> tuple[dict, int]:
 
 def decode(data: bytes, path: str) -> str:
     if not data.strip():
-        raise errors.BadInput(f"{path}: empty file")
+        raise errors.BadInput(errors.message("empty_file", path=path))
     if b"\x00" in data[:8192]:
-        raise errors.BadInput(f"{path}: binary file, not a text document")
+        raise errors.BadInput(errors.message("binary_file", path=path))
     for enc in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
         try:
             return data.decode(enc)
@@ -56,7 +56,7 @@ def decode(data: bytes, path: str) -> str:
                 return text
         except UnicodeDecodeError:
             continue
-    raise errors.BadInput(f"{path}: not valid UTF-8 (or GB18030/Shift-JIS/EUC-JP/Big5) text")
+    raise errors.BadInput(errors.message("bad_encoding", path=path))
 
 
 def _looks_like_text(text: str) -> bool:
@@ -70,10 +70,10 @@ def read(path: str | Path) -> RawDocument:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise errors.BadInput(f"{p}: too large ({size} bytes; limit {MAX_BYTES})")
+            raise errors.BadInput(errors.message("file_too_large", path=p, size=size, limit=MAX_BYTES))
         data = p.read_bytes()
     except OSError as exc:
-        raise errors.BadInput(f"{p}: cannot read ({exc.strerror or exc})") from exc
+        raise errors.BadInput(errors.message("unreadable_file", path=p, detail=exc.strerror or exc)) from exc
     ext = p.suffix.lower()
     if ext in (".html", ".htm", ".xhtml"):
         from ingest.readers import html

@@ -47,7 +47,7 @@ class Box:
 def read(data: bytes, path: str) -> RawDocument:
     pages = _layout(data, path)
     if not any(line.text.strip() for page in pages for box in page for line in box.lines):
-        raise errors.BadInput(f"{path}: no text layer; OCR it first")
+        raise errors.BadInput(errors.message("pdf_no_text", path=path))
     running = _running_lines(pages)
     paras: list[str] = []
     marks: list[tuple[int, int, int]] = []  # (page index, paragraph index, offset in it) where a page's text begins
@@ -117,11 +117,11 @@ def _layout(data: bytes, path: str) -> list[list[Box]]:
                     boxes.append(Box(lines))
             pages.append(boxes)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise errors.BadInput(f"{path}: encrypted PDF; decrypt it first ({exc})") from exc
+        raise errors.BadInput(errors.message("pdf_encrypted", path=path, detail=exc)) from exc
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        raise errors.BadInput(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
+        raise errors.BadInput(errors.message("pdf_unreadable", path=path, detail=f"{type(exc).__name__}: {exc}")) from exc
     if not pages:
-        raise errors.BadInput(f"{path}: not a readable PDF (no pages)")
+        raise errors.BadInput(errors.message("pdf_no_pages", path=path))
     return pages
 
 
