@@ -237,7 +237,7 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         return _declined(u, u.language, msg, interpretation=interp, suggestions=u.suggestions)
     graph, not_understood = _compose(u, idx)
     best, partial = _choose(u, idx, store)
-    if graph is not None and graph.complex and not _form_reads(best, graph) and \
+    if graph is not None and graph.complex and not _form_reads(best, graph, u.constraints) and \
             not (graph.reasons == {"conjunction"} and _form_uses_atoms(best, graph)):
         out = _composed_answer(graph, u, idx, store, interp, msgs)
         if out["understood"] or best is None or _strict_markers(u) or not out.pop("_unlinked", False):
@@ -326,13 +326,15 @@ _AGG_SLOTS = {"min_nm": "superlative", "max_amount": "superlative", "max_year": 
               "sum": "total", "count": "count"}
 
 
-def _form_reads(best: dict | None, graph: Any) -> bool:
+def _form_reads(best: dict | None, graph: Any, constraints: dict | None = None) -> bool:
     """A one-anchor question whose only extra is an aggregate that the matched form itself declares (a foundry's
     most advanced node, a vendor's newest chip) stays with that form."""
     if best is None or graph.reasons != {"aggregate"}:
         return False
     kinds = {k.rstrip("?") for k in best["spec"].slots.values()}
-    return _AGG_SLOTS.get(graph.aggregate or "") in kinds
+    slot = _AGG_SLOTS.get(graph.aggregate or "")
+    # the form must also have read the word ("most recently" may be understood by the query graph only)
+    return slot in kinds and (constraints is None or slot in constraints)
 
 
 _ATOM_SLOTS = {"memory": "memory", "Y": "year", "N": "node", "region": "region"}
@@ -344,9 +346,12 @@ def _form_uses_atoms(best: dict | None, graph: Any) -> bool:
     if best is None:
         return False
     kinds = {k.rstrip("?") for k in best["spec"].slots.values()}
+    filled = {getattr(v, "iri", v) for vals in best["slots"].values() for v in vals}
     for n in graph.nodes:
         for a in n.atoms:
             if a.kind == "entity":
+                if not filled & set(a.span.data):
+                    return False  # "哪些GPU采用了HBM2e": a class word the form took for incidental
                 continue
             key = a.span.data.get("q") if a.kind == "cmp" else a.kind
             if _ATOM_SLOTS.get(key) not in kinds:

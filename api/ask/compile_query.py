@@ -16,6 +16,8 @@ from api.ask.compose import (ORGS, NODE_CLASS, Atom, Node, NotUnderstood, QueryG
 from api.ask.forms import py, template
 
 ROUNDISH = {"round", "amount", "exchange"}
+# what may stand between coordinated subjects and their verb: other (blanked) names, "and", "both", particles
+_COORD = r"[\s\0,、，]|and|both|as well as|also|和|与|及|跟|都|也|均|共同|同时|と|も|の両方|両方|が|は|から|とも(?:に)?"
 _TRIPLE = re.compile(r"(\?\w+|<[^>]+>)\s+(aic:\w+)\s+(\?\w+|<[^>]+>|\"[^\"]*\")")
 
 
@@ -81,15 +83,23 @@ class Compiler:
     def node_edge(self, a: Node, b: Node, rel: str | None) -> None:
         va, vb = self.node_var(a), self.node_var(b)
         ta, tb = _etype(a), _etype(b)
-        if rel == "invest" and ta in ORGS | {"company"} and tb in ORGS | {"company"}:
+        if rel in ("invest", "lead") and ta in ORGS | {"company"} and tb in ORGS | {"company"}:
             subj, obj = (va, vb) if (a.type == "investor" or (b.type != "investor" and self.g.lang == "en")) \
                 else (vb, va)
-            self.add(f"{subj} aic:investedIn {obj} .")
+            self.add(self.invest(subj, obj, rel))
             return
         try:
             self.add(self.edge(va, vb, ta, tb, rel))
         except NotUnderstood:
             self.add(self.edge(vb, va, tb, ta, rel))
+
+    def invest(self, inv: str, co: str, rel: str | None = "invest") -> str:
+        """`inv` invested in `co`: a stated investment or a funding round of `co` it took part in (or led)."""
+        r = self.fresh("r")
+        if rel == "lead":
+            return f"{r} aic:fundedCompany {co} . {r} aic:leadInvestor {inv} ."
+        return (f"{{ {inv} aic:investedIn {co} }} UNION {{ {r} aic:fundedCompany {co} . {r} aic:investor {inv} }} "
+                f"UNION {{ {r} aic:fundedCompany {co} . {r} aic:leadInvestor {inv} }}")
 
     def entity_atom(self, n: Node, a: Atom) -> None:
         iris = a.span.data
@@ -107,9 +117,9 @@ class Compiler:
         rel, subject = self.rel_near(a)
         if n.start >= a.span.end and re.fullmatch(r"\s*(?:的|の|'s|’s)?\s*", self.text[a.span.end:n.start]):
             rel, subject = None, False  # "三星的工艺", "Samsung processes": the entity qualifies its node
-        if rel == "invest" and nt in ORGS | {"company"} and any(t in ORGS for t in types):
-            pat = f"{iri} aic:investedIn {v} ." if subject and n.type != "investor" else f"{v} aic:investedIn {iri} ."
-            self.add(pat, a.negated)
+        if rel in ("invest", "lead") and nt in ORGS | {"company"} and any(t in ORGS for t in types):
+            inv, co = (iri, v) if subject and n.type != "investor" else (v, iri)
+            self.add(self.invest(inv, co, rel), a.negated)
             return
         loose = rel in (None, "use", "make", "design", "rely")
         tries = [(t, r) for t in types for r in ([rel, None] if loose and rel else [rel])]
@@ -121,19 +131,38 @@ class Compiler:
             row = find_edge(nt, t, r)
             if row is not None:
                 pat = row["sparql"]
-                if "{v1}" in pat:
-                    pat = pat.replace("{v1}", self.fresh("c"))
+                for ph in ("v1", "v2"):
+                    if "{" + ph + "}" in pat:
+                        pat = pat.replace("{" + ph + "}", self.fresh("c"))
                 self.add(pat.replace("{a}", v).replace("{b}", iri), a.negated)
                 return
+
+    def blank_other_entities(self, a: Atom) -> str:
+        """The question with every other entity mention blanked (NUL), so that a coordination of names
+        ("美团和字节跳动都投资了") reads as one subject."""
+        chars = list(self.text)
+        for n in self.g.nodes:
+            for b in n.atoms:
+                if b.kind == "entity" and b is not a and b.span.end <= len(chars):
+                    for i in range(b.span.start, b.span.end):
+                        chars[i] = "\0"
+        return "".join(chars)
 
     def rel_near(self, a: Atom) -> tuple[str | None, bool]:
         """The relation word governing an entity: right after it (the entity is its subject: 'Samsung invested',
         '三星投资的', 'バイドゥが出資した') or right before it ('backed Biren', '投资了壁仞科技')."""
         best, subject = None, False
+        text = self.blank_other_entities(a)
         for r in self.g.rels:
-            gap_after = self.text[a.span.end:r.start] if r.start >= a.span.end else None
-            gap_before = self.text[r.end:a.span.start] if r.end <= a.span.start else None
+            gap_after = text[a.span.end:r.start] if r.start >= a.span.end else None
+            gap_before = text[r.end:a.span.start] if r.end <= a.span.start else None
             if gap_after is not None and len(re.sub(r"\s|が|は|の|has|have|had|did|does", "", gap_after)) == 0:
+                return r.row["rel"], True
+            if gap_after is not None and not gap_after.strip(" \0") == "" and \
+                    len(re.sub(_COORD, "", gap_after)) == 0:  # "美团和字节跳动都投资了", "AとBの両方が出資した"
+                return r.row["rel"], True
+            if gap_before is not None and re.search(r"\bby$", r.text, re.I) and \
+                    len(re.sub(_COORD + r"|the", "", gap_before)) == 0:  # "backed by (both) IDG Capital (and…)": agent
                 return r.row["rel"], True
             if gap_after is not None and len(gap_after.strip()) <= 3 and best is None:
                 best, subject = r.row["rel"], False  # "エンフレームに出資した": object
@@ -144,6 +173,15 @@ class Compiler:
     def literal_atom(self, n: Node, a: Atom) -> None:
         v, nt, d = self.node_var(n), _etype(n), a.span.data
         k = self.fresh("k")
+        if a.kind == "purpose":  # "for training", "面向推理", "推論用": the chip's marketed use
+            cls = a.span.row["cls"]
+            if nt == "chip":
+                self.add(f"{v} a aic:{cls} .", a.negated)
+            elif nt in ORGS | {"company"}:
+                self.add(f"{self.fresh('c')} aic:designedBy {v} ; a aic:{cls} .", a.negated)
+            else:
+                raise NotUnderstood("not_understood", words=a.span.text)
+            return
         if a.kind == "memory":
             pat = f"{v} aic:memoryType {k} . FILTER(lcase(str({k})) = {_lit(d.lower())})"
             if nt != "chip":
@@ -253,6 +291,8 @@ class Compiler:
                 self.add(f"?{n.var} a aic:{cls} .")
             elif n.implicit:
                 self.add(f"?{n.var} a aic:ProcessNode .")
+            if n.ipo:  # an IPO: the round named so, or the one with a listing exchange
+                self.body.append(f"{{ ?{n.var} aic:roundName \"IPO\" }} UNION {{ ?{n.var} aic:exchange ?ipo_{n.var} }}")
         for n in g.nodes:
             for a in n.atoms:
                 if a.kind == "entity" and n.implicit and entity_type(self.idx, a.span.data, "foundry") == "foundry":
@@ -298,8 +338,12 @@ class Compiler:
             fn = "MIN" if agg in ("min_nm", "min_year") else "MAX"
             full = body + "\n  " + opat
             q = (f"SELECT DISTINCT * WHERE {{\n  {full}\n  {{ SELECT ({fn}({o}_) AS {o}) WHERE {{ {_rename(full)} }} }}\n}}")
+            if agg == "max_amount" and not self.currency:
+                q = self.max_per_currency(full, rn.var)
             order = o
             return self.done(q, None, order)
+        if agg == "min_count":
+            return self.min_count(body)
         if agg == "max_count":
             other = next((n for n in g.nodes if n is not g.answer), None)
             if other is None:
@@ -310,6 +354,23 @@ class Compiler:
             return self.done(q, None, "?n")
         q = f"SELECT DISTINCT * WHERE {{\n  {body}\n}}"
         return self.done(q, kind if kind else ("count" if agg == "count" else None))
+
+    def max_per_currency(self, full: str, var: str) -> str:
+        """The largest amount when no currency is named: compared only within one currency (no exchange rate in the
+        graph), so a question over rounds in several currencies gets the largest of each, said so by composed.run."""
+        full += f" ?{var} aic:currency ?ocur ."
+        return (f"SELECT DISTINCT * WHERE {{\n  {full}\n  {{ SELECT (?ocur_ AS ?ocur) (MAX(?order_) AS ?order) WHERE {{ "
+                f"{_rename(full)} }} GROUP BY ?ocur_ }}\n}}")
+
+    def min_count(self, body: str, least: int = 2) -> Compiled:
+        """'investors that backed more than one company': the answers linked to at least `least` distinct others."""
+        other = next((n for n in self.g.nodes if n is not self.g.answer and n.answerable), None)
+        if other is None:
+            raise NotUnderstood("not_understood", words="more than one")
+        c = f"?{other.var}"
+        q = (f"SELECT ?x ?n WHERE {{\n  {{ SELECT ?x (COUNT(DISTINCT {c}) AS ?n) WHERE {{ {body} }} GROUP BY ?x }}\n"
+             f"  FILTER(?n >= {least})\n}}")
+        return self.done(q, None, "?n")
 
     def done(self, q: str, kind: str | None, order: str | None = None) -> Compiled:
         prefixes = "".join(line + "\n" for line in template("evidence").splitlines() if line.startswith("PREFIX"))

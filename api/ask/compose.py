@@ -27,7 +27,8 @@ GENERAL = {"vendor": "company", "investor": "company", "foundry": "company", "or
 ORGS = {"company", "vendor", "investor", "foundry", "org"}
 NODE_CLASS = {"chip": "Chip", "vendor": "ChipVendor", "foundry": "Foundry", "process": "ProcessNode",
               "company": "Organization", "org": "Organization", "round": "FundingRound"}
-COMPLEX_MARKS = {"negate", "except", "both", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count"}
+COMPLEX_MARKS = {"negate", "except", "both", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count",
+                 "min_count"}
 
 
 class NotUnderstood(Exception):
@@ -66,6 +67,7 @@ class Node:
     atoms: list[Atom] = field(default_factory=list)
     implicit: bool = False
     answerable: bool = True
+    ipo: bool = False  # "IPOs", "IPO调达额": only the listing rounds
 
 
 @dataclass
@@ -188,7 +190,7 @@ def _quantity(lex: ComposeLexicon, q: str, m: re.Match) -> dict | None:
 
 # ---------------------------------------------------------------------------------------------- parsing
 
-_WH_ZH = re.compile(r"(?:哪些|哪家|哪个|哪款|哪种|哪一|什么|多少)\s*$")
+_WH_ZH = re.compile(r"(?:哪些|哪家|哪个|哪款|哪种|哪一|什么|多少|哪)\s*$")
 _WH_JA = re.compile(r"(?:どの|どんな|何の|どこの)\s*$")
 
 
@@ -197,7 +199,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     lex = compose_lexicon(lang)
     text = normalized(question, lang)
     spans = read_spans(text, lex, mentions)
-    ents = [Span(m.start, m.end, "entity", {}, m.text, tuple(m.iris)) for m in mentions]
+    ents = _alias_dropped(text, [Span(m.start, m.end, "entity", {}, m.text, tuple(m.iris)) for m in mentions])
     outside = [s for s in spans if s.kind == "outside"]
     if outside:  # "employees", "CEO", "clock speed": an attribute the graph has no terms for
         raise NotUnderstood("outside", words=("、" if lang != "en" else ", ").join(s.text for s in outside))
@@ -208,7 +210,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     types = [s for s in spans if s.kind == "type"]
     rels = [s for s in spans if s.kind == "rel"]
     marks = [s for s in spans if s.kind == "mark"]
-    atoms = sorted([s for s in spans if s.kind in ("cmp", "region", "exchange", "memory", "currency")] + ents,
+    atoms = sorted([s for s in spans if s.kind in ("cmp", "region", "exchange", "memory", "currency", "purpose")] + ents,
                    key=lambda s: s.start)
     nodes: list[Node] = []
     for i, t in enumerate(types):
@@ -216,7 +218,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         if nodes and nodes[-1].type == typ and not text[nodes[-1].end:t.start].strip(" の的"):
             nodes[-1].end = t.end  # "哪家公司": one node
             continue
-        nodes.append(Node(f"n{i}", typ, t.start, t.end, t.row.get("cls")))
+        nodes.append(Node(f"n{i}", typ, t.start, t.end, t.row.get("cls"), ipo=bool(t.row.get("ipo"))))
     # a foundry named with a node size ("TSMC 7nm", "台积电7纳米") is one process: an implicit node
     used: set[int] = set()
     for i, a in enumerate(atoms):
@@ -243,10 +245,14 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         if entity_type(idx, a.data, "company") in ORGS and entity_type(idx, atoms[i + 1].data, "chip") == "chip" and \
                 re.fullmatch(r"\s*(?:'s|’s|'|’|の|的)?\s*", text[a.end:atoms[i + 1].start]):
             used.add(i)
+    nodes += _class_word_nodes(text, nodes, ents, idx)
     nodes.sort(key=lambda n: n.start)
     if lang != "en" and any(n.type != "org" for n in nodes):
         # "…的投资方是谁", "…投資家は誰": a closing wh-word is the node before it; "谁在用…" asks for an org
-        nodes = [n for i, n in enumerate(nodes) if n.type != "org" or i == 0]
+        # …unless a relation word stands between them: "設計会社に投資しているのは誰" asks who invests in it
+        nodes = [n for i, n in enumerate(nodes) if n.type != "org" or i == 0 or
+                 any(r.start >= nodes[i - 1].end and r.end <= n.start for r in rels)]
+    nodes = _merge_money(_drop_chip_modifier(text, nodes, rels), rels)
     nodes = _merge_same(nodes, rels)
     if not nodes:
         raise NotUnderstood("no_answer_type")
@@ -259,17 +265,21 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     _apply_markers(text, lang, nodes, marks, idx)
     edges = []
     chain = [n for n in nodes]
-    for a, b in zip(chain, chain[1:]):
+    pairs = list(zip(chain, chain[1:]))
+    for a, b in pairs:
         rel = _rel_between(rels, a.end, b.start)
         if rel is None and lang != "en":  # verb-final: "…TSMCの7nmに依存しているのは"
-            rel = next((r.row["rel"] for r in rels if 0 <= r.start - max(a.end, b.end) <= 6), None)
+            # a relation word standing between a later pair of nodes is theirs ("チップ、その設計会社に投資しているのは誰")
+            own = [r for r in rels if not any(r.start >= c.end and r.end <= d.start for c, d in pairs if c is not a)]
+            rel = next((r.row["rel"] for r in own if 0 <= r.start - max(a.end, b.end) <= 6), None)
         edges.append((a, b, rel))
     agg = _aggregate(marks, answer, nodes)
     g = QueryGraph(lang, nodes, answer, edges, agg, rels, marks)
     reasons = set()
     if strict_markers(spans) or any(a.kind == "region" for n in nodes for a in n.atoms) or answer.type == "exchange":
         reasons.add("constraint")
-    if any(m.row["mark"] in COMPLEX_MARKS - STRICT_MARKS for m in marks):
+    if any(m.row["mark"] in COMPLEX_MARKS - STRICT_MARKS for m in marks) or \
+            (agg == "count" and answer.type in ("round", "amount")):
         reasons.add("aggregate")
     if len([n for n in nodes if n.answerable]) > 1:
         reasons.add("chain")
@@ -319,6 +329,40 @@ def _identity(text: str, idx: Any, n: Node, a: Atom) -> bool:
     return t == n.type and n.type not in ("company", "org") and len(gap.strip(" の的'’s")) == 0
 
 
+def _alias_dropped(text: str, ents: list[Span]) -> list[Span]:
+    """A second name of the same entity in apposition ("HongShan（旧セコイア・チャイナ）", "Sequoia China (now
+    HongShan)") is one mention: the alias keeps its characters covered but is not a second atom."""
+    out: list[Span] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if prev is not None and set(prev.data) & set(e.data) and \
+                re.fullmatch(r"[\s(（\[【,、，]*(?:旧|元|原|前身|formerly|previously|now|現|现)?[\s:：]*", text[prev.end:e.start]):
+            prev.end = max(prev.end, e.end)
+            close = re.match(r"\s*[)）\]】]", text[prev.end:])
+            if close:
+                prev.end += close.end()
+            prev.text = text[prev.start:prev.end]
+            continue
+        out.append(e)
+    return out
+
+
+def _class_word_nodes(text: str, nodes: list[Node], ents: list[Span], idx: Any) -> list[Node]:
+    """A generic architecture class named where a type word would stand ("Which GPUs…", "哪些GPU", "NPUの…チップ"
+    excepted) is itself the chip node when no other word names the chips; its architecture is one of its atoms."""
+    out: list[Node] = []
+    if any(n.type == "chip" for n in nodes):
+        return out  # "ASICを採用したチップ", "没有采用NPU架构的芯片": the class word only qualifies the chip node
+    for i, a in enumerate(ents):
+        es = [idx.entities[x] for x in a.data if x in idx.entities]
+        if not es or not all(e.is_a("Architecture") and not e.is_a("Microarchitecture") for e in es):
+            continue
+        if any(n.type == "chip" and (0 <= n.start - a.end <= 3 or 0 <= a.start - n.end <= 3) for n in nodes):
+            continue  # "GPU chips", "GPU芯片", "NPUアーキテクチャのチップ": the type word is the node
+        out.append(Node(f"g{i}", "chip", a.start, a.end))
+    return out
+
+
 def _merge_same(nodes: list[Node], rels: list[Span]) -> list[Node]:
     """Adjacent nodes of one kind with no relation word between them are one thing ("节点…的工艺", "芯片是哪款",
     "funding rounds … amount")."""
@@ -330,8 +374,40 @@ def _merge_same(nodes: list[Node], rels: list[Span]) -> list[Node]:
             if n.type in ("amount", "exchange") or prev.type in ("org", "company"):
                 prev.type = n.type  # the more specific word names the node ("哪家代工厂": a foundry)
             prev.cls = prev.cls or n.cls
+            prev.ipo = prev.ipo or n.ipo
             prev.end = n.end
             continue
+        out.append(n)
+    return out
+
+
+def _drop_chip_modifier(text: str, nodes: list[Node], rels: list[Span]) -> list[Node]:
+    """A chip word written right before an organisation, round or amount word only says what kind of company it is
+    ("AI chip companies", "AIチップ企業", "AI chip IPOs"): the organisation becomes a chip vendor, the chip node goes."""
+    out: list[Node] = []
+    for i, n in enumerate(nodes):
+        nxt = nodes[i + 1] if i + 1 < len(nodes) else None
+        if n.type == "chip" and not n.cls and nxt is not None and nxt.type in ORGS | {"round", "amount"} and \
+                not text[n.end:nxt.start].strip(" の的") and not any(r.start >= n.end and r.end <= nxt.start for r in rels):
+            if nxt.type in ("company", "org"):
+                nxt.type = "vendor"
+            nxt.start = n.start
+            continue
+        out.append(n)
+    return out
+
+
+def _merge_money(nodes: list[Node], rels: list[Span]) -> list[Node]:
+    """An amount next to a round with only a raising or listing word between them is that round's amount ("the
+    amount raised by the IPOs", "IPOで調達した額")."""
+    out: list[Node] = []
+    for n in nodes:
+        prev = out[-1] if out else None
+        if prev is not None and {prev.type, n.type} == {"amount", "round"}:
+            between = [r for r in rels if r.start >= prev.end and r.end <= n.start]
+            if all(r.row["rel"] in ("raise", "list") for r in between):
+                prev.type, prev.cls, prev.ipo, prev.end = "amount", None, prev.ipo or n.ipo, n.end
+                continue
         out.append(n)
     return out
 
@@ -354,7 +430,8 @@ def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> 
     wh = _WH_ZH if lang == "zh" else _WH_JA
     for n in real:
         before = blank[:n.start].rstrip()  # "どこの", "どの" end in の: read before stripping particles
-        if wh.search(before) or wh.search(before.rstrip(" 的の")) or (lang == "zh" and text[n.start:n.end].startswith(("哪", "多少"))):
+        if wh.search(before) or wh.search(before.rstrip(" 的の")) or (lang == "zh" and text[n.start:n.end].startswith(("哪", "多少"))) \
+                or (lang == "zh" and re.search(r"哪|多少", blank[n.start:n.end])):  # "…公司里，哪一家": merged into one node
             return n
     return real[-1]
 
@@ -432,14 +509,18 @@ def _rel_between(rels: list[Span], start: int, end: int) -> str | None:
 
 def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None:
     found = [m.row["mark"] for m in marks if m.row["mark"] in
-             ("count", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count")]
+             ("count", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count", "min_count")]
     if not found:
         return None
     agg = "max_count" if "max_count" in found and answer.type != "amount" else found[0]
-    if "count" in found and answer.type not in ("amount", "round"):
-        agg = "count" if agg == "sum" else agg  # "一共设计了几款": a count, not a sum
-    if agg == "max_count" and answer.type == "amount":
-        agg = "max_amount"
+    if "count" in found and answer.type != "amount":
+        agg = "count" if agg == "sum" else agg  # "一共设计了几款", "一共进行过几轮融资": a count, not a sum
+    if "min_count" in found:  # "investors that backed more than one company": a filter on a count
+        if len(found) > 1 or not any(n is not answer and n.answerable for n in nodes):
+            raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == "min_count"))
+        return "min_count"
+    if agg == "max_count" and any(n.type == "amount" for n in nodes):
+        agg = "max_amount"  # "IPO募资最多": the largest amount, not the most rounds
     if agg == "max_amount" and answer.type not in ("amount", "round") and not any(
             n.type in ("amount", "round") for n in nodes):
         if any(n.type == "chip" for n in nodes if n is not answer):

@@ -185,3 +185,81 @@ def test_type_word_the_form_does_not_read_goes_to_the_query_graph(store):
     res = answer("Which inference chips are made by TSMC?", store)
     assert res["form"] == "composed" and "InferenceChip" in res["sparql"]
     assert labels(res) == {"MI300X", "H100"}
+
+
+# ---------------------------------------------------------------------------------------------- aggregates (issue 13)
+
+@pytest.mark.parametrize("q", ["How many funding rounds has Biren Technology raised?", "壁仞科技一共进行过几轮融资？"])
+def test_count_of_rounds_is_a_count_not_a_sum(store, q):
+    res = answer(q, store)
+    assert res["form"] == "composed" and res["value"] == 2
+
+
+@pytest.mark.parametrize("q", ["壁仞科技以人民币计价的几轮融资加起来一共多少？",
+                               "Biren Technologyが人民元建てで調達した金額は合計でいくらですか？"])
+def test_sum_in_the_named_currency_carries_it(store, q):
+    res = answer(q, store)
+    assert res["value"] == 2_000_000_000 and res["unit"] == "CNY"
+    assert "SUM(" in res["sparql"] and '"CNY"' in res["sparql"]
+
+
+@pytest.mark.parametrize("q", ["Which NVIDIA chip was announced most recently?", "エヌビディアのチップで最も新しいものはどれですか？"])
+def test_newest_is_one_chip_even_when_the_form_would_list_all(store, q):
+    assert labels(answer(q, store)) == {"B200"}
+
+
+@pytest.mark.parametrize("q,want", [("Which NVIDIA chips came out in 2023 or later?", {"H200", "B200"}),
+                                    ("Which NVIDIA chips were announced from 2023 onward?", {"H200", "B200"}),
+                                    ("2022年より前に発表されたチップは？", {"A100"})])
+def test_time_window_phrasings(store, q, want):
+    assert labels(answer(q, store)) == want
+
+
+@pytest.mark.parametrize("q", ["Which companies raised more than 1 billion yuan in a single round?",
+                               "哪些公司的单轮融资超过10亿元人民币？"])
+def test_amount_comparison(store, q):
+    res = answer(q, store)
+    assert labels(res) == {"Biren Technology"} and "1000000000" in res["sparql"]
+
+
+@pytest.mark.shared
+def test_largest_round_without_a_currency_is_compared_per_currency():
+    from kg.store import open_store
+    st = open_store(":memory:")
+    st.load(str(SHARED / "eval" / "reference-graph.trig"))
+    res = answer("Which company raised the largest single round?", st)
+    assert "HKD" in res["message"] and "USD" in res["message"]  # never one answer across currencies
+    assert labels(answer("以美元计，哪家公司的单轮融资金额最大？", st)) == {"Tenstorrent"}
+    assert labels(answer("Which investors have backed more than one AI chip company?", st)) >= {"IDG Capital"}
+    ipo = answer("What is the combined amount raised by the AI chip IPOs on Shanghai's STAR Market, in CNY?", st)
+    assert ipo["value"] == 14_777_000_000 and ipo["unit"] == "CNY"
+
+
+@pytest.mark.parametrize("q,want", [("Which GPUs are meant for training as well as inference?", {"MTT S4000"}),
+                                    ("哪些GPU既面向训练又面向推理？", {"MTT S4000"}),
+                                    ("推論用ではないGPUは？", {"BR100"})])
+def test_class_word_and_purpose_filters(store, q, want):
+    res = answer(q, store)
+    assert res["form"] == "composed" and labels(res) == want
+    assert "arch-gpgpu" in res["sparql"]
+
+
+@pytest.mark.parametrize("q", ["Which chips are designed by companies that IDG Capital invested in?",
+                               "IDG资本投资的公司设计了哪些芯片？"])
+def test_chain_through_investors_counts_funding_rounds(store, q):
+    # IDG Capital is Biren's Series A lead (a round) and an investedIn fact: the chain reaches Biren's chips
+    res = answer(q, store)
+    assert labels(res) == {"BR100"} and "aic:leadInvestor" in res["sparql"]
+    assert res["evidence"], "a composed answer carries the sentences of its path"
+
+
+@pytest.mark.parametrize("q", ["启明创投和IDG资本都投资了哪家公司？",
+                               "Which companies were backed by both GL Ventures and Qiming?",
+                               "Which companies did both GL Ventures and Qiming back?"])
+def test_coordinated_subjects_are_investors_not_targets(store, q):
+    assert labels(answer(q, store)) == {"Biren Technology"}
+
+
+def test_passive_agent_in_a_chain(store):
+    res = answer("Which foundries make the chips of companies backed by IDG Capital?", store)
+    assert labels(res) == {"TSMC"}
