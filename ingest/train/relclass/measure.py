@@ -85,6 +85,15 @@ def prf(tp: int, fp: int, fn: int) -> str:
     return f"{p:.2f}/{r:.2f}/{f:.2f} ({tp},{fp},{fn})"
 
 
+def markdown(res: dict) -> str:
+    """One view's scores (system → relation → [tp, fp, fn]) as a Markdown table."""
+    systems = list(res)
+    rows = ["| relation | " + " | ".join(systems) + " |", "|---" * (len(systems) + 1) + "|"]
+    for rel in RELATIONS + ("overall",):
+        rows.append(f"| {rel} | " + " | ".join(prf(*res[s][rel]) for s in systems) + " |")
+    return "\n".join(rows)
+
+
 def counts(docs: list[dict]) -> dict:
     """Candidate pairs per label and language."""
     out: dict = {}
