@@ -29,7 +29,8 @@ def context_of(doc: Doc) -> DocContext:
     return doc._.context
 
 
-def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tuple = ()) -> bool:
+def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tuple = (), text: str = "",
+                 lang: str = "") -> bool:
     """The organisation a paragraph is about: the vendor a sentence designs with or funds, else its first
     vendor that is not an investor here nor named as the owner of another (`owners`: "百度旗下昆仑芯"); a
     sentence that refers back to the topic keeps it."""
@@ -45,8 +46,36 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
                 and not ("Foundry" in m.types and any(n.kind == "node" for n in ms)):  # "Samsung Foundry's SF3"
             ctx.topic = m.key
             return True
+    subject = _unknown_subject(text, ms, investors) if lang == "en" else None
+    if subject is not None:
+        ctx.topic = subject.key
+        return True
     # "本公司主要从事GPU芯片的研发": a paragraph referring back to the topic company is about it too
     return any(m.kind == "org" and m.extra.get("coref") and m.key == ctx.topic for m in ms)
+
+
+# the words before a subject that only describe it: "Cambridge chip start-up Carrowmore Devices said …"
+DESCRIBED = re.compile(r"^(?:(?:the|a|an)\s)?(?:[A-Z][\w-]*\s)?(?:[\w-]+\s){0,3}?(?:start-?up|company|firm|"
+                        r"chipmaker|chip maker|designer|developer|vendor|unicorn|newcomer|entrant),?\s+$")
+# names that say they invest (a fund opening a sentence is an investor, not the company it is about)
+_INVESTOR_WORD = re.compile(r"\b(?:capital|ventures?|partners|fund|investments?|holdings|angels|securities|bank|"
+                            r"asset management|family office|research|consulting|insight|analytics)$", re.I)
+
+
+def _unknown_subject(text: str, ms: list[Mention], investors: set) -> Mention | None:
+    """An English name no vocabulary knows that opens the sentence as its subject ("Maraval Semiconductor
+    closes …", "Cambridge chip start-up Carrowmore Devices said …"): the company the paragraph is about,
+    so "the company" and "its" in the sentences after it refer to it. Names that say they invest or
+    research are never taken."""
+    opening = [m for m in ms if m.kind == "org" and not m.extra.get("coref")
+               and (not text[:m.start].strip() or DESCRIBED.match(text[:m.start]))]
+    if not opening:
+        return None
+    m = opening[-1]  # "Cambridge chip start-up Carrowmore Devices": the described name, not the place
+    if not (m.extra.get("unknown") and m.extra.get("ner") == "ORG") or m.extra.get("inside") \
+            or "Foundry" in m.types or m.key in investors or _INVESTOR_WORD.search(m.text):
+        return None
+    return m
 
 
 def remember_names(ctx: DocContext, ms: list[Mention]) -> None:
@@ -91,7 +120,7 @@ def remember_short_names(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
         return
     from ingest.components.ner import not_names
     for m in ms:
-        if m.kind != "org" or m.ids or m.extra.get("coref") or not m.extra.get("used"):
+        if m.kind != "org" or m.ids or m.extra.get("coref") or not (m.extra.get("used") or m.key == ctx.topic):
             continue
         hit = EN_CORPORATE.match(m.text)
         if not hit or hit.group("short").casefold() in not_names("en"):
@@ -122,7 +151,7 @@ class ContextStage:
         ctx = context_of(doc)
         ms = doc._.mentions or []
         fs = doc._.facts or []
-        if update_topic(ctx, ms, fs, owners_in(doc, ms)):
+        if update_topic(ctx, ms, fs, owners_in(doc, ms), doc.text, doc.lang_):
             ctx.topic_paragraph = ctx.paragraph
         chips = [m for m in ms if m.kind == "chip"]
         prev = ctx.previous

@@ -104,6 +104,8 @@ class Linker:
                 continue
             if any(o.start < s for o in orgs):
                 continue  # an organisation named earlier in the sentence is the likelier antecedent
+            if prev.startswith("new:") and ctx.topic_paragraph != ctx.paragraph and doc.text[s:e].lower() == "its":
+                continue  # a guessed topic from an earlier paragraph is too weak an antecedent for a bare "its"
             ms.append(Mention(s, e, doc.text[s:e], "org", (prev[3:],) if prev.startswith("id:") else (),
                               extra={"coref": True, "key": prev}))
         ms.sort(key=lambda m: (m.start, -m.end))

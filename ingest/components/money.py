@@ -42,7 +42,7 @@ def _patterns() -> dict:
     prefix_alt = "|".join(re.escape(p) for p, _ in cur if p.isascii() or p in ("¥", "￥", "€", "£"))
     return {
         "prefix": re.compile(rf"(?<![A-Za-z0-9$])(?P<cur>{prefix_alt})\s?(?P<amt>{amount})", re.IGNORECASE),
-        "suffix": re.compile(rf"(?<![A-Za-z0-9.,])(?P<amt>{amount})\s?(?P<cur>(?:{ascii_alt})(?![a-z])|(?:{cjk_alt}))",
+        "suffix": re.compile(rf"(?<![A-Za-z0-9.,])(?P<amt>{amount})\s{{0,2}}(?P<cur>(?:{ascii_alt})(?![a-z])|(?:{cjk_alt}))",
                              re.IGNORECASE),
         "cjk_amount": re.compile(cjk_amount),
     }

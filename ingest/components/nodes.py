@@ -1,5 +1,5 @@
 """`aic_nodes`: process nodes written as sizes or foundry codes: 4nm, 4 nm, N4, 4N, 4NP, 4ナノ, 4纳米,
-7nm-class, N+2, SF4X, Intel 18A — wherever the vocabulary did not already name them."""
+7nm-class, N+2, SF4X, Intel 18A, 22FDX — wherever the vocabulary did not already name them."""
 from __future__ import annotations
 
 import re
@@ -13,7 +13,7 @@ from ingest.model import Mention
 SIZE = re.compile(
     r"(?<![A-Za-z0-9.])(\d{1,2}(?:\.\d)?)\s?(?:nm|ｎｍ|ナノメートル|ナノ|纳米|納米|奈米|nanometers?|nanometres?)"
     r"(?:[\s-]?(?:class|级|級|クラス|級別))?(?![a-z])", re.IGNORECASE)
-CODE = re.compile(r"(?<![A-Za-z0-9+])(?:N(\d)(?:[PEX]|\+)?|(\d)NP?|SF(\d)[A-Z]?|Intel\s?(\d{2})A)(?![A-Za-z0-9+])")
+CODE = re.compile(r"(?<![A-Za-z0-9+])(?:N(\d)(?:[PEX]|\+)?|(\d)NP?|SF(\d)[A-Z]?|Intel\s?(\d{2})A|(\d{2})FDX)(?![A-Za-z0-9+])")
 
 
 class NodeRecognizer:

@@ -22,7 +22,7 @@ EN_ORG = re.compile(
     r"\b((?:[A-Z][A-Za-z0-9&'.-]*\s){0,3}(?:[A-Z][A-Za-z0-9&'.-]*\s)?"
     r"(?:Technologies|Technology|Tech|Inc\.?|Corp\.?|Corporation|Capital|Ventures|Venture Partners|Partners|"
     r"Semiconductors?|Systems|Labs|Holdings|Group|Fund|Investments?|Microelectronics|Electronics|Computing|"
-    r"Intelligence|Silicon|Devices|Compute|Foundry|Micro|Robotics|Interconnect|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management|Family Office))\b")
+    r"Intelligence|Silicon|Devices|Compute|Foundry|Micro|Robotics|Interconnect|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management|Family Office|Angels))\b")
 ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将为是其该这那此旗下各多家参投领跟首轮亿万元中从对向以被把])){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金)(?:(?:股份)?有限(?:责任)?公司)?)")
 ZH_FULL_NAME = re.compile(r"((?:[\u4e00-\u9fff](?<![的了在是和与及将为由等其该这])){2,12}[（(][\u4e00-\u9fff]{2,4}[）)]"
                           r"(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司))")
@@ -46,26 +46,52 @@ QUOTED_NAME = re.compile(rf"(?:{CHIP_WORDS}|[A-Z]PUs?|プロセッサー)\s?[「
 CLUSTER_WORDS = r"(?:集群|集羣|超节点|クラスター|クラスタ|スーパーコンピューター?|clusters?|supercomputers?|superpods?)"
 QUOTED_CLUSTER = re.compile(
     rf"{CLUSTER_WORDS}\s?[「『“\"](?P<a>[^」』”\"\n]{{2,24}})[」』”\"]|"
-    rf"[「『“\"](?P<b>[^」』”\"\n]{{2,24}})[」』”\"]\s?(?:智算|算力|计算|AI|ＡＩ|GPU)?{CLUSTER_WORDS}")
+    rf"[「『“\"](?P<b>[^」』”\"\n]{{2,24}})[」』”\"]\s{{0,2}}(?:(?:智算|算力|计算|AI|ＡＩ|GPU|computing|compute|training|ai)\s{{0,2}})?"
+    rf"{CLUSTER_WORDS}")
 # an architecture named before its kind word: 基于自研的"岩芯"微架构, 「Cinder」マイクロアーキテクチャ, the "Cinder" microarchitecture
-QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\"]\s?(?P<w>微架构|微架構|架构|架構|マイクロアーキテクチャ|アーキテクチャ|"
+QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\"]\s{0,2}(?P<w>微架构|微架構|架构|架構|マイクロアーキテクチャ|アーキテクチャ|"
                          r"micro-?architecture|architecture)", re.I)
 EN_ARCH = re.compile(r"(?<=[a-z0-9'’] )(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>micro-?architecture)\b")
-EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), an? (?:[\w-]+ ){{0,4}}{CLUSTER_WORDS}\b|"
+EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), an? (?:[\w,-]+ ){{0,4}}{CLUSTER_WORDS}\b|"
                         rf"(?<=[a-z0-9] )(?P<b>[A-Z][a-z][A-Za-z0-9-]{{2,20}}) {CLUSTER_WORDS}\b")
 # machine translation that lower-cases everything ("led by jadeport capital, with fenmore ventures"): one word and a
 # corporate word make a name, in sentences with no capital letter at all
 # (only the words of investors and analysts: "chiplet technology", "process technology" are no names)
-LOWER_ORG = re.compile(r"(?<![\w-])([a-z][a-z0-9-]{2,} (?:capital|ventures|partners|holdings|research|consulting|investments?|fund))\b")
+# "zelmora  semiconductor  technology  co., ltd.": a lower-cased registered name, up to its legal form
+LOWER_LEGAL = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9-]{2,}\s+){1,4}?co\.,?\s+ltd\b\.?)")
+LOWER_ORG = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9-]{2,}\s+){1,2}?(?:capital|ventures|partners|holdings|research|consulting|"
+                       r"investments?|fund))\b")
+# words that begin no lower-cased name ("and fenmore ventures", "by heron bay capital")
+LOWER_NOT_FIRST = {"and", "the", "with", "from", "for", "led", "lead", "this", "that", "round", "its", "also", "other",
+                   "new", "existing", "investor", "investors", "follow", "followed", "participation", "including",
+                   "while", "plus", "joined", "both", "has", "had", "have", "was", "were", "are", "said", "says",
+                   "old", "early", "shareholder", "shareholders", "backer", "backers", "strategic", "financial",
+                   "institutional", "previous", "returning", "among", "such", "funds", "firms", "partner", "partners"}
 # "training chip vx-500", "the qx-7 accelerator" in such sentences
-LOWER_MODEL = re.compile(rf"(?:{CHIP_WORDS}\s(?P<a>[a-z]{{1,5}}-?\d{{2,4}}[a-z0-9+]{{0,3}}))(?![\w-])|"
+LOWER_MODEL = re.compile(rf"(?:{CHIP_WORDS}\s+(?P<a>[a-z]{{1,5}}-?\d{{2,4}}[a-z0-9+]{{0,3}}))(?![\w-])|"
                          rf"(?<![\w-])(?P<b>[a-z]{{1,5}}-\d{{2,4}}[a-z0-9+]{{0,3}})\s(?:(?:ai|[a-z]{{3,12}})\s){{0,2}}{CHIP_WORDS}")
+# a hyphenated model code owned by a company ("Its OL-9 is …", "Maraval's MV-Spire") or introduced by name
+# after a chip word ("an interconnect chip called TQ-Link")
+EN_OWNED_MODEL = re.compile(r"(?:\b[Ii]ts|\b[Tt]heir|[A-Za-z][’']s)\s+(?:(?:first|new|latest|flagship|next|own|"
+                            r"second|third|\w+-generation)\s+)?(?P<model>[A-Z]{1,5}-[A-Z0-9][A-Za-z0-9]{0,7}(?: \d{1,2})?)"
+                            r"(?![\w-])")
+EN_CALLED_MODEL = re.compile(rf"{CHIP_WORDS}\s+(?:called|named|dubbed|branded)\s+"
+                             r"(?P<model>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: \d{1,3})?)(?![\w-])")
 STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "China"}
 
 
 MODEL_STOP = {"in", "on", "at", "of", "and", "for", "since", "by", "from", "to", "the", "as", "is", "was", "are",
               "with", "than", "about", "over", "under", "after", "before", "until", "during", "around", "nearly",
               "its", "q", "fy", "h", "no", "top", "up"}
+
+
+def _stripped(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span without the blanks at its ends."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 def _token_start(doc: Doc, s: int, e: int) -> int | None:
@@ -158,6 +184,9 @@ class UnknownRecognizer:
         for name in _names_in_view(doc):
             for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(name.text)}(?![A-Za-z0-9])", text):
                 s, e = m.span()
+                if name.kind in ("org", "chip") and doc.lang_ == "en" and not any(x.start <= s and e <= x.end and x.end - x.start > e - s
+                                                  for x in out if x.kind == "org"):
+                    self._displace(out, taken, s, e)  # "Ambrel" after "Ambrel Computing": not a model's "arch"
                 if any(a < e and s < b for a, b in taken):
                     continue
                 taken.append((s, e))
@@ -194,10 +223,16 @@ class UnknownRecognizer:
         lower = doc.lang_ == "en" and not any(c.isupper() for c in text)
         if lower:
             from ingest.components.ner import not_names
-            for m in LOWER_ORG.finditer(text):
-                if m.group(1).split(" ")[0] not in not_names("en"):
-                    cands.append(m.span(1))
-                    self._absorb(out, taken, *m.span(1))
+            for m in list(LOWER_LEGAL.finditer(text)) + list(LOWER_ORG.finditer(text)):
+                s, e = m.span(1)
+                first = re.match(r"[a-z0-9-]+\s+", text[s:e])
+                if first and first.group(0).strip() in LOWER_NOT_FIRST:
+                    s += first.end()  # "and fenmore ventures": the name after the joining word
+                    if " " not in text[s:e].strip():
+                        continue
+                if text[s:e].split()[0] not in not_names("en"):
+                    cands.append((s, e))
+                    self._absorb(out, taken, s, e)
         for s, e in sorted(set(cands)):
             surface = text[s:e].strip(" ,.;:")
             lead = re.match(r"^(?:[A-Z][a-z]+-(?:backed|based|owned|led|run|listed|funded)\s+|The\s+)+", surface)
@@ -216,7 +251,7 @@ class UnknownRecognizer:
             taken.append((s, e))
             out.append(Mention(s, s + len(surface), surface, "org", extra={"unknown": True}))
         for m in list(QUOTED_ARCH.finditer(text)) + list(EN_ARCH.finditer(text)):
-            s, e = m.span("a")
+            s, e = _stripped(text, *m.span("a"))  # machine translation spaces inside quotes: '" tianlu "'
             self._displace(out, taken, s, e)
             if any(a < e and s < b for a, b in taken):
                 continue
@@ -227,7 +262,7 @@ class UnknownRecognizer:
         for pat in (QUOTED_CLUSTER, EN_CLUSTER):
             for m in pat.finditer(text):
                 g = "a" if m.group("a") else "b"
-                s, e = m.span(g)
+                s, e = _stripped(text, *m.span(g))
                 guessed = [x for x in out if x.start < e and s < x.end and x.extra.get("ner") and not x.ids]
                 if pat is EN_CLUSTER and g == "b" and not guessed:
                     continue  # "Emberline cluster": only where a model also saw a name
@@ -255,6 +290,17 @@ class UnknownRecognizer:
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
+        for pat in ((EN_OWNED_MODEL, EN_CALLED_MODEL) if doc.lang_ == "en" else ()):
+            for m in pat.finditer(text):
+                s, e = m.span("model")
+                code = m.group("model")
+                if pat is EN_OWNED_MODEL and not any(c.isdigit() for c in code):
+                    continue
+                self._displace(out, taken, s, e)
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                taken.append((s, e))
+                out.append(Mention(s, e, code, "chip", (), ("Chip",), extra={"unknown": True}))
         for m in (LOWER_MODEL.finditer(text) if lower else ()):
             g = "a" if m.group("a") else "b"
             s, e = m.span(g)

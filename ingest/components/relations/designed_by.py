@@ -51,15 +51,41 @@ def _verb_follows(doc: Doc, org) -> bool:
 
 
 # "… of its second-generation training chip vx-500": the possessive right before the product's description
-_ITS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,4}$", re.I)
+_ITS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+,?\s+){0,5}$", re.I)
 
 
 def _owner_subject(doc: Doc, org, product) -> bool:
     """The name opens the sentence as its subject and the product is written as "its …" after it, with no
     other organisation between ("veltrix technology said … its training chip vx-500")."""
-    return not doc.text[:org.start].strip() and org.end <= product.start \
+    from ingest.components.context import DESCRIBED
+    before = doc.text[:org.start]
+    return (not before.strip() or bool(DESCRIBED.match(before))) and org.end <= product.start \
         and bool(_ITS.search(doc.text[org.end:product.start])) and not any(
             m.kind == "org" and org.end <= m.start and m.end <= product.start for m in mentions(doc))
+
+
+# "the new edge inference chip from Ambrel Computing", "an accelerator designed by Corvane": the maker
+# written after its product, as the agent of the product phrase
+_MAKER_AFTER = re.compile(r"^(?:,?\s*(?:an?|the)\s+)?(?:[\w-]+\s+){0,4}?(?:chips?|accelerators?|processors?|gpus?|"
+                          r"npus?|cards?|parts?|products?|socs?)\s+(?:from|by)\s+$|"
+                          r"^\s*(?:[\w-]+\s+){0,2}?(?:designed|developed|built)\s+(?:in-house\s+)?by\s+$", re.I)
+
+
+# "the MV-Spire, Maraval's flagship training chip": the owner in an appositive after the product
+_OWNER_APPOSITIVE = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:chips?|accelerators?|processors?|gpus?|npus?|"
+                               r"cards?|parts?|products?|socs?)\b", re.I)
+# "Draycott Silicon, the designer of the DS-9 training chip": the maker described before its product
+_DESIGNER_OF = re.compile(r"^,\s*(?:the|a|an)\s+(?:[\w-]+\s+)?(?:designer|developer|maker|creator)\s+of\s+"
+                          r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _maker_after(doc: Doc, product, org) -> bool:
+    text = doc.text
+    if product.end <= org.start:
+        return bool(_MAKER_AFTER.match(text[product.end:org.start])) or (
+            re.fullmatch(r",\s*", text[product.end:org.start]) is not None
+            and bool(_OWNER_APPOSITIVE.match(text[org.end:org.end + 60])))
+    return org.end <= product.start and bool(_DESIGNER_OF.match(text[org.end:product.start]))
 
 
 class DesignedBy:
@@ -99,7 +125,7 @@ class DesignedBy:
                     and "Organization" not in best.types:
                 continue
             if conf < 0.95 and best.extra.get("unknown") and not _verb_follows(doc, best) \
-                    and not _owner_subject(doc, best, p):
+                    and not _owner_subject(doc, best, p) and not _maker_after(doc, p, best):
                 continue  # a name GiNZA or a suffix pattern guessed is a designer only when it acts as one
             if conf < 0.95 and "Foundry" in best.types and not cue_spans(doc, "_design_verb"):
                 continue  # "Samsung makes the Kunlun 1": a foundry sentence, not a design one

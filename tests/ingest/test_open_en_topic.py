@@ -1,0 +1,84 @@
+"""English open-world documents whose companies are all invented: the company a paragraph opens with is its
+topic ("the company", "its"), a product's maker written after it or in an appositive, model codes a company
+owns or names, a funding round continued in the next sentence, and machine translation with doubled spaces."""
+from __future__ import annotations
+
+from ingest.extract import extract
+from ingest.readers import RawDocument
+
+
+def facts_of(text: str) -> set[tuple[str, str, str]]:
+    """(subject label, predicate, object label) of every fact, names as written (first spelling)."""
+    ex = extract(RawDocument("<test>", text))
+    label: dict[str, str] = {}
+    for r in ex.results:
+        for m in r.mentions:
+            label.setdefault(m.key, " ".join(m.text.split()))
+    out = set()
+    for r in ex.results:
+        for f in r.facts:
+            obj = f.object if f.literal else label.get(f.object, f.object)
+            out.add((label.get(f.subject, f.subject), f.predicate, str(obj)))
+    return out
+
+
+def test_described_subject_is_the_topic_of_the_next_sentences():
+    fs = facts_of("Leeds chip start-up Quorrin Devices said on Monday that its second-generation processor, the "
+                  "QD-7, will be built by TSMC.\n\n"
+                  "The company also said it had raised $30 million in a Series A round led by Taverly Capital. "
+                  "Ossing Partners and Marrowby Investments also took part.")
+    assert ("QD-7", "designedBy", "Quorrin Devices") in fs
+    rounds = {s for s, p, o in fs if p == "fundedCompany" and o == "Quorrin Devices"}
+    assert rounds
+    assert any((r, "leadInvestor", "Taverly Capital") in fs for r in rounds)
+    assert any((r, "investor", "Ossing Partners") in fs and (r, "investor", "Marrowby Investments") in fs
+               for r in rounds)
+
+
+def test_a_fund_opening_a_sentence_is_not_the_topic():
+    fs = facts_of("Taverly Capital is a fund based in Leeds.\n"
+                  "The company led a $10 million Series A in Brenwick Labs.")
+    assert not any(p == "fundedCompany" and o == "Taverly Capital" for _, p, o in fs)
+
+
+def test_maker_after_the_product():
+    fs = facts_of("I spent a week with the Pell X2, the new vision chip from Harnley Computing, and liked it.")
+    assert ("Pell X2", "designedBy", "Harnley Computing") in fs
+    fs = facts_of("Ostrel Semiconductor closed a $20 million Series A led by Wain Capital.\n"
+                  "The money will fund the KV-Delta, Ostrel's flagship training chip, which TSMC makes on N3.")
+    assert ("KV-Delta", "designedBy", "Ostrel Semiconductor") in fs
+    fs = facts_of("Tarrock Systems agreed to buy Welby Silicon, the designer of the WS-4 training chip.")
+    assert ("WS-4", "designedBy", "Welby Silicon") in fs
+    assert ("WS-4", "designedBy", "Tarrock Systems") not in fs
+
+
+def test_owned_and_named_model_codes():
+    fs = facts_of("Brimley Logic is the vendor to beat. Its BL-3 is a GPU made by Samsung Foundry on SF3.")
+    assert ("BL-3", "designedBy", "Brimley Logic") in fs
+    fs = facts_of("Ferrow Labs is designing an interconnect chip called FX-Link.")
+    assert ("FX-Link", "designedBy", "Ferrow Labs") in fs
+
+
+def test_denied_investment_is_no_fact():
+    fs = facts_of("Reports that Garnet Hill Capital had invested in Pelloran were wrong.")
+    assert not any(p in ("investedIn", "investor", "leadInvestor") for _, p, _ in fs)
+
+
+def test_machine_translation_with_doubled_spaces():
+    fs = facts_of("quellon  semiconductor  technology  co., ltd.  announces  new  ai  training  chip  qs-300\n\n"
+                  "according to  company  announcement ,  quellon  semiconductor  technology  co., ltd.  new  "
+                  "generation  ai  training  chip  qs-300  already  by  tsmc  use  5 nanometer  process  realize  "
+                  "mass production .\n"
+                  "company  completed  b round  financing , amount  50 million  us dollars . this  round  by  "
+                  "marlow  reach  capital  lead  investment , dunholt  ventures  follow  investment .")
+    assert ("qs-300", "manufacturedOn", "5 nanometer") in fs
+    leads = {o for _, p, o in fs if p == "leadInvestor"}
+    investors = {o for _, p, o in fs if p == "investor"}
+    assert "marlow reach capital" in leads
+    assert "dunholt ventures" in investors
+    assert any(p == "amount" and o == "50000000" for _, p, o in fs)
+
+
+def test_foundry_fdx_code_is_a_node():
+    fs = facts_of("Garrow AI's GA-1 is made by GlobalFoundries on its 22FDX process.")
+    assert any(s == "GA-1" and p == "manufacturedOn" for s, p, _ in fs)
