@@ -202,6 +202,8 @@ class Compiler:
             self.add(f"{v} aic:currency {_lit(self.currency)} .")
         elif a.kind == "cmp":
             self.cmp_atom(n, a, k)
+        elif a.kind == "event":
+            self.event_atom(n, a)
 
     def cmp_atom(self, n: Node, a: Atom, k: str) -> None:
         v, nt, d, op = self.node_var(n), _etype(n), a.span.data, a.span.row["op"]
@@ -248,6 +250,18 @@ class Compiler:
         else:
             cond = f"{expr} {op} {_lit(vals[0])}"
         self.add(f"{pat} FILTER({cond})", a.negated)
+
+    def event_atom(self, n: Node, a: Atom) -> None:
+        """Rounds dated before (or after) the same company's IPO: dates compare as strings ("2020-06" < "2026-01-02");
+        a round with no date cannot be placed and is left out."""
+        v, nt, d = self.node_var(n), _etype(n), a.span.data
+        if nt != "round" or d["event"] != "ipo":
+            raise NotUnderstood("not_understood", words=a.span.text)
+        co, ev, dv, de = self.fresh("co"), self.fresh("ev"), self.fresh("d"), self.fresh("ed")
+        ex = f" ; aic:exchange {_lit(d['exchange'])}" if d.get("exchange") else ""
+        pat = (f"{v} aic:fundedCompany {co} ; aic:date {dv} . {ev} aic:fundedCompany {co} ; aic:roundName \"IPO\"{ex} ; "
+               f"aic:date {de} . FILTER(str({dv}) {d['op']} str({de}) && {v} != {ev})")
+        self.add(pat, a.negated)
 
     def question_currency(self) -> str | None:
         for n in self.g.nodes:

@@ -212,6 +212,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     marks = [s for s in spans if s.kind == "mark"]
     atoms = sorted([s for s in spans if s.kind in ("cmp", "region", "exchange", "memory", "currency", "purpose")] + ents,
                    key=lambda s: s.start)
+    atoms = _event_atoms(text, atoms, spans)
     nodes: list[Node] = []
     for i, t in enumerate(types):
         typ = t.row["type"]
@@ -416,12 +417,46 @@ def _kind(n: Node) -> str:
     return "round" if n.type in ("round", "amount", "exchange") else GENERAL.get(n.type, n.type)
 
 
+def _event_atoms(text: str, atoms: list[Span], spans: list[Span]) -> list[Span]:
+    """"before its IPO", "香港でのIPOより前に", "上市之前": a time window relative to the company's listing. An exchange
+    written right before the event ("香港での", "在港交所") names the listing, not the rounds asked about."""
+    events = [s for s in spans if s.kind == "event"]
+    if not events:
+        return atoms
+    out = [a for a in atoms]
+    for ev in events:
+        ev.data = {"event": ev.row["event"], "op": ev.row["op"], "exchange": None}
+        ex = [a for a in out if a.kind == "exchange" and a.end <= ev.start and
+              re.fullmatch(r"\s*(?:での|の|で|的|在)?\s*", text[a.end:ev.start])]
+        if ex:
+            ev.data["exchange"] = ex[-1].row["value"]
+            out.remove(ex[-1])
+        out.append(ev)
+    return sorted(out, key=lambda s: s.start)
+
+
+_AMONG_JA = re.compile(r"\s*(?:の)?(?:中で|中から|うち)")
+_ASKED_SUBJECT_JA = re.compile(r"\s*(?:を|に|で)[^、。？?]*?のは\s*(?:どれ|どの|何|なに|どこ|誰)")
+
+
+def _ja_among(text: str, nodes: list[Node]) -> Node | None:
+    """"Xのチップの中で最も微細なプロセスを使っているのはどれ": the set named before の中で/のうち is what is asked
+    for when a later node is the object of the closing clause (…を使っているのは); the later node only qualifies it."""
+    for i, n in enumerate(nodes[:-1]):
+        if _AMONG_JA.match(text, n.end) and _ASKED_SUBJECT_JA.match(text, nodes[-1].end):
+            return n
+    return None
+
+
 def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> Node:
     real = [n for n in nodes if n.answerable] or nodes
     if lang == "en":
         return real[0]
     if real[0].type == "org":  # "谁设计了…", "誰が…": the asking word itself
         return real[0]
+    among = _ja_among(text, real) if lang == "ja" else None
+    if among is not None:
+        return among
     chars = list(text)
     for a in atoms:
         for i in range(a.start, a.end):
@@ -440,7 +475,7 @@ def _attach(text: str, lang: str, nodes: list[Node], a: Span, idx: Any, marks: l
     """The node an atom qualifies: English post-modifies (the nearest node before it) unless the atom directly
     precedes a type word ("Chinese companies", "Huawei's chips"); Japanese and Chinese pre-modify (the nearest
     node after it). An excluded entity ("apart from TSMC") qualifies the nearest node of its own type."""
-    if a.kind == "currency":
+    if a.kind in ("currency", "event"):
         money = [n for n in nodes if n.type in ("round", "amount")]
         if money:
             return min(money, key=lambda n: abs(n.start - a.start))

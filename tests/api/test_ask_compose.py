@@ -263,3 +263,21 @@ def test_coordinated_subjects_are_investors_not_targets(store, q):
 def test_passive_agent_in_a_chain(store):
     res = answer("Which foundries make the chips of companies backed by IDG Capital?", store)
     assert labels(res) == {"TSMC"}
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q", ["How much did Biren Technology raise in CNY before its IPO, in total?",
+                               "Biren Technologyが香港でのIPOより前に人民元建てで調達した金額は合計でいくらですか？",
+                               "壁仞科技上市之前以人民币计的融资总额是多少？"])
+def test_time_window_relative_to_the_ipo(q):
+    from kg.store import open_store
+    st = open_store(":memory:")
+    st.load(str(SHARED / "eval" / "reference-graph.trig"))
+    res = answer(q, st)
+    assert res["value"] == 3_500_000_000 and res["unit"] == "CNY" and '"IPO"' in res["sparql"]
+
+
+def test_ja_among_names_the_answer_set(store):
+    res = answer("エヌビディアのチップの中で最も微細なプロセスを使っているのはどれ？", store)
+    assert res["understood"] and labels(res) and all(a["iri"].rsplit("/", 1)[-1].startswith("nvidia-")
+                                                     for a in res["answers"])
