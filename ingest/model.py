@@ -65,6 +65,7 @@ class RoundInView:
     company: str
     year: int | None = None
     amount: bool = False  # an amount was given for it
+    values: set = field(default_factory=set)  # the amounts given for it, to know it again when restated
 
 
 @dataclass
@@ -112,6 +113,7 @@ class DocContext:
     foundries: set = field(default_factory=set)  # vocabulary ids of the foundries named so far
     previous: ChipsInView | None = None
     names: dict = field(default_factory=dict)  # folded surface -> NameInView
+    year_in_view: tuple | None = None  # (paragraph, year, month or None) of the last sentence that gave a date
 
     def topic_here(self) -> str | None:
         """The topic company, when it was set in the current paragraph."""

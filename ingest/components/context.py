@@ -88,6 +88,20 @@ def remember_names(ctx: DocContext, ms: list[Mention]) -> None:
             ctx.names[k] = NameInView(m.text, m.kind, m.key, m.extra.get("ner", ""))
 
 
+def remember_cjk_orgs(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
+    """Japanese and Chinese organisations no vocabulary knows, once a fact used them: later mentions are the
+    same entity, even where a segmenter glues the name to a neighbour ("2021年后摩智能完成…")."""
+    if doc.lang_ not in ("ja", "zh"):
+        return
+    for m in ms:
+        if m.ids or m.kind != "org" or not m.extra.get("unknown") or not m.extra.get("used") \
+                or m.extra.get("coref") or m.extra.get("remembered") or m.extra.get("inside"):
+            continue
+        k = norm_key(m.text)
+        if len(m.text) >= 3 and k not in ctx.names:
+            ctx.names[k] = NameInView(m.text, "org", m.key, m.extra.get("ner", ""))
+
+
 def owners_in(doc: Doc, ms: list[Mention]) -> tuple:
     """Starts of the organisations written as the owner of another (lexicon rows `_parent`)."""
     from ingest.components.relations.common import cues
@@ -163,7 +177,11 @@ class ContextStage:
         else:
             ctx.previous = ChipsInView(ctx.paragraph, chips)
         ctx.foundries |= {m.ids[0] for m in ms if m.kind == "org" and "Foundry" in m.types and m.ids}
+        years = [m for m in ms if m.kind == "year"]
+        if years:
+            ctx.year_in_view = (ctx.paragraph, years[0].value, years[0].extra.get("month"))
         remember_names(ctx, ms)
+        remember_cjk_orgs(ctx, doc, ms)
         remember_aliases(ctx, doc, ms)
         remember_short_names(ctx, doc, ms)
         return doc

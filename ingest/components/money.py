@@ -82,6 +82,7 @@ def currency_code(word: str) -> str:
     return ""
 
 
+SAME_YEAR = re.compile(r"(?:同年|同じ年|该年|該年)(?:\s?(\d{1,2})\s?月)?")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s?年|e\b|E\b|(?=\D)|$)(?:\s?(\d{1,2})\s?月)?")
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
@@ -147,6 +148,14 @@ class MoneyRecognizer:
                         out.append(Mention(m.start(), m.end(), m.group(0), "year", value=int(doc_year),
                                            extra={"month": month, "implicit": True}))
                         taken.append(m.span())
+        in_view = doc._.context.year_in_view if doc.has_extension("context") and doc._.context else None
+        if in_view:  # "同年8月", "同じ年に": the year the text gave last
+            for m in SAME_YEAR.finditer(text):
+                if not any(a < m.end() and m.start() < b for a, b in taken):
+                    month = int(m.group(1)) if m.group(1) and 1 <= int(m.group(1)) <= 12 else None
+                    out.append(Mention(m.start(), m.end(), m.group(0), "year", value=int(in_view[1]),
+                                       extra={"month": month, "implicit": True} if month else {"implicit": True}))
+                    taken.append(m.span())
         for m in EN_MONTH.finditer(text):
             out.append(Mention(m.start(), m.end(), m.group(0), "year", value=int(m.group(2)),
                                extra={"month": MONTHS[m.group(1).lower()[:3]]}))

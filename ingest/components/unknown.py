@@ -78,6 +78,19 @@ EN_OWNED_MODEL = re.compile(r"(?:\b[Ii]ts|\b[Tt]heir|[A-Za-z][’']s)\s+(?:(?:fi
 EN_CALLED_MODEL = re.compile(rf"{CHIP_WORDS}\s+(?:called|named|dubbed|branded)\s+"
                              r"(?P<model>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: \d{1,3})?)(?![\w-])")
 STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "China"}
+# a corporate-suffix name that opens a list item or follows its owner ("、和利资本", "旗下的中移和创投资"): there the
+# name may hold characters (和, 与) that elsewhere join two names
+ZH_ANCHORED_ORG = re.compile(r"(?:(?<=[、，,：:])|(?<=旗下的)|(?<=旗下)(?!的))((?:[\u4e00-\u9fff](?<![的等了在由月年将为是其该这那此旗下各多家参投领跟首轮亿万元从对向以被把])){2,8}?(?:资本|创投|基金|投资|集团|控股))"
+                             r"(?=[、，,。；;和及与等继领跟参也]|$)")
+# the model code written after a family name: " L1000" (a letter or two and digits; not a rack system like "NVL72")
+FAMILY_MODEL = re.compile(r" (?!NVL)[A-Z]{1,3}\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
+# the same corporate-word names written in Latin letters inside Japanese or Chinese text ("やSamsung Catalyst Fundも"),
+# where `\b` does not separate a Latin name from the kana or hanzi glued to it
+LATIN_ORG = re.compile(EN_ORG.pattern.replace(r"\b(", r"(?<![A-Za-z0-9&'.-])(", 1)[:-2] + r"(?![A-Za-z0-9])(?! [A-Z])")
+# the words after a known name that make it another organisation: its fund, bank or broker ("Samsung Securities",
+# "Samsung Catalyst Fund"), not the company itself
+INVESTING_TAIL = re.compile(r"^(?: [A-Z][A-Za-z]+){0,2} (?:Securities|Capital|Ventures|Investments?|Fund|Asset Management|"
+                            r"Private Equity|Bank|Venture Partners)$")
 
 
 MODEL_STOP = {"in", "on", "at", "of", "and", "for", "since", "by", "from", "to", "the", "as", "is", "was", "are",
@@ -159,6 +172,26 @@ def _zh_name_start(surface: str, starts: list[int] | None = None) -> int:
     return cut
 
 
+ZH_SUFFIXES = re.compile(r"(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管)?"
+                         r"(?:(?:股份)?有限(?:责任)?公司)?$")
+
+
+def _zh_after_verb(surface: str) -> int:
+    """Where a name begins after a verb inside a suffix match ("磐石算力收购星垣微电子" -> "星垣微电子"): after the last
+    two-character verb that leaves a name of at least four characters (jieba's part-of-speech tags)."""
+    try:
+        import jieba.posseg
+    except Exception:  # jieba absent: keep the match
+        return 0
+    cut, pos = 0, 0
+    for w in jieba.posseg.dt.cut(surface):
+        pos += len(w.word)
+        if w.flag == "v" and len(w.word) >= 2 and pos - len(w.word) >= 2 and len(surface) - pos >= 4 \
+                and len(ZH_SUFFIXES.sub("", surface[pos:])) >= 2:  # not "华岳创新|投资有限公司": a name must remain
+            cut = pos
+    return cut
+
+
 @lru_cache(maxsize=1)
 def _zh_tags() -> dict:
     """jieba's dictionary word classes (loaded with jieba, which the zh pipeline already uses)."""
@@ -215,11 +248,26 @@ class UnknownRecognizer:
                 if not any(a < e and s + cut < b for a, b in taken):
                     taken.append((s + cut, e))
                     out.append(Mention(s + cut, e, text[s + cut:e], "org", extra={"unknown": True}))
+        if doc.lang_ == "zh":
+            for m in ZH_ANCHORED_ORG.finditer(text):
+                s, e = m.span(1)
+                for x in [x for x in out if x.extra.get("ner") and not x.ids and s < x.start < e < x.end]:
+                    out.remove(x)  # a model's guess that begins inside the name ("资本继续追加投资")
+                    if (x.start, x.end) in taken:
+                        taken.remove((x.start, x.end))
+                self._absorb(out, taken, s, e)
+                cands.append((s, e))
         pat = {"en": EN_ORG, "zh": ZH_ORG, "ja": JA_ORG}.get(doc.lang_)
         if pat is not None:
             for m in pat.finditer(text):
                 cands.append(m.span(1))
                 self._absorb(out, taken, *m.span(1))
+        if doc.lang_ in ("ja", "zh"):
+            for m in LATIN_ORG.finditer(text):
+                s, e = m.span(1)
+                self._absorb(out, taken, s, e)
+                self._investing_arm(out, taken, text, s, e)
+                cands.append((s, e))
         lower = doc.lang_ == "en" and not any(c.isupper() for c in text)
         if lower:
             from ingest.components.ner import not_names
@@ -243,6 +291,8 @@ class UnknownRecognizer:
                 continue
             if doc.lang_ == "zh":
                 cut = _zh_name_start(surface, [t.idx - s for t in doc if s <= t.idx < s + len(surface)])
+                s, surface = s + cut, surface[cut:]
+                cut = _zh_after_verb(surface)
                 s, surface = s + cut, surface[cut:]
                 if ZH_GENERIC.match(surface) or len(surface) < 4:
                     continue
@@ -272,6 +322,17 @@ class UnknownRecognizer:
                 taken.append((s, e))
                 out.append(Mention(s, e, text[s:e], "cluster", (), ("ComputingCluster",),
                                    extra={"unknown": True, "quoted": True}))
+        # a model code after a known family name: "MN-Core L1000" is a model of its own, not the family "MN-Core"
+        for m in [m for m in out if m.kind == "chip" and m.ids and not any(ch.isdigit() for ch in m.text)]:
+            code = FAMILY_MODEL.match(text, m.end)
+            if code is None:
+                continue
+            out.remove(m)
+            if (m.start, m.end) in taken:
+                taken.remove((m.start, m.end))
+            taken.append((m.start, code.end()))
+            out.append(Mention(m.start, code.end(), text[m.start:code.end()], "chip", (), ("Chip",),
+                               extra={"unknown": True, "family": m.ids[0]}))
         # siblings of known product series: "邃思2.0" beside the known "邃思1.0", "Gaudi 4" beside "Gaudi 3"
         for m in series_pattern().finditer(text):
             s, e = m.span()
@@ -356,6 +417,18 @@ class UnknownRecognizer:
             out.remove(x)
             if (x.start, x.end) in taken:
                 taken.remove((x.start, x.end))
+
+    @staticmethod
+    def _investing_arm(out: list, taken: list, text: str, s: int, e: int) -> None:
+        """"Samsung Securities": a known name followed by the words of an investing arm is that arm, a name
+        of its own; the known name alone (Samsung, the foundry) gives way to it."""
+        inside = [m for m in out if m.start < e and s < m.end]
+        if len(inside) != 1 or not inside[0].ids or inside[0].kind != "org" or inside[0].start != s \
+                or not INVESTING_TAIL.match(text[inside[0].end:e]):
+            return
+        out.remove(inside[0])
+        if (inside[0].start, inside[0].end) in taken:
+            taken.remove((inside[0].start, inside[0].end))
 
     @staticmethod
     def _absorb(out: list, taken: list, s: int, e: int) -> None:

@@ -96,6 +96,8 @@ class DesignedBy:
             from ingest.components.relations.manufactured_on import implicit_chips
             products = implicit_chips(doc, ms)  # "这款由摩尔线程设计的GPU…"
         orgs = [m for m in of_kind(ms, "org") if vendor_like(m)]
+        if products and not of_kind(ms, "org") and doc.lang_ in ("ja", "zh"):
+            self._topic_designs(doc, products)
         if not products or not orgs:
             return doc
         triggered = bool(cue_spans(doc, "designedBy"))
@@ -133,6 +135,19 @@ class DesignedBy:
                 continue
             add(doc, p, "designedBy", best, conf, NAME)
         return doc
+
+
+    @staticmethod
+    def _topic_designs(doc: Doc, products: list) -> None:
+        """"調達資金は「Blackhole」の量産と「Quasar」の開発に充てます": a sentence that names no organisation
+        but develops or launches known chips speaks for the company the document is about."""
+        from ingest.components.context import context_of
+        topic = context_of(doc).topic
+        if not topic or not cue_spans(doc, "_design_verb"):
+            return
+        for p in products:
+            if p.ids and p.kind == "chip" and not guarded(doc, p.start, p.end):
+                add(doc, p, "designedBy", topic, confidence(doc, "designedBy") * 0.7, NAME + "_topic")
 
 
 @Language.factory(NAME, assigns=["doc._.facts"], requires=["doc._.mentions"])

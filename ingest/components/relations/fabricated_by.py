@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
-from ingest.components.relations.common import add, confidence, cue_spans, distance, guarded, of_kind
+from ingest.components.relations.common import add, confidence, cue_spans, distance, guarded, of_kind, same_clause
 from ingest.components.relations.designed_by import ADJACENT
 from ingest.components.relations.manufactured_on import implicit_chips
 
@@ -51,6 +51,9 @@ class FabricatedBy:
             if not cands:
                 continue
             f = min(_governed(doc, c, cands, cues) or cands, key=lambda f: distance(c, f))
+            if doc.lang_ != "en" and len(chips) > 1 and c.start >= f.end and not same_clause(doc, c, f) and any(
+                    same_clause(doc, o, f) and o.end <= f.start for o in chips if o is not c):
+                continue  # the foundry of another chip's clause
             lo, hi = min(c.start, f.start), max(c.end, f.end)
             if not any(lo - 25 <= s and e <= hi + 25 for s, e in cues):
                 continue

@@ -19,7 +19,7 @@ from ingest.components.relations.common import cues as cue_rows
 from ingest.model import RoundInView
 
 NAME = "aic_funding"
-NOT_AMOUNT = re.compile(r"(valu|估值|評価|時価総額|market cap|市值|累计|累計|total|合計|总计|總計|in all|cumulative|超过|以上|余り|revenue|売上|营收|收入)", re.I)
+NOT_AMOUNT = re.compile(r"(valu|估值|評価|時価総額|企業価値|企业价值|バリュエーション|market cap|市值|累计|累計|total|合計|总计|總計|in all|cumulative|超过|以上|余り|revenue|売上|营收|收入)", re.I)
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
@@ -29,6 +29,7 @@ OFFERING_TOTAL = re.compile(r"total (?:fundraising|proceeds|gross proceeds|funds
                             r"募集资金总额|募资总额|募集資金總額|調達総額|資金調達総額", re.I)
 # "寒武纪上市前的投资方", "X社の株主": the name before a possessive is the company held, not a holder
 POSSESSOR = re.compile(r"^[^，,、。：:]{0,6}(?:的|の)\s*$")
+POSSESSOR_JA = re.compile(r"^[^，,、。：:]{0,6}の\s*$")  # in Japanese 的 makes adjectives ("戦略的投資家")
 # "a 4% stake in Y", "12% of Y", "shares of Y": the words that close on the company held
 HELD_OBJECT = re.compile(r"\b(?:stake|shares?|interest|%)\s+(?:\w+\s+){0,2}(?:in|of)\s+(?:the\s+)?$|%\s*(?:in|of)\s+$", re.I)
 # "Drummond Capital, which holds 12%": the name before a relative pronoun is its subject
@@ -62,6 +63,38 @@ def _not_amount(text: str, m) -> bool:
                 or re.search(r"(per share|每股|1株|issue price|发行价|公開価格|offer price)", before, re.I))
 
 
+# "6億9300万ドル（約1040億円）": an amount in brackets right after another one is its conversion
+CONVERSION_GAP = re.compile(r"^\s*[（(]\s*(?:约|約|およそ|approx\.?|about|around|~|≈)?\s*$", re.I)
+# "成立于2016年", "2022年8月に設立され": the year a company was founded is not the date of a round
+FOUNDED_BEFORE = re.compile(r"(?:成立|创立|創立|创办|創辦|设立|設立|創業|founded|established|incorporated)\s*(?:于|於|in)?\s*$", re.I)
+FOUNDED_AFTER = re.compile(r"^\s*(?:に|年)?\s*(?:成立|创立|創立|创办|設立|創業)")
+# "X、Y、そしてTikTokを運営するZ": the last item of a list, after "and" and a short description of it
+LAST_ITEM = re.compile(r"^[^。；;，,]{0,4}(?:そして|および|及び|並びに|以及|还有|還有)[^。；;、，,]{0,12}$")
+# "上市前，公司曾于2017年完成A轮融资": "before listing" as a time phrase, when the sentence names its round
+BEFORE_LISTING = re.compile(r"^(?:上市前|上場前|ipo前)$", re.I)
+
+
+# "ラピダスは2022年8月に設立され…8社が出資した": a company of any kind that opens the sentence as its topic
+TOPIC_MARKER = re.compile(r"^\s*(?:は|も)(?!、)")
+
+
+def _opens_as_topic(text: str, o) -> bool:
+    return not text[:o.start].strip() and bool(TOPIC_MARKER.match(text[o.end:o.end + 2]))
+
+
+def _conversions(text: str, money: list) -> list:
+    """The amounts that only convert the one before them."""
+    ordered = sorted(money, key=lambda m: m.start)
+    return [b for a, b in zip(ordered, ordered[1:]) if CONVERSION_GAP.match(text[a.end:b.start])]
+
+
+def _round_years(text: str, years: list) -> list:
+    """Years other than founding years (all of them when every year is one)."""
+    kept = [y for y in years if not (FOUNDED_BEFORE.search(text[max(0, y.start - 12):y.start])
+                                     or FOUNDED_AFTER.match(text[y.end:y.end + 6]))]
+    return kept or years
+
+
 def _clause_end(text: str, pos: int) -> int:
     m = re.compile(r"[;；。!?]|\.(?=\s|$)|,\s*(?:while|and|with|valuing|bringing|joined|alongside|as well as|which)\b|，(?:估值|使|其他|另有|此外)").search(text, pos)
     return m.start() if m else len(text)
@@ -74,8 +107,10 @@ def _clause_start(text: str, pos: int) -> int:
     return last
 
 
+# "Fidelity Management & Research Company、Baillie Gifford": a corporate word the name's label leaves out
+CORPORATE_TAIL = r"(?:\s*(?:Company|Co\.|Inc\.?|Corp\.?|Ltd\.?|LLC|L\.P\.|LP|Limited|株式会社|有限公司))?"
 # names in a list, each perhaps with an aside: "科大訊飛（iFlytek、保有比率1.19%）、聯想創投"
-JOINED = re.compile(r"\s*(?:[（(]?[^（()）]{0,30}[）)])?\s*(?:、|,|，|和|及|与|與|と|や|以及)\s*")
+JOINED = re.compile(CORPORATE_TAIL + r"\s*(?:[（(]?[^（()）]{0,30}[）)])?\s*(?:、|,|，|和|及|与|與|と|や|以及)\s*")
 _EN_BREAK = re.compile(r"[.;:：；]|\s[-–—]\s")
 
 
@@ -93,7 +128,7 @@ def _before_ok(doc: Doc, gap: str, o, s: int, window: int) -> bool:
     if doc.lang_ == "en":
         return not _EN_BREAK.search(gap)
     return _clause_start(doc.text, s) <= o.start and not (window <= 12 and re.search(r"は|由", gap)) \
-        and not POSSESSOR.match(gap)
+        and not (POSSESSOR_JA if doc.lang_ == "ja" else POSSESSOR).match(gap)
 
 
 def _owns(text: str, o, anchor: int) -> bool:
@@ -160,7 +195,7 @@ class Funding:
         orgs = [o for o in orgs if not any(a <= o.start and o.end <= b + 1 or o.start <= a and b <= o.end
                                            for a, b in venues)]
         cands = [o for o in orgs if id(o) not in leads and id(o) not in parts and
-                 (not o.types or "ChipVendor" in o.types or o.extra.get("coref")) and
+                 (not o.types or "ChipVendor" in o.types or o.extra.get("coref") or _opens_as_topic(text, o)) and
                  not any(0 <= s - o.end <= 3 or 0 <= o.start - e <= 3 for s, e in sources)]
         # "according to the report of korvane research, … veltrix technology has completed": a name the
         # recogniser reads as a research firm reports the round, it is not the company funded
@@ -187,8 +222,12 @@ class Funding:
             company = min(cands, key=lambda o: (0 if topic and o.key == topic else 1,
                                                 0 if (not o.types or o.types[0] == "ChipVendor") else 1, o.start))
         rounds = of_kind(ms, "round")
+        if any(not BEFORE_LISTING.match(r.text) for r in rounds):
+            rounds = [r for r in rounds if not BEFORE_LISTING.match(r.text)]
         money = [m for m in of_kind(ms, "money") if not _not_amount(text, m)]
-        years = of_kind(ms, "year")
+        conversions = _conversions(text, money)
+        money = [m for m in money if m not in conversions]
+        years = _round_years(text, of_kind(ms, "year"))
         ckey = company.key if company else None
         last = ctx.last_round
         if ckey is None and last and investors and not money and not rounds:
@@ -209,7 +248,14 @@ class Funding:
                    (not years or r.year in (None, years[0].value))]
         only = earlier[0] if len(ctx.rounds.get(ckey, [])) == 1 and earlier and not rounds and (
             money or investors and cue_spans(doc, "_this_round")) else None
-        if not rounds and not money and last and last.company == ckey and investors:
+        if only is None and money and not rounds:
+            # "…約41億9700万元を調達した" after a headline that gave the IPO's amount: the same round, restated
+            amounts = {m.value for m in money}
+            only = next((r for r in ctx.rounds.get(ckey, []) if r.values & amounts), None)
+        if rounds and not money and not investors and not years and all(BEFORE_LISTING.match(r.text) for r in rounds):
+            return doc  # "上場前の資金調達も活発だった": fundraising before the listing in general, no round
+        if not rounds and not money and last and last.company == ckey and investors and (
+                not years or last.year in (None, years[0].value)):
             rkey = last.key
         elif only is not None:
             rkey = only.key
@@ -229,6 +275,7 @@ class Funding:
             known = RoundInView(rkey, ckey, years[0].value if years else None)
             ctx.rounds.setdefault(ckey, []).append(known)
         known.amount |= bool(money)
+        known.values |= {m.value for m in money}
         ctx.last_round = known
         evidence = [company] if company else []
         add(doc, rkey, "fundedCompany", ckey, conf, NAME, spans=evidence)
@@ -243,6 +290,12 @@ class Funding:
             add(doc, rkey, "amount", plain_number(amt), conf, NAME, spans=money[:1], literal=True,
                 datatype=XSD + "decimal")
             add(doc, rkey, "currency", cur, conf, NAME, spans=money[:1], literal=True)
+        dated_before = ctx.year_in_view if ctx.year_in_view and ctx.year_in_view[0] == ctx.paragraph else None
+        if not years and rname == "IPO" and dated_before and known.year is None:
+            # "…は2025年12月5日、科創板で取引を開始した。同社はこのIPOで80億元を調達し": the listing date just given
+            _, year, month = dated_before
+            add(doc, rkey, "date", f"{year}-{month:02d}" if month else str(year), conf * 0.9, NAME, literal=True,
+                datatype=XSD + ("gYearMonth" if month else "gYear"))
         if years:
             y = years[0]
             month = y.extra.get("month")
@@ -281,7 +334,11 @@ class Funding:
                     prev = None  # "リード投資家は X、Y", "投资方包括 X、Y": the names listed after the cue
                     for o in sorted((o for o in orgs if e <= o.start < _clause_end(text, e) and not o.extra.get("coref")),
                                     key=lambda o: o.start):
-                        if prev is not None and not JOINED.fullmatch(text[prev.end:o.start]):
+                        if prev is not None and re.fullmatch(r"\s*[（(]\s*", text[prev.end:o.start]):
+                            role.add(id(o))  # "CTCキャピタル（CTC Capital）": the same party in another script
+                            continue
+                        if prev is not None and o.key != prev.key and not JOINED.fullmatch(text[prev.end:o.start]) \
+                                and not LAST_ITEM.match(text[prev.end:o.start]):
                             break  # "リード投資家は X で、Y と Z も出資": only X leads
                         role.add(id(o))
                         prev = o
@@ -310,7 +367,7 @@ class Funding:
         ordered = sorted(orgs, key=lambda o: o.start)
         for i in range(len(ordered) - 1, 0, -1):
             a, b = ordered[i - 1], ordered[i]
-            if id(b) in role and id(a) not in role and re.fullmatch(r"\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as)\s*", text[a.end:b.start], re.I):
+            if id(b) in role and id(a) not in role and re.fullmatch(CORPORATE_TAIL + r"\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as)\s*", text[a.end:b.start], re.I):
                 role.add(id(a))
 
     @staticmethod
