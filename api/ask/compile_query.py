@@ -247,6 +247,8 @@ class Compiler:
         if op == "between":
             lo, hi = (vals + vals)[:2]
             cond = f"{expr} >= {_lit(lo)} && {expr} <= {_lit(hi)}"
+        elif op == "in":  # "2022 or 2023", "2022年か2023年": either year
+            cond = " || ".join(f"{expr} = {_lit(v)}" for v in dict.fromkeys(vals))
         else:
             cond = f"{expr} {op} {_lit(vals[0])}"
         self.add(f"{pat} FILTER({cond})", a.negated)

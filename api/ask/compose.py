@@ -220,6 +220,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             nodes[-1].end = t.end  # "哪家公司": one node
             continue
         nodes.append(Node(f"n{i}", typ, t.start, t.end, t.row.get("cls"), ipo=bool(t.row.get("ipo"))))
+    nodes += _asked_amount(spans, nodes)
     # a foundry named with a node size ("TSMC 7nm", "台积电7纳米") is one process: an implicit node
     used: set[int] = set()
     for i, a in enumerate(atoms):
@@ -415,6 +416,14 @@ def _merge_money(nodes: list[Node], rels: list[Span]) -> list[Node]:
 
 def _kind(n: Node) -> str:
     return "round" if n.type in ("round", "amount", "exchange") else GENERAL.get(n.type, n.type)
+
+
+def _asked_amount(spans: list[Span], nodes: list[Node]) -> list[Node]:
+    """"融资了多少人民币", "何ドル調達した": a currency asked for with a wh-word is the amount the question wants."""
+    if any(n.type in ("amount", "round") for n in nodes):
+        return []
+    return [Node(f"m{i}", "amount", s.start, s.end) for i, s in enumerate(spans)
+            if s.kind == "currency" and s.row.get("asks")][:1]
 
 
 def _event_atoms(text: str, atoms: list[Span], spans: list[Span]) -> list[Span]:

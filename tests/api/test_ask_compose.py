@@ -281,3 +281,17 @@ def test_ja_among_names_the_answer_set(store):
     res = answer("エヌビディアのチップの中で最も微細なプロセスを使っているのはどれ？", store)
     assert res["understood"] and labels(res) and all(a["iri"].rsplit("/", 1)[-1].startswith("nvidia-")
                                                      for a in res["answers"])
+
+
+@pytest.mark.parametrize("q", ["Which chips were announced in 2020 or 2024?", "2020年或2024年发布的芯片有哪些？"])
+def test_either_year_is_a_set_not_the_first_year(store, q):
+    assert labels(answer(q, store)) == {"A100", "B200", "Blackhole", "Gaudi 3"}
+
+
+def test_ja_izen_includes_the_year(store):
+    assert labels(answer("2022年以前に発表されたチップは？", store)) == {"A100", "BR100", "H100"}
+
+
+def test_currency_asked_with_a_wh_word_is_the_answer(store):
+    res = answer("壁仞科技总共融资了多少人民币？", store)
+    assert res["value"] == 2_000_000_000 and res["unit"] == "CNY"
