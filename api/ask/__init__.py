@@ -153,6 +153,13 @@ def _qualifies_next(u: Understanding, idx: Any, i: int, used: set[int]) -> bool:
 STRONG_CONSTRAINTS = ("node", "round", "year", "purpose")
 
 
+def _form_ignores(best: dict, u: Understanding) -> bool:
+    """Whether the question states a constraint (memory type, node size, round, year, purpose) the form has no
+    slot for."""
+    kinds = {k.rstrip("?") for k in best["spec"].slots.values()}
+    return any(c in u.constraints and c not in kinds for c in STRONG_CONSTRAINTS + ("memory",))
+
+
 def _choose(u: Understanding, idx: Any, store: Any = None) -> tuple[dict | None, dict | None]:
     """The best form whose phrasing matches and whose slots are filled; and the best partial one."""
     registry = load_forms()
@@ -237,14 +244,21 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         return _declined(u, u.language, msg, interpretation=interp, suggestions=u.suggestions)
     graph, not_understood = _compose(u, idx)
     best, partial = _choose(u, idx, store)
+    if graph is not None and best is not None and _form_ignores(best, u):
+        graph.complex = True  # the form would drop a constraint the query graph reads
+        graph.reasons.add("constraint")
     if graph is not None and graph.complex and not _form_reads(best, graph, u.constraints) and \
-            not (graph.reasons == {"conjunction"} and _form_uses_atoms(best, graph)):
+            not (graph.reasons == {"conjunction"} and _form_uses_atoms(best, graph, idx)):
         out = _composed_answer(graph, u, idx, store, interp, msgs)
         if out["understood"] or best is None or _strict_markers(u) or not out.pop("_unlinked", False):
             return out
         # the compositional reading found no link but a form reads the question whole: the form answers
     if best is not None and not_understood is not None and _strict_markers(u):
         best = partial = None  # a negation, exception, "both", listing or range no form reads: never ignore it
+    if best is not None and not_understood is not None and _form_ignores(best, u):
+        # the query graph could not read the question and the form would drop one of its constraints ("TSMCの5nmで
+        #製造され、かつHBM2eを搭載": chips on the node, HBM2e dropped): say what was not understood instead
+        return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
     if not_understood is not None and not_understood.key == "outside" and not _form_covers(best, u, not_understood):
         # an attribute the graph has no terms for ("employees", "clock speed", "CEO") that the matched form does
         # not itself read: answering the form would answer another question
@@ -337,10 +351,10 @@ def _form_reads(best: dict | None, graph: Any, constraints: dict | None = None) 
     return slot in kinds and (constraints is None or slot in constraints)
 
 
-_ATOM_SLOTS = {"memory": "memory", "Y": "year", "N": "node", "region": "region"}
+_ATOM_SLOTS = {"memory": "memory", "Y": "year", "N": "node", "region": "region", "roundname": "round"}
 
 
-def _form_uses_atoms(best: dict | None, graph: Any) -> bool:
+def _form_uses_atoms(best: dict | None, graph: Any, idx: Any = None) -> bool:
     """A form may answer a conjunction only if it declares a slot for every constraint the question states (its
     entity slots are checked by `_fill`): 'chips with HBM3e made by TSMC' is not 'chips made by TSMC'."""
     if best is None:
@@ -352,11 +366,23 @@ def _form_uses_atoms(best: dict | None, graph: Any) -> bool:
             if a.kind == "entity":
                 if not filled & set(a.span.data):
                     return False  # "哪些GPU采用了HBM2e": a class word the form took for incidental
+                if _made_by(graph, a, idx) and not kinds & {"foundry", "process", "node"}:
+                    return False  # "TSMCで製造されている": the maker, not the designer an org slot reads
                 continue
             key = a.span.data.get("q") if a.kind == "cmp" else a.kind
             if _ATOM_SLOTS.get(key) not in kinds:
                 return False
     return True
+
+
+def _made_by(graph: Any, a: Any, idx: Any) -> bool:
+    """Whether the entity is a foundry with a manufacturing or reliance word right next to it ("made by TSMC",
+    "TSMCで製造"; not "which chips does Acme make")."""
+    ents = [idx.entities[x] for x in a.span.data if idx is not None and x in idx.entities]
+    if not ents or not all(e.is_a("Foundry") for e in ents):
+        return False
+    return any(r.row.get("rel") in ("make", "rely") and (0 <= r.start - a.span.end <= 3 or 0 <= a.span.start - r.end <= 4)
+               for r in graph.rels)
 
 
 def _strict_markers(u: Understanding) -> list:

@@ -173,6 +173,9 @@ class Compiler:
     def literal_atom(self, n: Node, a: Atom) -> None:
         v, nt, d = self.node_var(n), _etype(n), a.span.data
         k = self.fresh("k")
+        if a.kind == "roundname":
+            self.round_atom(n, a)
+            return
         if a.kind == "purpose":  # "for training", "面向推理", "推論用": the chip's marketed use
             cls = a.span.row["cls"]
             if nt == "chip":
@@ -264,6 +267,24 @@ class Compiler:
         pat = (f"{v} aic:fundedCompany {co} ; aic:date {dv} . {ev} aic:fundedCompany {co} ; aic:roundName \"IPO\"{ex} ; "
                f"aic:date {de} . FILTER(str({dv}) {d['op']} str({de}) && {v} != {ev})")
         self.add(pat, a.negated)
+
+    def round_atom(self, n: Node, a: Atom) -> None:
+        """A named round ("took part in the Series A", "参与IPO", "シリーズAに参加"): an investor node took part in it
+        (as investor or lead), a company node raised it. The round is the company's named on the same node, if any."""
+        v, nt = self.node_var(n), _etype(n)
+        r, name = self.fresh("r"), _lit(a.span.data)
+        if nt == "round":
+            self.add(f"{v} aic:roundName {name} .", a.negated)
+            return
+        if nt not in ORGS | {"company"}:
+            raise NotUnderstood("not_understood", words=a.span.text)
+        if n.type in ("investor", "org"):
+            co = next((f"<{b.span.data[0]}>" for b in n.atoms if b.kind == "entity" and not b.excluded and
+                       any(t in ORGS for t in _types(self.idx, b.span.data))), None) or self.fresh("co")
+            self.add(f"{r} aic:fundedCompany {co} ; aic:roundName {name} . "
+                     f"{{ {r} aic:investor {v} }} UNION {{ {r} aic:leadInvestor {v} }}", a.negated)
+        else:
+            self.add(f"{r} aic:fundedCompany {v} ; aic:roundName {name} .", a.negated)
 
     def question_currency(self) -> str | None:
         for n in self.g.nodes:

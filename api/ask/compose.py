@@ -158,6 +158,9 @@ def read_spans(text: str, lex: ComposeLexicon, mentions: list) -> list[Span]:
                     continue
             elif e.kind == "memory":
                 data = m.group(1)
+            elif e.kind == "roundname":  # "Series A", "A轮", "シリーズA" -> the graph's aic:roundName
+                g = next((x for x in m.groups() if x), "")
+                data = e.value["value"].replace("{X}", g.upper())
             cands.append((-(m.end() - m.start()), order, m.start(), Span(m.start(), m.end(), e.kind, e.value,
                                                                           m.group(0), data)))
     taken = [False] * (len(text) + 1)
@@ -210,7 +213,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     types = [s for s in spans if s.kind == "type"]
     rels = [s for s in spans if s.kind == "rel"]
     marks = [s for s in spans if s.kind == "mark"]
-    atoms = sorted([s for s in spans if s.kind in ("cmp", "region", "exchange", "memory", "currency", "purpose")] + ents,
+    atoms = sorted([s for s in spans if s.kind in ("cmp", "region", "exchange", "memory", "currency", "purpose", "roundname")] + ents,
                    key=lambda s: s.start)
     atoms = _event_atoms(text, atoms, spans)
     nodes: list[Node] = []
@@ -269,12 +272,16 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     chain = [n for n in nodes]
     pairs = list(zip(chain, chain[1:]))
     for a, b in pairs:
-        rel = _rel_between(rels, a.end, b.start)
-        if rel is None and lang != "en":  # verb-final: "…TSMCの7nmに依存しているのは"
+        between = [r for r in rels if r.start >= a.end and r.end <= b.start]
+        if lang != "en":  # verb-final: "…TSMCの7nmに依存しているのは"
             # a relation word standing between a later pair of nodes is theirs ("チップ、その設計会社に投資しているのは誰")
             own = [r for r in rels if not any(r.start >= c.end and r.end <= d.start for c, d in pairs if c is not a)]
-            rel = next((r.row["rel"] for r in own if 0 <= r.start - max(a.end, b.end) <= 6), None)
-        edges.append((a, b, rel))
+            between += [r for r in own if 0 <= r.start - max(a.end, b.end) <= 6]
+        fit = [r for r in between if _pair_reads(a, b, r.row["rel"])]
+        rel = (fit or between or [None])[0]
+        edges.append((a, b, rel.row["rel"] if rel is not None else None))
+    if lang == "zh":
+        edges = _zh_relative_clauses(text, edges, rels)
     agg = _aggregate(marks, answer, nodes)
     g = QueryGraph(lang, nodes, answer, edges, agg, rels, marks)
     reasons = set()
@@ -329,6 +336,30 @@ def _identity(text: str, idx: Any, n: Node, a: Atom) -> bool:
     t = entity_type(idx, a.span.data, n.type)
     gap = text[a.span.end:n.start] if n.start >= a.span.end else text[n.end:a.span.start]
     return t == n.type and n.type not in ("company", "org") and len(gap.strip(" の的'’s")) == 0
+
+
+def _pair_reads(a: Node, b: Node, rel: str) -> bool:
+    """Whether relation word `rel` links node types a and b in either direction ("融资…领投": lead, not raise)."""
+    ta, tb = ("round" if a.type in ("round", "amount", "exchange") else a.type,
+              "round" if b.type in ("round", "amount", "exchange") else b.type)
+    if rel in ("invest", "lead") and ta in ORGS and tb in ORGS:
+        return True
+    return find_edge(ta, tb, rel) is not None or find_edge(tb, ta, rel) is not None
+
+
+def _zh_relative_clauses(text: str, edges: list, rels: list[Span]) -> list:
+    """"投资了采用三星工艺的芯片厂商": the second verb and its object modify the node after 的, so the first verb links
+    the node before to that head, and the head to the object: (investor, vendor, invest), (vendor, process, use)."""
+    out = list(edges)
+    for i in range(len(out) - 1):
+        (a, x, _), (x2, y, _) = out[i], out[i + 1]
+        if x2 is not x or not re.fullmatch(r"\s*的\s*(?:那些|这些)?\s*", text[x.end:y.start]):
+            continue
+        verbs = [r for r in rels if r.start >= a.end and r.end <= x.start]
+        if len(verbs) < 2:
+            continue
+        out[i], out[i + 1] = (a, y, verbs[0].row["rel"]), (y, x, verbs[-1].row["rel"])
+    return out
 
 
 def _alias_dropped(text: str, ents: list[Span]) -> list[Span]:
@@ -488,6 +519,10 @@ def _attach(text: str, lang: str, nodes: list[Node], a: Span, idx: Any, marks: l
         money = [n for n in nodes if n.type in ("round", "amount")]
         if money:
             return min(money, key=lambda n: abs(n.start - a.start))
+    if lang == "zh" and a.kind == "entity" and text[:a.start].endswith("由"):
+        topic = [n for n in nodes if n.end <= a.start and not text[n.end:a.start - 1].strip()]
+        if topic:  # "芯片由格罗方德代工的公司": the foundry made the chips, it does not qualify the companies
+            return topic[-1]
     excluded = any(m.row["mark"] == "except" and _near(text, m, a) for m in marks)
     if a.kind == "entity" and excluded:
         fit = [n for n in nodes if _fits(entity_type(idx, a.data, n.type), n.type)]

@@ -283,6 +283,27 @@ def test_ja_among_names_the_answer_set(store):
                                                      for a in res["answers"])
 
 
+@pytest.mark.parametrize("q", ["Which of Biren's investors did not take part in its Series A?",
+                               "壁仞科技の出資者のうち、シリーズAに参加しなかったのは誰ですか？",
+                               "壁仞科技的投资方中，哪些没有参与A轮？"])
+def test_negated_named_round_excludes_its_participants(store, q):
+    res = answer(q, store)  # Series A was led by IDG and Qiming; GL Ventures led the Pre-Series B
+    assert labels(res) == {"GL Ventures"} and "NOT EXISTS" in res["sparql"] and '"Series A"' in res["sparql"]
+
+
+@pytest.mark.parametrize("q", ["哪些投资机构投资了采用台积电工艺的芯片厂商？",
+                               "芯片由台积电代工的那些公司，它们的融资是由哪些机构领投的？"])
+def test_chinese_relative_clause_chains(store, q):
+    res = answer(q, store)
+    assert res["form"] == "composed"
+    assert labels(res) == {"GL Ventures", "IDG Capital", "Qiming Venture Partners"}
+
+
+def test_a_form_never_drops_a_constraint_it_has_no_slot_for(store):
+    res = answer("HBM3eを採用し、TSMCで製造されているチップは？", store)
+    assert labels(res) == {"B200", "H200"}
+
+
 @pytest.mark.parametrize("q", ["Which chips were announced in 2020 or 2024?", "2020年或2024年发布的芯片有哪些？"])
 def test_either_year_is_a_set_not_the_first_year(store, q):
     assert labels(answer(q, store)) == {"A100", "B200", "Blackhole", "Gaudi 3"}
