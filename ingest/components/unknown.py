@@ -278,6 +278,10 @@ class UnknownRecognizer:
                     s += first.end()  # "and fenmore ventures": the name after the joining word
                     if " " not in text[s:e].strip():
                         continue
+                words = text[s:e].split()[:-1]
+                if any(w in LOWER_NOT_FIRST or w in ("following", "the", "a", "an", "of", "in", "to", "by")
+                       for w in words):
+                    continue  # "following the investment": a phrase, not a name
                 if text[s:e].split()[0] not in not_names("en"):
                     cands.append((s, e))
                     self._absorb(out, taken, s, e)
