@@ -19,6 +19,8 @@ def read_config(lang: str) -> dict:
     sec = cp["nlp"]
     return {"lang": json.loads(sec["lang"]), "base": json.loads(sec["base"]),
             "pipeline": json.loads(sec["pipeline"]), "disable": json.loads(sec.get("disable", "[]")),
+            "bare_disable": json.loads(sec.get("bare_disable", sec.get("disable", "[]"))),
+            "ner_labels": json.loads(sec.get("ner_labels", "[]")),
             "components": {k.split(".", 1)[1]: dict(cp[k]) for k in cp.sections() if k.startswith("components.")}}
 
 
@@ -54,12 +56,42 @@ def build(lang: str) -> Language:
         lang = "en"
     cfg = read_config(lang)
     nlp = base_model(cfg["base"], cfg["disable"])
+    if cfg["ner_labels"] and "ner" in nlp.pipe_names:
+        keep_ner_labels(nlp, set(cfg["ner_labels"]))
     for name in cfg["pipeline"]:
         nlp.add_pipe(name, config={k: json.loads(v) for k, v in cfg["components"].get(name, {}).items()})
     return nlp
 
 
 def base_only(lang: str) -> Language:
-    """The bare base model of a language (for benchmarks against our full pipeline)."""
+    """The bare base model of a language as shipped (for benchmarks against our full pipeline)."""
     cfg = read_config(lang)
-    return base_model(cfg["base"], cfg["disable"])
+    return base_model(cfg["base"], cfg["bare_disable"])
+
+
+def keep_ner_labels(nlp: Language, labels: set[str]) -> None:
+    """Restrict the base model's `ner` to `labels` (with their B/I/L/U moves and O), keeping its weights.
+
+    GiNZA's `ner` knows 189 entity types (758 moves) and its cost grows with the number of moves; only its
+    organisation labels are read (aic_unknown), so it runs with those and the types it most often gives
+    instead (ja.cfg), which keeps every other decision where it was (a type it can no longer choose would
+    pass its tokens to the nearest remaining one, often an organisation label)."""
+    import numpy
+    from spacy.pipeline._parser_internals.ner import MOVE_NAMES, BiluoPushDown
+    from spacy.pipeline.ner import EntityRecognizer
+    ner = nlp.get_pipe("ner")
+    names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
+    code = {m: i for i, m in enumerate(MOVE_NAMES)}
+    moves = BiluoPushDown(nlp.vocab.strings, {})
+    for n in names:
+        move, _, label = n.partition("-")
+        if not label or label in labels:
+            moves.add_action(code[move], label)
+    kept = [moves.get_class_name(i) for i in range(moves.n_moves)]
+    rows = [names.index(n) for n in kept]
+    upper = next(m for m in ner.model.walk() if m.name == "linear" and m.has_dim("nO") and m.get_dim("nO") == len(names))
+    W, b = upper.get_param("W"), upper.get_param("b")
+    upper._dims["nO"] = len(kept)  # thinc refuses set_dim once the layer has weights
+    upper.set_param("W", numpy.ascontiguousarray(W[rows]))
+    upper.set_param("b", numpy.ascontiguousarray(b[rows]))
+    nlp._components[nlp.component_names.index("ner")] = ("ner", EntityRecognizer(nlp.vocab, ner.model, "ner", moves=moves))
