@@ -224,6 +224,8 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             continue
         nodes.append(Node(f"n{i}", typ, t.start, t.end, t.row.get("cls"), ipo=bool(t.row.get("ipo"))))
     nodes += _asked_amount(spans, nodes)
+    nodes += _implied_round(spans, nodes)
+    _ipo_word(rels, nodes)
     # a foundry named with a node size ("TSMC 7nm", "台积电7纳米") is one process: an implicit node
     used: set[int] = set()
     for i, a in enumerate(atoms):
@@ -258,7 +260,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         nodes = [n for i, n in enumerate(nodes) if n.type != "org" or i == 0 or
                  any(r.start >= nodes[i - 1].end and r.end <= n.start for r in rels)]
     nodes = _merge_money(_drop_chip_modifier(text, nodes, rels), rels)
-    nodes = _merge_same(nodes, rels)
+    nodes = _merge_same(nodes, rels, text)
     if not nodes:
         raise NotUnderstood("no_answer_type")
     answer = _answer_node(text, lang, nodes, atoms)
@@ -396,12 +398,18 @@ def _class_word_nodes(text: str, nodes: list[Node], ents: list[Span], idx: Any) 
     return out
 
 
-def _merge_same(nodes: list[Node], rels: list[Span]) -> list[Node]:
+def _merge_same(nodes: list[Node], rels: list[Span], text: str = "") -> list[Node]:
     """Adjacent nodes of one kind with no relation word between them are one thing ("节点…的工艺", "芯片是哪款",
-    "funding rounds … amount")."""
+    "funding rounds … amount"); but an investor written apart from another organisation word is its investor
+    ("会社の出資者", "厂商有哪些投资人"; "哪家投资机构" stays one)."""
     out: list[Node] = []
     for n in nodes:
         prev = out[-1] if out else None
+        if prev is not None and "investor" in (prev.type, n.type) and \
+                {prev.type, n.type} - {"investor"} <= {"company", "vendor", "foundry"} and prev.type != n.type and \
+                text[prev.end:n.start].strip():
+            out.append(n)
+            continue
         if prev is not None and _kind(prev) == _kind(n) and n.answerable and prev.answerable and \
                 not any(r.start >= prev.end and r.end <= n.start for r in rels):
             if n.type in ("amount", "exchange") or prev.type in ("org", "company"):
@@ -447,6 +455,28 @@ def _merge_money(nodes: list[Node], rels: list[Span]) -> list[Node]:
 
 def _kind(n: Node) -> str:
     return "round" if n.type in ("round", "amount", "exchange") else GENERAL.get(n.type, n.type)
+
+
+_IPO_WORD = re.compile(r"ipo|initial public offering|新規株式公開|首次公开募股|首发", re.I)
+
+
+def _ipo_word(rels: list[Span], nodes: list[Node]) -> None:
+    """The word "IPO" read as a listing verb still says which round the money was raised in ("募资额低于30亿元的IPO",
+    "raised the most in its IPO"): the round or amount asked about is the IPO."""
+    if any(r.row["rel"] == "list" and _IPO_WORD.search(r.text) for r in rels):
+        for n in nodes:
+            if n.type in ("round", "amount"):
+                n.ipo = True
+
+
+def _implied_round(spans: list[Span], nodes: list[Node]) -> list[Node]:
+    """"Which company raised the most", "IPOで最も多く調達した企業": the largest amount is a round's, though no round
+    word is written; a raising or listing word must say so."""
+    if any(n.type in ("amount", "round") for n in nodes) or not any(
+            s.kind == "rel" and s.row["rel"] in ("raise", "list") for s in spans):
+        return []
+    most = [s for s in spans if s.kind == "mark" and s.row["mark"] == "max_amount"]
+    return [Node("r_most", "round", most[0].start, most[0].end)] if most else []
 
 
 def _asked_amount(spans: list[Span], nodes: list[Node]) -> list[Node]:
@@ -515,7 +545,7 @@ def _attach(text: str, lang: str, nodes: list[Node], a: Span, idx: Any, marks: l
     """The node an atom qualifies: English post-modifies (the nearest node before it) unless the atom directly
     precedes a type word ("Chinese companies", "Huawei's chips"); Japanese and Chinese pre-modify (the nearest
     node after it). An excluded entity ("apart from TSMC") qualifies the nearest node of its own type."""
-    if a.kind in ("currency", "event"):
+    if a.kind in ("currency", "event") or (a.kind == "cmp" and a.data and a.data.get("q") == "A"):
         money = [n for n in nodes if n.type in ("round", "amount")]
         if money:
             return min(money, key=lambda n: abs(n.start - a.start))
