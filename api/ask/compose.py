@@ -224,6 +224,8 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             continue
         nodes.append(Node(f"n{i}", typ, t.start, t.end, t.row.get("cls"), ipo=bool(t.row.get("ipo"))))
     nodes += _asked_amount(spans, nodes)
+    nodes += _implied_round(spans, nodes)
+    _ipo_word(rels, nodes)
     # a foundry named with a node size ("TSMC 7nm", "台积电7纳米") is one process: an implicit node
     used: set[int] = set()
     for i, a in enumerate(atoms):
@@ -455,6 +457,28 @@ def _kind(n: Node) -> str:
     return "round" if n.type in ("round", "amount", "exchange") else GENERAL.get(n.type, n.type)
 
 
+_IPO_WORD = re.compile(r"ipo|initial public offering|新規株式公開|首次公开募股|首发", re.I)
+
+
+def _ipo_word(rels: list[Span], nodes: list[Node]) -> None:
+    """The word "IPO" read as a listing verb still says which round the money was raised in ("募资额低于30亿元的IPO",
+    "raised the most in its IPO"): the round or amount asked about is the IPO."""
+    if any(r.row["rel"] == "list" and _IPO_WORD.search(r.text) for r in rels):
+        for n in nodes:
+            if n.type in ("round", "amount"):
+                n.ipo = True
+
+
+def _implied_round(spans: list[Span], nodes: list[Node]) -> list[Node]:
+    """"Which company raised the most", "IPOで最も多く調達した企業": the largest amount is a round's, though no round
+    word is written; a raising or listing word must say so."""
+    if any(n.type in ("amount", "round") for n in nodes) or not any(
+            s.kind == "rel" and s.row["rel"] in ("raise", "list") for s in spans):
+        return []
+    most = [s for s in spans if s.kind == "mark" and s.row["mark"] == "max_amount"]
+    return [Node("r_most", "round", most[0].start, most[0].end)] if most else []
+
+
 def _asked_amount(spans: list[Span], nodes: list[Node]) -> list[Node]:
     """"融资了多少人民币", "何ドル調達した": a currency asked for with a wh-word is the amount the question wants."""
     if any(n.type in ("amount", "round") for n in nodes):
@@ -521,7 +545,7 @@ def _attach(text: str, lang: str, nodes: list[Node], a: Span, idx: Any, marks: l
     """The node an atom qualifies: English post-modifies (the nearest node before it) unless the atom directly
     precedes a type word ("Chinese companies", "Huawei's chips"); Japanese and Chinese pre-modify (the nearest
     node after it). An excluded entity ("apart from TSMC") qualifies the nearest node of its own type."""
-    if a.kind in ("currency", "event"):
+    if a.kind in ("currency", "event") or (a.kind == "cmp" and a.data and a.data.get("q") == "A"):
         money = [n for n in nodes if n.type in ("round", "amount")]
         if money:
             return min(money, key=lambda n: abs(n.start - a.start))

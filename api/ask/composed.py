@@ -67,10 +67,11 @@ def run(g: QueryGraph, u: Any, idx: Any, store: Any) -> dict:
                 triples.append((ts[0], ox.NamedNode(AIC + p.split(":", 1)[1]), ts[1]))
     curs = list(dict.fromkeys(str(py(r["ocur"])) for r in rows if r.get("ocur") is not None))
     if len(curs) > 1:  # "the largest round" over rounds in several currencies: the largest of each, said so
-        parts = ", ".join(f"{py(r['order']):,} {py(r['ocur'])} ({idx.entities[r['x'].value].label(u.language) if r['x'].value in idx.entities else r['x'].value})"
-                          for r in rows if r.get("ocur") is not None and isinstance(r.get("x"), ox.NamedNode))
+        parts = ", ".join(dict.fromkeys(f"{py(r['order']):,} {py(r['ocur'])} ({idx.entities[r['x'].value].label(u.language) if r['x'].value in idx.entities else r['x'].value})"
+                          for r in rows if r.get("ocur") is not None and isinstance(r.get("x"), ox.NamedNode)))
         notes.append(message(u.language, "mixed_currency", cur=", ".join(curs), parts=parts))
-        details["by_currency"] = {c_: [r["x"].value for r in rows if str(py(r.get("ocur"))) == c_] for c_ in curs}
+        details["by_currency"] = {c_: list(dict.fromkeys(r["x"].value for r in rows if str(py(r.get("ocur"))) == c_))
+                                  for c_ in curs}
     unchecked = [i for i in unchecked if i not in answers]
     if unchecked:
         names = ", ".join(idx.entities[i].label(u.language) if i in idx.entities else i for i in unchecked)

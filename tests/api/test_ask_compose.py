@@ -318,6 +318,24 @@ def test_currency_asked_with_a_wh_word_is_the_answer(store):
     assert res["value"] == 2_000_000_000 and res["unit"] == "CNY"
 
 
+@pytest.mark.parametrize("q", ["What is the average round size of Biren Technology?", "壁仞科技平均每轮融资多少？",
+                               "How many chips has NVIDIA announced per year?"])
+def test_aggregate_the_graph_cannot_compute_is_declined(store, q):
+    res = answer(q, store)
+    assert res["understood"] is False and res.get("value") is None
+
+
+@pytest.mark.shared
+def test_ipo_word_restricts_the_rounds():
+    from kg.store import open_store
+    st = open_store(":memory:")
+    st.load(str(SHARED / "eval" / "reference-graph.trig"))
+    assert labels(answer("募资额低于30亿元的IPO是哪家公司的？", st)) == {"Cambricon"}
+    assert labels(answer("Which company raised the most in its IPO, in CNY?", st)) == {"Moore Threads"}
+    mixed = answer("IPOで最も多く調達した企業は？", st)
+    assert "HKD" in mixed["message"] and "CNY" in mixed["message"]
+
+
 def test_but_not_and_in_common(store):
     res = answer("Which investors backed Biren but not Moore Threads?", store)
     assert labels(res) == {"GL Ventures", "IDG Capital", "Qiming Venture Partners"} and "NOT EXISTS" in res["sparql"]
