@@ -166,7 +166,7 @@ class Compiler:
                 return r.row["rel"], True
             if gap_after is not None and len(gap_after.strip()) <= 3 and best is None:
                 best, subject = r.row["rel"], False  # "エンフレームに出資した": object
-            if gap_before is not None and len(re.sub(r"\s|both|了|过|the|in|on|by|of", "", gap_before)) <= 1:
+            if gap_before is not None and len(re.sub(_COORD + r"|了|过|the|in|on|by|of", "", gap_before)) <= 1:
                 best, subject = r.row["rel"], False
         return best, subject
 
@@ -186,10 +186,13 @@ class Compiler:
                 raise NotUnderstood("not_understood", words=a.span.text)
             return
         if a.kind == "memory":
-            pat = f"{v} aic:memoryType {k} . FILTER(lcase(str({k})) = {_lit(d.lower())})"
+            # a family without a generation ("HBM", "GDDR") is any of its generations (HBM3e is HBM)
+            test = f"lcase(str({k})) = {_lit(d.lower())}" if re.search(r"\d", d) else \
+                f"strstarts(lcase(str({k})), {_lit(d.lower())})"
+            pat = f"{v} aic:memoryType {k} . FILTER({test})"
             if nt != "chip":
                 c = self.fresh("c")
-                pat = f"{c} aic:designedBy {v} ; aic:memoryType {k} . FILTER(lcase(str({k})) = {_lit(d.lower())})"
+                pat = f"{c} aic:designedBy {v} ; aic:memoryType {k} . FILTER({test})"
             self.add(pat, a.negated)
         elif a.kind == "exchange":
             val = _lit(a.span.row["value"])
