@@ -110,6 +110,7 @@ class DocContext:
     last_market: MarketInView | None = None
     last_firm: Any = None  # the research firm of the market figures in view (a Mention)
     firm_paragraph: int | None = None
+    author_firm: Any = None  # a research firm a note names as its author (byline): the "we" of its figures
     foundries: set = field(default_factory=set)  # vocabulary ids of the foundries named so far
     previous: ChipsInView | None = None
     names: dict = field(default_factory=dict)  # folded surface -> NameInView

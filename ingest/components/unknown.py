@@ -22,7 +22,7 @@ EN_ORG = re.compile(
     r"\b((?:[A-Z][A-Za-z0-9&'.-]*\s){0,3}(?:[A-Z][A-Za-z0-9&'.-]*\s)?"
     r"(?:Technologies|Technology|Tech|Inc\.?|Corp\.?|Corporation|Capital|Ventures|Venture Partners|Partners|"
     r"Semiconductors?|Systems|Labs|Holdings|Group|Fund|Investments?|Microelectronics|Electronics|Computing|"
-    r"Intelligence|Silicon|Devices|Compute|Foundry|Micro|Robotics|Interconnect|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management|Family Office|Angels))\b")
+    r"Intelligence|Silicon|Devices|Compute|Foundry|Micro|Robotics|Interconnect|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management|Family Office|Angels|Research|Insights?|Analytics|Consulting|Advisory))\b")
 ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将为是其该这那此旗下各多家参投领跟首轮亿万元中从对向以被把])){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金)(?:(?:股份)?有限(?:责任)?公司)?)")
 ZH_FULL_NAME = re.compile(r"((?:[\u4e00-\u9fff](?<![的了在是和与及将为由等其该这])){2,12}[（(][\u4e00-\u9fff]{2,4}[）)]"
                           r"(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司))")

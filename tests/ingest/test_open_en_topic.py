@@ -82,3 +82,17 @@ def test_machine_translation_with_doubled_spaces():
 def test_foundry_fdx_code_is_a_node():
     fs = facts_of("Garrow AI's GA-1 is made by GlobalFoundries on its 22FDX process.")
     assert any(s == "GA-1" and p == "manufacturedOn" for s, p, _ in fs)
+
+
+def test_byline_research_firm_estimates_the_notes_figures():
+    ex = extract(RawDocument("<test>", "*Dorrance Research, Chip Practice, 2 May 2026*\n\n"
+                                       "We estimate that the global AI chip market was worth $80 billion in 2025."))
+    firms = {f.object for r in ex.results for f in r.facts if f.predicate == "estimatedBy"}
+    assert firms == {"new:org:Dorrance Research"}
+
+
+def test_partner_in_a_cluster_design():
+    fs = facts_of("Vellow Compute unveiled Harrowgate, a training cluster built from its VC-9 chips that the company "
+                  "designed with its hosting partner Tamber Systems.")
+    assert ("Harrowgate", "designedBy", "Tamber Systems") in fs
+    assert ("VC-9", "designedBy", "Tamber Systems") not in fs

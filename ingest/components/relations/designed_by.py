@@ -88,6 +88,26 @@ def _maker_after(doc: Doc, product, org) -> bool:
     return org.end <= product.start and bool(_DESIGNER_OF.match(text[org.end:product.start]))
 
 
+# "… that the company designed with its hosting partner Nordvann Data": a partner in the design
+_DESIGNED_WITH = re.compile(r"\b(?:designed|developed|built|co-developed|co-designed|created)\s+(?:jointly\s+|together\s+)?"
+                            r"with\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_JOINTLY = re.compile(r"^\s+(?:jointly|together|co-)", re.I)
+
+
+def _partners(doc: Doc, orgs: list, designer, product) -> list:
+    """Organisations that design the product together with its designer: "X and Y jointly built Z", "Z, which
+    X designed with its partner Y" (English)."""
+    if doc.lang_ != "en":
+        return []
+    from ingest.components.relations.common import coordinated
+    out = [o for o in orgs if o is not designer and o.start >= product.end
+           and _DESIGNED_WITH.search(doc.text[product.end:o.start])]
+    group = coordinated(doc, [o for o in orgs if o.end <= product.start], designer)
+    if len(group) > 1 and _JOINTLY.match(doc.text[max(o.end for o in group):]):
+        out += [o for o in group if o is not designer]
+    return [o for o in out if not guarded(doc, min(o.start, product.start), max(o.end, product.end))]
+
+
 class DesignedBy:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
@@ -134,6 +154,10 @@ class DesignedBy:
             if guarded(doc, min(p.start, best.start), max(p.end, best.end)):
                 continue
             add(doc, p, "designedBy", best, conf, NAME)
+            if p.kind == "chip" and any(q.kind == "cluster" for q in products):
+                continue  # a partner in the design of a system built from the chip designed the system
+            for other in _partners(doc, orgs, best, p):
+                add(doc, p, "designedBy", other, conf * 0.9, NAME)
         return doc
 
 

@@ -19,10 +19,34 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 REGIONS = (("_china", "China"), ("_global", "global"), ("_usa", "US"), ("_japan", "Japan"))
 
 
+# a name that says it researches ("Calloway Research", "Brightwater Insight"): a research firm when no vocabulary
+# knows it
+RESEARCH_NAME = re.compile(r"\b(?:Research|Insights?|Analytics|Consulting|Advisory|Economics)$")
+# the writer of a note speaking of its own figures
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+
+
+def research_firms(ms: list) -> list:
+    """Organisations of the sentence that are research firms: by the vocabulary, or unknown names that carry a
+    research word (the recogniser's RESEARCH label alone also marks a firm's department: "Semiconductor Practice")."""
+    return [m for m in of_kind(ms, "org") if "ResearchFirm" in m.types or (
+        m.extra.get("unknown") and not m.ids and not m.extra.get("coref") and RESEARCH_NAME.search(m.text))]
+
+
+# the words after a forecast cue that make it the source of the figure ("予測によると", "预测显示")
+SOURCE_AFTER = re.compile(r"\s*(?:によると|によれば|では|显示|指出|称)")
+# a figure stated in the past tense ("…ドルであった", "…ドルだった")
+PAST_AFTER = re.compile(r"\s*(?:であった|だった|でした|となった|に達した|を記録した)")
+
+
 class Market:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
         ctx = context_of(doc)
+        if ctx.author_firm is None and doc.lang_ == "en":
+            named = [m for m in research_firms(ms) if m.extra.get("unknown")]
+            if named and not of_kind(ms, "money"):
+                ctx.author_firm = named[0]  # "*Calloway Research, Semiconductor Practice, 3 March 2026*"
         markets = cue_spans(doc, "_market")
         money = of_kind(ms, "money")
         years = of_kind(ms, "year")
@@ -40,10 +64,12 @@ class Market:
         ctx.last_market = MarketInView(region, para)
         if not money or not years:
             return doc
-        firms = [m for m in of_kind(ms, "org") if "ResearchFirm" in m.types]
+        firms = research_firms(ms) if doc.lang_ == "en" else [m for m in of_kind(ms, "org") if "ResearchFirm" in m.types]
         if firms:
             ctx.last_firm = firms[0]
         firm = firms[0] if firms else (ctx.last_firm if ctx.firm_paragraph == para else None)
+        if firm is None and ctx.author_firm is not None and FIRST_PERSON.search(doc.text):
+            firm = ctx.author_firm  # "We estimate that …" in a note whose byline names the firm
         ctx.firm_paragraph = para
         conf = confidence(doc, "_market")
         doc_year = ctx.year
