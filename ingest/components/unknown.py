@@ -82,6 +82,12 @@ STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "
 # name may hold characters (和, 与) that elsewhere join two names
 ZH_ANCHORED_ORG = re.compile(r"(?:(?<=[、，,：:])|(?<=旗下的)|(?<=旗下)(?!的))((?:[\u4e00-\u9fff](?<![的等了在由月年将为是其该这那此旗下各多家参投领跟首轮亿万元从对向以被把])){2,8}?(?:资本|创投|基金|投资|集团|控股))"
                              r"(?=[、，,。；;和及与等继领跟参也]|$)")
+# "かがやき ベンチャーズ", "ノース スター パートナーズ": the same names in machine translation that puts a space
+# between words (words of two or more kana each, so a particle like "と" or "は" never starts one)
+JA_SPACED_ORG = re.compile(r"(?<![\u3040-\u30ffー・])((?:[\u3040-\u30ffー・]{2,12} ){1,3}(?:キャピタル|ベンチャーズ|"
+                           r"パートナーズ|テクノロジーズ|テクノロジー|セミコンダクター|ホールディングス|グループ|インベストメント|"
+                           r"クラウド|ラボ))(?![\u3040-\u30ffー・])")
+SPACED_JA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff] [\u3040-\u30ff\u4e00-\u9fff]")
 # the model code written after a family name: " L1000" (a letter or two and digits; not a rack system like "NVL72")
 FAMILY_MODEL = re.compile(r" (?!NVL)[A-Z]{1,3}\d{2,5}[A-Za-z]?(?![A-Za-z0-9])")
 # the same corporate-word names written in Latin letters inside Japanese or Chinese text ("やSamsung Catalyst Fundも"),
@@ -262,6 +268,10 @@ class UnknownRecognizer:
             for m in pat.finditer(text):
                 cands.append(m.span(1))
                 self._absorb(out, taken, *m.span(1))
+        if doc.lang_ == "ja" and len(SPACED_JA.findall(text)) >= 3:  # machine translation that spaces every word
+            for m in JA_SPACED_ORG.finditer(text):
+                self._absorb(out, taken, *m.span(1))
+                cands.append(m.span(1))
         if doc.lang_ in ("ja", "zh"):
             for m in LATIN_ORG.finditer(text):
                 s, e = m.span(1)
@@ -415,14 +425,6 @@ class UnknownRecognizer:
         return doc
 
     @staticmethod
-    def _displace(out: list, taken: list, s: int, e: int) -> None:
-        """Drop a model's guesses over [s, e): a kind word beside the name says what it is."""
-        for x in [x for x in out if x.start < e and s < x.end and x.extra.get("ner") and not x.ids]:
-            out.remove(x)
-            if (x.start, x.end) in taken:
-                taken.remove((x.start, x.end))
-
-    @staticmethod
     def _investing_arm(out: list, taken: list, text: str, s: int, e: int) -> None:
         """"Samsung Securities": a known name followed by the words of an investing arm is that arm, a name
         of its own; the known name alone (Samsung, the foundry) gives way to it."""
@@ -433,6 +435,14 @@ class UnknownRecognizer:
         out.remove(inside[0])
         if (inside[0].start, inside[0].end) in taken:
             taken.remove((inside[0].start, inside[0].end))
+
+    @staticmethod
+    def _displace(out: list, taken: list, s: int, e: int) -> None:
+        """Drop a model's guesses over [s, e): a kind word beside the name says what it is."""
+        for x in [x for x in out if x.start < e and s < x.end and x.extra.get("ner") and not x.ids]:
+            out.remove(x)
+            if (x.start, x.end) in taken:
+                taken.remove((x.start, x.end))
 
     @staticmethod
     def _absorb(out: list, taken: list, s: int, e: int) -> None:

@@ -252,6 +252,10 @@ class Funding:
             # "…約41億9700万元を調達した" after a headline that gave the IPO's amount: the same round, restated
             amounts = {m.value for m in money}
             only = next((r for r in ctx.rounds.get(ckey, []) if r.values & amounts), None)
+        dated_before = ctx.year_in_view if ctx.year_in_view and ctx.year_in_view[0] == ctx.paragraph else None
+        # "2020年9月起步。当时公司完成首轮融资，由A领投": a round word without a year takes the date just given
+        implied = dated_before if (not years and not rounds and not money and investors and cue_spans(doc, "_round_word")
+                                   and not cue_spans(doc, "_this_round")) else None
         if rounds and not money and not investors and not years and all(BEFORE_LISTING.match(r.text) for r in rounds):
             return doc  # "上場前の資金調達も活発だった": fundraising before the listing in general, no round
         if not rounds and not money and last and last.company == ckey and investors and (
@@ -259,11 +263,11 @@ class Funding:
             rkey = last.key
         elif only is not None:
             rkey = only.key
-        elif (rounds or money or (years and cue_spans(doc, "_round_word"))) and not (
+        elif (rounds or money or ((years or implied) and cue_spans(doc, "_round_word"))) and not (
                 not money and not investors and rname == "IPO"
                                          and not re.search(r"\bipo\b|initial public offering|新規株式公開|首次公开", text, re.I)
                                          and not (years and LISTING.search(text))):
-            slug = rname or (str(years[0].value) if years else "round")
+            slug = rname or (str(years[0].value) if years else str(implied[1]) if implied else "round")
             rkey = f"round:{ckey}:{slug}"
         else:
             # "X invested in Y" with no round: the investment itself
@@ -272,7 +276,7 @@ class Funding:
             return doc
         known = next((r for r in ctx.rounds.get(ckey, []) if r.key == rkey), None)
         if known is None:
-            known = RoundInView(rkey, ckey, years[0].value if years else None)
+            known = RoundInView(rkey, ckey, years[0].value if years else implied[1] if implied else None)
             ctx.rounds.setdefault(ckey, []).append(known)
         known.amount |= bool(money)
         known.values |= {m.value for m in money}
@@ -290,8 +294,7 @@ class Funding:
             add(doc, rkey, "amount", plain_number(amt), conf, NAME, spans=money[:1], literal=True,
                 datatype=XSD + "decimal")
             add(doc, rkey, "currency", cur, conf, NAME, spans=money[:1], literal=True)
-        dated_before = ctx.year_in_view if ctx.year_in_view and ctx.year_in_view[0] == ctx.paragraph else None
-        if not years and rname == "IPO" and dated_before and known.year is None:
+        if implied or not years and rname == "IPO" and dated_before and known.year is None:
             # "…は2025年12月5日、科創板で取引を開始した。同社はこのIPOで80億元を調達し": the listing date just given
             _, year, month = dated_before
             add(doc, rkey, "date", f"{year}-{month:02d}" if month else str(year), conf * 0.9, NAME, literal=True,
@@ -367,7 +370,7 @@ class Funding:
         ordered = sorted(orgs, key=lambda o: o.start)
         for i in range(len(ordered) - 1, 0, -1):
             a, b = ordered[i - 1], ordered[i]
-            if id(b) in role and id(a) not in role and re.fullmatch(CORPORATE_TAIL + r"\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as)\s*", text[a.end:b.start], re.I):
+            if id(b) in role and id(a) not in role and re.fullmatch(CORPORATE_TAIL + r"\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as|[（(])\s*", text[a.end:b.start], re.I):
                 role.add(id(a))
 
     @staticmethod

@@ -53,7 +53,10 @@ class Market:
         para = ctx.paragraph
         prev = ctx.last_market
         if not markets:
-            if not (prev and prev.paragraph == para and money and years):
+            # "- 2023年：预计达到534亿美元" as the next list item (its own paragraph) continues the market in view
+            next_item = prev and para - prev.paragraph == 1 and years and not doc.text[:years[0].start].strip(" -*•・·") \
+                and not of_kind(ms, "org") and not cue_spans(doc, "funding")
+            if not (prev and (prev.paragraph == para or next_item) and money and years):
                 return doc
             region = prev.region
         else:
@@ -101,11 +104,17 @@ class Market:
                                                           for s, e in cue_spans(doc, "_growth")):
                     growth = p.value
                     break
-            forecast_cue = any(seg_start <= s < seg_end for s, _ in cue_spans(doc, "_forecast"))
+            forecast_cue = any(seg_start <= s < seg_end and not SOURCE_AFTER.match(doc.text, e)
+                               for s, e in cue_spans(doc, "_forecast"))  # "予測によると": the source, not a forecast
+            if not forecast_cue and doc.lang_ == "ja" and re.match(r"\s*(?:、|,|，|と)", doc.text[mo.end:]) and any(
+                    s >= max(m.end for m in money) for s, _ in cue_spans(doc, "_forecast")):
+                forecast_cue = True  # "2023年を534億ドル、2024年を671億ドルと予測している": the final verb governs all
             if not forecast_cue and cue_spans(doc, "_forecast"):
                 # a sentence-wide "expected …" covers the later years it lists, not the earliest one
                 forecast_cue = year.value > min(y.value for y in years)
             forecast = bool(year.extra.get("estimate")) or forecast_cue or bool(doc_year and year.value > doc_year)
+            if PAST_AFTER.match(doc.text, mo.end) and not year.extra.get("estimate"):
+                forecast = False  # "2022年に442億ドルであった": stated as what was
             amount, unit = mo.value
             label = f"{region} AI chip market"
             h = hashlib.sha1(f"{label}|{year.value}|{amount}|{unit}|{forecast}".encode()).hexdigest()[:12]
