@@ -210,6 +210,9 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     qualifiers = [s for s in spans if s.kind == "qualifier"]
     if qualifiers:  # "not a forecast" qualifies a market figure, which only the market form reads
         raise NotUnderstood("not_understood", words=qualifiers[0].text)
+    bare = [s for s in spans if s.kind == "mark" and s.row["mark"] == "bare_cmp"]
+    if bare:  # "before the Ascend 910B", "より前": a comparison with nothing the graph can compare it to
+        raise NotUnderstood("not_understood", words=bare[0].text)
     types = [s for s in spans if s.kind == "type"]
     rels = [s for s in spans if s.kind == "rel"]
     marks = [s for s in spans if s.kind == "mark"]
@@ -302,7 +305,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     return g
 
 
-STRICT_MARKS = {"negate", "except", "both"}
+STRICT_MARKS = {"negate", "except", "both", "bare_cmp"}
 
 
 def strict_markers(spans: list[Span]) -> list[Span]:
@@ -475,8 +478,8 @@ def _implied_round(spans: list[Span], nodes: list[Node]) -> list[Node]:
     if any(n.type in ("amount", "round") for n in nodes) or not any(
             s.kind == "rel" and s.row["rel"] in ("raise", "list") for s in spans):
         return []
-    most = [s for s in spans if s.kind == "mark" and s.row["mark"] == "max_amount"]
-    return [Node("r_most", "round", most[0].start, most[0].end)] if most else []
+    most = [s for s in spans if s.kind == "mark" and s.row["mark"] in ("max_amount", "max_count")]
+    return [Node("r_most", "amount", most[0].start, most[0].end)] if most else []
 
 
 def _asked_amount(spans: list[Span], nodes: list[Node]) -> list[Node]:

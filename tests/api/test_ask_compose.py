@@ -351,3 +351,15 @@ def test_memory_family_covers_its_generations(store):
 def test_investors_of_the_designer_are_not_merged_into_the_designer(store):
     res = answer("BR100を設計した会社の出資者は誰ですか？", store)
     assert labels(res) == {"GL Ventures", "IDG Capital", "Qiming Venture Partners"}
+
+
+@pytest.mark.parametrize("q", ["How many chips did NVIDIA announce before the H100?", "H100之前英伟达发布了哪些芯片？",
+                               "H100より前に発表されたチップは？"])
+def test_comparison_with_nothing_to_compare_is_declined(store, q):
+    res = answer(q, store)
+    assert res["understood"] is False and not res["answers"] and res.get("value") is None
+
+
+def test_raised_the_most_is_a_round_amount(store):
+    res = answer("Which company raised the most, in CNY?", store)
+    assert labels(res) == {"Biren Technology"} and "MAX(" in res["sparql"]
