@@ -259,7 +259,8 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         # the query graph could not read the question and the form would drop one of its constraints ("TSMCの5nmで
         #製造され、かつHBM2eを搭載": chips on the node, HBM2e dropped): say what was not understood instead
         return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
-    if not_understood is not None and not_understood.key == "outside" and not _form_covers(best, u, not_understood):
+    if not_understood is not None and (not_understood.key == "outside" or _unread_mark(u, not_understood)) and \
+            not _form_covers(best, u, not_understood):
         # an attribute the graph has no terms for ("employees", "clock speed", "CEO") that the matched form does
         # not itself read: answering the form would answer another question
         return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
@@ -375,6 +376,22 @@ def _form_uses_atoms(best: dict | None, graph: Any, idx: Any = None) -> bool:
     return True
 
 
+def _unread_mark(u: Understanding, exc: Any) -> bool:
+    """Whether a word the query graph could not use is one of its own markers (a superlative, a count, a
+    negation, a comparison): it carries meaning, so a form that does not read it must not answer ("the largest
+    shareholder" is not every shareholder)."""
+    from api.ask.compose import normalized, read_spans
+    from api.ask.compose_lexicon import compose_lexicon
+    words = {w.casefold() for w in re.split(r"[,、\s]+", str(exc.info.get("words", ""))) if w}
+    if exc.key != "not_understood" or not words:
+        return False
+    try:
+        spans = read_spans(normalized(u.question, u.language), compose_lexicon(u.language), u.mentions)
+    except Exception:  # a lexicon being edited must not break questions
+        return False
+    return any(s.kind in ("mark", "cmp") and s.text.casefold().strip() in words for s in spans)
+
+
 def _made_by(graph: Any, a: Any, idx: Any) -> bool:
     """Whether the entity is a foundry with a manufacturing or reliance word right next to it ("made by TSMC",
     "TSMCで製造"; not "which chips does Acme make")."""
@@ -405,7 +422,7 @@ def _form_covers(best: dict | None, u: Understanding, exc: Any) -> bool:
     words = [w.casefold() for w in re.split(r"[,、\s]+", str(exc.info.get("words", ""))) if w]
     if exc.key == "outside":  # the form's own phrasing reads the attribute ("売上" of a market, "revenue")
         phrases = [m.group(0).casefold().strip() for row in row_res for rx in row["_re"] for m in rx.finditer(u.masked)]
-        return all(any(p and (p in w or w in p) for p in phrases) for w in words)
+        return all(any(p and w in p for p in phrases) for w in words)
     return all(w in matched for w in words)
 
 
