@@ -93,6 +93,20 @@ class Compiler:
         except NotUnderstood:
             self.add(self.edge(vb, va, tb, ta, rel))
 
+    def alternatives(self, n: Node, a: Atom) -> None:
+        """An atom and its alternatives ("Biren or Kunlunxin") as one UNION of their patterns."""
+        chain, b = [], a
+        while b is not None:
+            chain.append(b)
+            b = b.alt
+        groups = []
+        for b in reversed(chain):
+            start = len(self.body)
+            (self.entity_atom if b.kind == "entity" else self.literal_atom)(n, b)
+            groups.append(" ".join(self.body[start:]))
+            del self.body[start:]
+        self.body.append(" UNION ".join(f"{{ {grp} }}" for grp in groups))
+
     def invest(self, inv: str, co: str, rel: str | None = "invest") -> str:
         """`inv` invested in `co`: a stated investment or a funding round of `co` it took part in (or led)."""
         r = self.fresh("r")
@@ -333,8 +347,14 @@ class Compiler:
                 self.add(f"?{n.var} a aic:ProcessNode .")
             if n.ipo:  # an IPO: the round named so, or the one with a listing exchange
                 self.body.append(f"{{ ?{n.var} aic:roundName \"IPO\" }} UNION {{ ?{n.var} aic:exchange ?ipo_{n.var} }}")
+        alts = {id(a.alt) for n in g.nodes for a in n.atoms if a.alt is not None}
         for n in g.nodes:
             for a in n.atoms:
+                if id(a) in alts:
+                    continue  # compiled with the atom that names it as its alternative
+                if a.alt is not None:
+                    self.alternatives(n, a)
+                    continue
                 if a.kind == "entity" and n.implicit and entity_type(self.idx, a.span.data, "foundry") == "foundry":
                     self.add(f"?{n.var} aic:offeredBy <{a.span.data[0]}> .")
                 elif a.kind == "entity":
@@ -383,7 +403,8 @@ class Compiler:
             order = o
             return self.done(q, None, order)
         if agg == "min_count":
-            return self.min_count(body)
+            least = next((m.data for m in self.g.marks if m.row["mark"] == "min_count" and m.data), 2)
+            return self.min_count(body, least)
         if agg == "max_count":
             other = next((n for n in g.nodes if n is not g.answer), None)
             if other is None:

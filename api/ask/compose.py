@@ -55,6 +55,8 @@ class Atom:
     span: Span
     negated: bool = False
     excluded: bool = False
+    alt: "Atom | None" = None  # "Biren or Kunlunxin": this atom or `alt` (a union); both negated: neither
+
 
 
 @dataclass
@@ -158,6 +160,10 @@ def read_spans(text: str, lex: ComposeLexicon, mentions: list) -> list[Span]:
                     continue
             elif e.kind == "memory":
                 data = m.group(1)
+            elif e.kind == "mark" and e.value.get("least") is not None:  # "more than 2 chips": a count bound
+                data = _count_bound(e.value, m)
+                if data is None:
+                    continue
             elif e.kind == "roundname":  # "Series A", "A轮", "シリーズA" -> the graph's aic:roundName
                 g = next((x for x in m.groups() if x), "")
                 data = e.value["value"].replace("{X}", g.upper())
@@ -175,6 +181,19 @@ def read_spans(text: str, lex: ComposeLexicon, mentions: list) -> list[Span]:
             taken[i] = True
         out.append(s)
     return sorted(out, key=lambda s: s.start)
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+                 "五": 5}
+
+
+def _count_bound(row: dict, m: re.Match) -> int | None:
+    """The least count a 'more than N' / 'N以上' mark asks for: N + row["least"] (1 for 'more than', 0 for 'at least')."""
+    g = next((x for x in m.groups() if x), None) if m.groups() else None
+    if g is None:
+        return int(row["least"])
+    n = int(g) if g.isdigit() else _NUMBER_WORDS.get(g.lower())
+    return None if n is None else n + int(row["least"])
 
 
 def _quantity(lex: ComposeLexicon, q: str, m: re.Match) -> dict | None:
@@ -273,6 +292,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         node = _attach(text, lang, nodes, a, idx, marks)
         node.atoms.append(Atom(a.kind, a))
     _apply_markers(text, lang, nodes, marks, idx)
+    _apply_or(text, lang, nodes, marks)
     edges = []
     chain = [n for n in nodes]
     pairs = list(zip(chain, chain[1:]))
@@ -305,7 +325,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     return g
 
 
-STRICT_MARKS = {"negate", "except", "both", "bare_cmp"}
+STRICT_MARKS = {"negate", "except", "both", "bare_cmp", "or"}
 
 
 def strict_markers(spans: list[Span]) -> list[Span]:
@@ -610,6 +630,34 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
                 a.negated = True
         else:
             a.negated = True
+
+
+def _apply_or(text: str, lang: str, nodes: list[Node], marks: list[Span]) -> None:
+    """"Biren or Kunlunxin", "AMDまたはNVIDIA", "壁仞科技或昆仑芯": two atoms of one node either side of the word are
+    alternatives (a union); a negation on the first reaches the second ("not made by TSMC or Samsung": neither).
+    An "or" between anything else is not understood."""
+    for m in marks:
+        if m.row["mark"] != "or":
+            continue
+        pair = None
+        for n in nodes:
+            before = [a for a in n.atoms if a.span.end <= m.start and not text[a.span.end:m.start].strip(" ,、，")]
+            after = [a for a in n.atoms if a.span.start >= m.end and not text[m.end:a.span.start].strip(" ,、，")]
+            if before and after and before[-1].kind == after[0].kind:
+                pair = (before[-1], after[0])
+        if pair is None:
+            raise NotUnderstood("not_understood", words=m.text)
+        first, second = pair
+        second.alt = first
+        if first.negated or first.excluded:
+            second.negated, second.excluded, second.alt = first.negated, first.excluded, None
+    # "サムスンもTSMCも使っていない": a negation after names joined by も reaches each of them
+    if lang == "ja":
+        for n in nodes:
+            for a, b in zip(n.atoms, n.atoms[1:]):
+                if b.negated and not a.negated and re.fullmatch(r"\s*も\s*", text[a.span.end:b.span.start]) and \
+                        text[b.span.end:].lstrip().startswith("も"):
+                    a.negated = True
 
 
 def _rel_between(rels: list[Span], start: int, end: int) -> str | None:

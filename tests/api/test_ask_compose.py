@@ -376,3 +376,16 @@ def test_a_form_does_not_answer_past_a_word_it_cannot_read(store, q, word):
 def test_high_bandwidth_memory_is_memory_not_bandwidth(store):
     res = answer("H100配备的是哪种高带宽内存？", store)
     assert res["understood"] and res["form"] == "memory_type"
+
+
+@pytest.mark.parametrize("q", ["Which vendors have more than two chips?", "哪些厂商有超过2款芯片？", "3個以上のチップを設計したベンダーは？"])
+def test_count_bound_filters_by_how_many(store, q):
+    res = answer(q, store)
+    assert res["form"] == "composed" and "GROUP BY" in res["sparql"] and "?n >= 3" in res["sparql"]
+    assert "NVIDIA" in labels(res)
+
+
+@pytest.mark.parametrize("q", ["How many funding rounds has Biren Technology raised to date?",
+                               "Biren Technologyはこれまでに何回資金調達しましたか？", "壁仞科技迄今为止融资了几轮？"])
+def test_so_far_is_filler_for_a_count(store, q):
+    assert answer(q, store)["value"] == 2
