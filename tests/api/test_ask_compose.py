@@ -389,3 +389,16 @@ def test_count_bound_filters_by_how_many(store, q):
                                "Biren Technologyはこれまでに何回資金調達しましたか？", "壁仞科技迄今为止融资了几轮？"])
 def test_so_far_is_filler_for_a_count(store, q):
     assert answer(q, store)["value"] == 2
+
+
+@pytest.mark.parametrize("q", ["Which investors backed Biren or Moore Threads?", "投资了壁仞科技或摩尔线程的机构有哪些？"])
+def test_or_is_a_union_not_the_first_name(store, q):
+    res = answer(q, store)
+    assert res["form"] == "composed" and "UNION" in res["sparql"]
+    assert labels(res) == {"GL Ventures", "IDG Capital", "Qiming Venture Partners"}
+
+
+@pytest.mark.parametrize("q", ["Which chips are made by neither TSMC nor SMIC?", "TSMCもSMICも使っていないチップは？"])
+def test_neither_nor_negates_both(store, q):
+    res = answer(q, store)
+    assert labels(res) == {"MTT S4000", "MLU590", "TPU v5p"} and res["sparql"].count("NOT EXISTS") >= 2
