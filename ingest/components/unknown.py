@@ -267,7 +267,7 @@ class UnknownRecognizer:
         if pat is not None:
             for m in pat.finditer(text):
                 cands.append(m.span(1))
-                self._absorb(out, taken, *m.span(1))
+                self._absorb(out, taken, *m.span(1), zh_text=text if doc.lang_ == "zh" else "")
         if doc.lang_ == "ja" and len(SPACED_JA.findall(text)) >= 3:  # machine translation that spaces every word
             for m in JA_SPACED_ORG.finditer(text):
                 self._absorb(out, taken, *m.span(1))
@@ -445,15 +445,16 @@ class UnknownRecognizer:
                 taken.remove((x.start, x.end))
 
     @staticmethod
-    def _absorb(out: list, taken: list, s: int, e: int) -> None:
+    def _absorb(out: list, taken: list, s: int, e: int, zh_text: str = "") -> None:
         """A corporate-suffix name ("Meridian Reach Fund", "the Vesper Family Office") wins over the pieces a
         model cut it into ("Meridian" + "Fund"), when every piece it covers is itself a guess."""
         inside = [m for m in out if m.start < e and s < m.end]
         if len(inside) < 1 or not all(s <= m.start and m.end <= e and m.extra.get("ner") and not m.ids
                                       for m in inside):
             return
-        if len(inside) == 1 and inside[0].kind == "org" and e - s <= inside[0].end - inside[0].start + 1:
-            return
+        if len(inside) == 1 and inside[0].kind == "org" and e - s <= inside[0].end - inside[0].start + 1 \
+                and not (zh_text and inside[0].end == e and inside[0].start == s + 1 and "\u4e00" <= zh_text[s] <= "\u9fff"):
+            return  # (but "由青禾资本" read as "禾资本": a Chinese name's first character is part of it)
         for m in inside:
             out.remove(m)
             if (m.start, m.end) in taken:

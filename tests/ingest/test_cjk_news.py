@@ -44,7 +44,7 @@ def test_zh_list_item_may_start_with_a_conjunction_character():
 
 def test_a_round_word_without_a_year_takes_the_date_just_given():
     rd = the_round("2021年9月，星衡智芯科技发布首款推理芯片XH-100。当时公司完成首轮融资，由青禾资本领投，远峰创投跟投。")
-    assert rd["date"] == "2021-09" and "远峰创投" in rd["investor"], rd
+    assert rd["date"] == "2021-09" and "青禾资本" in rd["lead"] and "远峰创投" in rd["investor"], rd
 
 
 def test_a_founding_year_is_not_the_round_date():

@@ -106,8 +106,8 @@ class Market:
                     break
             forecast_cue = any(seg_start <= s < seg_end and not SOURCE_AFTER.match(doc.text, e)
                                for s, e in cue_spans(doc, "_forecast"))  # "予測によると": the source, not a forecast
-            if not forecast_cue and doc.lang_ == "ja" and re.match(r"\s*(?:、|,|，|と)", doc.text[mo.end:]) and any(
-                    s >= max(m.end for m in money) for s, _ in cue_spans(doc, "_forecast")):
+            if not forecast_cue and doc.lang_ == "ja" and any(s >= max(m.end for m in money)
+                                                             for s, _ in cue_spans(doc, "_forecast")):
                 forecast_cue = True  # "2023年を534億ドル、2024年を671億ドルと予測している": the final verb governs all
             if not forecast_cue and cue_spans(doc, "_forecast"):
                 # a sentence-wide "expected …" covers the later years it lists, not the earliest one
