@@ -56,7 +56,7 @@ class BodyLimit:
             await self._refuse(scope, receive, send)
 
     def _message(self) -> str:
-        return f"the request body is larger than the limit of {self.limit} bytes"
+        return errors.message("body_too_large", limit=self.limit)
 
     async def _drain(self, receive: Any, cap: int = 64 * 1024 * 1024) -> None:
         """Read (and drop) the body so the client sees the 413 rather than a reset connection."""

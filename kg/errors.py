@@ -134,6 +134,14 @@ MESSAGES = {
                              "text/html, application/json, application/ld+json, text/turtle",
     "page_not_found": "no such file",
     "no_web_packages": "no vendored web packages installed",
+    # -- questions (api/routes/ask.py) and request bodies (api/middleware.py)
+    "qa_unavailable": "question answering is not available in this build yet",
+    "missing_question": "missing question: pass q=",
+    "question_too_long": "the question is longer than {limit} characters",
+    "bad_json_body": "the body is not valid JSON",
+    "ask_json_shape": 'send a JSON object with the question as a string in "q"',
+    "ask_media": 'POST the question as a form field q or as a JSON object with "q"',
+    "body_too_large": "the request body is larger than the limit of {limit} bytes",
     # -- analytics (kg/analytics/)
     "unknown_analysis": "unknown analysis {kind!r}; known: {known}",
     "missing_entity_name": "name an entity: a foundry, process node, vendor, chip or investor",

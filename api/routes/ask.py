@@ -17,18 +17,18 @@ def _answer_fn():
     try:
         from api.ask import answer
     except ImportError:
-        raise errors.StoreUnavailable("question answering is not available in this build yet") from None
+        raise errors.StoreUnavailable(errors.message("qa_unavailable")) from None
     return answer
 
 
 async def _run(request: Request, q: str | None) -> dict:
     require_read(request)
     if q is None or not q.strip():
-        raise errors.BadInput("missing question: pass q=")
+        raise errors.BadInput(errors.message("missing_question"))
     answer = _answer_fn()
     from api.ask import MAX_QUESTION  # one limit, shared with `kg ask`
     if len(q) > MAX_QUESTION:
-        raise errors.BadInput(f"the question is longer than {MAX_QUESTION} characters")
+        raise errors.BadInput(errors.message("question_too_long", limit=MAX_QUESTION))
     return await run_in_threadpool(answer, q.strip(), get_store(request))
 
 
@@ -49,14 +49,14 @@ async def ask_post(request: Request) -> dict:
         try:
             body = json.loads(raw or b"{}")
         except ValueError:
-            raise errors.BadInput("the body is not valid JSON") from None
+            raise errors.BadInput(errors.message("bad_json_body")) from None
         if not isinstance(body, dict) or not isinstance(body.get("q", ""), str):
-            raise errors.BadInput('send a JSON object {"q": "..."}')
+            raise errors.BadInput(errors.message("ask_json_shape"))
         q = body.get("q", q)
     elif media in ("application/x-www-form-urlencoded", "multipart/form-data"):
         form = await request.form()
         value = form.get("q", q)
         q = value if isinstance(value, str) else q
     elif raw:
-        raise errors.UnsupportedMediaType("POST a form field q or a JSON object {\"q\": ...}")
+        raise errors.UnsupportedMediaType(errors.message("ask_media"))
     return await _run(request, q)
