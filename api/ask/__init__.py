@@ -29,6 +29,8 @@ MESSAGES = {
         "missing": "I understood the question as '{form}' but could not find the {slot} it is about.",
         "unused": "I understood the question as '{form}', but it names more than that question can use ({names}); "
                   "the graph may not connect them as the question assumes.",
+        "unused_constraint": "I understood the question as '{form}', but it also asks for or limits something that "
+                             "question cannot answer or check, so I will not guess an answer.",
     },
 }
 MESSAGES["en"]["store_error"] = "The graph could not be queried: {error}"
@@ -179,6 +181,10 @@ def _choose(u: Understanding, idx: Any, store: Any = None) -> tuple[dict | None,
         slots, unused, ambiguous, missing = _fill(spec, u, idx, store, memo)
         strong_unused = sum(1 for c in STRONG_CONSTRAINTS if c in u.constraints
                             and not any(k.rstrip("?") == c for k in spec.slots.values()))
+        if u.constraints.get("ask") == "date" and "date" not in spec.gives and \
+                not any(k.rstrip("?") == "ask" for k in spec.slots.values()):
+            strong_unused += 1  # "which year …" / "when …": a form that answers something else must not answer
+            # (the other asks, "which company" as a source, "led", are words other forms answer by themselves)
         if strong_unused:
             missing.append("unused constraint")
         score += row.get("priority", 0) + 4 * len(slots) - 10 * unused
@@ -273,6 +279,8 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         if partial is not None and u.mentions:
             slot = partial["missing"][0]
             msg = msgs["missing"].format(form=partial["spec"].name, slot=SLOT_WORDS.get(slot, slot))
+            if slot == "unused constraint":
+                msg = msgs["unused_constraint"].format(form=partial["spec"].name)
             if slot == "unused":
                 msg = msgs["unused"].format(form=partial["spec"].name,
                                             names=", ".join(dict.fromkeys(m.text for m in u.mentions)))

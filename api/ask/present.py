@@ -27,7 +27,8 @@ def describe(out: dict, idx: Any, graph: Any = None) -> None:
         out["unit"] = unit
     parts: list[str] = []
     if value is not None:
-        text = _number(value) + (f" {unit}" if out.get("unit") else "")
+        # a year is a name for a time, not a quantity: "2022", never "2,022"
+        text = str(value) if details.get("kind") == "year" else _number(value) + (f" {unit}" if out.get("unit") else "")
         extra = []
         if details.get("year") is not None:
             extra.append(message(lang, "in_year", year=details["year"]))

@@ -402,3 +402,19 @@ def test_or_is_a_union_not_the_first_name(store, q):
 def test_neither_nor_negates_both(store, q):
     res = answer(q, store)
     assert labels(res) == {"MTT S4000", "MLU590", "TPU v5p"} and res["sparql"].count("NOT EXISTS") >= 2
+
+
+@pytest.mark.parametrize("q", ["Which year did NVIDIA announce the most chips?", "哪一年英伟达发布的芯片最多？",
+                               "NVIDIAが最も多くのチップを発表した年は？"])
+def test_a_question_asking_for_a_year_is_not_answered_with_a_list(store, q):
+    """'which year' / 哪一年 / …した年は ask for a date: a form that answers chips must not answer it."""
+    res = answer(q, store)
+    assert not res["understood"], res.get("answers")
+
+
+@pytest.mark.parametrize("q", ["In which year was the H100 announced?", "H100は何年に発表されましたか？",
+                               "H100是哪一年发布的？"])
+def test_a_year_is_said_as_a_year(store, q):
+    res = answer(q, store)
+    assert res["understood"] and res["form"] == "chip_year"
+    assert res["value"] == 2022 and res["summary"] == "2022"

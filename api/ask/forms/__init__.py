@@ -40,6 +40,7 @@ class FormSpec:
     needs_any: tuple[str, ...]
     run: Callable[["Context"], "Reply"]
     list_answer: bool = True
+    gives: tuple[str, ...] = ()  # what the answer is when the question asks for it ("date": a year or a day)
 
     def required(self) -> list[str]:
         return [s for s, k in self.slots.items() if not k.endswith("?")]
@@ -80,10 +81,12 @@ REGISTRY: dict[str, FormSpec] = {}
 
 
 def question_form(name: str, slots: dict[str, str] | None = None, needs_any: tuple[str, ...] = (),
-                  list_answer: bool = True):
-    """Register a form: `@question_form("designer", slots={"chip": "chip"})`."""
+                  list_answer: bool = True, gives: tuple[str, ...] = ()):
+    """Register a form: `@question_form("designer", slots={"chip": "chip"})`. `gives` names what the form answers
+    when a question asks for it (`("date",)`: "when", "which year"), so that a form without an `ask` slot that
+    does not give it is never chosen for such a question."""
     def deco(fn: Callable[[Context], Reply]) -> Callable[[Context], Reply]:
-        REGISTRY[name] = FormSpec(name, dict(slots or {}), tuple(needs_any), fn, list_answer)
+        REGISTRY[name] = FormSpec(name, dict(slots or {}), tuple(needs_any), fn, list_answer, tuple(gives))
         return fn
     return deco
 
