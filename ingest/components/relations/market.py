@@ -33,8 +33,8 @@ def research_firms(ms: list) -> list:
         m.extra.get("unknown") and not m.ids and not m.extra.get("coref") and RESEARCH_NAME.search(m.text))]
 
 
-# the words after a forecast cue that make it the source of the figure ("予測によると", "预测显示")
-SOURCE_AFTER = re.compile(r"\s*(?:によると|によれば|では|显示|指出|称)")
+# the base a change starts from ("2022年の442億ドルから2023年に534億ドルへ"): the figure that was
+BASE_AFTER = re.compile(r"\s*から")
 # a figure stated in the past tense ("…ドルであった", "…ドルだった")
 PAST_AFTER = re.compile(r"\s*(?:であった|だった|でした|となった|に達した|を記録した)")
 
@@ -104,16 +104,18 @@ class Market:
                                                           for s, e in cue_spans(doc, "_growth")):
                     growth = p.value
                     break
-            forecast_cue = any(seg_start <= s < seg_end and not SOURCE_AFTER.match(doc.text, e)
-                               for s, e in cue_spans(doc, "_forecast"))  # "予測によると": the source, not a forecast
-            if not forecast_cue and doc.lang_ == "ja" and any(s >= max(m.end for m in money)
-                                                             for s, _ in cue_spans(doc, "_forecast")):
-                forecast_cue = True  # "2023年を534億ドル、2024年を671億ドルと予測している": the final verb governs all
+            forecast_cue = any(seg_start <= s < seg_end for s, _ in cue_spans(doc, "_forecast"))
+            listed = re.match(r"\s*(?:、|,|，|と)", doc.text[mo.end:]) or mo.end == max(m.end for m in money)
+            if not forecast_cue and doc.lang_ == "ja" and listed and any(s >= max(m.end for m in money)
+                                                                         for s, _ in cue_spans(doc, "_forecast")):
+                # "2023年を534億ドル、2024年を671億ドルと予測している": the final verb governs the listed figures and the
+                # last one ("2023年に1,206億元に達し、2024年には…と予想": the first has its own verb, an actual)
+                forecast_cue = True
             if not forecast_cue and cue_spans(doc, "_forecast"):
                 # a sentence-wide "expected …" covers the later years it lists, not the earliest one
                 forecast_cue = year.value > min(y.value for y in years)
             forecast = bool(year.extra.get("estimate")) or forecast_cue or bool(doc_year and year.value > doc_year)
-            if PAST_AFTER.match(doc.text, mo.end) and not year.extra.get("estimate"):
+            if (PAST_AFTER.match(doc.text, mo.end) or BASE_AFTER.match(doc.text, mo.end)) and not year.extra.get("estimate"):
                 forecast = False  # "2022年に442億ドルであった": stated as what was
             amount, unit = mo.value
             label = f"{region} AI chip market"
