@@ -98,9 +98,11 @@ def server(tmp_path_factory) -> Server:
     stop_server(srv)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def readonly_server() -> Server:
-    """An in-memory store with no update token: the service is read-only."""
+    """An in-memory store with no update token: the service is read-only. Module-scoped: a runaway query on an
+    in-memory store cannot be cancelled (its thread runs on after the 503), so the server goes with the module
+    that sent one rather than burning a CPU for the rest of the suite."""
     srv = start_server(":memory:", token=None)
     yield srv
     stop_server(srv)
