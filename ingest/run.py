@@ -60,7 +60,7 @@ def process_file(path: str, lang: str | None = None, name: str | None = None) ->
     try:
         raw = read(path)
         if not raw.text[raw.body_start:].strip():
-            raise errors.BadInput(f"{name}: no text to extract")
+            raise errors.BadInput(errors.message("no_text", path=name))
         digest = _content_hash(Path(path).read_bytes())
         ex = extract(raw, lang)
         iri = doc_iri_for(path)

@@ -150,6 +150,7 @@ MESSAGES = {
     "exposure_untyped": "an entity without supply-chain relations",
     # -- ingestion (ingest/readers/, ingest/cluster.py, kg ingest/remove)
     "empty_file": "{path}: empty file",
+    "no_text": "{path}: no text to extract",
     "binary_file": "{path}: binary file, not a text document",
     "bad_encoding": "{path}: not valid UTF-8 (or GB18030/Shift-JIS/EUC-JP/Big5) text",
     "file_too_large": "{path}: too large ({size} bytes; limit {limit})",

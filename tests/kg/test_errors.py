@@ -15,7 +15,7 @@ PACKAGES = ("aichip_kg", "api", "kg", "ingest", "ontology")
 MOVED = sorted({ROOT / p for p in (
     "aichip_kg/cli.py", "api/deps.py", "api/entities.py", "api/graphstore.py", "api/protocol.py",
     "api/routes/ask.py", "api/routes/entities.py", "api/routes/page.py", "api/middleware.py", "api/routes/sparql.py", "api/routes/store.py",
-    "ingest/cluster.py", "ingest/readers/__init__.py", "ingest/readers/pdf.py", "kg/executor.py",
+    "ingest/cluster.py", "ingest/run.py", "ingest/readers/__init__.py", "ingest/readers/pdf.py", "kg/executor.py",
     "kg/formats/__init__.py", "kg/store.py")}
     | set((ROOT / "kg/backends").glob("*.py")) | set((ROOT / "kg/analytics").glob("*.py")))
 ERROR_CLASSES = {name for name, obj in vars(errors).items()
