@@ -3,6 +3,8 @@ its labels come from gold the way kgeval matches names and process nodes, and th
 only adds where the rules said nothing."""
 from __future__ import annotations
 
+import pytest
+
 from ingest.evaluate import load_kgeval
 from ingest.train.relclass.dataset import label, matches
 from ingest.train.relclass.marking import marked
@@ -19,6 +21,7 @@ def test_marked_hides_names_and_marks_head_and_tail():
     assert zh == ["TAIL_ORG", "由", "HEAD_ORG", "领", "投"]
 
 
+@pytest.mark.shared  # kgeval's name normaliser comes from ../shared
 def test_labels_follow_gold_names_and_process_specs():
     norm = load_kgeval().norm
     keys = {"new:chip:ZX-9": {"names": ["zx9"], "node": None},
