@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ingest.tables import cells
 from ingest.model import ChipsInView, DocContext, Fact, Mention, NameInView
 from ontology.normalize import key as norm_key
 
@@ -165,7 +166,9 @@ class ContextStage:
         ctx = context_of(doc)
         ms = doc._.mentions or []
         fs = doc._.facts or []
-        if update_topic(ctx, ms, fs, owners_in(doc, ms), doc.text, doc.lang_):
+        # a table row names one vendor of many: it is not what the document is about (its footnotes would
+        # otherwise credit every chip they describe to the last row's vendor)
+        if not cells(doc.text) and update_topic(ctx, ms, fs, owners_in(doc, ms), doc.text, doc.lang_):
             ctx.topic_paragraph = ctx.paragraph
         chips = [m for m in ms if m.kind == "chip"]
         prev = ctx.previous

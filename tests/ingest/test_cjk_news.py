@@ -50,3 +50,13 @@ def test_a_round_word_without_a_year_takes_the_date_just_given():
 def test_a_founding_year_is_not_the_round_date():
     rd = the_round("星衡智芯科技成立于2019年，2022年完成3亿元A轮融资，由青禾资本领投。")
     assert rd["date"] == "2022", rd
+
+
+def test_a_table_row_does_not_make_its_vendor_the_documents_topic():
+    """Footnotes under a table describe each row's chip; they must not credit them to the last row's vendor."""
+    text = ("芯片名称 | 设计厂商 | 制程 | 代工厂\n含光800 | 阿里平头哥 | 12nm | 台积电\n"
+            "MTT S80 | 摩尔线程 | 12nm | —\n\n注：\n1. 含光800面向云端推理，2019年正式发布。")
+    ex = extract(RawDocument("<test>", text))
+    designers = {f.object for r in ex.results for f in r.facts
+                 if f.predicate == "designedBy" and f.subject == "id:alibaba-hanguang-800"}
+    assert designers == {"id:alibaba"}, designers
