@@ -163,6 +163,7 @@ def remember_aliases(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
 
 class ContextStage:
     def __call__(self, doc: Doc) -> Doc:
+        from ingest.components.relations.manufactured_on import names_the_chip
         ctx = context_of(doc)
         ms = doc._.mentions or []
         fs = doc._.facts or []
@@ -177,6 +178,11 @@ class ContextStage:
             # "B200を発表した。2つのダイを…備える。製造はTSMCが担い…": a sentence naming no chip and no other
             # company keeps the paragraph's chips in view for one more sentence
             prev.carried = True
+        elif not chips and prev is not None and prev.chips and prev.paragraph == ctx.paragraph - 1 \
+                and names_the_chip(doc) and not any(m.kind == "org" and "Foundry" not in m.types for m in ms):
+            # "…the QR-7 …\n\nThe chip itself is a small NPU.": a new paragraph that opens on "the chip"
+            # continues with the chips of the paragraph before
+            ctx.previous = ChipsInView(ctx.paragraph, prev.chips)
         else:
             ctx.previous = ChipsInView(ctx.paragraph, chips)
         ctx.foundries |= {m.ids[0] for m in ms if m.kind == "org" and "Foundry" in m.types and m.ids}

@@ -60,7 +60,7 @@ EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0
 # "zelmora  semiconductor  technology  co., ltd.": a lower-cased registered name, up to its legal form
 LOWER_LEGAL = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9-]{2,}\s+){1,4}?co\.,?\s+ltd\b\.?)")
 LOWER_ORG = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9-]{2,}\s+){1,2}?(?:capital|ventures|partners|holdings|research|consulting|"
-                       r"investments?|fund))\b")
+                       r"investments?|fund|computing|semiconductors?))\b")
 # words that begin no lower-cased name ("and fenmore ventures", "by heron bay capital")
 LOWER_NOT_FIRST = {"and", "the", "with", "from", "for", "led", "lead", "this", "that", "round", "its", "also", "other",
                    "new", "existing", "investor", "investors", "follow", "followed", "participation", "including",
@@ -281,8 +281,11 @@ class UnknownRecognizer:
         lower = doc.lang_ == "en" and not any(c.isupper() for c in text)
         if lower:
             from ingest.components.ner import not_names
+            legal = [m.span(1) for m in LOWER_LEGAL.finditer(text)]
             for m in list(LOWER_LEGAL.finditer(text)) + list(LOWER_ORG.finditer(text)):
                 s, e = m.span(1)
+                if m.re is LOWER_ORG and any(a < e and s < b for a, b in legal):
+                    continue  # "x semiconductor" inside "x semiconductor technology co., ltd.": the registered name
                 first = re.match(r"[a-z0-9-]+\s+", text[s:e])
                 if first and first.group(0).strip() in LOWER_NOT_FIRST:
                     s += first.end()  # "and fenmore ventures": the name after the joining word

@@ -96,3 +96,34 @@ def test_partner_in_a_cluster_design():
                   "designed with its hosting partner Tamber Systems.")
     assert ("Harrowgate", "designedBy", "Tamber Systems") in fs
     assert ("VC-9", "designedBy", "Tamber Systems") not in fs
+
+
+def types_of(text: str) -> dict[str, set[str]]:
+    """Label -> classes of every mention the pipeline kept."""
+    ex = extract(RawDocument("<test>", text))
+    out: dict[str, set[str]] = {}
+    for r in ex.results:
+        for m in r.mentions:
+            out.setdefault(" ".join(m.text.split()), set()).update(m.types)
+    return out
+
+
+def test_lower_cased_computing_and_semiconductor_names():
+    text = ("the  report  said ,  brixton  computing  and  olvane  semiconductor  signed  a  supply  deal , "
+            "while  edge  computing  demand  keeps  growing .")
+    ex = extract(RawDocument("<test>", text))
+    names = {" ".join(m.text.split()) for r in ex.results for m in r.mentions}
+    assert "brixton computing" in names
+    assert "olvane semiconductor" in names
+    assert "edge computing" not in names
+
+
+def test_the_chip_opening_a_paragraph_reaches_the_paragraph_before():
+    fs = facts_of("Dunmere Logic showed the KV-4 vision chip at a trade fair.\n\n"
+                  "The chip itself is a tiny NPU. Dunmere had it built by Samsung on the 8nm process.")
+    assert ("KV-4", "manufacturedOn", "8nm") in fs
+    assert ("KV-4", "fabricatedBy", "Samsung") in fs
+    # a bare "it" opening a new paragraph does not reach back
+    fs = facts_of("Dunmere Logic showed the KV-4 vision chip at a trade fair.\n\n"
+                  "It is built by Samsung on the 8nm process.")
+    assert ("KV-4", "manufacturedOn", "8nm") not in fs

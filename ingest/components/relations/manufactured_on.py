@@ -23,13 +23,22 @@ def previous_chips(doc: Doc) -> list:
     from ingest.components.context import context_of
     ctx = context_of(doc)
     prev = ctx.previous
-    if prev is None or prev.paragraph != ctx.paragraph or cue_spans(doc, "_successor"):
+    if prev is None or cue_spans(doc, "_successor"):
         return []  # "the next-generation chip will use …" is about another chip
+    if prev.paragraph != ctx.paragraph and not (prev.paragraph == ctx.paragraph - 1 and names_the_chip(doc)):
+        return []
     out = []
     for m in prev.chips:
         c = type(m)(0, 0, m.text, m.kind, m.ids, m.types, m.value, dict(m.extra))
         out.append(c)
     return out
+
+
+def names_the_chip(doc: Doc) -> bool:
+    """Whether the sentence points back with a noun ("The chip itself is …"), which, unlike a bare "it",
+    may reach the chips of the paragraph before."""
+    from ingest.components.relations.common import cue_spans
+    return any(len(doc.text[s:e].split()) > 1 for s, e in cue_spans(doc, "_this_chip"))
 
 
 def implicit_chips(doc: Doc, ms: list) -> list:
