@@ -60,3 +60,10 @@ def test_a_table_row_does_not_make_its_vendor_the_documents_topic():
     designers = {f.object for r in ex.results for f in r.facts
                  if f.predicate == "designedBy" and f.subject == "id:alibaba-hanguang-800"}
     assert designers == {"id:alibaba"}, designers
+
+
+def test_a_city_where_a_chip_was_launched_is_not_its_designer():
+    """"于杭州发布": the recogniser may take the city for an organisation; a place alone is never a name."""
+    ex = extract(RawDocument("<test>", "含光800于2019年9月在杭州发布，面向云端推理。"))
+    objects = {f.object for r in ex.results for f in r.facts}
+    assert not any("杭州" in str(o) for o in objects), objects
