@@ -127,3 +127,11 @@ def test_the_chip_opening_a_paragraph_reaches_the_paragraph_before():
     fs = facts_of("Dunmere Logic showed the KV-4 vision chip at a trade fair.\n\n"
                   "It is built by Samsung on the 8nm process.")
     assert ("KV-4", "manufacturedOn", "8nm") not in fs
+
+
+def test_designer_before_a_colon():
+    fs = facts_of("Gorran Micro went the other way: the GM-Finch is a low-power design that UMC makes on 22nm.")
+    assert ("GM-Finch", "designedBy", "Gorran Micro") in fs
+    # a colon that opens a list of other companies' chips names no designer
+    fs = facts_of("Analysts listed three rivals: the GM-Finch from Orlet Devices, and two others.")
+    assert ("GM-Finch", "designedBy", "Analysts") not in fs

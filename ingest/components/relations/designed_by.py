@@ -79,6 +79,21 @@ _DESIGNER_OF = re.compile(r"^,\s*(?:the|a|an)\s+(?:[\w-]+\s+)?(?:designer|develo
                           r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# "Brisco Labs takes a different route: the BL-Wren is …": the sentence's opening subject, then a colon that
+# introduces its product
+_COLON_PRODUCT = re.compile(r"^[^:;.]{0,80}:\s*(?:the|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _colon_owner(doc: Doc, org, product) -> bool:
+    """The name opens the sentence and the product opens the clause after its colon, no other organisation
+    between them."""
+    from ingest.components.context import DESCRIBED
+    before = doc.text[:org.start]
+    return (not before.strip() or bool(DESCRIBED.match(before))) and org.end <= product.start \
+        and bool(_COLON_PRODUCT.match(doc.text[org.end:product.start])) and not any(
+            m.kind == "org" and org.end <= m.start and m.end <= product.start for m in mentions(doc))
+
+
 def _maker_after(doc: Doc, product, org) -> bool:
     text = doc.text
     if product.end <= org.start:
@@ -129,6 +144,10 @@ class DesignedBy:
                         or o.start == p.start and o.end < p.end and o.extra.get("inside"):  # "昆仑芯1代", "Google TPU v4"
                     best, conf = o, 0.95
                     break
+            if best is None and doc.lang_ == "en":
+                colon = [o for o in orgs if "Foundry" not in o.types and _colon_owner(doc, o, p)]
+                if colon:
+                    best, conf = colon[0], base * 0.9
             if best is None and triggered:
                 # the sentence's vendor: prefer one right after "by"/"由", else the closest preceding one
                 named = [o for o in orgs if not ("Foundry" in o.types and fabricating(doc, o))]
@@ -147,7 +166,8 @@ class DesignedBy:
                     and "Organization" not in best.types:
                 continue
             if conf < 0.95 and best.extra.get("unknown") and not _verb_follows(doc, best) \
-                    and not _owner_subject(doc, best, p) and not _maker_after(doc, p, best):
+                    and not _owner_subject(doc, best, p) and not _maker_after(doc, p, best) \
+                    and not _colon_owner(doc, best, p):
                 continue  # a name GiNZA or a suffix pattern guessed is a designer only when it acts as one
             if conf < 0.95 and "Foundry" in best.types and not cue_spans(doc, "_design_verb"):
                 continue  # "Samsung makes the Kunlun 1": a foundry sentence, not a design one
