@@ -99,6 +99,16 @@ INVESTING_TAIL = re.compile(r"^(?: [A-Z][A-Za-z]+){0,2} (?:Securities|Capital|Ve
                             r"Private Equity|Bank|Venture Partners)$")
 
 
+# "the Pellow N3": a foundry's node code ("N3", "N4P") right after a capitalised word a determiner opens
+NODE_LIKE_CODE = re.compile(r"N\d{1,2}[A-Z]?")
+NAMED_BEFORE_CODE = re.compile(r"\b(?:the|its|their|[Tt]he|[Ii]ts|[Tt]heir)\s+([A-Z][a-z]{2,}) $")
+
+
+def _not_names_en() -> frozenset[str]:
+    from ingest.components.ner import not_names
+    return not_names("en")
+
+
 MODEL_STOP = {"in", "on", "at", "of", "and", "for", "since", "by", "from", "to", "the", "as", "is", "was", "are",
               "with", "than", "about", "over", "under", "after", "before", "until", "during", "around", "nearly",
               "its", "q", "fy", "h", "no", "top", "up"}
@@ -350,6 +360,19 @@ class UnknownRecognizer:
             taken.append((m.start, code.end()))
             out.append(Mention(m.start, code.end(), text[m.start:code.end()], "chip", (), ("Chip",),
                                extra={"unknown": True, "family": m.ids[0]}))
+        # a node-like code after a name no vocabulary knows: "the Pellow N3 card" is a chip, not TSMC's N3
+        for m in [m for m in out if m.kind == "node" and NODE_LIKE_CODE.fullmatch(m.text)]:
+            owner = NAMED_BEFORE_CODE.search(text, 0, m.start)
+            if owner is None or any(o.ids and o.start < owner.end(1) and owner.start(1) < o.end for o in out) \
+                    or owner.group(1).casefold() in _not_names_en():
+                continue
+            s = owner.start(1)
+            out.remove(m)
+            if (m.start, m.end) in taken:
+                taken.remove((m.start, m.end))
+            self._displace(out, taken, s, owner.end(1))
+            taken.append((s, m.end))
+            out.append(Mention(s, m.end, text[s:m.end], "chip", (), ("Chip",), extra={"unknown": True}))
         # siblings of known product series: "邃思2.0" beside the known "邃思1.0", "Gaudi 4" beside "Gaudi 3"
         for m in series_pattern().finditer(text):
             s, e = m.span()

@@ -135,3 +135,12 @@ def test_designer_before_a_colon():
     # a colon that opens a list of other companies' chips names no designer
     fs = facts_of("Analysts listed three rivals: the GM-Finch from Orlet Devices, and two others.")
     assert ("GM-Finch", "designedBy", "Analysts") not in fs
+
+
+def test_node_like_code_after_an_unknown_name_is_a_chip():
+    fs = facts_of("Tressel Neural has kept its foundry quiet. Its first product, the Tressel N2, is a GPU-based card.")
+    assert ("Tressel N2", "designedBy", "Tressel Neural") in fs
+    assert not any(o == "N2" for _, _, o in fs)
+    # a foundry's own node keeps its meaning
+    fs = facts_of("The Tressel N2 is made by TSMC on the N3 process.")
+    assert any(o == "N3" for _, p, o in fs if p == "manufacturedOn")
