@@ -144,3 +144,8 @@ def test_node_like_code_after_an_unknown_name_is_a_chip():
     # a foundry's own node keeps its meaning
     fs = facts_of("The Tressel N2 is made by TSMC on the N3 process.")
     assert any(o == "N3" for _, p, o in fs if p == "manufacturedOn")
+
+
+def test_the_chip_takes_the_architecture_of_its_sentence():
+    fs = facts_of("Dunmere Logic showed the KV-4 vision chip at a trade fair. The chip is a small NPU with two cores.")
+    assert ("KV-4", "usesArchitecture", "NPU") in fs

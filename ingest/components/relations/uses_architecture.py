@@ -16,6 +16,10 @@ class UsesArchitecture:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
         chips, archs = of_kind(ms, "chip"), of_kind(ms, "arch")
+        if not chips and archs and doc.lang_ == "en":
+            from ingest.components.relations.manufactured_on import implicit_chips, names_the_chip
+            if names_the_chip(doc):
+                chips = implicit_chips(doc, ms)  # "The chip itself is a modest NPU."
         if not chips or not archs or not cue_spans(doc, "usesArchitecture"):
             return doc
         conf = confidence(doc, "usesArchitecture")
