@@ -5,21 +5,7 @@ from __future__ import annotations
 
 from ingest.extract import extract
 from ingest.readers import RawDocument
-
-
-def facts_of(text: str) -> set[tuple[str, str, str]]:
-    """(subject label, predicate, object label) of every fact, names as written (first spelling)."""
-    ex = extract(RawDocument("<test>", text))
-    label: dict[str, str] = {}
-    for r in ex.results:
-        for m in r.mentions:
-            label.setdefault(m.key, " ".join(m.text.split()))
-    out = set()
-    for r in ex.results:
-        for f in r.facts:
-            obj = f.object if f.literal else label.get(f.object, f.object)
-            out.add((label.get(f.subject, f.subject), f.predicate, str(obj)))
-    return out
+from tests.ingest.test_rel_open_en import facts_of
 
 
 def test_described_subject_is_the_topic_of_the_next_sentences():
