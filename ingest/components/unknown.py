@@ -61,12 +61,17 @@ EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0
 LOWER_LEGAL = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9-]{2,}\s+){1,4}?co\.,?\s+ltd\b\.?)")
 LOWER_ORG = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9-]{2,}\s+){1,2}?(?:capital|ventures|partners|holdings|research|consulting|"
                        r"investments?|fund|computing|semiconductors?))\b")
-# words that begin no lower-cased name ("and fenmore ventures", "by heron bay capital")
-LOWER_NOT_FIRST = {"and", "the", "with", "from", "for", "led", "lead", "this", "that", "round", "its", "also", "other",
-                   "new", "existing", "investor", "investors", "follow", "followed", "participation", "including",
-                   "while", "plus", "joined", "both", "has", "had", "have", "was", "were", "are", "said", "says",
-                   "old", "early", "shareholder", "shareholders", "backer", "backers", "strategic", "financial",
-                   "institutional", "previous", "returning", "among", "such", "funds", "firms", "partner", "partners"}
+
+
+@lru_cache(maxsize=4)
+def lower_case_words(kind: str) -> frozenset[str]:
+    """Words of ontology/lexicon/en/lower_case_names.jsonl of one kind: "not_first" begin no lower-cased name
+    ("and fenmore ventures", "by heron bay capital"), "not_inside" are never inside one."""
+    import ontology
+    return frozenset(w for row in ontology.load_lexicon("en", "lower_case_names") if row.get("kind") == kind
+                     for w in row["words"])
+
+
 # "training chip vx-500", "the qx-7 accelerator" in such sentences
 LOWER_MODEL = re.compile(rf"(?:{CHIP_WORDS}\s+(?P<a>[a-z]{{1,5}}-?\d{{2,4}}[a-z0-9+]{{0,3}}))(?![\w-])|"
                          rf"(?<![\w-])(?P<b>[a-z]{{1,5}}-\d{{2,4}}[a-z0-9+]{{0,3}})\s(?:(?:ai|[a-z]{{3,12}})\s){{0,2}}{CHIP_WORDS}")
@@ -297,13 +302,12 @@ class UnknownRecognizer:
                 if m.re is LOWER_ORG and any(a < e and s < b for a, b in legal):
                     continue  # "x semiconductor" inside "x semiconductor technology co., ltd.": the registered name
                 first = re.match(r"[a-z0-9-]+\s+", text[s:e])
-                if first and first.group(0).strip() in LOWER_NOT_FIRST:
+                if first and first.group(0).strip() in lower_case_words("not_first"):
                     s += first.end()  # "and fenmore ventures": the name after the joining word
                     if " " not in text[s:e].strip():
                         continue
                 words = text[s:e].split()[:-1]
-                if any(w in LOWER_NOT_FIRST or w in ("following", "the", "a", "an", "of", "in", "to", "by")
-                       for w in words):
+                if any(w in lower_case_words("not_first") or w in lower_case_words("not_inside") for w in words):
                     continue  # "following the investment": a phrase, not a name
                 if text[s:e].split()[0] not in not_names("en"):
                     cands.append((s, e))
