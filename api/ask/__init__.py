@@ -287,6 +287,8 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         elif u.mentions:
             names = ", ".join(dict.fromkeys(m.text for m in u.mentions))
             msg = msgs["no_form_entities"].format(names=names, them="it" if len(u.mentions) == 1 else "them")
+        elif not_understood is not None and not_understood.key != "no_answer_type":
+            msg = _compose_message(u.language, not_understood)  # name the words not understood
         else:
             msg = msgs["no_form"]
         return _declined(u, u.language, msg, interpretation=interp)
@@ -320,6 +322,8 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
     if reply.message:
         out["message"] = reply.message
     from api.ask.present import describe
+    from api.ask.round_labels import relabel
+    relabel(out["answers"], store, idx, u.language)
     describe(out, idx)
     return out
 
@@ -455,6 +459,8 @@ def _composed_answer(graph: Any, u: Understanding, idx: Any, store: Any, interp:
         out["details"] = got["details"]
     if got["notes"]:
         out["message"] = " ".join(got["notes"])
+    from api.ask.round_labels import relabel
+    relabel(out["answers"], store, idx, u.language)
     describe(out, idx, graph)
     return out
 

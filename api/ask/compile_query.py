@@ -45,11 +45,18 @@ class Compiled:
     triples: list[tuple[str, str, str]] = field(default_factory=list)
     currency: str | None = None
     region: str | None = None
+    dated_rounds: bool = False  # a year window on funding rounds: those with no date cannot be placed
+    undated_var: str | None = None  # in the query for the undated ones: the round variable
 
 
 class Compiler:
-    def __init__(self, g: QueryGraph, idx: Any, text: str):
+    def __init__(self, g: QueryGraph, idx: Any, text: str, undated: bool = False):
         self.g, self.idx, self.text = g, idx, text
+        # undated=True: the query for what a year window on funding rounds leaves out (rounds with no date), so
+        # that the answer can say so instead of dropping them silently
+        self.undated = undated
+        self.dated_rounds = False  # a year window on funding rounds was compiled
+        self.undated_var: str | None = None
         self.k = 0
         self.body: list[str] = []
         self.triples: list[tuple[str, str, str]] = []
@@ -234,10 +241,22 @@ class Compiler:
                 pat = f"{v} aic:announcedIn {k} ."
             elif nt == "round":
                 pat = f"{v} aic:date {k} ."
+                if not a.negated:
+                    self.dated_rounds = True
+                    if self.undated:
+                        self.undated_var = v
+                        self.add(f"FILTER NOT EXISTS {{ {v} aic:date {self.fresh('nd')} }}")
+                        return
             elif nt in ORGS | {"company"}:
                 r = self.fresh("r")
                 ipo = f" ; aic:roundName \"IPO\"" if self.listing else ""
                 pat = f"{r} aic:fundedCompany {v}{ipo} ; aic:date {k} ."
+                if not a.negated:
+                    self.dated_rounds = True
+                    if self.undated:
+                        self.undated_var = r
+                        self.add(f"{r} aic:fundedCompany {v}{ipo} . FILTER NOT EXISTS {{ {r} aic:date {self.fresh('nd')} }}")
+                        return
             else:
                 raise NotUnderstood("not_understood", words=a.span.text)
         elif d["q"] == "N":
@@ -376,6 +395,8 @@ class Compiler:
             self.add(f"?x aic:exchange ?exchange .")
             kind = "exchange"
         body = "\n  ".join(self.body)
+        if self.undated:  # which rounds the window left out: every row, whatever the aggregate
+            return self.done(f"SELECT DISTINCT * WHERE {{\n  {body}\n}}", None)
         agg = g.aggregate
         order = None
         if agg in ("sum", "max_amount") and kind == "amount":
@@ -437,7 +458,8 @@ class Compiler:
         prefixes = "".join(line + "\n" for line in template("evidence").splitlines() if line.startswith("PREFIX"))
         if "PREFIX aic:" not in prefixes:
             prefixes = "PREFIX aic: <https://w3id.org/aichip/ontology#>\n" + prefixes
-        return Compiled(prefixes + q, "x", kind, order, self.region_var, self.triples, self.currency, self.region)
+        return Compiled(prefixes + q, "x", kind, order, self.region_var, self.triples, self.currency, self.region,
+                        self.dated_rounds, self.undated_var)
 
 
 def _rename(body: str) -> str:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from api.ask.compose_lexicon import ComposeLexicon, compose_lexicon, parse_amount
+from api.ask.compose_lexicon import ComposeLexicon, compose_lexicon, parse_amount, parse_amount_range
 
 EDGES = Path(__file__).resolve().parent / "templates" / "compose_edges.jsonl"
 # an entity's class -> the node type it can stand for, most specific first
@@ -196,14 +196,21 @@ def _count_bound(row: dict, m: re.Match) -> int | None:
     return None if n is None else n + int(row["least"])
 
 
+_FISCAL = re.compile(r"FY|fiscal|年度|財年|财年", re.I)
+
+
 def _quantity(lex: ComposeLexicon, q: str, m: re.Match) -> dict | None:
     groups = [g for g in m.groups()]
     if q in ("Y", "YY"):
         ys = [int(g) for g in groups if g is not None and re.fullmatch(r"(?:19|20)\d\d", g)]
-        return {"q": "Y", "values": ys[:2]} if ys else None
+        fiscal = bool(_FISCAL.search(m.group(0)))
+        return ({"q": "Y", "values": ys[:2], **({"fiscal": True} if fiscal else {})}) if ys else None
     if q == "N":
         ns = [g for g in groups if g is not None]
         return {"q": "N", "values": [float(ns[0])]} if ns else None
+    if q == "AA":
+        rng = parse_amount_range(lex, m, tuple(groups[:6]))
+        return {"q": "A", "values": [rng[0], rng[1]], "currency": rng[2]} if rng else None
     if q == "A":
         value, cur = parse_amount(lex, m, tuple(groups[:3]))
         return {"q": "A", "values": [value], "currency": cur} if value is not None else None
@@ -281,7 +288,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         # …unless a relation word stands between them: "設計会社に投資しているのは誰" asks who invests in it
         nodes = [n for i, n in enumerate(nodes) if n.type != "org" or i == 0 or
                  any(r.start >= nodes[i - 1].end and r.end <= n.start for r in rels)]
-    nodes = _merge_money(_drop_chip_modifier(text, nodes, rels), rels)
+    nodes = _merge_money(_drop_chip_modifier(text, nodes, rels), rels, spans, text)
     nodes = _merge_same(nodes, rels, text)
     if not nodes:
         raise NotUnderstood("no_answer_type")
@@ -461,19 +468,32 @@ def _drop_chip_modifier(text: str, nodes: list[Node], rels: list[Span]) -> list[
     return out
 
 
-def _merge_money(nodes: list[Node], rels: list[Span]) -> list[Node]:
+def _merge_money(nodes: list[Node], rels: list[Span], spans: list[Span] = (), text: str = "") -> list[Node]:
     """An amount next to a round with only a raising or listing word between them is that round's amount ("the
-    amount raised by the IPOs", "IPOで調達した額")."""
+    amount raised by the IPOs", "IPOで調達した額"). An amount word that a comparison constrains ("金额在10亿到20亿元
+    之间的轮次", "rounds whose amount is over $1B") only says which rounds: the merged node is the round."""
     out: list[Node] = []
     for n in nodes:
         prev = out[-1] if out else None
         if prev is not None and {prev.type, n.type} == {"amount", "round"}:
             between = [r for r in rels if r.start >= prev.end and r.end <= n.start]
             if all(r.row["rel"] in ("raise", "list") for r in between):
-                prev.type, prev.cls, prev.ipo, prev.end = "amount", None, prev.ipo or n.ipo, n.end
+                amount = prev if prev.type == "amount" else n
+                typ = "round" if _amount_constrained(amount, spans, text) else "amount"
+                prev.type, prev.cls, prev.ipo, prev.end = typ, None if typ == "amount" else (prev.cls or n.cls), \
+                    prev.ipo or n.ipo, n.end
                 continue
         out.append(n)
     return out
+
+
+def _amount_constrained(n: Node, spans: list[Span], text: str) -> bool:
+    """Whether an amount comparison follows the amount word ("金额在…之间", "amount of over $1B", "額が10億元以上")."""
+    for s in spans:
+        if s.kind == "cmp" and isinstance(s.data, dict) and s.data.get("q") == "A" and s.start >= n.end and \
+                re.fullmatch(r"[\s的のはがをで]*(?:is|was|were|of|in|at)?\s*", text[n.end:s.start]):
+            return True
+    return False
 
 
 def _kind(n: Node) -> str:

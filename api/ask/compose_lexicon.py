@@ -1,7 +1,7 @@
 """The compositional lexicon of one language (`ontology/lexicon/<lang>/compose.jsonl`), compiled once.
 
 Rows are data: answer-type words, relation words, markers (negation, exception, conjunction, aggregates,
-superlatives), comparisons with `{Y}` (year), `{N}` (node size) and `{A}` (amount) placeholders, regions
+superlatives), comparisons with `{Y}` (year), `{N}` (node size) and `{A}` (amount) placeholders (`{Y2}`, `{A2}`: a range's upper end), regions
 (aic:country codes), exchanges, filler words, and the messages said in that language.
 """
 from __future__ import annotations
@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-_YEAR = r"((?:19|20)\d\d)\s*年?"
+# a calendar or fiscal year: "2022", "2022年", "FY2023", "fiscal 2023", "2022年度", "2023财年" (a fiscal year is read as
+# the calendar year it names; compose._quantity marks it so the answer says so)
+_YEAR = (r"(?:(?:FY|fiscal(?: year)?)\s*'?)?((?:19|20)\d\d)(?![0-9])\s*(?:年度|財年|财年|财政年度|會計年度|年)?"
+         r"(?:\s*fiscal year)?")
 _NM = r"(\d+(?:\.\d+)?)\s*-?\s*(?:nm|nanometers?|nanometres?|纳米|納米|奈米|ナノメートル|ナノ)"
 
 
@@ -59,8 +62,10 @@ def compose_lexicon(lang: str) -> ComposeLexicon:
             fills += row["patterns"]
             continue
         for p in row["patterns"]:
-            q = "YY" if "{Y2}" in p else "Y" if "{Y}" in p else "N" if "{N}" in p else "A" if "{A}" in p else ""
-            p = (p.replace("{Y2}", _YEAR).replace("{Y}", _YEAR).replace("{N}", _NM).replace("{A}", amount))
+            q = "YY" if "{Y2}" in p else "Y" if "{Y}" in p else "N" if "{N}" in p else "AA" if "{A2}" in p else \
+                "A" if "{A}" in p else ""
+            p = (p.replace("{Y2}", _YEAR).replace("{Y}", _YEAR).replace("{N}", _NM).replace("{A2}", amount)
+                 .replace("{A}", amount))
             if latin and not p.startswith("^"):
                 p = r"(?<![A-Za-z0-9])" + p + r"(?![A-Za-z0-9])"
             lex.entries.append(Entry(kind, re.compile(p, re.I), row, q))
@@ -89,3 +94,19 @@ def parse_amount(lex: ComposeLexicon, m: re.Match, groups: tuple) -> tuple[float
             code = cc
             break
     return value * factor, code
+
+
+def parse_amount_range(lex: ComposeLexicon, m: re.Match, groups: tuple) -> tuple[float, float, str | None] | None:
+    """(low, high, currency) of a range of two amounts ("between 1 and 2 billion yuan", "10亿到20亿元"): the first
+    figure takes the scale word and currency of the second when it has none of its own."""
+    (n1, m1, c1), (n2, m2, c2) = groups[:3], groups[3:6]
+    if n1 is None or n2 is None:
+        return None
+    def value(num: str, mult: str | None) -> float:
+        return float(num.replace(",", "")) * next((f for w, f in lex.multipliers if mult and w.lower() == mult.lower()), 1.0)
+    text = m.group(0).lower()
+    code = next((cc for c, cc in sorted(lex.currencies, key=lambda x: -len(x[0])) if c.lower() in text), None)
+    if not (m2 or c2 or code):
+        return None  # two bare numbers are not amounts
+    lo, hi = value(n1, m1 or m2), value(n2, m2)
+    return (min(lo, hi), max(lo, hi), code)

@@ -31,6 +31,7 @@ def run(g: QueryGraph, u: Any, idx: Any, store: Any) -> dict:
     value: Any = None
     details: dict = {"graph": g.describe()}
     if c.value_kind in ("sum", "max_amount"):
+        notes += _window_notes(g, u, idx, store, c)
         per = [(py(r.get("currency")), py(r.get("value"))) for r in rows if r.get("value") is not None]
         per = [(cur, v) for cur, v in per if v is not None]
         if len(per) == 1:
@@ -83,6 +84,7 @@ def run(g: QueryGraph, u: Any, idx: Any, store: Any) -> dict:
             details["currency"] = details["currencies"][0]
     if c.value_kind == "count":
         value = len(answers)
+    notes += _window_notes(g, u, idx, store, c)
     if c.currency:
         details.setdefault("currency", c.currency)
     return {"answers": answers, "value": value, "sparql": c.sparql, "triples": triples[:60], "notes": notes,
@@ -97,3 +99,27 @@ def _term(t: str, row: dict) -> Any:
     if t.startswith('"'):
         return ox.Literal(t[1:-1])
     return None
+
+
+def _window_notes(g: QueryGraph, u: Any, idx: Any, store: Any, c: Any) -> list[str]:
+    """What a year window reads or leaves out, said in the answer: a fiscal year read as the calendar year, and the
+    funding rounds the window could not place because the graph gives them no date."""
+    notes: list[str] = []
+    fiscal = [str(v) for n in g.nodes for a in n.atoms if a.kind == "cmp" and isinstance(a.span.data, dict)
+              and a.span.data.get("fiscal") for v in a.span.data["values"]]
+    if fiscal:
+        notes.append(message(u.language, "fiscal_year", years="/".join(dict.fromkeys(fiscal))))
+    if not c.dated_rounds:
+        return notes
+    try:
+        cu = Compiler(g, idx, normalized(u.question, u.language), undated=True).compile()
+        rows = [dict(r) for r in store.query(cu.sparql).solutions] if cu.undated_var else []
+    except Exception:  # the note is a courtesy: a query it cannot build leaves the answer as it is
+        return notes
+    var = cu.undated_var[1:] if cu.undated_var else ""
+    left = list(dict.fromkeys(r[var].value for r in rows if isinstance(r.get(var), ox.NamedNode)))
+    if left:
+        from api.ask.round_labels import round_labels
+        names = round_labels(store, left, idx, u.language)
+        notes.append(message(u.language, "undated", names=", ".join(names.get(i, i.rsplit("/", 1)[-1]) for i in left)))
+    return notes

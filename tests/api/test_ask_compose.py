@@ -401,3 +401,55 @@ def test_a_year_is_said_as_a_year(store, q):
     res = answer(q, store)
     assert res["understood"] and res["form"] == "chip_year"
     assert res["value"] == 2022 and res["summary"] == "2022"
+
+
+@pytest.fixture(scope="module")
+def ref():
+    from kg.store import open_store
+    if not (SHARED / "eval" / "reference-graph.trig").exists():
+        pytest.skip("../shared is not beside the project")
+    st = open_store(":memory:")
+    st.load(str(SHARED / "eval" / "reference-graph.trig"))
+    return st
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q", ["Which funding rounds raised between 1 and 2 billion yuan?",
+                               "10億元から20億元の間の資金調達ラウンドはどれですか？",
+                               "融资金额在10亿元到20亿元之间的轮次有哪些？",
+                               "哪些融资轮次的金额在10亿到20亿元之间？"])
+def test_amount_range_takes_scale_and_currency_from_its_upper_end(ref, q):
+    res = answer(q, ref)
+    assert res["understood"] and res["value"] is None  # the rounds, not their amounts
+    assert {a["iri"].rsplit("/", 1)[-1] for a in res["answers"]} == {
+        "moore-threads-series-b-plus", "enflame-series-c", "enflame-2023-round", "biren-technology-series-a",
+        "biren-technology-pre-ipo"}
+    assert "1000000000" in res["sparql"] and "2000000000" in res["sparql"] and '"CNY"' in res["sparql"]
+
+
+@pytest.mark.shared
+def test_rounds_are_named_readably_and_undated_ones_are_said(ref):
+    res = answer("Which funding rounds did Moore Threads raise before 2024?", ref)
+    assert {a["label"] for a in res["answers"]} == {"Moore Threads · Series B+ · 2023", "Moore Threads · First round · 2020"}
+    assert "no date" in res["message"] and "Moore Threads · Private round" in res["message"]
+    ja = answer("2020年以降のムーア・スレッドの資金調達ラウンドは？", ref)
+    assert "日付" in ja["message"] and len(ja["answers"]) == 4
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q,lang", [("Which chips were announced in FY2022?", "en"), ("2022年度に発表されたチップは？", "ja"),
+                                    ("2022财年发布了哪些芯片？", "zh")])
+def test_fiscal_year_is_read_as_its_calendar_year_and_said_so(ref, q, lang):
+    res = answer(q, ref)
+    assert res["understood"] and {"H100", "Gaudi 2", "BR100"} <= {a["label"] for a in res["answers"]}
+    if res["form"] == "composed":
+        assert "2022" in res.get("message", "")
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q", ["Which vendors have at least one chip made by TSMC?",
+                               "少なくとも1つのチップをTSMCで製造しているベンダーは？",
+                               "至少有一款芯片由台积电代工的厂商有哪些？"])
+def test_at_least_one_is_existence(ref, q):
+    res = answer(q, ref)
+    assert res["understood"] and {"NVIDIA", "Google"} <= {a["label"] for a in res["answers"]}
