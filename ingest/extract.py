@@ -81,7 +81,8 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
     return result
 
 
-_FAMILY = re.compile(r"^([A-Za-z][A-Za-z]*-[A-Za-z]{2,})(?:[\s-]?\d{1,3}[A-Za-z]?)?$")
+# a family and its number: "AK-Kiri 2", "Tern-1" (family "Tern"), "Sorrel S2" (family "Sorrel")
+_FAMILY = re.compile(r"^([A-Za-z][A-Za-z]*-[A-Za-z]{2,}|[A-Z][a-z]{2,})(?:[\s-]?[A-Z]{0,2}\d{1,3}[A-Za-z]?)?$")
 _BRAND = re.compile(r"^([\u4e00-\u9fff]{2,4}|[A-Z][A-Za-z]{3,})(?=[\s-]?[A-Za-z]{0,3}[-\s]?\d)")
 
 

@@ -102,7 +102,8 @@ class Writer:
                 k = m.key
                 if m.kind == "node" and not m.extra.get("key"):
                     continue
-                if not k or (not m.ids and k not in used) or (m.extra.get("coref")):
+                if not k or ((not m.ids or m.extra.get("plural")) and k not in used and not m.extra.get("standing")) \
+                        or m.extra.get("coref"):
                     continue
                 if m.kind == "node" and m.extra.get("foundry_from_name"):
                     continue
@@ -111,6 +112,8 @@ class Writer:
                                            "foundry": m.extra.get("foundry"), "training": False,
                                            "inference": False, "alt": set()})
                 info["surfaces"].add(m.text)
+                if m.extra.get("standing"):
+                    info["standing"] = m.extra["standing"]  # a name that says what it is ("Orvell Capital")
                 if m.extra.get("alt"):
                     info["alt"].add(m.extra["alt"])
                 if m.kind == "chip":
@@ -148,6 +151,8 @@ class Writer:
                 types = set(roles)
             elif entry and entry.types:
                 types = {entry.types[0]}
+            elif info.get("standing"):
+                types = {info["standing"]}
             else:
                 types = {"Organization"}
         for t in sorted(types):

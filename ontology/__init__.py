@@ -121,6 +121,7 @@ def load_vocab(directory: str | None = None) -> Vocab:
 LEXICON_SCHEMAS = {
     "relations": {"relation", "patterns", "confidence"},
     "questions": {"form", "patterns"},
+    "name_words": {"kind", "words"},
 }
 # optional keys of a lexicon row and the values they may take (a misspelt side fails at load)
 LEXICON_OPTIONAL = {

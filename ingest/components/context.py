@@ -161,8 +161,43 @@ def remember_aliases(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
             ctx.names[k] = NameInView(m.group(1), "org", owner.key)
 
 
+STANDING_CLASS = {"organization": "Organization", "investor": "Investor", "research": "ResearchFirm"}
+
+
+def _name_words() -> dict[str, frozenset[str]]:
+    import ontology
+    out: dict[str, set] = {}
+    for row in ontology.load_lexicon("en", "name_words"):
+        out.setdefault(row["kind"], set()).update(row["words"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def mark_standing_names(doc: Doc, ms: list[Mention]) -> None:
+    """English company names that say what they are ("Tolland Mobile", "Orvell Capital", "Harrow Street
+    Research": capitalised words ending in a word of ontology/lexicon/en/name_words.jsonl) are entities even
+    where no relation uses them; the graph writes them typed by that word (an Investor, a ResearchFirm, else
+    an Organization). Model guesses without such a word ("Edinburgh", "Marcus Lee") stay out."""
+    if doc.lang_ != "en":
+        return
+    from ingest.components.ner import not_names
+    words_of = _name_words()
+    for m in ms:
+        if m.kind != "org" or m.ids or not m.extra.get("unknown") or m.extra.get("coref") or m.extra.get("key") \
+                or m.extra.get("inside"):
+            continue
+        words = m.text.split()
+        if not 2 <= len(words) <= 5 or not all(w[:1].isupper() or w == "&" for w in words) \
+                or words[0] in words_of.get("first_not", ()) or words[0].casefold() in not_names("en"):
+            continue
+        for kind, cls in STANDING_CLASS.items():
+            if words[-1] in words_of.get(kind, ()):
+                m.extra["standing"] = cls
+                break
+
+
 class ContextStage:
     def __call__(self, doc: Doc) -> Doc:
+        from ingest.components.relations.common import cue_spans
         from ingest.components.relations.manufactured_on import names_the_chip
         ctx = context_of(doc)
         ms = doc._.mentions or []
@@ -183,6 +218,11 @@ class ContextStage:
             # "…the QR-7 …\n\nThe chip itself is a small NPU.": a new paragraph that opens on "the chip"
             # continues with the chips of the paragraph before
             ctx.previous = ChipsInView(ctx.paragraph, prev.chips)
+        elif not chips and prev is not None and prev.chips and prev.paragraph == ctx.paragraph \
+                and doc.lang_ == "en" and cue_spans(doc, "_this_chip"):
+            # "The chip uses the Da Vinci architecture and is the basis of Huawei's cards. TSMC manufactures it
+            # on …": a sentence that points back at the chip keeps it in view, whoever else it names
+            ctx.previous = ChipsInView(ctx.paragraph, prev.chips)
         else:
             ctx.previous = ChipsInView(ctx.paragraph, chips)
         ctx.foundries |= {m.ids[0] for m in ms if m.kind == "org" and "Foundry" in m.types and m.ids}
@@ -190,6 +230,7 @@ class ContextStage:
         if years:
             ctx.year_in_view = (ctx.paragraph, years[0].value, years[0].extra.get("month"))
         remember_names(ctx, ms)
+        mark_standing_names(doc, ms)
         remember_cjk_orgs(ctx, doc, ms)
         remember_aliases(ctx, doc, ms)
         remember_short_names(ctx, doc, ms)

@@ -109,6 +109,48 @@ NODE_LIKE_CODE = re.compile(r"N\d{1,2}[A-Z]?")
 NAMED_BEFORE_CODE = re.compile(r"\b(?:the|its|their|[Tt]he|[Ii]ts|[Tt]heir)\s+([A-Z][a-z]{2,}) $")
 
 
+@lru_cache(maxsize=1)
+def en_name_word_org() -> re.Pattern:
+    """Capitalised words ending in a word that names a company on its own ("Stratacore Cloud", "Tolland Mobile";
+    ontology/lexicon/en/name_words.jsonl), for the names neither the model nor EN_ORG finds."""
+    from ingest.components.context import _name_words
+    words = _name_words()
+    alts = "|".join(re.escape(w) for w in sorted(words.get("organization", frozenset()) | words.get("investor", frozenset())
+                                                   | words.get("research", frozenset()), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])((?:[A-Z][A-Za-z0-9&'-]*\s){{1,3}}(?:{alts}))(?![\w-])")
+
+
+def _en_named_by_word(text: str) -> list[tuple[int, int]]:
+    """Spans of `en_name_word_org` without the words that never open a name ("About Corvane Labs")."""
+    from ingest.components.context import _name_words
+    first_not = _name_words().get("first_not", frozenset())
+    out = []
+    for m in en_name_word_org().finditer(text):
+        s, e = m.span(1)
+        words = text[s:e].split()
+        while words and (words[0] in first_not or words[0].casefold() in _not_names_en()):
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
+            words = words[1:]
+        if len(words) >= 2:
+            out.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def en_plural_arch() -> tuple[re.Pattern, dict]:
+    """Plurals of the vocabulary's architecture acronyms ("ASICs", "NPUs"), which the ruler's whole-word match
+    misses, with the id each stands for."""
+    import ontology
+    ids = {}
+    for e in ontology.load_vocab():
+        if e.source == "architectures":
+            for name in e.names:
+                if re.fullmatch(r"[A-Z]{2,6}", name):
+                    ids.setdefault(name, e.id)
+    alts = "|".join(sorted(ids, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alts})s(?![\w-])"), ids
+
+
 def _not_names_en() -> frozenset[str]:
     from ingest.components.ner import not_names
     return not_names("en")
@@ -253,6 +295,8 @@ class UnknownRecognizer:
                 continue
             for m in re.finditer(rf"(?<![A-Za-z0-9-]){re.escape(fam.group(1))}(?:[\s-]?\d{{1,3}}[A-Za-z]?)?(?![A-Za-z0-9-])", text):
                 s, e = m.span()
+                if doc.lang_ == "en":
+                    self._displace(out, taken, s, e)  # "The follow-up, Tern-2, taped out": a model's "ORG" guess
                 if any(a < e and s < b for a, b in taken):
                     continue
                 taken.append((s, e))
@@ -293,6 +337,19 @@ class UnknownRecognizer:
                 self._absorb(out, taken, s, e)
                 self._investing_arm(out, taken, text, s, e)
                 cands.append((s, e))
+        if doc.lang_ == "en":
+            plural, arch_ids = en_plural_arch()
+            for m in plural.finditer(text):
+                s, e = m.span()
+                self._displace(out, taken, s, e)
+                if not any(a < e and s < b for a, b in taken):
+                    taken.append((s, e))
+                    # written only where a relation uses it: "EC-Relay and GW-Nova 2 are ASICs", not "GPUs are scarce"
+                    out.append(Mention(s, e, text[s:e], "arch", (arch_ids[m.group(1)],), ("Architecture",),
+                                       extra={"plural": True}))
+            for s, e in _en_named_by_word(text):
+                cands.append((s, e))
+                self._absorb(out, taken, s, e)
         lower = doc.lang_ == "en" and not any(c.isupper() for c in text)
         if lower:
             from ingest.components.ner import not_names

@@ -2,6 +2,8 @@
 ("H100, based on Hopper", "基于达芬奇架构的昇腾910", "CDNA 3ベースのMI300X")."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -10,6 +12,8 @@ from ingest.components.relations.common import (add, confidence, cue_spans, dist
                                                 same_clause)
 
 NAME = "aic_uses_architecture"
+# "It is a neural processing unit built around Da Vinci cores": "it" as the subject that opens the sentence
+_IT_OPENS = re.compile(r"^\s*It\s+(?:is|was|uses|used|has|combines|pairs)\b")
 
 
 class UsesArchitecture:
@@ -18,8 +22,8 @@ class UsesArchitecture:
         chips, archs = of_kind(ms, "chip"), of_kind(ms, "arch")
         if not chips and archs and doc.lang_ == "en":
             from ingest.components.relations.manufactured_on import implicit_chips, names_the_chip
-            if names_the_chip(doc):
-                chips = implicit_chips(doc, ms)  # "The chip itself is a modest NPU."
+            if names_the_chip(doc) or _IT_OPENS.match(doc.text):
+                chips = implicit_chips(doc, ms)  # "The chip itself is a modest NPU.", "It is a neural processing unit"
         if not chips or not archs or not cue_spans(doc, "usesArchitecture"):
             return doc
         conf = confidence(doc, "usesArchitecture")

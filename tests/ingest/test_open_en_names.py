@@ -1,0 +1,50 @@
+"""English names no relation uses, family names and sibling models: a company whose name says what it is
+("Tolland Mobile", "Orvell Capital") is written to the graph, typed by that word; a stray model guess is not."""
+from __future__ import annotations
+
+from ingest.extract import extract
+from ingest.graph import document_triples
+from ingest.readers import RawDocument
+
+AIC = "https://w3id.org/aichip/ontology#"
+
+
+def typed_labels(text: str) -> dict[str, set[str]]:
+    """label -> the aic: classes of the entity written with it."""
+    ex = extract(RawDocument("<test>", text))
+    triples = document_triples(ex, "https://example.org/doc/test", "<test>", "0")
+    types: dict[str, set[str]] = {}
+    labels: dict[str, str] = {}
+    for t in triples:
+        p, o = t.predicate.value, t.object
+        if p.endswith("#type") and o.value.startswith(AIC):
+            types.setdefault(t.subject.value, set()).add(o.value[len(AIC):])
+        elif p.endswith("#label"):
+            labels[t.subject.value] = o.value
+    return {labels[s]: cls for s, cls in types.items() if s in labels}
+
+
+def test_unused_names_that_say_what_they_are_are_written():
+    got = typed_labels("Carrowmore did not say whether Tolland Mobile, which has tested the samples, would buy "
+                       "the part. Reports that Orvell Capital had invested were wrong. Analysts at Harrow Street "
+                       "Research were not surprised. Separately, the company signed a deal with Stratacore Cloud.")
+    assert got.get("Tolland Mobile") == {"Organization"}
+    assert "Investor" in got.get("Orvell Capital", set())
+    assert "ResearchFirm" in got.get("Harrow Street Research", set())
+    assert "Stratacore Cloud" in got
+
+
+def test_stray_guesses_are_not_written():
+    got = typed_labels("Posted by Marcus Lee in Edinburgh. About Corvane Labs: the firm makes chips.")
+    assert "Marcus Lee" not in got and "Edinburgh" not in got
+    assert "About Corvane Labs" not in got
+
+
+def test_sibling_model_is_a_chip_of_the_same_designer():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("Nimbic's Tern-1 is a small NPU, made by GlobalFoundries on its 22FDX process. The follow-up, "
+                  "Tern-2, taped out this summer on TSMC N6.")
+    assert ("Tern-1", "designedBy", "Nimbic") in fs or any(s == "Tern-1" and p == "designedBy" for s, p, _ in fs)
+    assert any(s == "Tern-2" and p == "fabricatedBy" and o == "TSMC" for s, p, o in fs)
+    assert any(s == "Tern-2" and p == "designedBy" for s, p, _ in fs)
+    assert not any(s == "Tern-1" and p == "fabricatedBy" and o == "TSMC" for s, p, o in fs)
