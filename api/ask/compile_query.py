@@ -247,6 +247,9 @@ class Compiler:
                         self.undated_var = v
                         self.add(f"FILTER NOT EXISTS {{ {v} aic:date {self.fresh('nd')} }}")
                         return
+            elif n.type == "investor":  # "investors that invested in 2021": the rounds they took part in
+                r = self.fresh("r")
+                pat = f"{{ {r} aic:investor {v} }} UNION {{ {r} aic:leadInvestor {v} }} {r} aic:date {k} ."
             elif nt in ORGS | {"company"}:
                 r = self.fresh("r")
                 ipo = f" ; aic:roundName \"IPO\"" if self.listing else ""
@@ -276,6 +279,8 @@ class Compiler:
             cv = self.fresh("cur")
             if nt == "round":
                 pat = f"{v} aic:amount {k} ; aic:currency {cv} ."
+            elif n.type == "investor":  # how much an investor put in: the graph holds round totals, not shares
+                raise NotUnderstood("not_understood", words=a.span.text)
             elif nt in ORGS | {"company"}:
                 pat = f"{self.fresh('r')} aic:fundedCompany {v} ; aic:amount {k} ; aic:currency {cv} ."
             else:

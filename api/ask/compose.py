@@ -239,6 +239,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     bare = [s for s in spans if s.kind == "mark" and s.row["mark"] == "bare_cmp"]
     if bare:  # "before the Ascend 910B", "より前": a comparison with nothing the graph can compare it to
         raise NotUnderstood("not_understood", words=bare[0].text)
+    spans = _raise_as_round(text, spans)
     types = [s for s in spans if s.kind == "type"]
     rels = [s for s in spans if s.kind == "rel"]
     marks = [s for s in spans if s.kind == "mark"]
@@ -441,7 +442,9 @@ def _merge_same(nodes: list[Node], rels: list[Span], text: str = "") -> list[Nod
             out.append(n)
             continue
         if prev is not None and _kind(prev) == _kind(n) and n.answerable and prev.answerable and \
-                not any(r.start >= prev.end and r.end <= n.start for r in rels):
+                not any(r.start >= prev.end and r.end <= n.start for r in rels) and \
+                not ({prev.type, n.type} <= {"vendor", "foundry"} and prev.type != n.type):
+            # ("哪些代工厂为中国厂商制造芯片": a foundry and a vendor are two parties, never one node)
             if n.type in ("amount", "exchange") or prev.type in ("org", "company"):
                 prev.type = n.type  # the more specific word names the node ("哪家代工厂": a foundry)
             prev.cls = prev.cls or n.cls
@@ -465,6 +468,21 @@ def _drop_chip_modifier(text: str, nodes: list[Node], rels: list[Span]) -> list[
             nxt.start = n.start
             continue
         out.append(n)
+    return out
+
+
+def _raise_as_round(text: str, spans: list[Span]) -> list[Span]:
+    """A raising word right after an amount comparison names the round, not the act ("领投了超过10亿元融资的投资方":
+    a financing of over 1 billion yuan): it becomes a round type word."""
+    out = []
+    for i, s in enumerate(spans):
+        prev = spans[i - 1] if i else None
+        if s.kind == "rel" and s.row["rel"] == "raise" and prev is not None and prev.kind == "cmp" and \
+                isinstance(prev.data, dict) and prev.data.get("q") == "A" and \
+                re.fullmatch(r"\s*(?:的|の)?\s*", text[prev.end:s.start]) and \
+                not any(t.kind == "type" and t.row.get("type") in ("round", "amount") for t in spans):
+            s = Span(s.start, s.end, "type", {"kind": "type", "type": "round"}, s.text)
+        out.append(s)
     return out
 
 
