@@ -56,8 +56,9 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
 
 
 # the words before a subject that only describe it: "Cambridge chip start-up Carrowmore Devices said …"
-DESCRIBED = re.compile(r"^(?:(?:the|a|an)\s)?(?:[A-Z][\w-]*\s)?(?:[\w-]+\s){0,3}?(?:start-?up|company|firm|"
-                        r"chipmaker|chip maker|designer|developer|vendor|unicorn|newcomer|entrant),?\s+$")
+DESCRIBED = re.compile(r"^(?:(?:the|a|an)\s)?(?:[A-Z][\w-]*-(?:based|headquartered)\s+$|(?:[A-Z][\w-]*\s)?(?:[\w-]+\s){0,3}?"
+                       r"(?:start-?up|company|firm|chipmaker|chip maker|designer|developer|vendor|unicorn|newcomer|"
+                       r"entrant),?\s+$)")
 # names that say they invest (a fund opening a sentence is an investor, not the company it is about)
 _INVESTOR_WORD = re.compile(r"\b(?:capital|ventures?|partners|fund|investments?|holdings|angels|securities|bank|"
                             r"asset management|family office|research|consulting|insight|analytics)$", re.I)

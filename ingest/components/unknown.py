@@ -51,8 +51,10 @@ QUOTED_CLUSTER = re.compile(
 # an architecture named before its kind word: 基于自研的"岩芯"微架构, 「Cinder」マイクロアーキテクチャ, the "Cinder" microarchitecture
 QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\"]\s{0,2}(?P<w>微架构|微架構|架构|架構|マイクロアーキテクチャ|アーキテクチャ|"
                          r"micro-?architecture|architecture)", re.I)
-EN_ARCH = re.compile(r"(?<=[a-z0-9'’] )(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>micro-?architecture)\b")
-EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), an? (?:[\w,-]+ ){{0,4}}{CLUSTER_WORDS}\b|"
+EN_ARCH = re.compile(r"(?<=[A-Za-z0-9'’] )(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>[Mm]icro-?[Aa]rchitecture)\b|"
+                     r"\b(?P<b>[A-Z][A-Za-z0-9-]{2,20}), (?:the|its|a|an) (?:[\w'’-]+ ){0,4}?(?P<v>micro-?architecture)\b")
+EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), an? (?:[\w,-]+ ){{0,4}}"
+                        rf"(?:{CLUSTER_WORDS}|systems? (?=that (?:links|connects|joins|combines|houses)|(?:built )?(?:from|of|with) \d))\b|"
                         rf"(?<=[a-z0-9] )(?P<b>[A-Z][a-z][A-Za-z0-9-]{{2,20}}) {CLUSTER_WORDS}\b")
 # machine translation that lower-cases everything ("led by jadeport capital, with fenmore ventures"): one word and a
 # corporate word make a name, in sentences with no capital letter at all
@@ -104,6 +106,9 @@ INVESTING_TAIL = re.compile(r"^(?: [A-Z][A-Za-z]+){0,2} (?:Securities|Capital|Ve
                             r"Private Equity|Bank|Venture Partners)$")
 
 
+# "Tessel T4": a short code and the product word before it
+SHORT_CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[A-Za-z]?")
+WORD_BEFORE_CODE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) $")
 # "the Pellow N3": a foundry's node code ("N3", "N4P") right after a capitalised word a determiner opens
 NODE_LIKE_CODE = re.compile(r"N\d{1,2}[A-Z]?")
 NAMED_BEFORE_CODE = re.compile(r"\b(?:the|its|their|[Tt]he|[Ii]ts|[Tt]heir)\s+([A-Z][a-z]{2,}) $")
@@ -149,6 +154,45 @@ def en_plural_arch() -> tuple[re.Pattern, dict]:
                     ids.setdefault(name, e.id)
     alts = "|".join(sorted(ids, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])({alts})s(?![\w-])"), ids
+
+
+# "SAN JOSE, Calif. --", "BOULDER, Colo.,": a dateline's place, never a company
+EN_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z]{1,6}\.)?(?=,|\s+--|\s*$)")
+# words never inside an English company name: "Bring Its Nova-Core" is a headline's phrase
+EN_NOT_IN_NAME = {"its", "their", "our", "his", "her", "we", "they", "it", "to", "from", "into", "with"}
+
+
+@lru_cache(maxsize=1)
+def _en_verb_cues() -> tuple[re.Pattern, ...]:
+    """The lexicon's launch, design, funding and acquisition cues: a headline's capitalised verb after a name
+    ("Fenwright Labs Introduces", "Harrowgate AI Raises") is not part of it."""
+    import ontology
+    rels = {"designedBy", "_launch", "_design_verb", "funding", "_acquire"}
+    return tuple(re.compile(p) for row in ontology.load_lexicon("en", "relations") if row["relation"] in rels
+                 for p in row["patterns"])
+
+
+def _clean_en_guesses(doc: Doc, out: list) -> None:
+    """A model's English organisation guesses in headlines and datelines: a trailing capitalised verb is cut
+    off, a phrase with a pronoun or a preposition is dropped, and so is a dateline's place."""
+    text = doc.text
+    dateline = EN_DATELINE.match(text)
+    if dateline and not (len(text) < 40 or re.search(r"\s(?:--|—|–|-)\s", text[:120])):
+        dateline = None  # "TSMC, Samsung and Intel …": a name that opens a sentence, no dateline
+    for m in [m for m in out if m.kind == "org" and m.extra.get("ner") and not m.ids]:
+        if dateline and m.start < dateline.end():
+            out.remove(m)
+            continue
+        words = m.text.split()
+        if any(w.casefold() in EN_NOT_IN_NAME for w in words[1:]):
+            out.remove(m)
+            continue
+        while len(words) > 1 and words[-1][:1].isupper() and any(p.fullmatch(words[-1].casefold())
+                                                                 for p in _en_verb_cues()):
+            words = words[:-1]
+        if len(words) < len(m.text.split()):
+            m.end = m.start + len(" ".join(words)) if text[m.start:m.end].startswith(" ".join(words)) else m.end
+            m.text = text[m.start:m.end]
 
 
 def _not_names_en() -> frozenset[str]:
@@ -274,6 +318,8 @@ def _names_in_view(doc: Doc) -> list:
 class UnknownRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         out = mentions(doc)
+        if doc.lang_ == "en":
+            _clean_en_guesses(doc, out)
         taken = [(m.start, m.end) for m in out if m.kind in ("org", "chip", "cluster", "arch", "node", "money")]
         text = doc.text
         # names the document introduced earlier ("The ZX-9 is manufactured by …")
@@ -389,11 +435,14 @@ class UnknownRecognizer:
             taken.append((s, e))
             out.append(Mention(s, s + len(surface), surface, "org", extra={"unknown": True}))
         for m in list(QUOTED_ARCH.finditer(text)) + list(EN_ARCH.finditer(text)):
-            s, e = _stripped(text, *m.span("a"))  # machine translation spaces inside quotes: '" tianlu "'
+            g = "a" if m.group("a") else "b"
+            s, e = _stripped(text, *m.span(g))  # machine translation spaces inside quotes: '" tianlu "'
+            if g == "b" and text[s:e].casefold() in _not_names_en():
+                continue
             self._displace(out, taken, s, e)
             if any(a < e and s < b for a, b in taken):
                 continue
-            micro = bool(re.match(r"微|マイクロ|micro", m.group("w"), re.I))
+            micro = bool(re.match(r"微|マイクロ|micro", m.group("w") or m.group("v"), re.I))
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "arch", (), ("Microarchitecture",) if micro else ("Architecture",),
                                extra={"unknown": True, "quoted": True}))
@@ -421,6 +470,8 @@ class UnknownRecognizer:
             taken.append((m.start, code.end()))
             out.append(Mention(m.start, code.end(), text[m.start:code.end()], "chip", (), ("Chip",),
                                extra={"unknown": True, "family": m.ids[0]}))
+        if doc.lang_ == "en":
+            self._named_codes(text, out, taken)
         # a node-like code after a name no vocabulary knows: "the Pellow N3 card" is a chip, not TSMC's N3
         for m in [m for m in out if m.kind == "node" and NODE_LIKE_CODE.fullmatch(m.text)]:
             owner = NAMED_BEFORE_CODE.search(text, 0, m.start)
@@ -522,6 +573,25 @@ class UnknownRecognizer:
         out.remove(inside[0])
         if (inside[0].start, inside[0].end) in taken:
             taken.remove((inside[0].start, inside[0].end))
+
+    def _named_codes(self, text: str, out: list, taken: list) -> None:
+        """"Tessel T4", "Sorrel S2": a short model code (a letter or two and digits) whose product name is the
+        capitalised word before it is one chip name, not the bare code a model marked."""
+        from ingest.components.context import _name_words
+        first_not = _name_words().get("first_not", frozenset())
+        for m in [m for m in out if m.kind == "chip" and not m.ids and SHORT_CODE.fullmatch(m.text)]:
+            w = WORD_BEFORE_CODE.search(text, 0, m.start)
+            if w is None or w.group(1) in first_not or w.group(1) in STOP_ORG \
+                    or w.group(1).casefold() in _not_names_en() \
+                    or any(x is not m and x.start < w.end(1) and w.start(1) < x.end and not x.extra.get("ner")
+                           for x in out):
+                continue
+            self._displace(out, taken, w.start(1), w.end(1))
+            if (m.start, m.end) in taken:
+                taken.remove((m.start, m.end))
+            m.start = w.start(1)
+            m.text = text[m.start:m.end]
+            taken.append((m.start, m.end))
 
     @staticmethod
     def _displace(out: list, taken: list, s: int, e: int) -> None:

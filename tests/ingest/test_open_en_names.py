@@ -48,3 +48,32 @@ def test_sibling_model_is_a_chip_of_the_same_designer():
     assert any(s == "Tern-2" and p == "fabricatedBy" and o == "TSMC" for s, p, o in fs)
     assert any(s == "Tern-2" and p == "designedBy" for s, p, _ in fs)
     assert not any(s == "Tern-1" and p == "fabricatedBy" and o == "TSMC" for s, p, o in fs)
+
+
+def test_headline_verb_and_dateline_are_not_names():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("Fenwright Labs Introduces Tessel T4, an Inference Processor\n\n"
+                  "BOULDER, Colo., February 9, 2027 -- Fenwright Labs, Inc., a designer of AI accelerators, today "
+                  "introduced the Tessel T4. It is manufactured by Samsung Foundry on its 4nm SF4 process.")
+    assert any(s == "Tessel T4" and p == "designedBy" and o.startswith("Fenwright Labs") for s, p, o in fs)
+    assert not any("Introduces" in o or "BOULDER" in o or "Colo" in o for _, _, o in fs)
+    assert not any(s == "T4" for s, _, _ in fs)
+
+
+def test_round_reported_by_the_company_and_inverted_investor_list():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("Solvane Robotics signs on as launch customer\n\n"
+                  "SAN JOSE, Calif. -- Harrowgate AI Inc. said on Wednesday that it has raised $240 million in a "
+                  "Series D round co-led by Bellwether Crest Capital and Wyvern Rock Ventures. Joining the round as "
+                  "new investors were Osprey Hollow Partners, Pudding Lane Capital and Juniper Arch Holdings.")
+    funded = {o for s, p, o in fs if p == "fundedCompany"}
+    assert funded == {"Harrowgate AI Inc"}
+    investors = {o for s, p, o in fs if p == "investor"}
+    assert {"Osprey Hollow Partners", "Pudding Lane Capital", "Juniper Arch Holdings"} <= investors
+
+
+def test_relative_clause_keeps_its_process_to_its_chip():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("The Tessel T4 succeeds the Tessel T2, which Fenwright launched in 2025 on TSMC's 6nm N6 process.")
+    assert any(s == "Tessel T2" and p == "manufacturedOn" for s, p, _ in fs)
+    assert not any(s == "Tessel T4" and p in ("manufacturedOn", "fabricatedBy") for s, p, _ in fs)

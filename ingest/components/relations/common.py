@@ -183,6 +183,27 @@ def nearest(doc: Doc, anchor: Mention, cands: list, after_weight: float = 1.0, b
     return min(cands, key=cost) if cands else None
 
 
+# ", which Fenwright launched in 2025 on TSMC's 6nm N6 process": a relative clause about the chip before it
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|that|whose)\b")
+
+
+def relative_owner(doc: Doc, chips: list, target):
+    """The chip whose relative clause (", which …" right after it, to the next clause break) holds `target`, or
+    None (English): such a clause states facts about that chip only."""
+    if doc.lang_ != "en":
+        return None
+    text = doc.text
+    for c in chips:
+        m = _RELATIVE_OPEN.match(text, c.end)
+        if m is None or target.start < m.end():
+            continue
+        stop = re.search(r"[;.]\s|,\s+(?:and|but)\s+(?!which)|\s+and\s+(?:is|was|has|will)\b", text[m.end():])
+        end = m.end() + stop.start() if stop else len(text)
+        if target.end <= end:
+            return c
+    return None
+
+
 _JOINER = re.compile(r"^\s*(?:,|，|、|and|or|和|与|及|や|と|/)\s*$")
 
 
@@ -206,6 +227,11 @@ _COORD_CASE = {"と", "や", "及", "和", "与"}
 # an appositive between a subject and its verb: "Zorblax Semiconductor, a start-up based in Austin, announced"
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:an?|the|which|who|one of|founded|based|headquartered|backed)\b[^,;]{0,80},\s*",
                          re.I)
+
+
+# the subject reporting its own act: "X said on Wednesday that it has …" (English)
+_SAID_THAT = re.compile(r"\.?\s+(?:said|says|announced|confirmed|disclosed)(?:\s+(?:on|in|this|last)\s+\w+)?,?\s+"
+                        r"(?:that\s+)?(?:it|they)\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+)?(?:now\s+|also\s+)?", re.I)
 
 
 _PASSIVE_AGENT = re.compile(r"(?:\s+[\w-]+){0,2}\s+by\s+(?:the\s+)?", re.I)
@@ -263,6 +289,8 @@ def acts_in(doc: Doc, m: Mention, relation: str, window: int = 15) -> bool:
         app = _APPOSITIVE.match(gap)
         if app:
             gap = gap[app.end():]
+        if _SAID_THAT.fullmatch(gap):
+            return True  # "Harrowgate AI Inc. said on Wednesday that it has raised": its own act, reported
         if len(gap) <= window and not _PAIR_CLAUSE.search(gap):
             return True
     return False

@@ -8,7 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
-from ingest.components.relations.common import add, confidence, cue_spans, distance, guarded, of_kind, same_clause
+from ingest.components.relations.common import (add, confidence, cue_spans, distance, guarded, of_kind, relative_owner,
+                                                same_clause)
 from ingest.components.relations.designed_by import ADJACENT
 from ingest.components.relations.manufactured_on import implicit_chips
 
@@ -54,6 +55,9 @@ class FabricatedBy:
             if doc.lang_ != "en" and len(chips) > 1 and c.start >= f.end and not same_clause(doc, c, f) and any(
                     same_clause(doc, o, f) and o.end <= f.start for o in chips if o is not c):
                 continue  # the foundry of another chip's clause
+            owner = relative_owner(doc, chips, f)
+            if owner is not None and owner is not c:
+                continue  # "the T4 succeeds the T2, which … on TSMC's N6": T2's clause
             lo, hi = min(c.start, f.start), max(c.end, f.end)
             if not any(lo - 25 <= s and e <= hi + 25 for s, e in cues):
                 continue

@@ -78,6 +78,24 @@ BEFORE_LISTING = re.compile(r"^(?:上市前|上場前|ipo前)$", re.I)
 TOPIC_MARKER = re.compile(r"^\s*(?:は|も)(?!、)")
 
 
+def opens_sentence(doc: Doc, o) -> bool:
+    """The name opens the sentence: nothing before it but punctuation ("-- Harrowgate AI Inc. said …") or, in
+    English, words that only describe it ("Brisbane-based Solenne Labs closed …")."""
+    before = doc.text[:o.start]
+    if doc.lang_ != "en":
+        return not before.strip()
+    if not before.strip(" \t-–—*#>|\"'“”‘’()[]"):
+        return True
+    from ingest.components.context import DESCRIBED
+    return bool(DESCRIBED.match(before.lstrip(" -–—*")))
+
+
+def said_of_itself(doc: Doc, o) -> bool:
+    """"Harrowgate AI Inc. said on Wednesday that it has raised …": a company reporting its own round is no source."""
+    from ingest.components.relations.common import _SAID_THAT
+    return doc.lang_ == "en" and _SAID_THAT.match(doc.text, o.end) is not None
+
+
 def _opens_as_topic(text: str, o) -> bool:
     return not text[:o.start].strip() and bool(TOPIC_MARKER.match(text[o.end:o.end + 2]))
 
@@ -196,7 +214,7 @@ class Funding:
                                            for a, b in venues)]
         cands = [o for o in orgs if id(o) not in leads and id(o) not in parts and
                  (not o.types or "ChipVendor" in o.types or o.extra.get("coref") or _opens_as_topic(text, o)) and
-                 not any(0 <= s - o.end <= 3 or 0 <= o.start - e <= 3 for s, e in sources)]
+                 (not any(0 <= s - o.end <= 3 or 0 <= o.start - e <= 3 for s, e in sources) or said_of_itself(doc, o))]
         # "according to the report of korvane research, … veltrix technology has completed": a name the
         # recogniser reads as a research firm reports the round, it is not the company funded
         cands = [o for o in cands if o.extra.get("ner") != "RESEARCH"] or cands
@@ -217,7 +235,7 @@ class Funding:
         elif topic and cands and all(o.extra.get("unknown") for o in cands):
             # a guessed name ("ロイターによれば…") does not displace the company the text is about, unless it
             # opens the sentence as its subject ("玄枢科技于2026年7月完成C轮融资")
-            cands = [o for o in cands if not text[:o.start].strip() and acts_in(doc, o, "funding", window=24)]
+            cands = [o for o in cands if opens_sentence(doc, o) and acts_in(doc, o, "funding", window=24)]
         if cands:
             company = min(cands, key=lambda o: (0 if topic and o.key == topic else 1,
                                                 0 if (not o.types or o.types[0] == "ChipVendor") else 1, o.start))

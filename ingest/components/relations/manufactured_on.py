@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ingest.components import mentions
 from ingest.components.relations.common import (add, confidence, coordinated, cue_spans, guarded, nearest, of_kind,
-                                                same_clause)
+                                                relative_owner, same_clause)
 
 NAME = "aic_manufactured_on"
 
@@ -73,6 +73,9 @@ class ManufacturedOn:
             if doc.lang_ != "en" and len(chips) > 1 and c.start >= n.end and not same_clause(doc, c, n) and any(
                     same_clause(doc, o, n) and o.end <= n.start for o in chips if o is not c):
                 continue  # "思元290采用台积电7nm工艺，思元370则是…": the node belongs to the other chip's clause
+            owner = relative_owner(doc, chips, n)
+            if owner is not None and owner is not c:
+                continue  # "the T4 succeeds the T2, which … on TSMC's N6": T2's clause
             for m in (nodes if alone else coordinated(doc, nodes, n)):
                 if guarded(doc, min(c.start, m.start), max(c.end, m.end)):
                     continue
