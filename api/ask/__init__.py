@@ -381,6 +381,10 @@ def _form_uses_atoms(best: dict | None, graph: Any, idx: Any = None) -> bool:
                     return False  # "哪些GPU采用了HBM2e": a class word the form took for incidental
                 if _made_by(graph, a, idx) and not kinds & {"foundry", "process", "node"}:
                     return False  # "TSMCで製造されている": the maker, not the designer an org slot reads
+                if _designer(graph, a) and not any(
+                        best["spec"].slots.get(name, "").rstrip("?") in ("org", "vendor", "chipvendor", "company")
+                        for name, vals in best["slots"].items() if {getattr(v, "iri", v) for v in vals} & set(a.span.data)):
+                    return False  # "インテルが設計した": the designer, not a foundry slot (Intel is both)
                 continue
             key = a.span.data.get("q") if a.kind == "cmp" else a.kind
             if _ATOM_SLOTS.get(key) not in kinds:
@@ -402,6 +406,12 @@ def _unread_mark(u: Understanding, exc: Any) -> bool:
     except Exception:  # a lexicon being edited must not break questions
         return False
     return any(s.kind in ("mark", "cmp") and s.text.casefold().strip() in words for s in spans)
+
+
+def _designer(graph: Any, a: Any) -> bool:
+    """Whether a design word stands right next to the entity ("designed by Intel", "インテルが設計した", "英特尔设计的")."""
+    return any(r.row.get("rel") == "design" and (0 <= r.start - a.span.end <= 3 or 0 <= a.span.start - r.end <= 4)
+               for r in graph.rels)
 
 
 def _made_by(graph: Any, a: Any, idx: Any) -> bool:

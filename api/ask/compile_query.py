@@ -91,7 +91,10 @@ class Compiler:
         va, vb = self.node_var(a), self.node_var(b)
         ta, tb = _etype(a), _etype(b)
         if rel in ("invest", "lead") and ta in ORGS | {"company"} and tb in ORGS | {"company"}:
-            subj, obj = (va, vb) if (a.type == "investor" or (b.type != "investor" and self.g.lang == "en")) \
+            # Chinese is SVO like English: "谁投资了…厂商", "红杉投资的公司" (the verb between them: the first invests)
+            svo = self.g.lang == "en" or (self.g.lang == "zh" and any(
+                r.row["rel"] in ("invest", "lead") and r.start >= a.end and r.end <= b.start for r in self.g.rels))
+            subj, obj = (va, vb) if (a.type == "investor" or (b.type != "investor" and svo)) \
                 else (vb, va)
             self.add(self.invest(subj, obj, rel))
             return
@@ -363,16 +366,23 @@ class Compiler:
     def compile(self) -> Compiled:
         g = self.g
         g.answer.var = "x"
+        main = self.body
+        groups = {id(n): [] for n in g.nodes if n.negated and n is not g.answer}
         for n in g.nodes:
+            self.body = groups.get(id(n), main)
             cls = n.cls or NODE_CLASS.get(n.type)
             if cls and not n.implicit:
                 self.add(f"?{n.var} a aic:{cls} .")
             elif n.implicit:
                 self.add(f"?{n.var} a aic:ProcessNode .")
+            for c_, neg in n.also:  # "backers that are foundries", "不是推理芯片"
+                self.add(f"?{n.var} a aic:{c_} .", neg)
             if n.ipo:  # an IPO: the round named so, or the one with a listing exchange
                 self.body.append(f"{{ ?{n.var} aic:roundName \"IPO\" }} UNION {{ ?{n.var} aic:exchange ?ipo_{n.var} }}")
+            self.body = main
         alts = {id(a.alt) for n in g.nodes for a in n.atoms if a.alt is not None}
         for n in g.nodes:
+            self.body = groups.get(id(n), main)
             for a in n.atoms:
                 if id(a) in alts:
                     continue  # compiled with the atom that names it as its alternative
@@ -388,7 +398,12 @@ class Compiler:
                 else:
                     self.literal_atom(n, a)
         for a, b, rel in g.edges:
+            self.body = groups.get(id(a), groups.get(id(b), main))
             self.node_edge(a, b, rel)
+        self.body = main
+        for grp in groups.values():  # a negated node: none such linked ("not made on TSMC's 6nm process")
+            if grp:
+                self.body.append(f"FILTER NOT EXISTS {{ {' '.join(grp)} }}")
         x = "?x"
         kind = None
         if g.answer.type == "round" and g.aggregate in ("sum", "max_amount"):
@@ -412,8 +427,11 @@ class Compiler:
         if agg in ("min_nm", "max_year", "min_year", "max_amount"):
             o = "?order"
             if agg == "min_nm":
-                opat = "?x aic:nodeNanometers ?order ." if g.answer.type == "process" else \
-                    "?x aic:manufacturedOn ?po . ?po aic:nodeNanometers ?order ."
+                via = g.answer if g.answer.type in ("process", "chip") else \
+                    next((n for n in g.nodes if n.type == "process"), None) or \
+                    next(n for n in g.nodes if n.type == "chip")
+                opat = f"?{via.var} aic:nodeNanometers ?order ." if via.type == "process" else \
+                    f"?{via.var} aic:manufacturedOn ?po . ?po aic:nodeNanometers ?order ."
             elif agg in ("max_year", "min_year"):
                 opat = "?x aic:announcedIn ?order ."
             else:

@@ -26,7 +26,9 @@ CLASS_TYPES = [("ComputingCluster", "chip"), ("Chip", "chip"), ("ProcessNode", "
 GENERAL = {"vendor": "company", "investor": "company", "foundry": "company", "org": "company"}
 ORGS = {"company", "vendor", "investor", "foundry", "org"}
 NODE_CLASS = {"chip": "Chip", "vendor": "ChipVendor", "foundry": "Foundry", "process": "ProcessNode",
-              "company": "Organization", "org": "Organization", "round": "FundingRound"}
+              "company": "Organization", "org": "Organization", "round": "FundingRound", "arch": "Architecture"}
+# the class a type word adds when a node is said to be one too ("itself a foundry", "投资家でもある")
+ALSO_CLASS = {"vendor": "ChipVendor", "foundry": "Foundry", "investor": "Investor", "chip": "Chip"}
 COMPLEX_MARKS = {"negate", "except", "both", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count",
                  "min_count"}
 
@@ -70,6 +72,8 @@ class Node:
     implicit: bool = False
     answerable: bool = True
     ipo: bool = False  # "IPOs", "IPO调达额": only the listing rounds
+    negated: bool = False  # "not made on TSMC's 6nm process", "never led a round": no such node linked
+    also: list = field(default_factory=list)  # (class, negated): "backers that are foundries", "不是推理芯片"
 
 
 @dataclass
@@ -95,7 +99,8 @@ class QueryGraph:
                 d["excluded"] = True
             return d
         return {"answer": self.answer.var, "aggregate": self.aggregate,
-                "nodes": [{"var": n.var, "type": n.type, "class": n.cls, "atoms": [atom(a) for a in n.atoms]}
+                "nodes": [{"var": n.var, "type": n.type, "class": n.cls, "atoms": [atom(a) for a in n.atoms],
+                           **({"negated": True} if n.negated else {}), **({"also": n.also} if n.also else {})}
                           for n in self.nodes],
                 "edges": [[a.var, b.var, r] for a, b, r in self.edges]}
 
@@ -159,7 +164,7 @@ def read_spans(text: str, lex: ComposeLexicon, mentions: list) -> list[Span]:
                 if data is None:
                     continue
             elif e.kind == "memory":
-                data = m.group(1)
+                data = e.value.get("value") or m.group(1)  # "片上SRAM" -> the graph's "on-chip SRAM"
             elif e.kind == "mark" and e.value.get("least") is not None:  # "more than 2 chips": a count bound
                 data = _count_bound(e.value, m)
                 if data is None:
@@ -290,6 +295,8 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         nodes = [n for i, n in enumerate(nodes) if n.type != "org" or i == 0 or
                  any(r.start >= nodes[i - 1].end and r.end <= n.start for r in rels)]
     nodes = _merge_money(_drop_chip_modifier(text, nodes, rels), rels, spans, text)
+    nodes, consumed = _copula_classes(text, lang, nodes)
+    marks = [m for m in marks if not any(a <= m.start and m.end <= b for a, b in consumed)]
     nodes = _merge_same(nodes, rels, text)
     if not nodes:
         raise NotUnderstood("no_answer_type")
@@ -299,7 +306,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             continue
         node = _attach(text, lang, nodes, a, idx, marks)
         node.atoms.append(Atom(a.kind, a))
-    _apply_markers(text, lang, nodes, marks, idx)
+    _apply_markers(text, lang, nodes, marks, idx, answer, rels)
     _apply_or(text, lang, nodes, marks)
     edges = []
     chain = [n for n in nodes]
@@ -461,7 +468,7 @@ def _drop_chip_modifier(text: str, nodes: list[Node], rels: list[Span]) -> list[
     out: list[Node] = []
     for i, n in enumerate(nodes):
         nxt = nodes[i + 1] if i + 1 < len(nodes) else None
-        if n.type == "chip" and not n.cls and nxt is not None and nxt.type in ORGS | {"round", "amount"} and \
+        if n.type == "chip" and not n.cls and nxt is not None and nxt.type in ORGS | {"round", "amount", "arch"} and \
                 not text[n.end:nxt.start].strip(" の的") and not any(r.start >= n.end and r.end <= nxt.start for r in rels):
             if nxt.type in ("company", "org"):
                 nxt.type = "vendor"
@@ -594,6 +601,12 @@ def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> 
             chars[i] = " "
     blank = "".join(chars)
     wh = _WH_ZH if lang == "zh" else _WH_JA
+    if lang == "zh":  # "AMD的芯片中，哪些不是…", "沐曦的芯片中哪一款…": the set named before 中 is asked for
+        w = re.search(r"哪些|哪一款|哪款|哪一家|哪家|哪个|哪几", blank)
+        if w is not None:
+            for n in real:
+                if n.end <= w.start() and re.fullmatch(r"\s*(?:中|里|当中|之中|里面)\s*[，,、]?\s*(?:有)?\s*", blank[n.end:w.start()]):
+                    return n
     for n in real:
         before = blank[:n.start].rstrip()  # "どこの", "どの" end in の: read before stripping particles
         if wh.search(before) or wh.search(before.rstrip(" 的の")) or (lang == "zh" and text[n.start:n.end].startswith(("哪", "多少"))) \
@@ -614,6 +627,9 @@ def _attach(text: str, lang: str, nodes: list[Node], a: Span, idx: Any, marks: l
         topic = [n for n in nodes if n.end <= a.start and not text[n.end:a.start - 1].strip()]
         if topic:  # "芯片由格罗方德代工的公司": the foundry made the chips, it does not qualify the companies
             return topic[-1]
+    fit_nodes = [n for n in nodes if _bears(n, a)]
+    if fit_nodes and len(fit_nodes) < len(nodes):
+        nodes = fit_nodes  # "chips made on TSMC's 5nm process launched in 2023": a process has no year
     excluded = any(m.row["mark"] == "except" and _near(text, m, a) for m in marks)
     if a.kind == "entity" and excluded:
         fit = [n for n in nodes if _fits(entity_type(idx, a.data, n.type), n.type)]
@@ -631,6 +647,18 @@ def _attach(text: str, lang: str, nodes: list[Node], a: Span, idx: Any, marks: l
     return after[0] if after else before[-1]
 
 
+# which node types a constraint can be checked on: a year (announced, dated rounds), a node size, a memory type
+_BEARS = {"Y": {"chip", "round", "amount", "company", "org", "vendor", "investor", "foundry"},
+          "N": {"process", "chip", "foundry", "company", "org", "vendor"},
+          "memory": {"chip", "company", "org", "vendor"}}
+
+
+def _bears(n: Node, a: Span) -> bool:
+    key = a.data.get("q") if a.kind == "cmp" and isinstance(a.data, dict) else a.kind
+    allowed = _BEARS.get(key)
+    return allowed is None or n.type in allowed
+
+
 def _fits(t: str | None, node_type: str) -> bool:
     if t is None:
         return False
@@ -642,9 +670,44 @@ def _near(text: str, m: Span, a: Span) -> bool:
     return len(gap.strip(" ,、，の")) <= 2
 
 
-def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], idx: Any) -> None:
+_COPULA = {"en": r"\s*(?:(?:is|are|was|were)\s+(?:(?P<neg>not|n't)\s+)?(?:itself|themselves|also|both)?\s*(?:an?\s+)?"
+                r"|(?:that|which)\s+(?:is|are)\s+(?:(?P<neg2>not)\s+)?(?:also\s+)?(?:an?\s+)?)",
+           "ja": r"\s*(?:で(?:ありながら|ありつつ|あり|もあり|あって)、?|かつ)\s*",
+           "zh": r"\s*(?:(?P<neg>不是|并非|非)|又是|也是|同时(?:也)?是|而且是|并且是)\s*"}
+
+
+def _copula_classes(text: str, lang: str, nodes: list[Node]) -> tuple[list[Node], list[tuple[int, int]]]:
+    """A type word joined to the node before it by a copula says what that node also is ("backers that are
+    foundries", "Tenstorrent's backers is itself a foundry", "チップベンダーでありながら投資家でもある企業", "既是芯片厂商
+    又是投资方", "哪一款不是推理芯片"): its class is added to that node (or excluded, when negated), not a node."""
+    out: list[Node] = []
+    consumed: list[tuple[int, int]] = []
+    rx = re.compile(_COPULA[lang], re.I)
+    for n in nodes:
+        prev = out[-1] if out else None
+        m = rx.fullmatch(text[prev.end:n.start]) if prev is not None and n.start >= prev.end else None
+        cls = n.cls or ALSO_CLASS.get(n.type)
+        if m is not None and cls and text[prev.end:n.start].strip() and not n.atoms and \
+                (prev.type != n.type or n.cls):
+            neg = bool(m.groupdict().get("neg") or m.groupdict().get("neg2"))
+            own = ALSO_CLASS.get(prev.type)
+            if own and not (prev.cls or NODE_CLASS.get(prev.type)) and (own, False) not in prev.also:
+                prev.also.append((own, False))  # "investors that are also vendors": investors by class too
+            prev.also.append((cls, neg))
+            consumed.append((prev.end, n.start))
+            prev.end = n.end
+            continue
+        out.append(n)
+    return out, consumed
+
+
+def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], idx: Any, answer: Node | None = None,
+                   rels: list[Span] = ()) -> None:
     """Negation scopes the nearest atom in reading direction (English and Chinese: after it; Japanese: before it);
-    an exception excludes its entity from the answers of its node."""
+    an exception excludes its entity from the answers of its node. A negated atom that names a whole node other
+    than the answer ("not made on TSMC's 6nm process", "Hopperアーキテクチャを使っていない") negates that node: no
+    such thing is linked. A negation with no atom after it but a relation and a node ("never led a funding round")
+    negates that node."""
     atoms = [(n, a) for n in nodes for a in n.atoms]
     for m in marks:
         kind = m.row["mark"]
@@ -658,9 +721,18 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
             cands = cands[-1:]
         else:
             cands = [(n, a) for n, a in atoms if a.span.start >= m.end][:1]
+        if kind == "negate" and lang != "ja" and answer is not None:
+            nxt = next((n for n in nodes if n.start >= m.end), None)
+            if nxt is not None and nxt is not answer and (not cands or cands[0][1].span.start > nxt.end) and \
+                    any(r.start >= m.end and r.end <= nxt.start for r in rels):
+                nxt.negated = True  # "never led a funding round": no round it led
+                continue
         if not cands:
             raise NotUnderstood("not_understood", words=m.text)
         n, a = cands[0]
+        if kind == "negate" and answer is not None and n is not answer and (n.implicit or _identity(text, idx, n, a)):
+            n.negated = True
+            continue
         if kind == "except":
             if a.kind == "entity" and _fits(entity_type(idx, a.span.data, n.type), n.type):
                 a.excluded = True
@@ -724,7 +796,8 @@ def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None
         if any(n.type == "chip" for n in nodes if n is not answer):
             return "max_count"  # "the company with the largest number of chips"
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
-    if agg == "min_nm" and not (answer.type in ("process", "chip")):
+    if agg == "min_nm" and not (answer.type in ("process", "chip")) and \
+            not any(n.type in ("process", "chip") for n in nodes if n is not answer):
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
     if agg in ("max_year", "min_year") and answer.type != "chip":
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))

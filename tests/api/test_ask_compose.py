@@ -453,3 +453,36 @@ def test_fiscal_year_is_read_as_its_calendar_year_and_said_so(ref, q, lang):
 def test_at_least_one_is_existence(ref, q):
     res = answer(q, ref)
     assert res["understood"] and {"NVIDIA", "Google"} <= {a["label"] for a in res["answers"]}
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q,want", [("Which architectures do Moore Threads chips use?", {"MUSA", "GPGPU"}),
+                                    ("摩尔线程的芯片采用了哪些架构？", {"MUSA", "GPGPU"}),
+                                    ("Which microarchitectures do AMD chips use?", {"CDNA 3", "CDNA 2"})])
+def test_architecture_is_an_answer_type(ref, q, want):
+    res = answer(q, ref)
+    assert res["understood"] and {a["label"] for a in res["answers"]} == want
+
+
+@pytest.mark.shared
+def test_negating_a_named_process_negates_the_whole_process(ref):
+    res = answer("Which Intel chips are not made on TSMC's 5nm process?", ref)
+    assert {a["label"] for a in res["answers"]} == {"Gaudi 2"}
+    assert "FILTER NOT EXISTS" in res["sparql"]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q,want", [("Which investors are also chip vendors?", {"Alibaba", "Intel"}),
+                                    ("既是芯片厂商又是投资方的公司有哪些？", {"Alibaba", "Intel"})])
+def test_a_copula_adds_a_class_to_the_node(ref, q, want):
+    res = answer(q, ref)
+    assert {a["label"] for a in res["answers"]} == want
+
+
+@pytest.mark.shared
+def test_chinese_subject_before_the_verb_invests():
+    from kg.store import open_store
+    st = open_store(":memory:")
+    st.load(str(SHARED / "eval" / "reference-graph.trig"))
+    res = answer("谁投资了采用三星工艺的芯片厂商？", st)
+    assert {"Baidu", "Samsung"} <= {a["label"] for a in res["answers"]}  # investors of Kunlunxin and Tenstorrent
