@@ -31,7 +31,7 @@ def context_of(doc: Doc) -> DocContext:
 
 
 def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tuple = (), text: str = "",
-                 lang: str = "") -> bool:
+                 lang: str = "", doc: Doc | None = None) -> bool:
     """The organisation a paragraph is about: the vendor a sentence designs with or funds, else its first
     vendor that is not an investor here nor named as the owner of another (`owners`: "百度旗下昆仑芯"); a
     sentence that refers back to the topic keeps it."""
@@ -47,7 +47,7 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
                 and not ("Foundry" in m.types and any(n.kind == "node" for n in ms)):  # "Samsung Foundry's SF3"
             ctx.topic = m.key
             return True
-    subject = _unknown_subject(text, ms, investors) if lang == "en" else None
+    subject = _unknown_subject(text, ms, investors, doc) if lang == "en" else None
     if subject is not None:
         ctx.topic = subject.key
         return True
@@ -64,7 +64,7 @@ _INVESTOR_WORD = re.compile(r"\b(?:capital|ventures?|partners|fund|investments?|
                             r"asset management|family office|research|consulting|insight|analytics)$", re.I)
 
 
-def _unknown_subject(text: str, ms: list[Mention], investors: set) -> Mention | None:
+def _unknown_subject(text: str, ms: list[Mention], investors: set, doc: Doc | None = None) -> Mention | None:
     """An English name no vocabulary knows that opens the sentence as its subject ("Maraval Semiconductor
     closes …", "Cambridge chip start-up Carrowmore Devices said …"): the company the paragraph is about,
     so "the company" and "its" in the sentences after it refer to it. Names that say they invest or
@@ -77,7 +77,23 @@ def _unknown_subject(text: str, ms: list[Mention], investors: set) -> Mention | 
     if not (m.extra.get("unknown") and m.extra.get("ner") == "ORG") or m.extra.get("inside") \
             or "Foundry" in m.types or m.key in investors or _INVESTOR_WORD.search(m.text):
         return None
+    if doc is not None and not text[:m.start].strip() and not _acts(doc, m):
+        return None  # "Solvane Robotics, which plans to …, has placed a purchase order": a customer, not the topic
     return m
+
+
+def _acts(doc: Doc, m: Mention) -> bool:
+    """The name is the subject of a launch, design, funding or acquisition cue."""
+    from ingest.components.relations.common import acts_in
+    return bool(_SPEAKS_OR_IS.match(doc.text, m.end)) or \
+        any(acts_in(doc, m, rel, window=40) for rel in ("_design_verb", "_launch", "funding", "_acquire"))
+
+
+# "Vornholt Logic is the vendor to beat", "Lattix says …": a subject that speaks or is described as a company
+_SPEAKS_OR_IS = re.compile(r"(?:,[^,;]{0,80},)?\s+(?:(?:said|says|told|announced|reported|confirmed|expects|plans)\b|"
+                           r"(?:is|was|remains|has become)\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:vendor|company|start-?up|designer|developer|maker|chipmaker|supplier|leader|player|"
+                           r"newcomer|entrant|specialist)s?\b)")
 
 
 def remember_names(ctx: DocContext, ms: list[Mention]) -> None:
@@ -136,14 +152,20 @@ def remember_short_names(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
         return
     from ingest.components.ner import not_names
     for m in ms:
-        if m.kind != "org" or m.ids or m.extra.get("coref") or not (m.extra.get("used") or m.key == ctx.topic):
+        if m.kind != "org" or m.ids or m.extra.get("coref") or not (m.extra.get("used") or m.key == ctx.topic
+                                                                    or m.extra.get("standing")):
             continue
-        hit = EN_CORPORATE.match(m.text)
-        if not hit or hit.group("short").casefold() in not_names("en"):
-            continue
-        k = norm_key(hit.group("short"))
-        if k and k not in ctx.names:
-            ctx.names[k] = NameInView(hit.group("short"), "org", m.key)
+        name = m.text
+        if norm_key(name) and norm_key(name) not in ctx.names and (m.extra.get("standing") or m.extra.get("used")):
+            ctx.names[norm_key(name)] = NameInView(name, "org", m.key)  # "Harrowgate AI Inc" is the same company
+        for _ in range(3):  # "Harrowgate AI Inc" -> "Harrowgate AI" -> "Harrowgate"
+            hit = EN_CORPORATE.match(name)
+            if not hit or hit.group("short").casefold() in not_names("en"):
+                break
+            name = hit.group("short")
+            k = norm_key(name)
+            if k and k not in ctx.names:
+                ctx.names[k] = NameInView(name, "org", m.key)
 
 
 def remember_aliases(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
@@ -205,7 +227,7 @@ class ContextStage:
         fs = doc._.facts or []
         # a table row names one vendor of many: it is not what the document is about (its footnotes would
         # otherwise credit every chip they describe to the last row's vendor)
-        if not cells(doc.text) and update_topic(ctx, ms, fs, owners_in(doc, ms), doc.text, doc.lang_):
+        if not cells(doc.text) and update_topic(ctx, ms, fs, owners_in(doc, ms), doc.text, doc.lang_, doc):
             ctx.topic_paragraph = ctx.paragraph
         chips = [m for m in ms if m.kind == "chip"]
         prev = ctx.previous

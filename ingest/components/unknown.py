@@ -77,6 +77,10 @@ def lower_case_words(kind: str) -> frozenset[str]:
 # "training chip vx-500", "the qx-7 accelerator" in such sentences
 LOWER_MODEL = re.compile(rf"(?:{CHIP_WORDS}\s+(?P<a>[a-z]{{1,5}}-?\d{{2,4}}[a-z0-9+]{{0,3}}))(?![\w-])|"
                          rf"(?<![\w-])(?P<b>[a-z]{{1,5}}-\d{{2,4}}[a-z0-9+]{{0,3}})\s(?:(?:ai|[a-z]{{3,12}})\s){{0,2}}{CHIP_WORDS}")
+# a lower-case code in an English sentence that has capitals ("says its vx-1 training chip", "the ov-m2, on Intel 3"):
+# after its/their or before a chip word
+EN_LOWER_CODE = re.compile(rf"(?:\b(?:[Ii]ts|[Tt]heir|[Tt]he)\s+(?P<a>[a-z]{{1,5}}-[a-z]?\d{{1,4}}[a-z0-9+]{{0,3}}))(?![\w-])|"
+                           rf"(?<![\w-])(?P<b>[a-z]{{1,5}}-[a-z]?\d{{1,4}}[a-z0-9+]{{0,3}})\s(?:(?:ai|[a-z]{{3,12}})\s){{0,2}}{CHIP_WORDS}")
 # a hyphenated model code owned by a company ("Its OL-9 is …", "Maraval's MV-Spire") or introduced by name
 # after a chip word ("an interconnect chip called TQ-Link")
 EN_OWNED_MODEL = re.compile(r"(?:\b[Ii]ts|\b[Tt]heir|[A-Za-z][’']s)\s+(?:(?:first|new|latest|flagship|next|own|"
@@ -136,8 +140,10 @@ def _en_named_by_word(text: str) -> list[tuple[int, int]]:
         while words and (words[0] in first_not or words[0].casefold() in _not_names_en()):
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
-        if len(words) >= 2:
-            out.append((s, e))
+        if words and words[-1] == "AI" and EN_AI_ADJECTIVE.match(text, e):
+            continue  # "the Israeli AI chip developer": "AI" describes the noun after it
+        if len(words) >= 2 and not any(w in EN_TITLE_SMALL for w in words[1:]):
+            out.append((s, e))  # (not "Week In AI": a headline's capitalised small word is no part of a name)
     return out
 
 
@@ -158,6 +164,10 @@ def en_plural_arch() -> tuple[re.Pattern, dict]:
 
 # "SAN JOSE, Calif. --", "BOULDER, Colo.,": a dateline's place, never a company
 EN_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z]{1,6}\.)?(?=,|\s+--|\s*$)")
+EN_AI_ADJECTIVE = re.compile(r"\s+(?:chips?|start-?ups?|markets?|developers?|designers?|accelerators?|processors?|"
+                             r"inference|training|silicon|hardware|software|workloads?|models?|compan(?:y|ies)|firms?|"
+                             r"industry|sector|units?|teams?|labs?|boom|spending|demand|servers?|systems?|capacity)\b")
+EN_TITLE_SMALL = {"In", "Of", "The", "For", "On", "And", "To", "With", "At", "By", "From", "As", "A", "An", "Its", "Is"}
 # words never inside an English company name: "Bring Its Nova-Core" is a headline's phrase
 EN_NOT_IN_NAME = {"its", "their", "our", "his", "her", "we", "they", "it", "to", "from", "into", "with"}
 
@@ -170,6 +180,25 @@ def _en_verb_cues() -> tuple[re.Pattern, ...]:
     rels = {"designedBy", "_launch", "_design_verb", "funding", "_acquire"}
     return tuple(re.compile(p) for row in ontology.load_lexicon("en", "relations") if row["relation"] in rels
                  for p in row["patterns"])
+
+
+def _known_without_suffix(text: str, by_key: dict):
+    """The organisation in view that an English name stands for once its corporate words are dropped."""
+    from ingest.components.context import EN_CORPORATE
+    from ontology.normalize import key as norm_key
+    for _ in range(2):
+        hit = EN_CORPORATE.match(text)
+        if not hit:
+            return None
+        text = hit.group("short")
+        if norm_key(text) in by_key:
+            return by_key[norm_key(text)]
+    return None
+
+
+def _is_name_word(word: str) -> bool:
+    from ingest.components.context import _name_words
+    return any(word in ws for kind, ws in _name_words().items() if kind != "first_not")
 
 
 def _clean_en_guesses(doc: Doc, out: list) -> None:
@@ -423,6 +452,8 @@ class UnknownRecognizer:
                 surface = surface[lead.end():]
             if len(surface) < 2 or surface.split(" ")[0] in STOP_ORG and len(surface.split()) == 1:
                 continue
+            if doc.lang_ == "en" and " " not in surface and _is_name_word(surface):
+                continue  # "Research note", "Semiconductor": a corporate word alone names nobody
             if doc.lang_ == "zh":
                 cut = _zh_name_start(surface, [t.idx - s for t in doc if s <= t.idx < s + len(surface)])
                 s, surface = s + cut, surface[cut:]
@@ -514,10 +545,11 @@ class UnknownRecognizer:
                     continue
                 taken.append((s, e))
                 out.append(Mention(s, e, code, "chip", (), ("Chip",), extra={"unknown": True}))
-        for m in (LOWER_MODEL.finditer(text) if lower else ()):
+        for m in (LOWER_MODEL.finditer(text) if lower else EN_LOWER_CODE.finditer(text) if doc.lang_ == "en" else ()):
             g = "a" if m.group("a") else "b"
             s, e = m.span(g)
-            if any(a < e and s < b for a, b in taken) or not _model_like(m.group(g)):
+            if any(a < e and s < b for a, b in taken) or not _model_like(m.group(g)) \
+                    or re.search(r"-(?:19|20)\d\d$", m.group(g)):
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
@@ -556,7 +588,9 @@ class UnknownRecognizer:
             by_key = {norm_key(t): n for t, n in names.items()}
             for m in out:
                 n = by_key.get(norm_key(m.text)) if m.kind == "org" and not m.ids and not m.extra.get("coref") else None
-                if n is not None:
+                if n is None and doc.lang_ == "en" and m.kind == "org" and not m.ids and not m.extra.get("coref"):
+                    n = _known_without_suffix(m.text, by_key)  # "Harrowgate AI Inc" after "Harrowgate AI"
+                if n is not None and n.key != m.key:
                     m.extra["key"] = n.key
                     m.extra["alias"] = True
         out.sort(key=lambda m: (m.start, -m.end))

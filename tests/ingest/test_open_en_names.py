@@ -77,3 +77,23 @@ def test_relative_clause_keeps_its_process_to_its_chip():
     fs = facts_of("The Tessel T4 succeeds the Tessel T2, which Fenwright launched in 2025 on TSMC's 6nm N6 process.")
     assert any(s == "Tessel T2" and p == "manufacturedOn" for s, p, _ in fs)
     assert not any(s == "Tessel T4" and p in ("manufacturedOn", "fabricatedBy") for s, p, _ in fs)
+
+
+def test_customer_subject_does_not_take_the_company_over():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("Harrowgate AI Raises $240 Million in Series D Funding\n\n"
+                  "Harrowgate AI Inc. said on Wednesday that it has raised $240 million in a Series D round led by "
+                  "Bellwether Crest Capital.\n\n"
+                  "Solvane Robotics, which plans to train its models on Nova-Core 2 systems, has placed a purchase "
+                  "order. \"We were oversubscribed,\" said a co-founder. The company's previous raise, a $95 million "
+                  "Series C in March 2025, was led by Wyvern Rock.")
+    funded = {o for s, p, o in fs if p == "fundedCompany"}
+    assert funded and all(o.startswith("Harrowgate AI") for o in funded)
+
+
+def test_lower_case_code_and_short_name_of_a_company_no_relation_named():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("Thistlewood Capital has denied a report that it put money into Vexley Compute. Vexley, for its "
+                  "part, says its vx-1 training chip will be made by Rapidus on the Japanese foundry's 2nm process.")
+    assert ("vx-1", "designedBy", "Vexley Compute") in fs
+    assert ("vx-1", "fabricatedBy", "Rapidus") in fs
