@@ -359,6 +359,9 @@ def _form_reads(best: dict | None, graph: Any, constraints: dict | None = None) 
     if best is None or graph.reasons != {"aggregate"}:
         return False
     kinds = {k.rstrip("?") for k in best["spec"].slots.values()}
+    if any(a.kind in ("currency", "region", "exchange", "memory") and _ATOM_SLOTS.get(a.kind, a.kind) not in kinds
+           for n in graph.nodes for a in n.atoms):
+        return False  # "人民元建てラウンドで最大": a currency the form would not read
     slot = _AGG_SLOTS.get(graph.aggregate or "")
     # the form must also have read the word ("most recently" may be understood by the query graph only)
     return slot in kinds and (constraints is None or slot in constraints)

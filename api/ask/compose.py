@@ -325,7 +325,8 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     agg = _aggregate(marks, answer, nodes)
     g = QueryGraph(lang, nodes, answer, edges, agg, rels, marks)
     reasons = set()
-    if strict_markers(spans) or any(a.kind == "region" for n in nodes for a in n.atoms) or answer.type == "exchange":
+    if strict_markers(spans) or any(a.kind == "region" for n in nodes for a in n.atoms) or answer.type == "exchange" \
+            or any(n.also or n.negated for n in nodes):
         reasons.add("constraint")
     if any(m.row["mark"] in COMPLEX_MARKS - STRICT_MARKS for m in marks) or \
             (agg == "count" and answer.type in ("round", "amount")):
@@ -341,13 +342,15 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
 
 
 STRICT_MARKS = {"negate", "except", "both", "bare_cmp", "or"}
+# a currency named as a constraint ("in yuan", "以人民币计", "人民元建て"): no form reads one, so a form's answer
+# would mix currencies; "多少人民币" (asking in a currency) is not a constraint
 
 
 def strict_markers(spans: list[Span]) -> list[Span]:
     """Words no single-relation form reads: negation, exception, conjunction, a listing exchange, a comparison
     other than equality. A question holding one is answered compositionally or declined."""
     return [s for s in spans if (s.kind == "mark" and s.row["mark"] in STRICT_MARKS) or s.kind == "exchange"
-            or (s.kind == "cmp" and s.row.get("op") != "=")]
+            or (s.kind == "cmp" and s.row.get("op") != "=") or (s.kind == "currency" and not s.row.get("asks"))]
 
 
 def question_markers(question: str, lang: str, mentions: list) -> list[Span]:
@@ -456,6 +459,8 @@ def _merge_same(nodes: list[Node], rels: list[Span], text: str = "") -> list[Nod
                 prev.type = n.type  # the more specific word names the node ("哪家代工厂": a foundry)
             prev.cls = prev.cls or n.cls
             prev.ipo = prev.ipo or n.ipo
+            prev.also += [c for c in n.also if c not in prev.also]
+            prev.negated = prev.negated or n.negated
             prev.end = n.end
             continue
         out.append(n)
@@ -543,7 +548,7 @@ def _implied_round(spans: list[Span], nodes: list[Node]) -> list[Node]:
     if any(n.type in ("amount", "round") for n in nodes) or not any(
             s.kind == "rel" and s.row["rel"] in ("raise", "list") for s in spans):
         return []
-    most = [s for s in spans if s.kind == "mark" and s.row["mark"] in ("max_amount", "max_count")]
+    most = [s for s in spans if s.kind == "mark" and s.row["mark"] in ("max_amount", "max_count", "sum")]
     return [Node("r_most", "amount", most[0].start, most[0].end)] if most else []
 
 
@@ -573,8 +578,8 @@ def _event_atoms(text: str, atoms: list[Span], spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-_AMONG_JA = re.compile(r"\s*(?:の)?(?:中で|中から|うち)")
-_ASKED_SUBJECT_JA = re.compile(r"\s*(?:を|に|で)[^、。？?]*?のは\s*(?:どれ|どの|何|なに|どこ|誰)")
+_AMONG_JA = re.compile(r"\s*(?:の)?(?:中で|中から|うち|で、|では、)")
+_ASKED_SUBJECT_JA = re.compile(r"\s*(?:を|に|で)[^、。？?]*?のは\s*(?:どれ|どの|何|なに|どこ|誰|[？?]?\s*$)")
 
 
 def _ja_among(text: str, nodes: list[Node]) -> Node | None:

@@ -347,7 +347,7 @@ def understand(question: str, store: Any, lang: str | None = None,
     u = Understanding(question=question, language=lang)
     lex = lexicon(lang)
     u.mentions = _drop_trailing_class_words(
-        text, lex, [_keep_class_word(idx, lex, Mention(h.start, h.end, h.text, h.ids)) for h in hits])
+        text, lex, [_keep_class_word(idx, lex, Mention(h.start, h.end, h.text, h.ids)) for h in hits], idx)
     for x in extra or []:
         u.mentions = [m for m in u.mentions if not (m.start < x.end and x.start < m.end)] + [x]
     u.mentions.sort(key=lambda m: m.start)
@@ -421,13 +421,17 @@ def _keep_class_word(idx: EntityIndex, lex: Lexicon, m: Mention) -> Mention:
     return m
 
 
-def _drop_trailing_class_words(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+def _drop_trailing_class_words(text: str, lex: Lexicon, mentions: list[Mention], idx: Any = None) -> list[Mention]:
     """In "the Tiangai 100 GPU" the word "GPU" (also a name of the GPGPU architecture) only says what the named
-    thing is: a class word right after another mention is left as a word, not taken for a second entity."""
+    thing is: a class word right after another mention is left as a word, not taken for a second entity. After an
+    organisation ("NVIDIA GPUs") it names that organisation's things of the class, so it stays."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         prev = out[-1] if out else None
-        if prev is not None and m.text.casefold() in lex.class_words and not text[prev.end:m.start].strip():
+        org = idx is not None and prev is not None and bool(prev.iris) and all(
+            idx.entities[i].is_a("Organization") for i in prev.iris if i in idx.entities) and \
+            any(i in idx.entities for i in prev.iris)
+        if prev is not None and m.text.casefold() in lex.class_words and not text[prev.end:m.start].strip() and not org:
             continue
         out.append(m)
     return out

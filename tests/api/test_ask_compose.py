@@ -486,3 +486,17 @@ def test_chinese_subject_before_the_verb_invests():
     st.load(str(SHARED / "eval" / "reference-graph.trig"))
     res = answer("谁投资了采用三星工艺的芯片厂商？", st)
     assert {"Baidu", "Samsung"} <= {a["label"] for a in res["answers"]}  # investors of Kunlunxin and Tenstorrent
+
+
+@pytest.mark.shared
+def test_a_class_word_after_an_organisation_names_its_things(ref):
+    res = answer("Which NVIDIA GPUs are used for training?", ref)
+    assert {a["label"] for a in res["answers"]} == {"H100", "A100"} and "arch-gpgpu" in res["sparql"]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q", ["壁仞科技以人民币计最大的一轮融资是多少？", "Biren Technologyの人民元建てラウンドで、最大の調達額は？",
+                               "What is Biren's largest round in yuan?"])
+def test_a_named_currency_is_never_dropped_by_a_form(ref, q):
+    res = answer(q, ref)
+    assert res["value"] == 1_500_000_000 and res["form"] == "composed"  # not its 5.58 billion HKD IPO
