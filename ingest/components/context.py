@@ -96,6 +96,10 @@ _SPEAKS_OR_IS = re.compile(r"(?:,[^,;]{0,80},)?\s+(?:(?:said|says|told|announced
                            r"newcomer|entrant|specialist)s?\b)")
 
 
+# a brand word and a hyphenated model code: "chiyu CY-20", "Tessel T-4"
+EN_BRANDED_CODE = re.compile(r"([A-Za-z][a-z]{2,}) ([A-Z]{1,5}-\d{1,4}[A-Za-z]?)")
+
+
 def remember_names(ctx: DocContext, ms: list[Mention]) -> None:
     """Chips and clusters found by shape or by a model, kept so later bare mentions are recognised."""
     for m in ms:
@@ -104,6 +108,9 @@ def remember_names(ctx: DocContext, ms: list[Mention]) -> None:
         k = norm_key(m.text)
         if len(k) >= 2 and (any(c.isdigit() for c in k) or m.extra.get("quoted")) and k not in ctx.names:
             ctx.names[k] = NameInView(m.text, m.kind, m.key, m.extra.get("ner", ""))
+            code = EN_BRANDED_CODE.fullmatch(" ".join(m.text.split()))
+            if code and norm_key(code.group(2)) not in ctx.names:  # "chiyu CY-20" … later "1024 pieces CY-20"
+                ctx.names[norm_key(code.group(2))] = NameInView(code.group(2), m.kind, m.key, m.extra.get("ner", ""))
 
 
 def remember_cjk_orgs(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
@@ -137,7 +144,8 @@ def owners_in(doc: Doc, ms: list[Mention]) -> tuple:
 
 # "灵犀微电子股份有限公司（以下简称"灵犀微电子"）", "燧原科技（…、以下「燧原」）", 'Foo Corp. (hereinafter "Foo")':
 # the short name stands for the organisation just before it in the rest of the document
-_ALIAS = re.compile(r"(?:以下简称|以下簡稱|简称|簡稱|以下|hereinafter|the [\"“]?)[、,，:：\s]*[\"“「『]([^\"”」』\n]{2,20})[\"”」』]")
+_ALIAS = re.compile(r"(?:以下简称|以下簡稱|简称|簡稱|以下|hereinafter(?: referred to as| called)?|the [\"“]?)[、,，:：\s]*[\"“「『]"
+                    r"\s?([^\"”」』\n]{2,20}?)\s?[\"”」』]")
 
 
 # "Quillfire Semiconductor" … "Quillfire": an English company is called by its name without the corporate word
@@ -174,8 +182,10 @@ def remember_aliases(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
         return
     for m in _ALIAS.finditer(doc.text):
         opening = max(doc.text.rfind("（", 0, m.start()), doc.text.rfind("(", 0, m.start()))
+        # the name right before the bracket that defines the short one ("… co., ltd. (hereinafter …)")
         full = [o for o in ms if o.kind == "org" and not o.extra.get("coref") and opening >= 0
-                and 0 <= opening - o.end <= 1]  # the name right before the bracket that defines the short one
+                and (0 <= opening - o.end <= 1
+                     or doc.lang_ == "en" and re.fullmatch(r"\.?\s*", doc.text[o.end:opening]))]
         if not full or re.search(r"[）)]", doc.text[opening:m.start()]):
             continue
         owner = full[0]
@@ -204,11 +214,14 @@ def mark_standing_names(doc: Doc, ms: list[Mention]) -> None:
         return
     from ingest.components.ner import not_names
     words_of = _name_words()
+    lower = doc.text[:1].islower()  # machine translation that lower-cases every name
     for m in ms:
         if m.kind != "org" or m.ids or not m.extra.get("unknown") or m.extra.get("coref") or m.extra.get("key") \
                 or m.extra.get("inside"):
             continue
         words = m.text.split()
+        if lower and m.extra.get("ner") and all(w.islower() for w in words):
+            words = [w.capitalize() for w in words]  # "yunlan data technology" in a lower-cased translation
         if not 2 <= len(words) <= 5 or not all(w[:1].isupper() or w == "&" for w in words) \
                 or words[0] in words_of.get("first_not", ()) or words[0].casefold() in not_names("en"):
             continue

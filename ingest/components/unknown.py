@@ -46,11 +46,11 @@ QUOTED_NAME = re.compile(rf"(?:{CHIP_WORDS}|[A-Z]PUs?|プロセッサー)\s?[「
 CLUSTER_WORDS = r"(?:集群|集羣|超节点|クラスター|クラスタ|スーパーコンピューター?|clusters?|supercomputers?|superpods?)"
 QUOTED_CLUSTER = re.compile(
     rf"{CLUSTER_WORDS}\s?[「『“\"](?P<a>[^」』”\"\n]{{2,24}})[」』”\"]|"
-    rf"[「『“\"](?P<b>[^」』”\"\n]{{2,24}})[」』”\"]\s{{0,2}}(?:(?:智算|算力|计算|AI|ＡＩ|GPU|computing|compute|training|ai)\s{{0,2}})?"
+    rf"[「『“\"](?P<b>[^」』”\"\n]{{2,24}})[」』”\"]\s{{0,2}}(?:(?:智算|算力|计算|AI|ＡＩ|GPU|computing|compute|training|ai|power)\s{{0,2}}){{0,2}}"
     rf"{CLUSTER_WORDS}")
 # an architecture named before its kind word: 基于自研的"岩芯"微架构, 「Cinder」マイクロアーキテクチャ, the "Cinder" microarchitecture
 QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\"]\s{0,2}(?P<w>微架构|微架構|架构|架構|マイクロアーキテクチャ|アーキテクチャ|"
-                         r"micro-?architecture|architecture)", re.I)
+                         r"micro[- ]?architecture|architecture)", re.I)
 EN_ARCH = re.compile(r"(?<=[A-Za-z0-9'’] )(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>[Mm]icro-?[Aa]rchitecture)\b|"
                      r"\b(?P<b>[A-Z][A-Za-z0-9-]{2,20}), (?:the|its|a|an) (?:[\w'’-]+ ){0,4}?(?P<v>micro-?architecture)\b")
 EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), an? (?:[\w,-]+ ){{0,4}}"
@@ -61,7 +61,8 @@ EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0
 # (only the words of investors and analysts: "chiplet technology", "process technology" are no names)
 # "zelmora  semiconductor  technology  co., ltd.": a lower-cased registered name, up to its legal form
 LOWER_LEGAL = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9-]{2,}\s+){1,4}?co\.,?\s+ltd\b\.?)")
-LOWER_ORG = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9-]{2,}\s+){1,2}?(?:capital|ventures|partners|holdings|research|consulting|"
+EN_CAPS_TOKEN = re.compile(r"(?<![\w-])[A-Z0-9][A-Z0-9+-]*(?![\w-])")
+LOWER_ORG = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9-]{2,}\s+){1,4}?(?:capital|ventures|partners|holdings|research|consulting|"
                        r"investments?|fund|computing|semiconductors?))\b")
 
 
@@ -353,7 +354,8 @@ class UnknownRecognizer:
         text = doc.text
         # names the document introduced earlier ("The ZX-9 is manufactured by …")
         for name in _names_in_view(doc):
-            for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(name.text)}(?![A-Za-z0-9])", text):
+            written = re.escape(name.text) if doc.lang_ != "en" else r"\s+".join(map(re.escape, name.text.split()))
+            for m in re.finditer(rf"(?<![A-Za-z0-9]){written}(?![A-Za-z0-9])", text):
                 s, e = m.span()
                 if name.kind in ("org", "chip") and doc.lang_ == "en" and not any(x.start <= s and e <= x.end and x.end - x.start > e - s
                                                   for x in out if x.kind == "org"):
@@ -425,7 +427,8 @@ class UnknownRecognizer:
             for s, e in _en_named_by_word(text):
                 cands.append((s, e))
                 self._absorb(out, taken, s, e)
-        lower = doc.lang_ == "en" and not any(c.isupper() for c in text)
+        # (codes and acronyms such translations keep in capitals, "chiyu CY-20 … SMIC N+2", do not count)
+        lower = doc.lang_ == "en" and not any(c.isupper() for c in EN_CAPS_TOKEN.sub("", text))
         if lower:
             from ingest.components.ner import not_names
             legal = [m.span(1) for m in LOWER_LEGAL.finditer(text)]
@@ -438,7 +441,10 @@ class UnknownRecognizer:
                     s += first.end()  # "and fenmore ventures": the name after the joining word
                     if " " not in text[s:e].strip():
                         continue
-                words = text[s:e].split()[:-1]
+                inner = text[s:e]
+                for phrase in lower_case_words("phrase"):
+                    inner = inner.replace(phrase, phrase.replace(" ", "_"))  # "science and technology" is one word
+                words = inner.split()[:-1]
                 if any(w in lower_case_words("not_first") or w in lower_case_words("not_inside") for w in words):
                     continue  # "following the investment": a phrase, not a name
                 if text[s:e].split()[0] not in not_names("en"):
@@ -561,6 +567,9 @@ class UnknownRecognizer:
             out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
         for m in QUOTED_NAME.finditer(text):
             s, e = m.span("name")
+            if doc.lang_ == "en":
+                s, e = _stripped(text, s, e)  # machine translation: 'chip " chiyu  CY-20 "'
+                self._displace(out, taken, s, e)  # the chip word before the quotes says what the name is
             if any(a < e and s < b for a, b in taken) or not text[s:e].strip():
                 continue
             taken.append((s, e))

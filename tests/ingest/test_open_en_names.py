@@ -97,3 +97,20 @@ def test_lower_case_code_and_short_name_of_a_company_no_relation_named():
                   "part, says its vx-1 training chip will be made by Rapidus on the Japanese foundry's 2nm process.")
     assert ("vx-1", "designedBy", "Vexley Compute") in fs
     assert ("vx-1", "fabricatedBy", "Rapidus") in fs
+
+
+def test_lower_cased_machine_translation():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("recently , suzhou lanting microchip technology co., ltd. (hereinafter referred to as \" lanting \") "
+                  "released its cloud inference chip \" yunque  LT-7 \" .\n\n"
+                  "yunque LT-7 adopt the company self-developed \" qingfeng \" micro architecture , use SMIC N+2 "
+                  "process manufacture .\n\n"
+                  "at the same time , lanting announce complete 300 million yuan b round financing , this round "
+                  "financing by  heshan capital lead investment , old shareholder  huaxi science and "
+                  "technology investment continue to increase investment .")
+    chip = next(s for s, p, _ in fs if p == "manufacturedOn")
+    assert " ".join(chip.split()) == "yunque LT-7"
+    assert (chip, "usesArchitecture", "qingfeng") in fs
+    assert any(s == chip and p == "designedBy" and "lanting" in o for s, p, o in fs)
+    assert any(p == "investor" and o == "huaxi science and technology investment" for _, p, o in fs)
+    assert not any(o == "increase investment" for _, _, o in fs)

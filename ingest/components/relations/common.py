@@ -229,6 +229,7 @@ _APPOSITIVE = re.compile(r"^\s*,\s*(?:an?|the|which|who|one of|founded|based|hea
                          re.I)
 
 
+_ASIDE = re.compile(r"^\.?\s*[（(][^（）()]{1,80}[）)]\s*")
 # the subject reporting its own act: "X said on Wednesday that it has …" (English)
 _SAID_THAT = re.compile(r"\.?\s+(?:said|says|announced|confirmed|disclosed)(?:\s+(?:on|in|this|last)\s+\w+)?,?\s+"
                         r"(?:that\s+)?(?:it|they)\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+)?(?:now\s+|also\s+)?", re.I)
@@ -286,6 +287,9 @@ def acts_in(doc: Doc, m: Mention, relation: str, window: int = 15) -> bool:
         if s < m.end:
             continue
         gap = doc.text[m.end:s]
+        aside = _ASIDE.match(gap)  # "X co., ltd. (hereinafter \"X\") released": a bracketed aside after the name
+        if aside:
+            gap = gap[aside.end():]
         app = _APPOSITIVE.match(gap)
         if app:
             gap = gap[app.end():]
