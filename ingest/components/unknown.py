@@ -444,9 +444,13 @@ class UnknownRecognizer:
                 inner = text[s:e]
                 for phrase in lower_case_words("phrase"):
                     inner = inner.replace(phrase, phrase.replace(" ", "_"))  # "science and technology" is one word
-                words = inner.split()[:-1]
-                if any(w in lower_case_words("not_first") or w in lower_case_words("not_inside") for w in words):
+                spans = list(re.finditer(r"\S+", inner))[:-1]
+                bad = [i for i, w in enumerate(spans) if w.group(0) in lower_case_words("not_first")
+                       or w.group(0) in lower_case_words("not_inside")]
+                if bad and bad[-1] + 1 >= len(spans):
                     continue  # "following the investment": a phrase, not a name
+                if bad:  # "old shareholders mercer ventures": the name after the last word no name holds
+                    s += spans[bad[-1] + 1].start()
                 if text[s:e].split()[0] not in not_names("en"):
                     cands.append((s, e))
                     self._absorb(out, taken, s, e)
