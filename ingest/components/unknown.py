@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.components import mentions
+from ingest.components import cjk_names, mentions
 from ingest.model import Mention
 
 NER_ORG_LABELS = {"Company", "Corporation_Other", "Organization_Other", "ORG"}
@@ -594,6 +594,7 @@ class UnknownRecognizer:
             out.append(Mention(s, e, mm.group(1), "chip", (), ("Chip",), extra={"unknown": True}))
             # the vendor name written with the model is an alternative label of the chip
             out[-1].extra["alt"] = text[m.start:e]
+        cjk_names.find(doc, out, taken)  # Japanese and Chinese names by the words around them
         # a short name the document defined ("以下简称"灵犀微电子"") is the organisation it stands for
         names = {n.text: n for n in _names_in_view(doc) if n.kind == "org"}
         if names:

@@ -1,0 +1,393 @@
+"""Japanese and Chinese names no vocabulary knows, found by the words around them (issue 12).
+
+The trained recogniser and the corporate-suffix patterns of `aic_unknown` miss names whose kind is written
+beside them rather than in them (アーキテクチャ「ヤマセ」, 計算基盤「ツバクロ・ネスト」, 微架构“逐光”), names that end
+in a word saying what they are but are not katakana (北斗みらい投資, カナメ通信, 赛恩咨询, 岚汐证券研究所), names cut short
+(「グロース・ファンド」 of シノノメ・グロース・ファンド, 「-t8」 of qc-t8, 「J30」 of 霁川J30), and they take for names what is
+a place in brackets (（東京・千代田）), a description (新型半導体) or a word cut in two (北京举 of 在北京举行). The words are
+data: ontology/lexicon/<lang>/name_words.jsonl. A name whose last word says it invests, researches or is a company
+of another trade is written even where no relation uses it ("standing"), typed by that word.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ingest.model import Mention
+
+STANDING = {"investor": "Investor", "research": "ResearchFirm", "organization": "Organization"}
+_OPEN, _CLOSE = "「『“\"", "」』”\""
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_KATAKANA_HEAD = re.compile(r"(?:[\u30a1-\u30faー]{2,}・)+$")
+# particles, punctuation, verbs and the like: no part of a Japanese name (Sudachi's tags)
+_JA_STOP_TAGS = ("助詞", "補助記号", "動詞", "助動詞", "接続詞", "副詞", "形容詞", "連体詞", "代名詞", "記号", "空白", "接尾辞")
+# Chinese characters that never begin or sit inside a name found by its last word
+_ZH_STOP = "的等了在由和与及月年将为是其该这那此各多家参投领跟首轮亿万元从对向以被把于"
+
+
+@lru_cache(maxsize=4)
+def name_words(lang: str) -> dict[str, tuple[str, ...]]:
+    """Rows of ontology/lexicon/<lang>/name_words.jsonl by kind, longest word first."""
+    import ontology
+    try:
+        rows = ontology.load_lexicon(lang, "name_words")
+    except ontology.VocabError:
+        return {}
+    out: dict[str, set] = {}
+    for row in rows:
+        out.setdefault(row["kind"], set()).update(row["words"])
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4)
+def _describing(lang: str) -> re.Pattern:
+    """Words that never name on their own (not_names) and the kind words of names: a span made only of these
+    ("ベンチャーキャピタル", "新型半導体", "证券研究所") describes, it does not name."""
+    from ingest.components.ner import not_names
+    words = set(not_names(lang)) | {"ai"}
+    for kind, ws in name_words(lang).items():
+        words |= {w.casefold() for w in ws}
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alts}|[\s・の的0-9])+")
+
+
+def describes(text: str, lang: str) -> bool:
+    return bool(_describing(lang).fullmatch(text.casefold()))
+
+
+def _strip_legal(text: str, lang: str) -> str:
+    t = text.strip()
+    for lf in name_words(lang).get("legal_form", ()):
+        if t.startswith(lf) and len(t) > len(lf) + 1:
+            t = t[len(lf):].strip()
+        if t.endswith(lf) and len(t) > len(lf) + 1:
+            t = t[:-len(lf)].strip()
+    return t
+
+
+def kind_of_name(text: str, lang: str) -> tuple[str, str] | None:
+    """(kind, word): the longest kind word a name ends with (its legal form set aside), when something that is
+    not a description stands before it ("北斗みらい投資" -> investor; "地銀系ファンド", "投資" -> None)."""
+    t = _strip_legal(text, lang)
+    low = t.casefold()
+    best = None
+    for kind, ws in name_words(lang).items():
+        if kind not in ("investor", "research", "organization", "vendor"):
+            continue
+        for w in ws:
+            wl = w.casefold()
+            if not low.endswith(wl) or (best and len(wl) <= len(best[1])):
+                continue
+            head = t[:len(t) - len(w)]
+            if w.isascii() and not head.endswith(" "):
+                continue  # a Latin word is a word of its own: "verimoor insights", not "xinsights"
+            best = (kind, wl)
+    if best is None:
+        return None
+    head = t[:len(t) - len(best[1])].strip(" ・")
+    if len(head) < 2 or describes(head, lang):
+        return None
+    return best
+
+
+def _words_re(lang: str, *kinds: str) -> str:
+    ws = sorted({w for k in kinds for w in name_words(lang).get(k, ())}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ws)
+
+
+def _overlaps(taken: list, s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in taken)
+
+
+def _drop(out: list, taken: list, m: Mention) -> None:
+    if m in out:
+        out.remove(m)
+    if (m.start, m.end) in taken:
+        taken.remove((m.start, m.end))
+
+
+def _displace(out: list, taken: list, s: int, e: int) -> None:
+    """A model's or a pattern's guesses over [s, e) give way to a name whose kind word is written beside it."""
+    for x in [x for x in out if x.start < e and s < x.end and not x.ids and x.extra.get("unknown")
+              and x.kind in ("org", "chip", "arch", "cluster")]:
+        _drop(out, taken, x)
+
+
+def _names_in_view(doc: Doc) -> list:
+    ctx = doc._.context if Doc.has_extension("context") else None
+    return list(ctx.names.values()) if ctx is not None else []
+
+
+def find(doc: Doc, out: list, taken: list) -> None:
+    """`aic_unknown`'s Japanese and Chinese step: the rules of this module, in order."""
+    if doc.lang_ not in ("ja", "zh"):
+        return
+    _drop_non_names(doc, out, taken)
+    _kind_word_names(doc, out, taken)
+    _remembered_inside_guess(doc, out, taken)
+    _word_ended_names(doc, out, taken)
+    _complete_names(doc, out, taken)
+    _brand_codes(doc, out, taken)
+    _spaced_bracket_pairs(doc, out)
+    mark_standing(doc, out)
+
+
+def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
+    """A place in brackets after a name ("ツバクロ・デバイセズ（東京・千代田）"), a description ("新型半導体"), a guess that
+    ends inside a word of the sentence ("北京举" of 在北京举行) or runs into a title ("真一社" of 真一社長)."""
+    from ingest.components.ner import not_names
+    text, lang = doc.text, doc.lang_
+    places = not_names(lang)
+    starts = {t.idx for t in doc} | {len(text)}
+    titles = name_words(lang).get("person_after", ())
+    for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("unknown") and not m.extra.get("coref")]:
+        t = m.text
+        if 0 < m.start and text[m.start - 1] in "（(" and t.replace("、", "・").split("・")[0].casefold() in places:
+            _drop(out, taken, m)
+            continue
+        if describes(_strip_legal(t, lang), lang):
+            _drop(out, taken, m)
+            continue
+        if m.extra.get("ner") and m.end not in starts:
+            cut = max((i for i in starts if m.start < i < m.end), default=m.start)
+            rest = text[m.start:cut]
+            if len(rest) < 2 or rest.casefold() in places or describes(rest, lang):
+                _drop(out, taken, m)
+                continue
+        if any(text.startswith(w, i) for w in titles for i in range(max(m.start, m.end - len(w) + 1), m.end)
+               if i + len(w) > m.end):
+            _drop(out, taken, m)  # a title cut in two: "石動真一社長" read as "真一社"
+
+
+def _kind_word_names(doc: Doc, out: list, taken: list) -> None:
+    """Quoted names after their kind word (アーキテクチャ「ヤマセ」, 微架构“逐光”, 計算基盤「ツバクロ・ネスト」) and quoted names
+    that end in one (“衡川千卡集群”)."""
+    text, lang = doc.text, doc.lang_
+    arch, cluster = _words_re(lang, "arch_word"), _words_re(lang, "cluster_word")
+    found = []
+    if arch:
+        for m in re.finditer(rf"(?P<w>{arch})\s?[{_OPEN}]\s?(?P<n>[^{_CLOSE}{_OPEN}\n]{{1,24}}?)\s?[{_CLOSE}]", text):
+            micro = bool(re.match(r"マイクロ|微", m.group("w")))
+            found.append((*m.span("n"), "arch", ("Microarchitecture",) if micro else ("Architecture",)))
+    if cluster:
+        for m in re.finditer(rf"(?:{cluster})\s?[{_OPEN}]\s?(?P<n>[^{_CLOSE}{_OPEN}\n]{{1,24}}?)\s?[{_CLOSE}]", text):
+            found.append((*m.span("n"), "cluster", ("ComputingCluster",)))
+        for m in re.finditer(rf"[{_OPEN}]\s?(?P<n>[^{_CLOSE}{_OPEN}\n]{{1,20}}(?:{cluster}))\s?[{_CLOSE}]", text):
+            found.append((*m.span("n"), "cluster", ("ComputingCluster",)))
+    for s, e, kind, types in found:
+        name = text[s:e].strip()
+        if len(name) < 2 or describes(name, lang):
+            continue
+        if any(x.ids and x.start < e and s < x.end for x in out):
+            continue  # a name the vocabulary knows
+        _displace(out, taken, s, e)
+        if _overlaps(taken, s, e):
+            continue
+        taken.append((s, e))
+        out.append(Mention(s, e, text[s:e], kind, (), types, extra={"unknown": True, "quoted": True}))
+
+
+def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:
+    """A model's guess that holds a name the document already gave, and more ("星澜集群" after “星澜”, "通过霁川智能"
+    after 霁川智能): the name, with the key it had."""
+    names = [n for n in _names_in_view(doc) if n.kind in ("org", "chip", "cluster") and len(n.text) >= 2]
+    if not names:
+        return
+    text = doc.text
+    for g in [x for x in out if x.extra.get("ner") and not x.ids and not x.extra.get("remembered")]:
+        inner = [n for n in names if n.text != g.text and n.text in g.text]
+        if not inner:
+            continue
+        n = max(inner, key=lambda n: len(n.text))
+        s = text.index(n.text, g.start)
+        _drop(out, taken, g)
+        if _overlaps(taken, s, s + len(n.text)):
+            continue
+        taken.append((s, s + len(n.text)))
+        out.append(Mention(s, s + len(n.text), n.text, n.kind, (), ("Chip",) if n.kind == "chip" else
+                           ("ComputingCluster",) if n.kind == "cluster" else (),
+                           extra={"unknown": True, "remembered": True, "key": n.key}))
+
+
+def _word_ended_names(doc: Doc, out: list, taken: list) -> None:
+    """Names that end in a word saying what they are, written in kanji or kana ("北斗みらい投資", "カナメ通信",
+    "黒潮半導体") or Chinese ("赛恩咨询", "岚汐证券研究所", "枫桥算力云"); the name begins where the words before stop being
+    nouns (Japanese: Sudachi's tags) or after a description or a verb (Chinese)."""
+    text, lang = doc.text, doc.lang_
+    kinds = ("investor", "research", "organization", "vendor") if lang == "ja" else ("research", "organization")
+    words = _words_re(lang, *kinds)
+    if not words:
+        return
+    toks = list(doc)
+    starts = {t.idx: t for t in toks}
+    legal = name_words(lang).get("legal_form", ())
+    for m in re.finditer(rf"(?:{words})", text):
+        ws, we = m.span()
+        if we < len(text) and we not in starts and not any(text.startswith(lf, we) for lf in legal):
+            continue  # the word goes on ("通信事業者")
+        if lang == "ja":
+            s = _ja_name_start(doc, toks, ws)
+            if s is None:
+                continue
+            for lf in legal:  # "…ホシカゼ・キャピタル株式会社"
+                if text.startswith(lf, we):
+                    we += len(lf)
+                    break
+        else:
+            s = _zh_name_start(doc, ws)
+            if s is None:
+                continue
+        if _overlaps(taken, s, we) or kind_of_name(text[s:we], lang) is None:
+            continue
+        taken.append((s, we))
+        out.append(Mention(s, we, text[s:we], "org", extra={"unknown": True, "word_ended": True}))
+
+
+def _ja_name_start(doc: Doc, toks: list, ws: int) -> int | None:
+    """Where a Japanese name ending at a kind word that starts at `ws` begins: the nouns before it, back to a particle,
+    a verb, punctuation or a description, at most 12 characters; a legal form before it belongs to it."""
+    text = doc.text
+    s = ws
+    before = [t for t in toks if t.idx + len(t.text) <= ws]
+    for t in reversed(before):
+        if t.idx + len(t.text) != s or t.tag_.startswith(_JA_STOP_TAGS) or t.tag_.startswith("名詞-数詞"):
+            break
+        if describes(t.text, "ja") or ws - t.idx > 12:
+            break
+        s = t.idx
+    if s == ws or not _CJK.search(text[s:ws]):
+        return None
+    for lf in name_words("ja").get("legal_form", ()):
+        if text.endswith(lf, 0, s):
+            return s - len(lf)
+    return s
+
+
+def _zh_name_start(doc: Doc, ws: int) -> int | None:
+    """Where a Chinese name ending at a kind word that starts at `ws` begins: up to six characters before it, after
+    a description ("第三方机构"), a verb ("交付") or a function word."""
+    from ingest.components.unknown import _zh_after_verb, _zh_name_start as name_start
+    text = doc.text
+    s = ws
+    while s > 0 and ws - s < 6 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in _ZH_STOP:
+        s -= 1
+    if ws - s < 2:
+        return None
+    span = text[s:ws + 8]
+    cut = name_start(span, [t.idx - s for t in doc if s <= t.idx < ws])
+    s += cut
+    cut = _zh_after_verb(text[s:ws + 8])
+    s += cut if s + cut < ws - 1 else 0
+    return s if ws - s >= 2 else None
+
+
+def _complete_names(doc: Doc, out: list, taken: list) -> None:
+    """Names cut short: the katakana words before a guess joined by ・ ("シノノメ・" + "グロース・ファンド"), the kind words and
+    legal form after it ("みさき未来" + "ファンド投資事業有限責任組合"), the Latin letters glued before a code ("qc" + "-t8")."""
+    text, lang = doc.text, doc.lang_
+    tail = _words_re(lang, "investor", "research", "organization", "vendor", "legal_form")
+    for m in [m for m in out if not m.ids and m.extra.get("unknown") and not m.extra.get("coref")]:
+        s, e = m.start, m.end
+        if m.kind == "org" and lang == "ja":
+            head = _KATAKANA_HEAD.search(text, 0, s)
+            if head and text[s:s + 1] and re.match(r"[\u30a1-\u30fa]", text[s]):
+                s = head.start()
+            if tail:
+                more = re.match(rf"(?:{tail})+", text[e:])
+                if more and (e + more.end() >= len(text) or not re.match(r"[\u30a1-\u30faー\u4e00-\u9fff]", text[e + more.end()])):
+                    e += more.end()
+        elif m.kind == "chip":
+            glued = re.search(r"[A-Za-z0-9]+-?$", text[:s]) if (m.text.startswith("-") or s and text[s - 1].isalnum()
+                                                                 and text[s - 1].isascii()) else None
+            if glued:
+                s = glued.start()
+        if (s, e) == (m.start, m.end) or any(x is not m and x.start < e and s < x.end for x in out):
+            continue
+        if (m.start, m.end) in taken:
+            taken.remove((m.start, m.end))
+        m.start, m.end = s, e
+        m.text = text[s:e]
+        taken.append((s, e))
+
+
+_CODE = r"[A-Z]{1,4}-?\d{1,4}[A-Za-z]?(?![A-Za-z0-9])"
+
+
+def _brand_codes(doc: Doc, out: list, taken: list) -> None:
+    """A Chinese chip named with its maker's brand ("霁川J20", "琅嬛LH-10" beside 霁川智能, 琅嬛科技): the brand is part of
+    the name, whether a guess took only the code or nothing did."""
+    if doc.lang_ != "zh":
+        return
+    from ingest.components.ner import not_names
+    text = doc.text
+    orgs = [n.text for n in _names_in_view(doc) if n.kind == "org"] + \
+        [m.text for m in out if m.kind == "org" and not m.ids and not m.extra.get("coref")]
+    brands = {o[:2] for o in orgs if len(o) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]{2}", o[:2])
+              and o[:2] not in not_names("zh")}
+    if not brands:
+        return
+    alts = "|".join(sorted(brands))
+    for m in re.finditer(rf"(?:{alts})(?P<code>{_CODE})", text):
+        s, e = m.start(), m.end()
+        code = [x for x in out if x.kind == "chip" and x.start == m.start("code") and x.end == e and not x.ids]
+        if code:
+            c = code[0]
+            if (c.start, c.end) in taken:
+                taken.remove((c.start, c.end))
+            c.start, c.text = s, text[s:e]
+            taken.append((s, e))
+            continue
+        if _overlaps(taken, s, e):
+            continue
+        taken.append((s, e))
+        out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
+
+
+def _spaced_bracket_pairs(doc: Doc, out: list) -> None:
+    """"tovrin tek （トヴリン テック）": machine translation puts blanks around the brackets of a name's other spelling;
+    both spellings are one organisation."""
+    text = doc.text
+    orgs = sorted((m for m in out if m.kind == "org" and not m.extra.get("coref")), key=lambda m: m.start)
+    for m, n in zip(orgs, orgs[1:]):
+        if m.ids and n.ids or m.key == n.key:
+            continue
+        if re.fullmatch(r"\s+[（(]\s*", text[m.end:n.start]) and re.match(r"\s*[）)]", text[n.end:]):
+            if n.ids:
+                m.extra["key"] = n.key
+            else:
+                n.extra["key"] = m.key
+
+
+def mark_standing(doc: Doc, out: list) -> None:
+    """Names that say what they are ("コガラシ・ベンチャーズ", "verimoor insights", "赛恩咨询", "カナメ通信") are entities even
+    where no relation uses them: typed Investor, ResearchFirm or Organization by their last word."""
+    for m in out:
+        if m.kind != "org" or m.ids or not m.extra.get("unknown") or m.extra.get("coref") or m.extra.get("inside"):
+            continue
+        kind = kind_of_name(m.text, doc.lang_)
+        if kind and kind[0] in STANDING and (doc.lang_ != "zh" or _zh_name_like(_strip_legal(m.text, "zh"), kind[1])):
+            m.extra["standing"] = STANDING[kind[0]]
+
+
+# jieba's word classes that never open a Chinese name: verbs, adverbs, adjectives, prepositions, conjunctions,
+# particles, pronouns, numerals, measure words, locations, time words ("注意投资", "不构成投资", "据澄观咨询")
+_ZH_NOT_HEAD = ("v", "d", "a", "p", "c", "u", "r", "m", "q", "f", "t")
+
+
+def _zh_name_like(text: str, word: str) -> bool:
+    """The words before a Chinese kind word open a name, and the whole is no dictionary word ("风险投资")."""
+    from ingest.components.unknown import _zh_tags
+    tags = _zh_tags()
+    if tags.get(text, "nz")[:2] not in ("nr", "ns", "nt", "nz", "j"):
+        return False
+    head = text[:len(text) - len(word)]
+    try:
+        import jieba.posseg
+    except Exception:  # jieba absent: keep the name
+        return True
+    words = list(jieba.posseg.dt.cut(head))
+    if words and words[0].flag.startswith(_ZH_NOT_HEAD):
+        return False
+    return not any(w.flag.startswith(("d", "p", "c", "u", "r")) for w in words)  # "交易不构成投资"

@@ -1,0 +1,53 @@
+"""Japanese and Chinese names no vocabulary knows, found by the words around them (ingest/components/cjk_names.py,
+issue 12): a quoted name after its kind word, a name ending in a word that says what it is, a place in brackets
+that is no company, a name cut short. Invented names only."""
+from __future__ import annotations
+
+from ingest.extract import extract
+from ingest.readers import RawDocument
+
+
+def mentions(text: str) -> list:
+    ex = extract(RawDocument("<test>", text))
+    return [m for r in ex.results for m in r.mentions]
+
+
+def test_a_quoted_name_after_an_architecture_word_is_an_architecture():
+    ms = mentions("ミナギ・ロジックは独自のマイクロアーキテクチャ「アサツユ」を採用した推論チップ「MN-5」を開発した。")
+    arch = [m for m in ms if m.kind == "arch" and m.text == "アサツユ"]
+    assert arch and arch[0].types == ("Microarchitecture",), [(m.text, m.kind) for m in ms]
+
+
+def test_a_quoted_name_after_a_cluster_word_is_a_cluster():
+    ms = mentions("チップを2048個つないだ計算基盤「ミナギ・タワー」を来年稼働させる。")
+    assert any(m.kind == "cluster" and m.text == "ミナギ・タワー" for m in ms), [(m.text, m.kind) for m in ms]
+
+
+def test_a_kanji_name_ending_in_an_investing_word_stands_as_an_investor():
+    ms = mentions("同社は地銀系ファンドの白浜あおぞら投資などから累計で約40億円を調達している。")
+    inv = [m for m in ms if m.text == "白浜あおぞら投資"]
+    assert inv and inv[0].extra.get("standing") == "Investor", [(m.text, m.kind, m.extra) for m in ms]
+    assert not any(m.text.startswith("地銀") for m in ms if m.kind == "org")
+
+
+def test_a_description_and_a_place_in_brackets_are_no_organisations():
+    ms = mentions("半導体設計スタートアップのヨイマチ・デバイス（大阪・北区）は、新型半導体「YM-3」を発表した。")
+    orgs = {m.text for m in ms if m.kind == "org"}
+    assert "大阪・北区" not in orgs and "新型半導体" not in orgs, orgs
+
+
+def test_a_chinese_research_firm_is_found_by_its_last_word():
+    ms = mentions("据第三方机构澄岚咨询统计，2025年中国边缘AI芯片市场规模达到300亿元。")
+    firm = [m for m in ms if m.text == "澄岚咨询"]
+    assert firm and firm[0].extra.get("standing") == "ResearchFirm", [(m.text, m.kind, m.extra) for m in ms]
+
+
+def test_a_phrase_ending_in_investment_is_no_investor():
+    ms = mentions("该交易不构成投资，公司表示将追加投资扩产。")
+    assert not any(m.extra.get("standing") for m in ms), [(m.text, m.extra) for m in ms]
+
+
+def test_a_chinese_chip_written_with_its_makers_brand_keeps_the_brand():
+    ms = mentions("澜屿智能发布训练芯片澜屿K50。上一代产品澜屿K30于2024年发布，采用台积电7纳米工艺。")
+    chips = {m.text for m in ms if m.kind == "chip"}
+    assert {"澜屿K50", "澜屿K30"} <= chips, chips
