@@ -388,6 +388,10 @@ def _form_uses_atoms(best: dict | None, graph: Any, idx: Any = None) -> bool:
                         best["spec"].slots.get(name, "").rstrip("?") in ("org", "vendor", "chipvendor", "company")
                         for name, vals in best["slots"].items() if {getattr(v, "iri", v) for v in vals} & set(a.span.data)):
                     return False  # "インテルが設計した": the designer, not a foundry slot (Intel is both)
+                if _investor_agent(graph, a) and not any(
+                        name == "investor" for name, vals in best["slots"].items()
+                        if {getattr(v, "iri", v) for v in vals} & set(a.span.data)):
+                    return False  # "led by IDG Capital": the investor, not the company a round form reads
                 continue
             key = a.span.data.get("q") if a.kind == "cmp" else a.kind
             if _ATOM_SLOTS.get(key) not in kinds:
@@ -415,6 +419,24 @@ def _designer(graph: Any, a: Any) -> bool:
     """Whether a design word stands right next to the entity ("designed by Intel", "インテルが設計した", "英特尔设计的")."""
     return any(r.row.get("rel") == "design" and (0 <= r.start - a.span.end <= 3 or 0 <= a.span.start - r.end <= 4)
                for r in graph.rels)
+
+
+def _investor_agent(graph: Any, a: Any) -> bool:
+    """Whether the entity is who invests ("led by IDG", "IDG Capital invested", "IDGが出資した", "红杉领投的"), not
+    the company invested in ("invested in Biren", "Birenに出資した", "投资了壁仞")."""
+    text = graph.text
+    for r in graph.rels:
+        if r.row.get("rel") not in ("invest", "lead"):
+            continue
+        if r.end <= a.span.start and (r.text.lower().rstrip().endswith(" by") and a.span.start - r.end <= 3 or
+                                      re.fullmatch(r"\s*by\s*(?:the\s*)?", text[r.end:a.span.start], re.I)):
+            return True
+        if r.start >= a.span.end:
+            gap = text[a.span.end:r.start].strip()
+            if gap == "" or (graph.lang == "ja" and gap in ("が", "は")) or \
+                    (graph.lang == "en" and gap.lower() in ("has", "have", "had")):
+                return True
+    return False
 
 
 def _made_by(graph: Any, a: Any, idx: Any) -> bool:

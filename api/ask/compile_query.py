@@ -349,8 +349,9 @@ class Compiler:
         elif nt not in ORGS | {"company"}:
             raise NotUnderstood("not_understood", words=a.span.text)
         cc = self.fresh("cc")
-        rows = " ".join(f"(<{iri}> {_lit(c)})" for iri, c in vocab_countries(code)
-                        if iri in self.idx.entities)
+        # every organisation the vocabulary places (not only in this country): one placed elsewhere is known not to
+        # be in it, and is not reported as unknown
+        rows = " ".join(f"(<{iri}> {_lit(c)})" for iri, c in _vocab_countries() if iri in self.idx.entities)
         fallback = (f" UNION {{ VALUES ({org} {cc}) {{ {rows} }} FILTER NOT EXISTS {{ {org} aic:country ?any{cc[1:]} }} }}"
                     if rows else "")
         inner = f"{{ {org} aic:country {cc} }}{fallback}"

@@ -89,6 +89,7 @@ class QueryGraph:
     complex: bool = False
     currency: str | None = None
     reasons: set = field(default_factory=set)  # why no single-relation form can answer it
+    text: str = ""  # the normalized question the spans index
 
     def describe(self) -> dict:
         def atom(a: Atom) -> dict:
@@ -318,12 +319,16 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             own = [r for r in rels if not any(r.start >= c.end and r.end <= d.start for c, d in pairs if c is not a)]
             between += [r for r in own if 0 <= r.start - max(a.end, b.end) <= 6]
         fit = [r for r in between if _pair_reads(a, b, r.row["rel"])]
+        if lang == "zh" and not between:  # "领投了超过10亿元融资的投资方": the verb before its object's node
+            fit = [r for r in rels if r.end <= a.start and _pair_reads(a, b, r.row["rel"]) and
+                   not any(n.start >= r.end and n.end <= a.start for n in nodes) and
+                   re.fullmatch(r"[\s的了]*", _blank_atoms(text[r.end:a.start], r.end, atoms))]
         rel = (fit or between or [None])[0]
         edges.append((a, b, rel.row["rel"] if rel is not None else None))
     if lang == "zh":
         edges = _zh_relative_clauses(text, edges, rels)
     agg = _aggregate(marks, answer, nodes)
-    g = QueryGraph(lang, nodes, answer, edges, agg, rels, marks)
+    g = QueryGraph(lang, nodes, answer, edges, agg, rels, marks, text=text)
     reasons = set()
     if strict_markers(spans) or any(a.kind == "region" for n in nodes for a in n.atoms) or answer.type == "exchange" \
             or any(n.also or n.negated for n in nodes):
@@ -718,9 +723,11 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
         kind = m.row["mark"]
         if kind not in ("negate", "except"):
             continue
-        if kind == "except":
+        if kind == "except":  # the excepted name follows the word ("apart from X", "除了X"), precedes it in Japanese
+            after_first = not m.row.get("before", lang == "ja")
             cands = sorted([(n, a) for n, a in atoms if _near(text, m, a.span)],
-                           key=lambda na: min(abs(na[1].span.start - m.end), abs(m.start - na[1].span.end)))
+                           key=lambda na: ((na[1].span.start >= m.end) != after_first,
+                                           min(abs(na[1].span.start - m.end), abs(m.start - na[1].span.end))))
         elif lang == "ja":
             cands = sorted([(n, a) for n, a in atoms if a.span.end <= m.start], key=lambda na: na[1].span.end)
             cands = cands[-1:]
@@ -773,6 +780,15 @@ def _apply_or(text: str, lang: str, nodes: list[Node], marks: list[Span]) -> Non
                 if b.negated and not a.negated and re.fullmatch(r"\s*も\s*", text[a.span.end:b.span.start]) and \
                         text[b.span.end:].lstrip().startswith("も"):
                     a.negated = True
+
+
+def _blank_atoms(part: str, offset: int, atoms: list[Span]) -> str:
+    """`part` (the text from `offset`) with the atoms in it removed."""
+    chars = list(part)
+    for a in atoms:
+        for i in range(max(a.start, offset), min(a.end, offset + len(part))):
+            chars[i - offset] = ""
+    return "".join(chars)
 
 
 def _rel_between(rels: list[Span], start: int, end: int) -> str | None:

@@ -500,3 +500,17 @@ def test_a_class_word_after_an_organisation_names_its_things(ref):
 def test_a_named_currency_is_never_dropped_by_a_form(ref, q):
     res = answer(q, ref)
     assert res["value"] == 1_500_000_000 and res["form"] == "composed"  # not its 5.58 billion HKD IPO
+
+
+@pytest.mark.shared
+def test_rounds_led_by_an_investor_are_not_a_company_form(ref):
+    res = answer("Which Series A rounds were led by IDG Capital?", ref)
+    assert [a["label"] for a in res["answers"]] == ["Biren Technology · Series A · 2020"]
+    assert {a["label"] for a in answer("Who backs Tenstorrent apart from Jeff Bezos?", ref)["answers"]} == \
+        {"Samsung", "AFW Partners"}
+
+
+@pytest.mark.shared
+def test_an_organisation_placed_elsewhere_is_not_reported_as_unknown(ref):
+    res = answer("Which Chinese vendors have chips made by Samsung?", ref)
+    assert [a["label"] for a in res["answers"]] == ["Kunlunxin"] and not res.get("message")
