@@ -309,6 +309,12 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
     value = reply.value
     if u.constraints.get("count") and spec.list_answer:
         value = len(reply.answers)
+    if graph is not None and not reply.answers and reply.value in (None, 0, []):
+        # the form found nothing where the query graph reads the question whole: let the graph answer if it can
+        alt = _composed_answer(graph, u, idx, store, interp, msgs)
+        if alt.get("understood") and (alt.get("answers") or alt.get("value") not in (None, 0)):
+            alt.pop("_unlinked", None)
+            return alt
     from api.ask import evidence as ev
     out = {
         "question": u.question, "language": u.language,

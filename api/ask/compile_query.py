@@ -134,6 +134,9 @@ class Compiler:
             self.body.append(f"FILTER({v} != {iri})")
             return
         nt = _etype(n)
+        if n.type == "exchange" and any(t in ORGS for t in types):  # "沐曦和摩尔线程都在哪个交易所上市": each listed there
+            self.add(f"{self.fresh('r')} aic:fundedCompany {iri} ; aic:exchange ?exchange .", a.negated)
+            return
         if nt in types and nt not in ("company", "round") and (
                 abs(n.start - a.span.end) <= 3 or abs(a.span.start - n.end) <= 3 or n.implicit):
             self.body.append(f"VALUES {v} {{ {iri} }}")  # "the Hanguang 800 chip", "Intel's fabs": the node itself
@@ -325,8 +328,9 @@ class Compiler:
         if n.type in ("investor", "org"):
             co = next((f"<{b.span.data[0]}>" for b in n.atoms if b.kind == "entity" and not b.excluded and
                        any(t in ORGS for t in _types(self.idx, b.span.data))), None) or self.fresh("co")
-            self.add(f"{r} aic:fundedCompany {co} ; aic:roundName {name} . "
-                     f"{{ {r} aic:investor {v} }} UNION {{ {r} aic:leadInvestor {v} }}", a.negated)
+            took = f"{r} aic:leadInvestor {v} ." if any(x.row["rel"] == "lead" for x in self.g.rels) else \
+                f"{{ {r} aic:investor {v} }} UNION {{ {r} aic:leadInvestor {v} }}"  # "led the Series A": lead only
+            self.add(f"{r} aic:fundedCompany {co} ; aic:roundName {name} . {took}", a.negated)
         else:
             self.add(f"{r} aic:fundedCompany {v} ; aic:roundName {name} .", a.negated)
 

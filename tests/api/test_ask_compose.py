@@ -514,3 +514,23 @@ def test_rounds_led_by_an_investor_are_not_a_company_form(ref):
 def test_an_organisation_placed_elsewhere_is_not_reported_as_unknown(ref):
     res = answer("Which Chinese vendors have chips made by Samsung?", ref)
     assert [a["label"] for a in res["answers"]] == ["Kunlunxin"] and not res.get("message")
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q", ["Which of Biren's investors also backed Kunlunxin?", "壁仞科技的投资方中，哪些也投资了昆仑芯？",
+                               "壁仞科技の投資家のうち、昆仑芯にも出資しているのは？"])
+def test_also_after_a_set_intersects_instead_of_a_form_union(ref, q):
+    assert [a["label"] for a in answer(q, ref)["answers"]] == ["IDG Capital"]
+
+
+@pytest.mark.shared
+def test_leading_a_named_round_is_leading_not_taking_part(ref):
+    res = answer("シリーズAラウンドを主導した投資家は？", ref)
+    assert {a["label"] for a in res["answers"]} == {"Walden International", "Qiming Venture Partners", "IDG Capital"}
+
+
+@pytest.mark.shared
+def test_an_empty_form_answer_gives_way_to_the_query_graph(ref):
+    res = answer("三星代工的芯片有几款？", ref)
+    assert res["value"] == 3 and res["form"] == "composed"
+    assert answer("沐曦和摩尔线程都在哪个交易所上市？", ref)["value"] == "Shanghai STAR Market"
