@@ -115,6 +115,7 @@ class DocContext:
     previous: ChipsInView | None = None
     names: dict = field(default_factory=dict)  # folded surface -> NameInView
     year_in_view: tuple | None = None  # (paragraph, year, month or None) of the last sentence that gave a date
+    subject: tuple | None = None  # (paragraph, key) of the organisation that opened the last sentence (English)
 
     def topic_here(self) -> str | None:
         """The topic company, when it was set in the current paragraph."""

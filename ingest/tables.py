@@ -84,6 +84,10 @@ def _row(r, roles: list[str | None]) -> None:
         arch = next((m for m in r.mentions if m.kind == "arch" and m.ids and _in(m, col["arch"])), None)
         if arch is not None:
             add("usesArchitecture", arch)
+        # "NPU (Cindermark microarchitecture)": a named microarchitecture beside the class in the same cell
+        for m in r.mentions:
+            if m.kind == "arch" and "Microarchitecture" in m.types and m is not arch and _in(m, col["arch"]):
+                add("usesArchitecture", m)
     if "process" in col:
         node = next((m for m in r.mentions if m.kind == "node" and _in(m, col["process"]) and m.extra.get("key")
                      and not m.extra.get("foundry_from_name")), None)

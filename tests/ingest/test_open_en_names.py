@@ -114,3 +114,28 @@ def test_lower_cased_machine_translation():
     assert any(s == chip and p == "designedBy" and "lanting" in o for s, p, o in fs)
     assert any(p == "investor" and o == "huaxi science and technology investment" for _, p, o in fs)
     assert not any(o == "increase investment" for _, _, o in fs)
+
+
+def test_cluster_run_by_a_company_and_isa_architecture():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("Brindle Compute launched the BC-40 accelerator.\n\n"
+                  "Brindle also runs Harrowfield, a 512-card BC-40 cluster, for its own cloud. The BC-40 is a small "
+                  "RISC-V design made by TSMC on its N5 process.")
+    assert ("Harrowfield", "designedBy", "Brindle Compute") in fs
+    assert ("BC-40", "usesArchitecture", "RISC-V") in fs
+
+
+def test_its_product_after_a_subject_sentence_and_australian_dollars():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("- Quorrel has not disclosed a foundry. Its QL-Edge inference chip targets drones.\n\n"
+                  "Perth-based Wattle Labs closed an A$12 million seed round led by Banksia Ventures.")
+    assert ("QL-Edge", "designedBy", "Quorrel") in fs
+    assert ("12000000" in {o for _, p, o in fs if p == "amount"}) and "AUD" in {o for _, p, o in fs if p == "currency"}
+
+
+def test_microarchitecture_in_brackets_in_a_table_cell():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("| Vendor | Product | Architecture | Fab / process |\n|---|---|---|---|\n"
+                  "| Kelso Devices | KD-5 | NPU (Ferncrest microarchitecture) | TSMC N4P |\n")
+    assert ("KD-5", "usesArchitecture", "Ferncrest") in fs
+    assert ("KD-5", "usesArchitecture", "NPU") in fs
