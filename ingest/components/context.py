@@ -41,6 +41,9 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
     if designers:
         ctx.topic = designers[0]
         return True
+    orgs = sorted((m for m in ms if m.kind == "org" and not m.extra.get("inside")), key=lambda m: m.start)
+    if lang in ("ja", "zh") and orgs and orgs[0].extra.get("coref") and orgs[0].key == ctx.topic:
+        return True  # "公司…其中多人曾任职于AMD": the company the sentence opens on stays the topic
     for m in ms:
         if m.kind == "org" and not m.extra.get("inside") and not m.extra.get("coref") and m.ids \
                 and m.types[:1] == ("ChipVendor",) and m.key not in investors and m.start not in owners \
@@ -119,12 +122,37 @@ def remember_cjk_orgs(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
     if doc.lang_ not in ("ja", "zh"):
         return
     for m in ms:
-        if m.ids or m.kind != "org" or not m.extra.get("unknown") or not m.extra.get("used") \
+        if m.ids or m.kind != "org" or not m.extra.get("unknown") or not (m.extra.get("used") or m.key == ctx.topic) \
                 or m.extra.get("coref") or m.extra.get("remembered") or m.extra.get("inside"):
             continue
         k = norm_key(m.text)
         if len(m.text) >= 3 and k not in ctx.names:
             ctx.names[k] = NameInView(m.text, "org", m.key, m.extra.get("ner", ""))
+
+
+KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]{3,}")
+
+
+def remember_first_words(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
+    """"ハバナ・ラボ" … "ハバナ", "ソラリス・セミコンダクター" … "ソラリス": a Japanese company written in katakana words is
+    called by its first word later on (unless the vocabulary knows that word as a name of its own, "インテル"), and a
+    name given in brackets beside it ("ソフトバンクグループ（SBG）") stands for it too."""
+    if doc.lang_ not in ("ja", "zh"):
+        return
+    from ingest.components.ner import not_names
+    from ingest.components.vocab_ruler import org_gazetteer
+    for m in ms:
+        if m.kind != "org" or m.extra.get("coref") or m.extra.get("inside") or m.extra.get("remembered"):
+            continue
+        if m.extra.get("bracket") and not m.ids and len(m.text) >= 2:
+            ctx.names.setdefault(norm_key(m.text), NameInView(m.text, "org", m.key))
+        if doc.lang_ != "ja" or "・" not in m.text or not (m.ids or m.extra.get("used") or m.key == ctx.topic):
+            continue
+        first = m.text.split("・")[0]
+        k = norm_key(first)
+        if KATAKANA_WORD.fullmatch(first) and k not in ctx.names and first.casefold() not in not_names("ja") \
+                and not any(h.start == 0 and h.end == len(first) for h in org_gazetteer().find(first)):
+            ctx.names[k] = NameInView(first, "org", m.key)
 
 
 def owners_in(doc: Doc, ms: list[Mention]) -> tuple:
@@ -194,17 +222,6 @@ def remember_aliases(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
             ctx.names[k] = NameInView(m.group(1), "org", owner.key)
 
 
-def _opening_org(doc: Doc, ms: list[Mention]) -> tuple | None:
-    """(paragraph, key) of a company that opens the sentence as its subject ("**Stratomind** has not disclosed a
-    foundry."), for an "Its …" that opens the next one; names that say they invest or research are none."""
-    from ingest.components.relations.funding import opens_sentence
-    opening = [m for m in ms if m.kind == "org" and not m.extra.get("inside") and opens_sentence(doc, m)]
-    if not opening or "Foundry" in opening[0].types or _INVESTOR_WORD.search(opening[0].text) \
-            or (opening[0].types and "ChipVendor" not in opening[0].types and not opening[0].extra.get("coref")):
-        return None
-    return (context_of(doc).paragraph, opening[0].key)
-
-
 STANDING_CLASS = {"organization": "Organization", "investor": "Investor", "research": "ResearchFirm"}
 
 
@@ -242,6 +259,11 @@ def mark_standing_names(doc: Doc, ms: list[Mention]) -> None:
                 break
 
 
+def _refers_back(doc: Doc, m: Mention) -> bool:
+    """「同社」, 「该公司」: in Japanese and Chinese a sentence about the paragraph's company goes on about its chips."""
+    return bool(m.extra.get("coref")) and doc.lang_ in ("ja", "zh")
+
+
 class ContextStage:
     def __call__(self, doc: Doc) -> Doc:
         from ingest.components.relations.common import cue_spans
@@ -256,7 +278,7 @@ class ContextStage:
         chips = [m for m in ms if m.kind == "chip"]
         prev = ctx.previous
         if not chips and prev is not None and prev.paragraph == ctx.paragraph and not prev.carried \
-                and not any(m.kind == "org" and "Foundry" not in m.types for m in ms):
+                and not any(m.kind == "org" and "Foundry" not in m.types and not _refers_back(doc, m) for m in ms):
             # "B200を発表した。2つのダイを…備える。製造はTSMCが担い…": a sentence naming no chip and no other
             # company keeps the paragraph's chips in view for one more sentence
             prev.carried = True
@@ -273,14 +295,13 @@ class ContextStage:
         else:
             ctx.previous = ChipsInView(ctx.paragraph, chips)
         ctx.foundries |= {m.ids[0] for m in ms if m.kind == "org" and "Foundry" in m.types and m.ids}
-        if doc.lang_ == "en":
-            ctx.subject = _opening_org(doc, ms)
         years = [m for m in ms if m.kind == "year"]
         if years:
             ctx.year_in_view = (ctx.paragraph, years[0].value, years[0].extra.get("month"))
         remember_names(ctx, ms)
         mark_standing_names(doc, ms)
         remember_cjk_orgs(ctx, doc, ms)
+        remember_first_words(ctx, doc, ms)
         remember_aliases(ctx, doc, ms)
         remember_short_names(ctx, doc, ms)
         return doc

@@ -84,6 +84,8 @@ def currency_code(word: str) -> str:
 
 SAME_YEAR = re.compile(r"(?:同年|同じ年|该年|該年)(?:\s?(\d{1,2})\s?月)?")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s?年|e\b|E\b|(?=\D)|$)(?:\s?(\d{1,2})\s?月)?")
+# "19年12月", "18年には": a two-digit year, not a duration ("18年間", "過去10年に", "5年後")
+SHORT_YEAR = re.compile(r"(?<![\d.０-９過約近去こ直ほ])(\d{2})年(?:\s?(\d{1,2})\s?月|(?=に|から|まで|の|、|以降|時点|度))")
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 EN_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b",
@@ -156,6 +158,15 @@ class MoneyRecognizer:
                     out.append(Mention(m.start(), m.end(), m.group(0), "year", value=int(in_view[1]),
                                        extra={"month": month, "implicit": True} if month else {"implicit": True}))
                     taken.append(m.span())
+        if doc_year and doc.lang_ == "ja":  # Japanese news writes "19年12月", "18年には" for 2019, 2018
+            for m in SHORT_YEAR.finditer(text):
+                year = 2000 + int(m.group(1))
+                if any(a < m.end() and m.start() < b for a, b in taken) or year > doc_year + 10:
+                    continue
+                month = int(m.group(2)) if m.group(2) and 1 <= int(m.group(2)) <= 12 else None
+                out.append(Mention(m.start(), m.end(), m.group(0), "year", value=year,
+                                   extra={"month": month} if month else {}))
+                taken.append(m.span())
         for m in EN_MONTH.finditer(text):
             out.append(Mention(m.start(), m.end(), m.group(0), "year", value=int(m.group(2)),
                                extra={"month": MONTHS[m.group(1).lower()[:3]]}))

@@ -135,6 +135,27 @@ def not_names(lang: str) -> frozenset[str]:
     return frozenset(w.casefold() for row in rows for w in row.get("words", ()))
 
 
+@lru_cache(maxsize=4)
+def _describing(lang: str) -> re.Pattern:
+    words = sorted(not_names(lang) | {"ai"}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r"|[\s・の的])+")
+
+
+def only_describes(text: str, lang: str) -> bool:
+    """A Japanese or Chinese span made only of words that never name (places, "スタートアップ", "半导体", "AI"):
+    "中国AI半導体の燧原科技" describes 燧原科技 before naming it."""
+    return lang in ("ja", "zh") and bool(_describing(lang).fullmatch(text.casefold()))
+
+
+def _ends_in_verb(doc: Doc, s: int, e: int) -> bool:
+    """A Japanese guess whose last word is a verb or auxiliary by Sudachi's tags ("手がける", "採り入れ"):
+    a predicate the model read as a name, never a company."""
+    if doc.lang_ != "ja":
+        return False
+    last = [t for t in doc if s <= t.idx < e]
+    return bool(last) and last[-1].tag_.startswith(("動詞", "助動詞"))
+
+
 _OPEN_QUOTE, _CLOSE_QUOTE = "「『“\"", "」』”\""
 _QUOTE_SLACK = 2
 
@@ -151,6 +172,25 @@ def _to_quotes(text: str, s: int, e: int) -> tuple[int, int]:
     return lo + 1, hi
 
 
+# 「星雲（セイウン）」, “天河（Tianhe）”: a quoted name followed, inside the quotes, by its reading or its name in
+# another script
+_QUOTED_READING = re.compile(r"[（(](?P<r>[^）)「」『』“”\"\n]{1,24})[）)][」』”\"]")
+
+
+def _reading(text: str, s: int, e: int) -> tuple[int, str] | None:
+    """Where a guess that runs into a bracketed reading inside quotes should end, and the reading: a model
+    trained on names without such asides reads "星雲（セイウン" as one name."""
+    if s == 0 or text[s - 1] not in _OPEN_QUOTE:
+        return None
+    cut = min((i for i in (text.find("（", s, e + 1), text.find("(", s, e + 1)) if i > s), default=-1)
+    if cut < 0:
+        cut = e  # the guess stopped at the bracket
+    m = _QUOTED_READING.match(text, cut)
+    if m is None or cut - s < 2:
+        return None
+    return cut, m.group("r").strip()
+
+
 class ModelMentions:
     """`aic_ner`: the model's spans (doc._.model_ents) as mentions, where no other mention lies."""
 
@@ -164,19 +204,30 @@ class ModelMentions:
         added = False
         for s, e, label in doc._.model_ents or []:
             surface = text[s:e]
-            stripped = surface.strip(" ,.;:、，。「」『』“”\"'()（）")
+            stripped = surface.strip(" ,.;:、，。「」『』“”\"'()（）—–")
             s += surface.find(stripped)
             e = s + len(stripped)
             s, e = _to_quotes(text, s, e)
+            reading = _reading(text, s, e)
+            if reading is not None:
+                e = reading[0]
             stripped = text[s:e]
             kind = KIND_OF_LABEL.get(label)
-            if stripped.casefold() in not_names(doc.lang_):
+            if stripped.count("（") + stripped.count("(") != stripped.count("）") + stripped.count(")"):
+                continue  # "DTU）1.0" out of 「邃思（DTU）1.0」: a piece of a name, left to the quoted-name rules
+            if stripped.casefold() in not_names(doc.lang_) or only_describes(stripped, doc.lang_) \
+                    or _ends_in_verb(doc, s, e):
                 continue  # "…, on Monday unveiled": the place of a subject, not a name
             if kind is None or len(stripped) < self.min_len or any(a < e and s < b for a, b in taken):
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, stripped, kind, (), TYPES_OF_LABEL.get(label, ()),
                                extra={"unknown": True, "ner": label}))
+            if reading is not None:  # a quoted name is a name the document introduces: later bare mentions are it
+                out[-1].extra.update(quoted=True, alt=reading[1])
+            elif doc.lang_ in ("ja", "zh") and 0 < s and e < len(text) and text[s - 1] in _OPEN_QUOTE \
+                    and text[e] in _CLOSE_QUOTE:  # 「」 and “” mark names in Japanese and Chinese news
+                out[-1].extra["quoted"] = True
             added = True
         if added:
             out.sort(key=lambda m: (m.start, -m.end))

@@ -14,7 +14,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.components import cjk_names, mentions
+from ingest.components import mentions
+from ingest.components.ner import only_describes
 from ingest.model import Mention
 
 NER_ORG_LABELS = {"Company", "Corporation_Other", "Organization_Other", "ORG"}
@@ -23,10 +24,10 @@ EN_ORG = re.compile(
     r"(?:Technologies|Technology|Tech|Inc\.?|Corp\.?|Corporation|Capital|Ventures|Venture Partners|Partners|"
     r"Semiconductors?|Systems|Labs|Holdings|Group|Fund|Investments?|Microelectronics|Electronics|Computing|"
     r"Intelligence|Silicon|Devices|Compute|Foundry|Micro|Robotics|Interconnect|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management|Family Office|Angels|Research|Insights?|Analytics|Consulting|Advisory))\b")
-ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将为是其该这那此旗下各多家参投领跟首轮亿万元中从对向以被把])){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金)(?:(?:股份)?有限(?:责任)?公司)?)")
+ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将为是其该这那此旗下各多家参投领跟首轮亿万元中从对向以被把据])){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金)(?:(?:股份)?有限(?:责任)?公司)?)")
 ZH_FULL_NAME = re.compile(r"((?:[\u4e00-\u9fff](?<![的了在是和与及将为由等其该这])){2,12}[（(][\u4e00-\u9fff]{2,4}[）)]"
                           r"(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司))")
-ZH_GENERIC = re.compile(r"^(?:美元|人民币|产业|政府|国有|国资|地方|战略|专项|多家|知名|海外|境外|境内|国内|引导|大基金|旗下|平台|早期|后续|新一轮|多轮|本轮|此轮|天使|财务|机构|外资|内资|险资|社保|头部|多个|若干)")
+ZH_GENERIC = re.compile(r"^(?:美元|人民币|产业|政府|国有|国资|地方|战略|专项|多家|知名|海外|境外|境内|国内|引导|大基金|旗下|平台|早期|后续|新一轮|多轮|本轮|此轮|天使|财务|机构|外资|内资|险资|社保|头部|多个|若干|背景|追加|继续|不|登陆|股权)")
 JA_ORG = re.compile(r"([\u30a0-\u30ffー・]{2,12}(?:・)?(?:キャピタル|ベンチャーズ|パートナーズ|テクノロジーズ|テクノロジー|セミコンダクター|ホールディングス|グループ|インベストメント))")
 CHIP_MODEL = re.compile(r"^(?:'s|’s|の|的)?\s?([\u4e00-\u9fff]{0,3}[A-Za-z]{1,5}[- ]?\d{2,4}[A-Za-z0-9+-]{0,4})(?![\w])")
 CHIP_WORDS = (r"(?:accelerators?|chips?|GPUs?|NPUs?|TPUs?|processors?|cards?|SoCs?|芯片|加速卡|显卡|处理器|"
@@ -40,8 +41,9 @@ STANDALONE_MODEL = re.compile(
 MODEL_AFTER_WORD = re.compile(r"(?:芯片|加速卡|处理器|チップ)(?P<model>(?:[\u4e00-\u9fff](?<![的和与及为是由在等])){0,3}"
                               r"[A-Z]{1,4}-?\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])")
 # a name in quotes right after a chip word: 第3世代IPU「Bow（ボウ）」, 芯片“思元”, the GPU "Lingjun"
-QUOTED_NAME = re.compile(rf"(?:{CHIP_WORDS}|[A-Z]PUs?|プロセッサー)\s?[「『“\"](?P<name>[^」』”\"\n（(]{{2,24}}?)"
-                         r"(?:[（(][^）)\n]{1,12}[）)])?[」』”\"]")
+# (「邃思（DTU）1.0」: a version after the bracketed other name belongs to the name)
+QUOTED_NAME = re.compile(rf"(?:{CHIP_WORDS}|[A-Z]PUs?|プロセッサー)\s?[「『“\"](?P<name>[^」』”\"\n（(]{{2,24}}?"
+                         r"(?:[（(][^）)\n]{1,12}[）)][^」』”\"\n（(]{1,8})?)(?:[（(][^）)\n]{1,12}[）)])?[」』”\"]")
 # a cluster named beside its kind word: クラスター「ツクヨミ」, "衡山"智算集群, "Emberline, a liquid-cooled training cluster"
 CLUSTER_WORDS = r"(?:集群|集羣|超节点|クラスター|クラスタ|スーパーコンピューター?|clusters?|supercomputers?|superpods?)"
 QUOTED_CLUSTER = re.compile(
@@ -51,7 +53,7 @@ QUOTED_CLUSTER = re.compile(
 # an architecture named before its kind word: 基于自研的"岩芯"微架构, 「Cinder」マイクロアーキテクチャ, the "Cinder" microarchitecture
 QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\"]\s{0,2}(?P<w>微架构|微架構|架构|架構|マイクロアーキテクチャ|アーキテクチャ|"
                          r"micro[- ]?architecture|architecture)", re.I)
-EN_ARCH = re.compile(r"(?:(?<=[A-Za-z0-9'’] )|(?<=\())(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>[Mm]icro-?[Aa]rchitecture)\b|"
+EN_ARCH = re.compile(r"(?<=[A-Za-z0-9'’] )(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>[Mm]icro-?[Aa]rchitecture)\b|"
                      r"\b(?P<b>[A-Z][A-Za-z0-9-]{2,20}), (?:the|its|a|an) (?:[\w'’-]+ ){0,4}?(?P<v>micro-?architecture)\b")
 EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), an? (?:[\w,-]+ ){{0,4}}"
                         rf"(?:{CLUSTER_WORDS}|systems? (?=that (?:links|connects|joins|combines|houses)|(?:built )?(?:from|of|with) \d))\b|"
@@ -146,14 +148,6 @@ def _en_named_by_word(text: str) -> list[tuple[int, int]]:
         if len(words) >= 2 and not any(w in EN_TITLE_SMALL for w in words[1:]):
             out.append((s, e))  # (not "Week In AI": a headline's capitalised small word is no part of a name)
     return out
-
-
-@lru_cache(maxsize=1)
-def en_isa() -> re.Pattern:
-    """Instruction-set architectures no vocabulary lists (ontology/lexicon/en/name_words.jsonl, "architecture")."""
-    from ingest.components.context import _name_words
-    alts = "|".join(re.escape(w) for w in sorted(_name_words().get("architecture", ()), key=len, reverse=True))
-    return re.compile(rf"(?<![\w/.-])(?:{alts})(?![\w/-])")
 
 
 @lru_cache(maxsize=1)
@@ -432,12 +426,6 @@ class UnknownRecognizer:
                     # written only where a relation uses it: "EC-Relay and GW-Nova 2 are ASICs", not "GPUs are scarce"
                     out.append(Mention(s, e, text[s:e], "arch", (arch_ids[m.group(1)],), ("Architecture",),
                                        extra={"plural": True}))
-            for m in en_isa().finditer(text):
-                s, e = m.span()
-                self._displace(out, taken, s, e)
-                if not any(a < e and s < b for a, b in taken):
-                    taken.append((s, e))  # "a small RISC-V design": written only where a relation uses it
-                    out.append(Mention(s, e, text[s:e], "arch", (), ("Architecture",), extra={"unknown": True}))
             for s, e in _en_named_by_word(text):
                 cands.append((s, e))
                 self._absorb(out, taken, s, e)
@@ -478,6 +466,8 @@ class UnknownRecognizer:
                 continue
             if doc.lang_ == "en" and " " not in surface and _is_name_word(surface):
                 continue  # "Research note", "Semiconductor": a corporate word alone names nobody
+            if only_describes(surface, doc.lang_):
+                continue  # "AI半導体スタートアップ": a description, no name
             if doc.lang_ == "zh":
                 cut = _zh_name_start(surface, [t.idx - s for t in doc if s <= t.idx < s + len(surface)])
                 s, surface = s + cut, surface[cut:]
@@ -592,6 +582,8 @@ class UnknownRecognizer:
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
+            if doc.lang_ in ("ja", "zh"):
+                out[-1].extra["quoted"] = True  # 「」/“” after a chip word introduce a name the document goes on using
         # chip models right after a vendor
         for m in list(out):
             if m.kind != "org" or m.extra.get("inside"):
@@ -608,7 +600,9 @@ class UnknownRecognizer:
             out.append(Mention(s, e, mm.group(1), "chip", (), ("Chip",), extra={"unknown": True}))
             # the vendor name written with the model is an alternative label of the chip
             out[-1].extra["alt"] = text[m.start:e]
-        cjk_names.find(doc, out, taken)  # Japanese and Chinese names by the words around them
+        if doc.lang_ in ("ja", "zh"):
+            self._bracket_pairs(doc, out, taken)
+            self._list_gaps(doc, out, taken)
         # a short name the document defined ("以下简称"灵犀微电子"") is the organisation it stands for
         names = {n.text: n for n in _names_in_view(doc) if n.kind == "org"}
         if names:
@@ -623,6 +617,59 @@ class UnknownRecognizer:
                     m.extra["alias"] = True
         out.sort(key=lambda m: (m.start, -m.end))
         return doc
+
+    @staticmethod
+    def _list_gaps(doc: Doc, out: list, taken: list) -> None:
+        """"格力、国开金融、耀途资本等参投": a short item between two organisations of a 、-list is an organisation too."""
+        from ingest.components.ner import not_names
+        text = doc.text
+        orgs = sorted((m for m in out if m.kind == "org" and not m.extra.get("coref")), key=lambda m: m.start)
+        for a, b in zip(orgs, orgs[1:]):
+            gap = LIST_GAP.fullmatch(text, a.end, b.start)
+            if gap is None:
+                continue
+            s, e = gap.span(1)
+            if any(x < e and s < y for x, y in taken) or text[s:e].casefold() in not_names(doc.lang_) \
+                    or only_describes(text[s:e], doc.lang_):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, text[s:e], "org", extra={"unknown": True, "listed": True}))
+
+    @staticmethod
+    def _bracket_pairs(doc: Doc, out: list, taken: list) -> None:
+        """"エッジコア（EdgeCore）", "星河智芯（Xinghe AI）", "Tenstorrent（テンストレント）": a name followed by the same
+        name in another script in brackets is one organisation; a katakana name no recogniser found is taken from
+        its place before (or inside) the brackets when the other one is a name."""
+        from ingest.components.ner import not_names
+        text = doc.text
+        stop = not_names(doc.lang_)
+        orgs = [m for m in out if m.kind == "org" and not m.extra.get("coref") and not m.extra.get("inside")]
+        for m in list(orgs):
+            b = m.end
+            close = BRACKET_INSIDE.match(text, b)
+            if close is None:
+                continue
+            s, e = close.span("name")
+            n = next((o for o in orgs if (o.start, o.end) == (s, e)), None)
+            if n is None and KATAKANA_NAME.fullmatch(text[s:e]) and text[s:e] not in stop \
+                    and not any(a < e and s < c for a, c in taken):
+                n = Mention(s, e, text[s:e], "org", extra={"unknown": True})
+                out.append(n)
+                taken.append((s, e))
+            if n is not None:
+                _one_entity(m, n)
+        for n in orgs:
+            if n.start == 0 or text[n.start - 1] not in "（(" or text[n.end:n.end + 1] not in ("）", ")"):
+                continue
+            if any(m.end == n.start - 1 for m in orgs):
+                continue  # done above
+            k = KATAKANA_BEFORE.search(text, 0, n.start - 1)
+            if k is None or k.group(0) in stop or any(a < k.end() and k.start() < c for a, c in taken):
+                continue
+            m = Mention(k.start(), k.end(), k.group(0), "org", extra={"unknown": True})
+            out.append(m)
+            taken.append((k.start(), k.end()))
+            _one_entity(m, n)
 
     @staticmethod
     def _investing_arm(out: list, taken: list, text: str, s: int, e: int) -> None:
@@ -678,6 +725,26 @@ class UnknownRecognizer:
             out.remove(m)
             if (m.start, m.end) in taken:
                 taken.remove((m.start, m.end))
+
+
+# one item of a list between two names: "、国开金融、"
+LIST_GAP = re.compile(r"、((?:[\u4e00-\u9fff\u30a1-\u30faー・A-Za-z](?<![的和与及等了在由是为将其这那と]))"
+                      r"[\u4e00-\u9fff\u30a1-\u30faー・A-Za-z]{1,7})、")
+# the bracketed other-script form right after a name, and a katakana name (long vowels, middle dots) before a bracket
+BRACKET_INSIDE = re.compile(r"[（(](?P<name>[^（()）、，,。]{2,40})[）)]")
+KATAKANA_NAME = re.compile(r"[\u30a1-\u30faー・]{3,20}")
+KATAKANA_BEFORE = re.compile(r"(?<![\u30a1-\u30faー・])[\u30a1-\u30fa][\u30a1-\u30faー・]{2,19}$")
+
+
+def _one_entity(m: Mention, n: Mention) -> None:
+    """Two spellings of one organisation: both take the key of the one the vocabulary knows, else the first's."""
+    if m.key == n.key or (m.ids and n.ids):
+        return
+    if n.ids and not m.ids:
+        m.extra["key"] = n.key
+    else:
+        n.extra["key"] = m.key
+    m.extra["bracket"] = n.extra["bracket"] = True  # the document may use either spelling later
 
 
 @Language.factory("aic_unknown", assigns=["doc._.mentions"], requires=["doc._.mentions"])

@@ -50,8 +50,24 @@ def _folded(doc: Doc) -> tuple[str, list[int]]:
     cache = doc.user_data.get("_folded")
     if cache is None:
         cache = fold(doc.text)
+        if doc.lang_ in ("ja", "zh") and len(_SPACED_CJK.findall(doc.text)) >= 3:
+            cache = _unspaced(*cache)
         doc.user_data["_folded"] = cache
     return cache
+
+
+# machine translation that spaces Chinese and Japanese words ("首轮 融资 于 2020年9月 完成，投资者 是 …"): cues are
+# matched as if the blanks between CJK characters were not there
+_SPACED_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff] [\u3040-\u30ff\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\"“”]")
+
+
+def _unspaced(folded: str, offsets: list[int]) -> tuple[str, list[int]]:
+    keep = [i for i, ch in enumerate(folded)
+            if not (ch == " " and 0 < i < len(folded) - 1 and (_CJK.match(folded[i - 1]) or _CJK.match(folded[i + 1]))
+                    and not (folded[i - 1].isascii() and folded[i - 1].isalnum() and folded[i + 1].isascii()
+                             and folded[i + 1].isalnum()))]
+    return "".join(folded[i] for i in keep), [offsets[i] for i in keep] + [offsets[-1]]
 
 
 def lang_of(doc: Doc) -> str:
@@ -91,12 +107,18 @@ def guarded(doc: Doc, start: int, end: int) -> bool:
         lo, hi = _part_bounds(doc.text, min(s, start), max(e, end))
         if lo <= start and end <= hi and lo <= s and e <= hi:
             return True
+    if doc.lang_ in ("ja", "zh") and any(OPENING_HEARSAY.match(doc.text, e) and not doc.text[:s].strip()
+                                         for s, e in cue_spans(doc, "_rumour")):
+        return True  # "据传，…", "関係者によると、…": hearsay that opens the sentence covers all of it
     a, b = clause_bounds(doc, start, end)
     for rel in ("_negation", "_rumour"):
         for s, e in cue_spans(doc, rel):
             if a <= s and e <= b:
                 return True
     return False
+
+
+OPENING_HEARSAY = re.compile(r"\s?[，,、]")
 
 
 def _part_bounds(text: str, start: int, end: int) -> tuple[int, int]:

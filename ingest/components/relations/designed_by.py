@@ -20,6 +20,15 @@ ADJACENT = re.compile(r"^\s*(?:'s|’s|'|’|の|的|社の|社製|製の?|公�
 BY = re.compile(r"(?:\bby\b|\bfrom\b|由|が|により|によって|を手掛ける)")
 
 
+def _by_before(doc: Doc, p, o) -> bool:
+    """"by"/"由"/"が" between the product and the organisation; in Japanese and Chinese right before the name
+    ("由华为设计"), not the "由" of its parts ("由384颗昇腾910C…组成，对标英伟达的…")."""
+    gap = between(doc, p, o)
+    if doc.lang_ not in ("ja", "zh"):
+        return bool(BY.search(gap))
+    return any(len(gap) - m.end() <= 6 for m in BY.finditer(gap))
+
+
 def vendor_like(m) -> bool:
     if m.extra.get("unknown"):
         return True
@@ -42,7 +51,11 @@ def fabricating(doc: Doc, org) -> bool:
             return True
         if org.start <= s and e <= org.end:  # "三星晶圆代工" named as one
             return True
-    return False
+    # "サムスン電子の8ナノで生産", "三星4nm": a foundry named with its own process node is named as the maker
+    return doc.lang_ in ("ja", "zh") and any(
+        n.kind == "node" and (n.start <= org.start and org.end <= n.end or n.start >= org.end
+                              and re.fullmatch(r"\s?(?:の|的)?\s?", doc.text[org.end:n.start]))
+        for n in mentions(doc))
 
 
 def _verb_follows(doc: Doc, org) -> bool:
@@ -52,9 +65,6 @@ def _verb_follows(doc: Doc, org) -> bool:
 
 # "… of its second-generation training chip vx-500": the possessive right before the product's description
 _ITS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+,?\s+){0,5}$", re.I)
-
-
-_ITS_OPENS = re.compile(r"^\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,3}$")
 
 
 def _owner_subject(doc: Doc, org, product) -> bool:
@@ -136,12 +146,9 @@ class DesignedBy:
         orgs = [m for m in of_kind(ms, "org") if vendor_like(m)]
         if products and not of_kind(ms, "org") and doc.lang_ in ("ja", "zh"):
             self._topic_designs(doc, products)
-        if products and not of_kind(ms, "org") and doc.lang_ == "en":
-            self._subject_owns(doc, products)
         if not products or not orgs:
             return doc
-        triggered = bool(cue_spans(doc, "designedBy")) or bool(cue_spans(doc, "_operate")) and any(
-            p.kind == "cluster" for p in products)  # "Caddon also runs Longbarrow, a … cluster"
+        triggered = bool(cue_spans(doc, "designedBy"))
         base = confidence(doc, "designedBy")
         for p in products:
             best, conf = None, 0.0
@@ -157,7 +164,7 @@ class DesignedBy:
             if best is None and triggered:
                 # the sentence's vendor: prefer one right after "by"/"由", else the closest preceding one
                 named = [o for o in orgs if not ("Foundry" in o.types and fabricating(doc, o))]
-                after = [o for o in named if o.start >= p.end and BY.search(between(doc, p, o)) and distance(p, o) < 40
+                after = [o for o in named if o.start >= p.end and _by_before(doc, p, o) and distance(p, o) < 40
                          and not any(p.end <= q.start and q.end <= o.start for q in orgs)]  # the first one after "by"
                 before = [o for o in named if o.end <= p.start]
                 if after:
@@ -172,7 +179,6 @@ class DesignedBy:
                     and "Organization" not in best.types:
                 continue
             if conf < 0.95 and best.extra.get("unknown") and not _verb_follows(doc, best) \
-                    and not (p.kind == "cluster" and acts_in(doc, best, "_operate")) \
                     and not _owner_subject(doc, best, p) and not _maker_after(doc, p, best) \
                     and not _colon_owner(doc, best, p):
                 continue  # a name GiNZA or a suffix pattern guessed is a designer only when it acts as one
@@ -189,19 +195,6 @@ class DesignedBy:
 
 
     @staticmethod
-    def _subject_owns(doc: Doc, products: list) -> None:
-        """"Stratomind has not disclosed a foundry. Its SM-Edge inference chip targets cameras": a sentence that
-        opens on "Its"/"Their" and a product, naming no organisation, speaks of the one that opened the sentence
-        before it in the paragraph."""
-        from ingest.components.context import context_of
-        ctx = context_of(doc)
-        if ctx.subject is None or ctx.subject[0] != ctx.paragraph:
-            return
-        for p in products:
-            if p.kind == "chip" and _ITS_OPENS.match(doc.text[:p.start]) and not guarded(doc, p.start, p.end):
-                add(doc, p, "designedBy", ctx.subject[1], confidence(doc, "designedBy") * 0.8, NAME + "_subject")
-
-    @staticmethod
     def _topic_designs(doc: Doc, products: list) -> None:
         """"調達資金は「Blackhole」の量産と「Quasar」の開発に充てます": a sentence that names no organisation
         but develops or launches known chips speaks for the company the document is about."""
@@ -210,7 +203,7 @@ class DesignedBy:
         if not topic or not cue_spans(doc, "_design_verb"):
             return
         for p in products:
-            if p.ids and p.kind == "chip" and not guarded(doc, p.start, p.end):
+            if (p.ids or p.extra.get("quoted")) and p.kind == "chip" and not guarded(doc, p.start, p.end):
                 add(doc, p, "designedBy", topic, confidence(doc, "designedBy") * 0.7, NAME + "_topic")
 
 

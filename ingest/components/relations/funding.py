@@ -55,11 +55,14 @@ def plain_number(d) -> str:
     return format(d.normalize(), "f")
 
 
-def _not_amount(text: str, m) -> bool:
+def _not_amount(text: str, m, cjk: bool = False) -> bool:
     """A valuation, a total, a share price or revenue, judged from the words just before (within the clause)."""
     before = re.split(r"[,，;；。、]", text[max(0, m.start - 48): m.start])[-1]
     before = OFFERING_TOTAL.sub(" ", before)
-    return bool(NOT_AMOUNT.search(before) or NOT_AMOUNT.search(text[m.end: m.end + 6])
+    after = text[m.end: m.end + 6]
+    if cjk:  # "筹集了10亿元，投后估值约248亿元": the valuation of the next clause is not this amount's
+        after = re.split(r"[,，;；。、]", after)[0]
+    return bool(NOT_AMOUNT.search(before) or NOT_AMOUNT.search(after)
                 or re.search(r"(per share|每股|1株|issue price|发行价|公開価格|offer price)", before, re.I))
 
 
@@ -74,6 +77,7 @@ LAST_ITEM = re.compile(r"^[^。；;，,]{0,4}(?:そして|および|及び|並�
 BEFORE_LISTING = re.compile(r"^(?:上市前|上場前|ipo前)$", re.I)
 
 
+BEFORE_WORD = re.compile(r"\s?(?:之前|以前|前夕|前|の前|以前に)")
 # "ラピダスは2022年8月に設立され…8社が出資した": a company of any kind that opens the sentence as its topic
 TOPIC_MARKER = re.compile(r"^\s*(?:は|も)(?!、)")
 
@@ -128,7 +132,12 @@ def _clause_start(text: str, pos: int) -> int:
 # "Fidelity Management & Research Company、Baillie Gifford": a corporate word the name's label leaves out
 CORPORATE_TAIL = r"(?:\s*(?:Company|Co\.|Inc\.?|Corp\.?|Ltd\.?|LLC|L\.P\.|LP|Limited|株式会社|有限公司))?"
 # names in a list, each perhaps with an aside: "科大訊飛（iFlytek、保有比率1.19%）、聯想創投"
-JOINED = re.compile(CORPORATE_TAIL + r"\s*(?:[（(]?[^（()）]{0,30}[）)])?\s*(?:、|,|，|和|及|与|與|と|や|以及)\s*")
+JOINED = re.compile(CORPORATE_TAIL + r"[\s\"”」』]*(?:[（(]?[^（()）]{0,30}[）)])?\s*(?:、|,|，|和|及|与|與|と|や|以及)[\s\"“「『]*")
+AFTER_ETC = re.compile(r"等[^、，,。；]{0,4}$")
+# between two names of a Japanese or Chinese list, with the aside of the first and a word on the second:
+# "紅点中国（Redpoint Ventures China）、上海のDelta Capital、そしてテンセント"
+CJK_LIST_GAP = re.compile(r"\s*(?:[（(][^（()）、，,。]{1,30}[）)])?\s*(?:、|，|和|及|与|與|と|や|以及)\s*"
+                          r"(?:そして|および|及び|並びに|还有|以及)?\s*(?:[^、，,。（()）\s]{1,6}?(?:の|的))?\s*")
 _EN_BREAK = re.compile(r"[.;:：；]|\s[-–—]\s")
 
 
@@ -184,7 +193,19 @@ class Funding:
         conf = confidence(doc, "funding")
         if self._acquisition(doc, orgs, conf):
             return doc
+        if doc.lang_ in ("ja", "zh") and self._acquires(doc):
+            return doc  # "…を約65億ドルで買収すると発表した" with one party unnamed: an acquisition is no round
         leads, parts = self._roles(doc, orgs)
+        if doc.lang_ in ("ja", "zh"):
+            # "インテルの投資部門であるインテル・キャピタルが主導", "腾讯旗下的腾讯投资领投": the owner of a fund named here is
+            # not the investor (where the fund is not named, "上海国际集团旗下基金领投", the owner stands for it)
+            for s, e, row in cue_rows(doc, "_parent"):
+                if row.get("agent") != "before" or not any(0 <= f.start - e <= 6 for f in orgs):
+                    continue
+                for o in orgs:
+                    if 0 <= s - o.end <= 3:
+                        leads.discard(id(o))
+                        parts.discard(id(o))
         self._backer_of(doc, orgs, leads, parts, conf)
         lead_cues, part_cues = cue_spans(doc, "_lead"), cue_spans(doc, "_participate")
         # "alibaba … holds 2.08% shares", "阿里巴巴通过旗下创投平台持股2.08%": the holder is an investor, not the company
@@ -240,9 +261,11 @@ class Funding:
             company = min(cands, key=lambda o: (0 if topic and o.key == topic else 1,
                                                 0 if (not o.types or o.types[0] == "ChipVendor") else 1, o.start))
         rounds = of_kind(ms, "round")
+        if doc.lang_ in ("ja", "zh"):  # "在 IPO 之前", "IPO前に": a time before the listing, not the listing
+            rounds = [r for r in rounds if not (r.value == "IPO" and BEFORE_WORD.match(text, r.end))]
         if any(not BEFORE_LISTING.match(r.text) for r in rounds):
             rounds = [r for r in rounds if not BEFORE_LISTING.match(r.text)]
-        money = [m for m in of_kind(ms, "money") if not _not_amount(text, m)]
+        money = [m for m in of_kind(ms, "money") if not _not_amount(text, m, doc.lang_ in ("ja", "zh"))]
         conversions = _conversions(text, money)
         money = [m for m in money if m not in conversions]
         years = _round_years(text, of_kind(ms, "year"))
@@ -276,8 +299,9 @@ class Funding:
                                    and not cue_spans(doc, "_this_round")) else None
         if rounds and not money and not investors and not years and all(BEFORE_LISTING.match(r.text) for r in rounds):
             return doc  # "上場前の資金調達も活発だった": fundraising before the listing in general, no round
+        later = any(s <= 3 for s, _ in cue_spans(doc, "_later"))  # "此后，…": another time than the round in view
         if not rounds and not money and last and last.company == ckey and investors and (
-                not years or last.year in (None, years[0].value)):
+                not years or last.year in (None, years[0].value)) and not later:
             rkey = last.key
         elif only is not None:
             rkey = only.key
@@ -325,9 +349,10 @@ class Funding:
                     datatype=XSD + "gYearMonth")
             else:
                 add(doc, rkey, "date", str(y.value), conf, NAME, spans=[y], literal=True, datatype=XSD + "gYear")
+        lead_keys = {o.key for o in investors if id(o) in leads}
         for o in investors:
-            if o.key == ckey:
-                continue
+            if o.key == ckey or (id(o) not in leads and o.key in lead_keys):
+                continue  # "インテル・キャピタルが出資し…インテル・キャピタルが主導した": named twice, it leads
             add(doc, rkey, "leadInvestor" if id(o) in leads else "investor", o, conf, NAME)
         return doc
 
@@ -344,14 +369,15 @@ class Funding:
                 agent, window = row.get("agent", "before"), row.get("window", 40)
                 if agent == "list":
                     continue
-                if agent == "after":
-                    role.update(id(o) for o in orgs if e <= o.start < _clause_end(text, e))
+                if agent == "after":  # (not the description after 等: "上海科创基金等国资背景基金")
+                    role.update(id(o) for o in orgs if e <= o.start < _clause_end(text, e)
+                                and not AFTER_ETC.search(text, 0, o.start))
                 elif agent == "before":
                     role.update(id(o) for o in orgs if o.end <= s and s - o.end <= window
                                 and _before_ok(doc, text[o.end:s], o, s, window))
                 elif agent == "object":
                     role.update(id(o) for o in _chain_before(text, orgs, s, window))
-                if doc.lang_ != "en" and re.match(r"^\S{0,3}(?:は|为|為|是|:|：|には|包括|有)", text[e:e + 6]):
+                if doc.lang_ != "en" and re.match(r"^\s?\S{0,3}?\s?(?:は|为|為|是|:|：|には|包括|有)", text[e:e + 8]):
                     prev = None  # "リード投資家は X、Y", "投资方包括 X、Y": the names listed after the cue
                     for o in sorted((o for o in orgs if e <= o.start < _clause_end(text, e) and not o.extra.get("coref")),
                                     key=lambda o: o.start):
@@ -388,14 +414,27 @@ class Funding:
         ordered = sorted(orgs, key=lambda o: o.start)
         for i in range(len(ordered) - 1, 0, -1):
             a, b = ordered[i - 1], ordered[i]
-            if id(b) in role and id(a) not in role and re.fullmatch(CORPORATE_TAIL + r"\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as|[（(])\s*", text[a.end:b.start], re.I):
+            if id(b) in role and id(a) not in role and (
+                    re.fullmatch(CORPORATE_TAIL + r"\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as|[（(])\s*", text[a.end:b.start], re.I)
+                    or CJK_LIST_GAP.fullmatch(text[a.end:b.start])):
                 role.add(id(a))
+
+    @staticmethod
+    def _acquires(doc: Doc) -> list:
+        """The acquisition cues of the sentence, without an owner's "傘下の"/"旗下" (`_parent` rows)."""
+        parent = [(s, e) for s, e, row in cues(doc, "_parent") if row.get("agent") == "before"]
+        return [c for c in cues(doc, "_acquire") if not any(s <= c[0] < e for s, e in parent)]
 
     @staticmethod
     def _acquisition(doc: Doc, orgs: list, conf: float) -> bool:
         """"A acquired B", "B was acquired by A", "AがBを買収", "BはAに買収された", "B被A收购": the buyer invests in
         the company it buys. Which side acts comes from the cue's lexicon row (`agent`), passive rows first."""
-        found = cues(doc, "_acquire")
+        # "ソフトバンク傘下のSBIインベストメントは…を買収した", "腾讯旗下的腾讯投资宣布收购…": the owner named before its unit
+        # is neither buyer nor target, and its "傘下の" is no acquisition
+        parent = [(s, e) for s, e, row in cues(doc, "_parent") if row.get("agent") == "before"] \
+            if doc.lang_ in ("ja", "zh") else []
+        found = [c for c in cues(doc, "_acquire") if not any(s <= c[0] < e for s, e in parent)]
+        orgs = [o for o in orgs if not any(0 <= s - o.end <= 3 for s, _ in parent)]
         if not found or len(orgs) < 2:
             return False
         passive = [c for c in found if c[2].get("agent") in ("after", "adjacent_before")]

@@ -47,7 +47,9 @@ def implicit_chips(doc: Doc, ms: list) -> list:
     from ingest.components.relations.common import cue_spans
     if of_kind(ms, "chip"):
         return []
-    others = [m for m in of_kind(ms, "org") if "Foundry" not in m.types and not m.extra.get("unknown")]
+    # "同社は製造をラピダスに委託し…", "该公司…由台积电代工": the company the paragraph is about is no other organisation
+    others = [m for m in of_kind(ms, "org") if "Foundry" not in m.types and not m.extra.get("unknown")
+              and not (m.extra.get("coref") and doc.lang_ in ("ja", "zh"))]
     if others and not cue_spans(doc, "_this_chip"):
         return []
     return previous_chips(doc)

@@ -39,6 +39,21 @@ BASE_AFTER = re.compile(r"\s*から")
 PAST_AFTER = re.compile(r"\s*(?:であった|だった|でした|となった|に達した|を記録した)")
 
 
+# the opening of a bracket that converts the amount before it: "（約", "（同25.6％増、約", "（约合"
+CONVERSION_OPENING = re.compile(r"^\s*[（(][^（()）]{0,16}?(?:约合|約|约|折合|相当于|およそ|approx\.?|about|~|≈)?\s*$")
+
+
+def _converts(text: str, m, money: list) -> bool:
+    """The amount sits in a bracket right after another amount in another currency, as its conversion."""
+    before = [o for o in money if o.end <= m.start]
+    if not before:
+        return False
+    o = before[-1]
+    gap = text[o.end:m.start]
+    return o.value[1] != m.value[1] and bool(CONVERSION_OPENING.match(gap)) and not re.search(r"\d", re.sub(
+        r"[0-9.]+\s?[%％]", "", gap))
+
+
 class Market:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
@@ -76,6 +91,10 @@ class Market:
         ctx.firm_paragraph = para
         conf = confidence(doc, "_market")
         doc_year = ctx.year
+        cjk = doc.lang_ in ("ja", "zh")
+        if cjk:  # "671億ドル（同25.6％増、約10兆円）", "1425億元（約200億ドル）": a bracketed conversion is no figure of its own
+            money = [m for m in money if not _converts(doc.text, m, money)]
+        source_forecast = cjk and bool(cue_spans(doc, "_forecast_source"))  # "ガートナーの予測によると、…"
         anchors = sorted(money + years, key=lambda m: m.start)
         for mo in money:
             before = [y for y in years if y.end <= mo.start]
@@ -99,7 +118,12 @@ class Market:
                 seg_end = brk.start()
             growth = None
             growth_end = nxt[0].start if nxt else len(doc.text)
-            for p in of_kind(ms, "percent"):
+            percents = of_kind(ms, "percent")
+            if cjk:  # "534億ドル（前年比20.9％増）、671億ドル（同25.6％増）": a figure's growth is written after it
+                percents = sorted(percents, key=lambda p: (p.start < mo.end, p.start))
+            for p in percents:
+                if cjk and p.start < lo:
+                    continue  # "671億ドル（同25.6％増）、2027年には1194億ドル": the growth of the figure before
                 if seg_start <= p.start < growth_end and any(abs(s - p.start) < 14 or abs(p.end - e) < 14
                                                           for s, e in cue_spans(doc, "_growth")):
                     growth = p.value
@@ -114,7 +138,8 @@ class Market:
             if not forecast_cue and cue_spans(doc, "_forecast"):
                 # a sentence-wide "expected …" covers the later years it lists, not the earliest one
                 forecast_cue = year.value > min(y.value for y in years)
-            forecast = bool(year.extra.get("estimate")) or forecast_cue or bool(doc_year and year.value > doc_year)
+            forecast = bool(year.extra.get("estimate")) or forecast_cue or bool(doc_year and year.value > doc_year) \
+                or source_forecast
             if (PAST_AFTER.match(doc.text, mo.end) or BASE_AFTER.match(doc.text, mo.end)) and not year.extra.get("estimate"):
                 forecast = False  # "2022年に442億ドルであった": stated as what was
             amount, unit = mo.value

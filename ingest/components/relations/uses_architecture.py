@@ -24,6 +24,9 @@ class UsesArchitecture:
             from ingest.components.relations.manufactured_on import implicit_chips, names_the_chip
             if names_the_chip(doc) or _IT_OPENS.match(doc.text):
                 chips = implicit_chips(doc, ms)  # "The chip itself is a modest NPU.", "It is a neural processing unit"
+        if not chips and archs and doc.lang_ in ("ja", "zh") and (cue_spans(doc, "_this_chip") or cue_spans(doc, "_these_chips")):
+            from ingest.components.relations.manufactured_on import implicit_chips
+            chips = implicit_chips(doc, ms)  # "いずれもASICに分類される", "该芯片基于…架构": the chips just named
         if not chips or not archs or not cue_spans(doc, "usesArchitecture"):
             return doc
         conf = confidence(doc, "usesArchitecture")
