@@ -222,6 +222,17 @@ def remember_aliases(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
             ctx.names[k] = NameInView(m.group(1), "org", owner.key)
 
 
+def _opening_org(doc: Doc, ms: list[Mention]) -> tuple | None:
+    """(paragraph, key) of a company that opens the sentence as its subject ("**Stratomind** has not disclosed a
+    foundry."), for an "Its …" that opens the next one; names that say they invest or research are none."""
+    from ingest.components.relations.funding import opens_sentence
+    opening = [m for m in ms if m.kind == "org" and not m.extra.get("inside") and opens_sentence(doc, m)]
+    if not opening or "Foundry" in opening[0].types or _INVESTOR_WORD.search(opening[0].text) \
+            or (opening[0].types and "ChipVendor" not in opening[0].types and not opening[0].extra.get("coref")):
+        return None
+    return (context_of(doc).paragraph, opening[0].key)
+
+
 STANDING_CLASS = {"organization": "Organization", "investor": "Investor", "research": "ResearchFirm"}
 
 
@@ -295,6 +306,8 @@ class ContextStage:
         else:
             ctx.previous = ChipsInView(ctx.paragraph, chips)
         ctx.foundries |= {m.ids[0] for m in ms if m.kind == "org" and "Foundry" in m.types and m.ids}
+        if doc.lang_ == "en":
+            ctx.subject = _opening_org(doc, ms)
         years = [m for m in ms if m.kind == "year"]
         if years:
             ctx.year_in_view = (ctx.paragraph, years[0].value, years[0].extra.get("month"))

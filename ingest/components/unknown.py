@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.components import mentions
+from ingest.components import cjk_names, mentions
 from ingest.components.ner import only_describes
 from ingest.model import Mention
 
@@ -53,7 +53,7 @@ QUOTED_CLUSTER = re.compile(
 # an architecture named before its kind word: 基于自研的"岩芯"微架构, 「Cinder」マイクロアーキテクチャ, the "Cinder" microarchitecture
 QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\"]\s{0,2}(?P<w>微架构|微架構|架构|架構|マイクロアーキテクチャ|アーキテクチャ|"
                          r"micro[- ]?architecture|architecture)", re.I)
-EN_ARCH = re.compile(r"(?<=[A-Za-z0-9'’] )(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>[Mm]icro-?[Aa]rchitecture)\b|"
+EN_ARCH = re.compile(r"(?:(?<=[A-Za-z0-9'’] )|(?<=\())(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>[Mm]icro-?[Aa]rchitecture)\b|"
                      r"\b(?P<b>[A-Z][A-Za-z0-9-]{2,20}), (?:the|its|a|an) (?:[\w'’-]+ ){0,4}?(?P<v>micro-?architecture)\b")
 EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), an? (?:[\w,-]+ ){{0,4}}"
                         rf"(?:{CLUSTER_WORDS}|systems? (?=that (?:links|connects|joins|combines|houses)|(?:built )?(?:from|of|with) \d))\b|"
@@ -148,6 +148,14 @@ def _en_named_by_word(text: str) -> list[tuple[int, int]]:
         if len(words) >= 2 and not any(w in EN_TITLE_SMALL for w in words[1:]):
             out.append((s, e))  # (not "Week In AI": a headline's capitalised small word is no part of a name)
     return out
+
+
+@lru_cache(maxsize=1)
+def en_isa() -> re.Pattern:
+    """Instruction-set architectures no vocabulary lists (ontology/lexicon/en/name_words.jsonl, "architecture")."""
+    from ingest.components.context import _name_words
+    alts = "|".join(re.escape(w) for w in sorted(_name_words().get("architecture", ()), key=len, reverse=True))
+    return re.compile(rf"(?<![\w/.-])(?:{alts})(?![\w/-])")
 
 
 @lru_cache(maxsize=1)
@@ -426,6 +434,12 @@ class UnknownRecognizer:
                     # written only where a relation uses it: "EC-Relay and GW-Nova 2 are ASICs", not "GPUs are scarce"
                     out.append(Mention(s, e, text[s:e], "arch", (arch_ids[m.group(1)],), ("Architecture",),
                                        extra={"plural": True}))
+            for m in en_isa().finditer(text):
+                s, e = m.span()
+                self._displace(out, taken, s, e)
+                if not any(a < e and s < b for a, b in taken):
+                    taken.append((s, e))  # "a small RISC-V design": written only where a relation uses it
+                    out.append(Mention(s, e, text[s:e], "arch", (), ("Architecture",), extra={"unknown": True}))
             for s, e in _en_named_by_word(text):
                 cands.append((s, e))
                 self._absorb(out, taken, s, e)
@@ -600,6 +614,7 @@ class UnknownRecognizer:
             out.append(Mention(s, e, mm.group(1), "chip", (), ("Chip",), extra={"unknown": True}))
             # the vendor name written with the model is an alternative label of the chip
             out[-1].extra["alt"] = text[m.start:e]
+        cjk_names.find(doc, out, taken)  # Japanese and Chinese names by the words around them
         if doc.lang_ in ("ja", "zh"):
             self._bracket_pairs(doc, out, taken)
             self._list_gaps(doc, out, taken)

@@ -67,6 +67,9 @@ def _verb_follows(doc: Doc, org) -> bool:
 _ITS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+,?\s+){0,5}$", re.I)
 
 
+_ITS_OPENS = re.compile(r"^\W*(?:Its|Their)\s+(?:[\w-]+\s+){0,3}$")
+
+
 def _owner_subject(doc: Doc, org, product) -> bool:
     """The name opens the sentence as its subject and the product is written as "its …" after it, with no
     other organisation between ("veltrix technology said … its training chip vx-500")."""
@@ -146,9 +149,12 @@ class DesignedBy:
         orgs = [m for m in of_kind(ms, "org") if vendor_like(m)]
         if products and not of_kind(ms, "org") and doc.lang_ in ("ja", "zh"):
             self._topic_designs(doc, products)
+        if products and not of_kind(ms, "org") and doc.lang_ == "en":
+            self._subject_owns(doc, products)
         if not products or not orgs:
             return doc
-        triggered = bool(cue_spans(doc, "designedBy"))
+        triggered = bool(cue_spans(doc, "designedBy")) or bool(cue_spans(doc, "_operate")) and any(
+            p.kind == "cluster" for p in products)  # "Caddon also runs Longbarrow, a … cluster"
         base = confidence(doc, "designedBy")
         for p in products:
             best, conf = None, 0.0
@@ -179,6 +185,7 @@ class DesignedBy:
                     and "Organization" not in best.types:
                 continue
             if conf < 0.95 and best.extra.get("unknown") and not _verb_follows(doc, best) \
+                    and not (p.kind == "cluster" and acts_in(doc, best, "_operate")) \
                     and not _owner_subject(doc, best, p) and not _maker_after(doc, p, best) \
                     and not _colon_owner(doc, best, p):
                 continue  # a name GiNZA or a suffix pattern guessed is a designer only when it acts as one
@@ -193,6 +200,19 @@ class DesignedBy:
                 add(doc, p, "designedBy", other, conf * 0.9, NAME)
         return doc
 
+
+    @staticmethod
+    def _subject_owns(doc: Doc, products: list) -> None:
+        """"Stratomind has not disclosed a foundry. Its SM-Edge inference chip targets cameras": a sentence that
+        opens on "Its"/"Their" and a product, naming no organisation, speaks of the one that opened the sentence
+        before it in the paragraph."""
+        from ingest.components.context import context_of
+        ctx = context_of(doc)
+        if ctx.subject is None or ctx.subject[0] != ctx.paragraph:
+            return
+        for p in products:
+            if p.kind == "chip" and _ITS_OPENS.match(doc.text[:p.start]) and not guarded(doc, p.start, p.end):
+                add(doc, p, "designedBy", ctx.subject[1], confidence(doc, "designedBy") * 0.8, NAME + "_subject")
 
     @staticmethod
     def _topic_designs(doc: Doc, products: list) -> None:
