@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from ingest.model import Mention
 
-STANDING = {"investor": "Investor", "research": "ResearchFirm", "organization": "Organization"}
+STANDING = {"investor": "Investor", "research": "ResearchFirm", "organization": "Organization",
+            "chip_vendor": "ChipVendor"}
 _OPEN, _CLOSE = "「『“\"", "」』”\""
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _KATAKANA_HEAD = re.compile(r"(?:[\u30a1-\u30faー]{2,}・)+$")
@@ -74,7 +75,7 @@ def kind_of_name(text: str, lang: str) -> tuple[str, str] | None:
     low = t.casefold()
     best = None
     for kind, ws in name_words(lang).items():
-        if kind not in ("investor", "research", "organization", "vendor"):
+        if kind not in ("investor", "research", "organization", "chip_vendor", "vendor"):
             continue
         for w in ws:
             wl = w.casefold()
@@ -85,6 +86,8 @@ def kind_of_name(text: str, lang: str) -> tuple[str, str] | None:
                 continue  # a Latin word is a word of its own: "verimoor insights", not "xinsights"
             best = (kind, wl)
     if best is None:
+        if t != text.strip() and len(t) >= 2 and not describes(t, lang):
+            return ("organization", "")  # "ツクモ電算株式会社": a registered name says it is a company
         return None
     head = t[:len(t) - len(best[1])].strip(" ・")
     if len(head) < 2 or describes(head, lang):
@@ -150,6 +153,16 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
         if describes(_strip_legal(t, lang), lang):
             _drop(out, taken, m)
             continue
+        if m.extra.get("ner") and lang == "ja":  # "手がけるシズク・デザイン": the verb before a name is no part of it
+            lead = [t for t in doc if m.start <= t.idx < m.end]
+            while lead and lead[0].tag_.startswith(("動詞", "助動詞", "助詞")):
+                lead = lead[1:]
+            if lead and lead[0].idx > m.start:
+                if (m.start, m.end) in taken:
+                    taken.remove((m.start, m.end))
+                m.start = lead[0].idx
+                m.text = text[m.start:m.end]
+                taken.append((m.start, m.end))
         if m.extra.get("ner") and m.end not in starts:
             cut = max((i for i in starts if m.start < i < m.end), default=m.start)
             rest = text[m.start:cut]
@@ -216,13 +229,25 @@ def _word_ended_names(doc: Doc, out: list, taken: list) -> None:
     "黒潮半導体") or Chinese ("赛恩咨询", "岚汐证券研究所", "枫桥算力云"); the name begins where the words before stop being
     nouns (Japanese: Sudachi's tags) or after a description or a verb (Chinese)."""
     text, lang = doc.text, doc.lang_
-    kinds = ("investor", "research", "organization", "vendor") if lang == "ja" else ("research", "organization")
+    kinds = ("investor", "research", "organization", "chip_vendor", "vendor") if lang == "ja" else ("research", "organization")
     words = _words_re(lang, *kinds)
     if not words:
         return
     toks = list(doc)
     starts = {t.idx: t for t in toks}
     legal = name_words(lang).get("legal_form", ())
+    if lang == "ja" and legal:  # "トヨノ自動車部品株式会社", "ツクモ電算株式会社": the nouns before a legal form
+        for m in re.finditer("|".join(re.escape(w) for w in legal), text):
+            s = _ja_name_start(doc, toks, m.start())
+            if s is None or kind_of_name(text[s:m.end()], lang) is None:
+                continue
+            for x in [x for x in out if x.kind == "org" and not x.ids and x.extra.get("unknown")
+                      and s <= x.start and x.end <= m.end() and (x.start, x.end) != (s, m.end())]:
+                _drop(out, taken, x)  # "トヨノ自動車" of it
+            if _overlaps(taken, s, m.end()):
+                continue
+            taken.append((s, m.end()))
+            out.append(Mention(s, m.end(), text[s:m.end()], "org", extra={"unknown": True, "word_ended": True}))
     for m in re.finditer(rf"(?:{words})", text):
         ws, we = m.span()
         if we < len(text) and we not in starts and not any(text.startswith(lf, we) for lf in legal):
@@ -248,13 +273,15 @@ def _word_ended_names(doc: Doc, out: list, taken: list) -> None:
 def _ja_name_start(doc: Doc, toks: list, ws: int) -> int | None:
     """Where a Japanese name ending at a kind word that starts at `ws` begins: the nouns before it, back to a particle,
     a verb, punctuation or a description, at most 12 characters; a legal form before it belongs to it."""
+    from ingest.components.ner import not_names
     text = doc.text
     s = ws
     before = [t for t in toks if t.idx + len(t.text) <= ws]
     for t in reversed(before):
-        if t.idx + len(t.text) != s or t.tag_.startswith(_JA_STOP_TAGS) or t.tag_.startswith("名詞-数詞"):
+        if t.idx + len(t.text) != s or (t.tag_.startswith(_JA_STOP_TAGS) and t.text != "・") \
+                or t.tag_.startswith("名詞-数詞"):
             break
-        if describes(t.text, "ja") or ws - t.idx > 12:
+        if t.text.casefold() in not_names("ja") or ws - t.idx > 12:
             break
         s = t.idx
     if s == ws or not _CJK.search(text[s:ws]):
@@ -287,7 +314,7 @@ def _complete_names(doc: Doc, out: list, taken: list) -> None:
     """Names cut short: the katakana words before a guess joined by ・ ("シノノメ・" + "グロース・ファンド"), the kind words and
     legal form after it ("みさき未来" + "ファンド投資事業有限責任組合"), the Latin letters glued before a code ("qc" + "-t8")."""
     text, lang = doc.text, doc.lang_
-    tail = _words_re(lang, "investor", "research", "organization", "vendor", "legal_form")
+    tail = _words_re(lang, "investor", "research", "organization", "chip_vendor", "vendor", "legal_form")
     for m in [m for m in out if not m.ids and m.extra.get("unknown") and not m.extra.get("coref")]:
         s, e = m.start, m.end
         if m.kind == "org" and lang == "ja":
@@ -364,6 +391,10 @@ def mark_standing(doc: Doc, out: list) -> None:
     """Names that say what they are ("コガラシ・ベンチャーズ", "verimoor insights", "赛恩咨询", "カナメ通信") are entities even
     where no relation uses them: typed Investor, ResearchFirm or Organization by their last word."""
     for m in out:
+        if m.kind in ("arch", "cluster") and not m.ids and m.extra.get("unknown") and m.extra.get("quoted") \
+                and not m.extra.get("ner"):
+            m.extra["standing"] = m.types[0] if m.types else "Architecture"  # 「シラサギ」マイクロアーキテクチャ
+            continue
         if m.kind != "org" or m.ids or not m.extra.get("unknown") or m.extra.get("coref") or m.extra.get("inside"):
             continue
         kind = kind_of_name(m.text, doc.lang_)
@@ -388,6 +419,6 @@ def _zh_name_like(text: str, word: str) -> bool:
     except Exception:  # jieba absent: keep the name
         return True
     words = list(jieba.posseg.dt.cut(head))
-    if words and words[0].flag.startswith(_ZH_NOT_HEAD):
-        return False
+    if words and (words[0].flag.startswith(_ZH_NOT_HEAD) or describes(words[0].word, "zh")):
+        return False  # "传闻北溟微电子": hearsay, then the name
     return not any(w.flag.startswith(("d", "p", "c", "u", "r")) for w in words)  # "交易不构成投资"

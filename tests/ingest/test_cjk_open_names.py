@@ -51,3 +51,23 @@ def test_a_chinese_chip_written_with_its_makers_brand_keeps_the_brand():
     ms = mentions("澜屿智能发布训练芯片澜屿K50。上一代产品澜屿K30于2024年发布，采用台积电7纳米工艺。")
     chips = {m.text for m in ms if m.kind == "chip"}
     assert {"澜屿K50", "澜屿K30"} <= chips, chips
+
+
+def test_a_name_ending_in_a_chip_word_stands_as_a_chip_vendor_and_a_region_does_not():
+    ms = mentions("名古屋に本社を置く白鷺半導体は、アジア半導体市場で存在感を高めている。")
+    vendor = [m for m in ms if m.text == "白鷺半導体"]
+    assert vendor and vendor[0].extra.get("standing") == "ChipVendor", [(m.text, m.extra) for m in ms]
+    assert not any(m.text.startswith("アジア") for m in ms if m.kind == "org"), [(m.text, m.extra) for m in ms]
+
+
+def test_a_quoted_architecture_is_written_even_where_no_chip_uses_it():
+    ms = mentions("当社が独自に設計したNPUアーキテクチャ「ハマナス」を搭載しています。")
+    arch = [m for m in ms if m.kind == "arch" and m.text == "ハマナス"]
+    assert arch and arch[0].extra.get("standing"), [(m.text, m.kind, m.extra) for m in ms]
+
+
+def test_the_nouns_before_a_legal_form_are_one_registered_company():
+    ms = mentions("同社は、画像処理IPを手がけるカモメ・デザイン株式会社と、ヨツバ物流機器株式会社に出資した。")
+    orgs = {m.text: m for m in ms if m.kind == "org"}
+    assert "カモメ・デザイン株式会社" in orgs and "ヨツバ物流機器株式会社" in orgs, list(orgs)
+    assert orgs["ヨツバ物流機器株式会社"].extra.get("standing") == "Organization"
