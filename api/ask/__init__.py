@@ -383,6 +383,12 @@ def _form_uses_atoms(best: dict | None, graph: Any, idx: Any = None) -> bool:
         return False
     kinds = {k.rstrip("?") for k in best["spec"].slots.values()}
     filled = {getattr(v, "iri", v) for vals in best["slots"].values() for v in vals}
+    for vals in best["slots"].values():  # two names in one slot: a form reads them as either, the question may not
+        iris = {getattr(v, "iri", v) for v in vals}
+        named = [a for n in graph.nodes for a in n.atoms if a.kind == "entity" and set(a.span.data) & iris]
+        for x, y in zip(named, named[1:]):
+            if not re.fullmatch(r"\s*(?:,|、|，|and|or|和|与|及|或|と|や|か)?\s*", graph.text[x.span.end:y.span.start], re.I):
+                return False  # "Enflame's backers … put money into Kunlunxin": both, not either
     for n in graph.nodes:
         for a in n.atoms:
             if a.kind == "entity":

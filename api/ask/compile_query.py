@@ -411,7 +411,7 @@ class Compiler:
                 self.body.append(f"FILTER NOT EXISTS {{ {' '.join(grp)} }}")
         x = "?x"
         kind = None
-        if g.answer.type == "round" and g.aggregate in ("sum", "max_amount"):
+        if g.answer.type == "round" and g.aggregate in ("sum", "max_amount", "min_amount"):
             g.answer.type = "amount"
         if g.answer.type == "amount":
             self.add(f"?x aic:amount ?amount ; aic:currency ?currency .")
@@ -424,12 +424,12 @@ class Compiler:
             return self.done(f"SELECT DISTINCT * WHERE {{\n  {body}\n}}", None)
         agg = g.aggregate
         order = None
-        if agg in ("sum", "max_amount") and kind == "amount":
-            fn = "SUM" if agg == "sum" else "MAX"
+        if agg in ("sum", "max_amount", "min_amount") and kind == "amount":
+            fn = {"sum": "SUM", "max_amount": "MAX", "min_amount": "MIN"}[agg]
             q = (f"SELECT ?currency ({fn}(?amount) AS ?value) WHERE {{\n  SELECT DISTINCT ?x ?amount ?currency WHERE {{\n  "
                  f"{body}\n  }}\n}} GROUP BY ?currency")
             return self.done(q, agg)
-        if agg in ("min_nm", "max_year", "min_year", "max_amount"):
+        if agg in ("min_nm", "max_year", "min_year", "max_amount", "min_amount"):
             o = "?order"
             if agg == "min_nm":
                 via = g.answer if g.answer.type in ("process", "chip") else \
@@ -444,11 +444,11 @@ class Compiler:
                 if rn is None:
                     raise NotUnderstood("not_understood", words="max")
                 opat = f"?{rn.var} aic:amount ?order ."
-            fn = "MIN" if agg in ("min_nm", "min_year") else "MAX"
+            fn = "MIN" if agg in ("min_nm", "min_year", "min_amount") else "MAX"
             full = body + "\n  " + opat
             q = (f"SELECT DISTINCT * WHERE {{\n  {full}\n  {{ SELECT ({fn}({o}_) AS {o}) WHERE {{ {_rename(full)} }} }}\n}}")
-            if agg == "max_amount" and not self.currency:
-                q = self.max_per_currency(full, rn.var)
+            if agg in ("max_amount", "min_amount") and not self.currency:
+                q = self.max_per_currency(full, rn.var, fn)
             order = o
             return self.done(q, None, order)
         if agg == "min_count":
@@ -465,11 +465,11 @@ class Compiler:
         q = f"SELECT DISTINCT * WHERE {{\n  {body}\n}}"
         return self.done(q, kind if kind else ("count" if agg == "count" else None))
 
-    def max_per_currency(self, full: str, var: str) -> str:
+    def max_per_currency(self, full: str, var: str, fn: str = "MAX") -> str:
         """The largest amount when no currency is named: compared only within one currency (no exchange rate in the
         graph), so a question over rounds in several currencies gets the largest of each, said so by composed.run."""
         full += f" ?{var} aic:currency ?ocur ."
-        return (f"SELECT DISTINCT * WHERE {{\n  {full}\n  {{ SELECT (?ocur_ AS ?ocur) (MAX(?order_) AS ?order) WHERE {{ "
+        return (f"SELECT DISTINCT * WHERE {{\n  {full}\n  {{ SELECT (?ocur_ AS ?ocur) ({fn}(?order_) AS ?order) WHERE {{ "
                 f"{_rename(full)} }} GROUP BY ?ocur_ }}\n}}")
 
     def min_count(self, body: str, least: int = 2) -> Compiled:

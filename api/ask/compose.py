@@ -30,7 +30,7 @@ NODE_CLASS = {"chip": "Chip", "vendor": "ChipVendor", "foundry": "Foundry", "pro
 # the class a type word adds when a node is said to be one too ("itself a foundry", "投资家でもある")
 ALSO_CLASS = {"vendor": "ChipVendor", "foundry": "Foundry", "investor": "Investor", "chip": "Chip"}
 COMPLEX_MARKS = {"negate", "except", "both", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count",
-                 "min_count"}
+                 "min_count", "min_amount"}
 
 
 class NotUnderstood(Exception):
@@ -553,7 +553,9 @@ def _implied_round(spans: list[Span], nodes: list[Node]) -> list[Node]:
     if any(n.type in ("amount", "round") for n in nodes) or not any(
             s.kind == "rel" and s.row["rel"] in ("raise", "list") for s in spans):
         return []
-    most = [s for s in spans if s.kind == "mark" and s.row["mark"] in ("max_amount", "max_count", "sum")]
+    most = [s for s in spans if s.kind == "mark" and s.row["mark"] in ("max_amount", "max_count", "sum", "min_amount")
+            or (s.kind == "mark" and s.row["mark"] == "min_nm" and not any(t.kind == "type" and t.row.get("type") in
+                                                                            ("process", "chip") for t in spans))]
     return [Node("r_most", "amount", most[0].start, most[0].end)] if most else []
 
 
@@ -629,7 +631,9 @@ def _attach(text: str, lang: str, nodes: list[Node], a: Span, idx: Any, marks: l
     """The node an atom qualifies: English post-modifies (the nearest node before it) unless the atom directly
     precedes a type word ("Chinese companies", "Huawei's chips"); Japanese and Chinese pre-modify (the nearest
     node after it). An excluded entity ("apart from TSMC") qualifies the nearest node of its own type."""
-    if a.kind in ("currency", "event") or (a.kind == "cmp" and a.data and a.data.get("q") == "A"):
+    if a.kind in ("currency", "event") or (a.kind == "cmp" and a.data and a.data.get("q") in ("A", "Y") and
+                                             (a.data.get("q") == "A" or any(n.type in ("round", "amount") for n in nodes))):
+        # an amount, and a year where rounds are asked about ("rounds … raised in 2021"), are the rounds' own
         money = [n for n in nodes if n.type in ("round", "amount")]
         if money:
             return min(money, key=lambda n: abs(n.start - a.start))
@@ -800,9 +804,16 @@ def _rel_between(rels: list[Span], start: int, end: int) -> str | None:
 
 def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None:
     found = [m.row["mark"] for m in marks if m.row["mark"] in
-             ("count", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count", "min_count")]
+             ("count", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count", "min_count", "min_amount")]
     if not found:
         return None
+    if any(n.type in ("round", "amount") for n in nodes) and "min_nm" in found and \
+            not any(n.type in ("process", "chip") for n in nodes):
+        found = ["min_amount" if f == "min_nm" else f for f in found]  # "the smallest round", "最小一轮融资"
+    if "min_amount" in found:
+        if not any(n.type in ("round", "amount") for n in nodes):
+            raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] in ("min_amount", "min_nm")))
+        return "min_amount"
     agg = "max_count" if "max_count" in found and answer.type != "amount" else found[0]
     if "count" in found and answer.type != "amount":
         agg = "count" if agg == "sum" else agg  # "一共设计了几款", "一共进行过几轮融资": a count, not a sum

@@ -30,7 +30,7 @@ def run(g: QueryGraph, u: Any, idx: Any, store: Any) -> dict:
     answers: list[str] = []
     value: Any = None
     details: dict = {"graph": g.describe()}
-    if c.value_kind in ("sum", "max_amount"):
+    if c.value_kind in ("sum", "max_amount", "min_amount"):
         notes += _window_notes(g, u, idx, store, c)
         per = [(py(r.get("currency")), py(r.get("value"))) for r in rows if r.get("value") is not None]
         per = [(cur, v) for cur, v in per if v is not None]

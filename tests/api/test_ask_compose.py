@@ -534,3 +534,17 @@ def test_an_empty_form_answer_gives_way_to_the_query_graph(ref):
     res = answer("三星代工的芯片有几款？", ref)
     assert res["value"] == 3 and res["form"] == "composed"
     assert answer("沐曦和摩尔线程都在哪个交易所上市？", ref)["value"] == "Shanghai STAR Market"
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q", ["What was the smallest round Moore Threads raised in US dollars?",
+                               "ムーア・スレッドの米ドル建てラウンドで、最も小さい調達額はいくらですか？", "摩尔线程以美元计的最小一轮融资是多少？"])
+def test_smallest_amount(ref, q):
+    assert answer(q, ref)["value"] == 250_000_000
+
+
+@pytest.mark.shared
+def test_two_names_in_two_relation_phrases_are_not_a_form_union(ref):
+    res = answer("Which of Enflame's backers also put money into Kunlunxin?", ref)
+    assert [a["label"] for a in res["answers"]] == ["CITIC Private Equity"]
+    assert answer("How many funding rounds did Chinese companies raise in 2021?", ref)["value"] == 3
