@@ -144,8 +144,8 @@ class Writer:
                 types.add("InferenceChip")
         elif kind == "cluster":
             types = {"ComputingCluster"}
-        elif kind == "arch":
-            types = {t for t in (entry.types if entry else ("Architecture",))}
+        elif kind == "arch":  # (a named microarchitecture no vocabulary knows: "the Cinder microarchitecture")
+            types = {t for t in (entry.types if entry else (tuple(info["types"]) or ("Architecture",)))}
         else:
             if roles:
                 types = set(roles)

@@ -113,6 +113,11 @@ INVESTING_TAIL = re.compile(r"^(?: [A-Z][A-Za-z]+){0,2} (?:Securities|Capital|Ve
                             r"Private Equity|Bank|Venture Partners)$")
 
 
+# a product word and its code: "Sorrel S2" (family "Sorrel")
+EN_WORD_FAMILY = re.compile(r"^([A-Z][a-z]{2,}) [A-Z]{1,2}\d{1,3}[A-Za-z]?$")
+# "The first Sorrel, the S1, was …": two names of one chip in apposition
+EN_CHIP_APPOSITION = re.compile(r",\s+(?:the|its)\s+$")
+EN_APPOSITION_END = re.compile(r",\s+(?:was|is|had|has|used|uses|came|remains|remained)\b")
 # "Tessel T4": a short code and the product word before it
 SHORT_CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[A-Za-z]?")
 WORD_BEFORE_CODE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) $")
@@ -205,6 +210,14 @@ def _known_without_suffix(text: str, by_key: dict):
         if norm_key(text) in by_key:
             return by_key[norm_key(text)]
     return None
+
+
+def _one_chip_in_apposition(text: str, out: list) -> None:
+    """"The first Sorrel, the S1, was a TSMC 16nm chip": the second name is the first chip's other name."""
+    chips = sorted((m for m in out if m.kind == "chip" and not m.ids), key=lambda m: m.start)
+    for a, b in zip(chips, chips[1:]):
+        if EN_CHIP_APPOSITION.fullmatch(text[a.end:b.start]) and EN_APPOSITION_END.match(text, b.end):
+            b.extra["key"] = a.key
 
 
 def _is_name_word(word: str) -> bool:
@@ -378,10 +391,14 @@ class UnknownRecognizer:
         # the same family under another number ("AK-Kiri 2" in view: the earlier 「AK-Kiri」, "Tern-1" -> "Tern-2")
         for name in _names_in_view(doc):
             fam = re.match(r"^([A-Za-z][A-Za-z-]*[A-Za-z])[\s-]?\d{1,3}[A-Za-z]?$", name.text)
+            word = EN_WORD_FAMILY.match(name.text) if doc.lang_ == "en" and not fam else None
+            fam = fam or word  # (English: "Sorrel S2" -> "Sorrel", for "The first Sorrel, the S1")
             if name.kind != "chip" or not fam or len(fam.group(1)) < 3:
                 continue
             for m in re.finditer(rf"(?<![A-Za-z0-9-]){re.escape(fam.group(1))}(?:[\s-]?\d{{1,3}}[A-Za-z]?)?(?![A-Za-z0-9-])", text):
                 s, e = m.span()
+                if word and any(x.start < e and s < x.end and (x.start < s or x.end > e) for x in out):
+                    continue  # "Sorrel AI": a longer name that holds the family word
                 if doc.lang_ == "en":
                     self._displace(out, taken, s, e)  # "The follow-up, Tern-2, taped out": a model's "ORG" guess
                 if any(a < e and s < b for a, b in taken):
@@ -529,8 +546,6 @@ class UnknownRecognizer:
             taken.append((m.start, code.end()))
             out.append(Mention(m.start, code.end(), text[m.start:code.end()], "chip", (), ("Chip",),
                                extra={"unknown": True, "family": m.ids[0]}))
-        if doc.lang_ == "en":
-            self._named_codes(text, out, taken)
         # a node-like code after a name no vocabulary knows: "the Pellow N3 card" is a chip, not TSMC's N3
         for m in [m for m in out if m.kind == "node" and NODE_LIKE_CODE.fullmatch(m.text)]:
             owner = NAMED_BEFORE_CODE.search(text, 0, m.start)
@@ -598,6 +613,8 @@ class UnknownRecognizer:
             out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
             if doc.lang_ in ("ja", "zh"):
                 out[-1].extra["quoted"] = True  # 「」/“” after a chip word introduce a name the document goes on using
+        if doc.lang_ == "en":
+            self._named_codes(text, out, taken)
         # chip models right after a vendor
         for m in list(out):
             if m.kind != "org" or m.extra.get("inside"):
@@ -630,6 +647,8 @@ class UnknownRecognizer:
                 if n is not None and n.key != m.key:
                     m.extra["key"] = n.key
                     m.extra["alias"] = True
+        if doc.lang_ == "en":
+            _one_chip_in_apposition(text, out)
         out.sort(key=lambda m: (m.start, -m.end))
         return doc
 

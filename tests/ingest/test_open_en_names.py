@@ -139,3 +139,30 @@ def test_microarchitecture_in_brackets_in_a_table_cell():
                   "| Kelso Devices | KD-5 | NPU (Ferncrest microarchitecture) | TSMC N4P |\n")
     assert ("KD-5", "usesArchitecture", "Ferncrest") in fs
     assert ("KD-5", "usesArchitecture", "NPU") in fs
+
+
+def test_subject_with_asides_owns_its_product():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("Pellham AI, which raised money last year from Corbin Ventures, also an early Brackley backer, began "
+                  "sampling its PX-Core 2 inference NPU in January.")
+    assert ("PX-Core 2", "designedBy", "Pellham AI") in fs
+    assert not any(s == "PX-Core 2" and p == "designedBy" and o == "Brackley" for s, p, o in fs)
+
+
+def test_family_name_alone_and_named_architecture_with_its_class():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("Halloran Computing launched the Wren W20 accelerator for edge inference.\n\n"
+                  "The first Wren, the W10, was a TSMC 16nm chip.\n\n"
+                  "The WR-9 adopts the company's self-developed \"tianmu\" architecture and is a general-purpose GPU.")
+    assert any(s in ("Wren", "W10") and p == "designedBy" and o == "Halloran Computing" for s, p, o in fs)
+    assert any(s in ("Wren", "W10") and p == "manufacturedOn" for s, p, o in fs)
+    assert not any(p == "usesArchitecture" and o == "Wren" for s, p, o in fs)
+    archs = {o for s, p, o in fs if s == "WR-9" and p == "usesArchitecture"}
+    assert "tianmu" in archs and len(archs) == 2
+
+
+def test_denied_move_still_names_the_foundrys_node():
+    got = typed_labels("The chief executive pushed back on a report that the next-generation QX-9 would move to "
+                       "Intel 18A. The QX-7 is built on the company's own Cinder microarchitecture.")
+    assert "ProcessNode" in next(cls for label, cls in got.items() if "18" in label)
+    assert "Microarchitecture" in got.get("Cinder", set())

@@ -75,9 +75,18 @@ def _owner_subject(doc: Doc, org, product) -> bool:
     other organisation between ("veltrix technology said … its training chip vx-500")."""
     from ingest.components.context import DESCRIBED
     before = doc.text[:org.start]
-    return (not before.strip() or bool(DESCRIBED.match(before))) and org.end <= product.start \
-        and bool(_ITS.search(doc.text[org.end:product.start])) and not any(
-            m.kind == "org" and org.end <= m.start and m.end <= product.start for m in mentions(doc))
+    if not ((not before.strip() or bool(DESCRIBED.match(before))) and org.end <= product.start):
+        return False
+    # "Lattix AI, which raised money from Greyfield Ventures, also an early Quillfire backer, began sampling its
+    # NX-Core 3": the names inside the asides after the subject are not between it and its product
+    asides = _ASIDES.match(doc.text, org.end, product.start) if doc.lang_ == "en" else None
+    start = asides.end() if asides else org.end
+    return bool(_ITS.search(doc.text[start:product.start])) and not any(
+        m.kind == "org" and start <= m.start and m.end <= product.start for m in mentions(doc))
+
+
+_ASIDES = re.compile(r"(?:\s*,\s*(?:which|who|whose|an?|the|also|one of|founded|based|headquartered|backed)\b[^,;]*)+"
+                     r"\s*,\s*")
 
 
 # "the new edge inference chip from Ambrel Computing", "an accelerator designed by Corvane": the maker
@@ -177,7 +186,11 @@ class DesignedBy:
                     best, conf = min(after, key=lambda o: distance(p, o)), base
                 elif before:
                     subject = [o for o in before if not o.extra.get("inside")]
-                    if subject:
+                    owner = [o for o in subject if doc.lang_ == "en" and o.extra.get("unknown")
+                             and "Foundry" not in o.types and _owner_subject(doc, o, p)]
+                    if owner:  # "X, which …, also an early Y backer, began sampling its P": X, not Y
+                        best, conf = owner[0], base * 0.95
+                    elif subject:
                         best, conf = max(subject, key=lambda o: o.end), base * 0.95
                 elif len(named) == 1:
                     best, conf = named[0], base * 0.85

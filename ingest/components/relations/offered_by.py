@@ -6,21 +6,31 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
-from ingest.components.relations.common import add, confidence, guarded, of_kind
+from ingest.components.relations.common import add, confidence, cue_spans, guarded, of_kind
 
 NAME = "aic_offered_by"
 
 
 class OfferedBy:
     def __call__(self, doc: Doc) -> Doc:
-        for n in of_kind(mentions(doc), "node"):
+        ms = mentions(doc)
+        for n in of_kind(ms, "node"):
             f = n.extra.get("foundry_mention")
+            if f is None and doc.lang_ == "en" and n.extra.get("key"):
+                f = _named_within(ms, n)
             if not n.extra.get("key") or f is None:
                 continue
-            if guarded(doc, min(n.start, f.start), max(n.end, f.end)):
-                continue
+            if guarded(doc, min(n.start, f.start), max(n.end, f.end)) and (
+                    not (n.start <= f.start and f.end <= n.end) or cue_spans(doc, "_hedge")):
+                continue  # (but "a report that the QX-9 would move to Intel 18A": Intel's 18A all the same)
             add(doc, n, "offeredBy", f, confidence(doc, "offeredBy"), NAME)
         return doc
+
+
+def _named_within(ms: list, n):
+    """The foundry written inside the node's own name ("Intel 18A", "TSMC N3")."""
+    return next((o for o in ms if o.kind == "org" and o.ids and o.ids[0] == n.extra.get("foundry")
+                 and n.start <= o.start and o.end <= n.end), None)
 
 
 @Language.factory(NAME, assigns=["doc._.facts"], requires=["doc._.mentions"])
