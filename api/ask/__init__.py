@@ -101,6 +101,9 @@ def _fill(spec: FormSpec, u: Understanding, idx: Any, store: Any = None,
     return slots, len(unused), ambiguous, missing
 
 
+# a class word that qualifies a type word after it ("NPU-based chips", "GPU chips", "ASIC芯片")
+_QUALIFYING_CLASS = re.compile(r"(?:\s*-?\s*(?:based|class|type|style|型|系|ベース))?\s*(?:chips?|accelerators?|processors?|"
+                               r"チップ|芯片|加速器)", re.I)
 _POSSESSIVE = re.compile(r"\s*(?:'s|’s|s'|'|の|的)?\s*", re.I)
 _PROCESS_WORD = re.compile(r"\s*(?:'s|’s|の|的)?\s*(?:\d+\s*nm\S*\s*)?(?:process|node|fab|technolog|プロセス|ノード|製造|工艺|工藝|制程|製程|节点|節點)",
                            re.I)
@@ -265,6 +268,13 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         # the query graph could not read the question and the form would drop one of its constraints ("TSMCの5nmで
         #製造され、かつHBM2eを搭載": chips on the node, HBM2e dropped): say what was not understood instead
         return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
+    if best is not None and not_understood is not None and not_understood.key == "not_understood":
+        filled = {getattr(v, "iri", v) for vals in best["slots"].values() for v in vals}
+        text = unicodedata.normalize("NFKC", u.question)
+        if any(not (set(m.iris) & filled) and _incidental(u, idx, i) and _QUALIFYING_CLASS.match(text, m.end)
+               for i, m in enumerate(u.mentions)):
+            # "NPU-based chips made by TSMC": the form would drop the class word the query graph could not read
+            return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
     if not_understood is not None and (not_understood.key == "outside" or _unread_mark(u, not_understood)) and \
             not _form_covers(best, u, not_understood):
         # an attribute the graph has no terms for ("employees", "clock speed", "CEO") that the matched form does

@@ -24,6 +24,8 @@ _TRIPLE = re.compile(r"(\?\w+|<[^>]+>)\s+(aic:\w+)\s+(\?\w+|<[^>]+>|\"[^\"]*\")"
 def _etype(n: Node) -> str:
     if n.type in ROUNDISH:
         return "round"
+    if n.type == "memory":  # "what memory do …'s chips use": the chips, answered by their memory type
+        return "chip"
     return "company" if n.type == "org" else n.type
 
 
@@ -416,6 +418,9 @@ class Compiler:
         if g.answer.type == "amount":
             self.add(f"?x aic:amount ?amount ; aic:currency ?currency .")
             kind = "amount"
+        elif g.answer.type == "memory":
+            self.add("?x aic:memoryType ?memory .")
+            kind = "memory"
         elif g.answer.type == "exchange":
             self.add(f"?x aic:exchange ?exchange .")
             kind = "exchange"

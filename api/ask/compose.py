@@ -26,7 +26,8 @@ CLASS_TYPES = [("ComputingCluster", "chip"), ("Chip", "chip"), ("ProcessNode", "
 GENERAL = {"vendor": "company", "investor": "company", "foundry": "company", "org": "company"}
 ORGS = {"company", "vendor", "investor", "foundry", "org"}
 NODE_CLASS = {"chip": "Chip", "vendor": "ChipVendor", "foundry": "Foundry", "process": "ProcessNode",
-              "company": "Organization", "org": "Organization", "round": "FundingRound", "arch": "Architecture"}
+              "company": "Organization", "org": "Organization", "round": "FundingRound", "arch": "Architecture",
+              "memory": "Chip"}
 # the class a type word adds when a node is said to be one too ("itself a foundry", "投资家でもある")
 ALSO_CLASS = {"vendor": "ChipVendor", "foundry": "Foundry", "investor": "Investor", "chip": "Chip"}
 COMPLEX_MARKS = {"negate", "except", "both", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count",
@@ -299,6 +300,12 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     nodes, consumed = _copula_classes(text, lang, nodes)
     marks = [m for m in marks if not any(a <= m.start and m.end <= b for a, b in consumed)]
     nodes = _merge_same(nodes, rels, text)
+    mem = [n for n in nodes if n.type == "memory"]
+    chips = [n for n in nodes if n.type == "chip"]
+    if len(mem) == 1 and chips:  # "英伟达的芯片使用什么显存": the chips' memory is asked, one node
+        chip = min(chips, key=lambda n: abs(n.start - mem[0].start))
+        chip.type, chip.start, chip.end = "memory", min(chip.start, mem[0].start), max(chip.end, mem[0].end)
+        nodes = [n for n in nodes if n is not mem[0]]
     if not nodes:
         raise NotUnderstood("no_answer_type")
     answer = _answer_node(text, lang, nodes, atoms)
@@ -309,6 +316,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         node.atoms.append(Atom(a.kind, a))
     _apply_markers(text, lang, nodes, marks, idx, answer, rels)
     _apply_or(text, lang, nodes, marks)
+    _coordinated_union(text, nodes, marks, idx)
     edges = []
     chain = [n for n in nodes]
     pairs = list(zip(chain, chain[1:]))
@@ -330,7 +338,8 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     agg = _aggregate(marks, answer, nodes)
     g = QueryGraph(lang, nodes, answer, edges, agg, rels, marks, text=text)
     reasons = set()
-    if strict_markers(spans) or any(a.kind == "region" for n in nodes for a in n.atoms) or answer.type == "exchange" \
+    if strict_markers(spans) or any(a.kind == "region" for n in nodes for a in n.atoms) or \
+            answer.type in ("exchange", "memory") \
             or any(n.also or n.negated for n in nodes):
         reasons.add("constraint")
     if any(m.row["mark"] in COMPLEX_MARKS - STRICT_MARKS for m in marks) or \
@@ -432,7 +441,7 @@ def _class_word_nodes(text: str, nodes: list[Node], ents: list[Span], idx: Any) 
     """A generic architecture class named where a type word would stand ("Which GPUs…", "哪些GPU", "NPUの…チップ"
     excepted) is itself the chip node when no other word names the chips; its architecture is one of its atoms."""
     out: list[Node] = []
-    if any(n.type == "chip" for n in nodes):
+    if any(n.type in ("chip", "memory") for n in nodes):
         return out  # "ASICを採用したチップ", "没有采用NPU架构的芯片": the class word only qualifies the chip node
     for i, a in enumerate(ents):
         es = [idx.entities[x] for x in a.data if x in idx.entities]
@@ -460,7 +469,7 @@ def _merge_same(nodes: list[Node], rels: list[Span], text: str = "") -> list[Nod
                 not any(r.start >= prev.end and r.end <= n.start for r in rels) and \
                 not ({prev.type, n.type} <= {"vendor", "foundry"} and prev.type != n.type):
             # ("哪些代工厂为中国厂商制造芯片": a foundry and a vendor are two parties, never one node)
-            if n.type in ("amount", "exchange") or prev.type in ("org", "company"):
+            if n.type in ("amount", "exchange", "memory") or prev.type in ("org", "company"):
                 prev.type = n.type  # the more specific word names the node ("哪家代工厂": a foundry)
             prev.cls = prev.cls or n.cls
             prev.ipo = prev.ipo or n.ipo
@@ -532,6 +541,8 @@ def _amount_constrained(n: Node, spans: list[Span], text: str) -> bool:
 
 
 def _kind(n: Node) -> str:
+    if n.type == "memory":
+        return "chip"
     return "round" if n.type in ("round", "amount", "exchange") else GENERAL.get(n.type, n.type)
 
 
@@ -662,8 +673,8 @@ def _attach(text: str, lang: str, nodes: list[Node], a: Span, idx: Any, marks: l
 
 
 # which node types a constraint can be checked on: a year (announced, dated rounds), a node size, a memory type
-_BEARS = {"Y": {"chip", "round", "amount", "company", "org", "vendor", "investor", "foundry"},
-          "N": {"process", "chip", "foundry", "company", "org", "vendor"},
+_BEARS = {"Y": {"chip", "round", "amount", "company", "org", "vendor", "investor", "foundry", "memory"},
+          "N": {"process", "chip", "foundry", "company", "org", "vendor", "memory"},
           "memory": {"chip", "company", "org", "vendor"}}
 
 
@@ -793,6 +804,26 @@ def _blank_atoms(part: str, offset: int, atoms: list[Span]) -> str:
         for i in range(max(a.start, offset), min(a.end, offset + len(part))):
             chars[i - offset] = ""
     return "".join(chars)
+
+
+_COORD_AND = re.compile(r"\s*(?:,|、|，|and|和|与|及|跟|と|や|以及)\s*", re.I)
+
+
+def _coordinated_union(text: str, nodes: list[Node], marks: list[Span], idx: Any) -> None:
+    """Two organisations joined by "and" on a round, an amount or a chip ("the amount raised by Enflame and Biren",
+    "chips from AMD and Intel"): a round has one funded company and a chip (nearly always) one designer, so they are
+    either one, a union; "both" keeps the intersection."""
+    if any(m.row["mark"] == "both" for m in marks):
+        return
+    for n in nodes:
+        if n.type not in ("round", "amount", "chip"):
+            continue
+        ents = [a for a in n.atoms if a.kind == "entity" and not (a.negated or a.excluded)]
+        for x, y in zip(ents, ents[1:]):
+            if x.alt is not None or y.alt is not None or not _COORD_AND.fullmatch(text[x.span.end:y.span.start]):
+                continue
+            if entity_type(idx, x.span.data, "company") in ORGS and entity_type(idx, y.span.data, "company") in ORGS:
+                y.alt = x
 
 
 def _rel_between(rels: list[Span], start: int, end: int) -> str | None:

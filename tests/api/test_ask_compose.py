@@ -548,3 +548,24 @@ def test_two_names_in_two_relation_phrases_are_not_a_form_union(ref):
     res = answer("Which of Enflame's backers also put money into Kunlunxin?", ref)
     assert [a["label"] for a in res["answers"]] == ["CITIC Private Equity"]
     assert answer("How many funding rounds did Chinese companies raise in 2021?", ref)["value"] == 3
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q,want", [("What is the combined amount raised by Enflame and Biren in yuan?", 8_340_000_000),
+                                    ("燧原科技和壁仞科技一共融资了多少人民币？", 8_340_000_000)])
+def test_two_companies_joined_by_and_on_a_round_are_either(ref, q, want):
+    assert answer(q, ref)["value"] == want
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q", ["What memory types do NVIDIA chips use?", "英伟达的芯片使用什么显存？",
+                               "エヌビディアのチップはどんなメモリを搭載していますか？"])
+def test_memory_type_is_an_answer(ref, q):
+    res = answer(q, ref)
+    assert res["form"] == "composed" and set(res["value"].split(", ")) == {"HBM3e", "HBM3", "HBM2e", "HBM2"}
+
+
+@pytest.mark.shared
+def test_a_qualifying_class_word_is_never_dropped(ref):
+    res = answer("Which NPU-based chips are made by TSMC?", ref)
+    assert {a["label"] for a in res["answers"]} == {"Ascend 910", "Bow IPU", "Hanguang 800"}
