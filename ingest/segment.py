@@ -56,8 +56,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             word = re.search(r"([A-Za-z.]+)$", text[max(start, m.start() - 12): m.start()])
             if word and word.group(1).lower().rstrip(".") in _ABBREV:
                 continue
-            if word and len(word.group(1).rstrip(".")) == 1 and word.group(1).rstrip(".").isupper():
-                continue  # an initial: "J. Smith"
+            if word and len(word.group(1).rstrip(".")) == 1 and word.group(1).rstrip(".").isupper() \
+                    and not text[max(start, m.start() - len(word.group(1)) - 1):m.start() - len(word.group(1))].isalnum():
+                continue  # an initial: "J. Smith" (not the end of a code: "… on SF4X. Who builds …")
         e = m.end()
         if text[s:e].strip():
             spans.append((s, e))

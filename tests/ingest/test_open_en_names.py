@@ -166,3 +166,12 @@ def test_denied_move_still_names_the_foundrys_node():
                        "Intel 18A. The QX-7 is built on the company's own Cinder microarchitecture.")
     assert "ProcessNode" in next(cls for label, cls in got.items() if "18" in label)
     assert "Microarchitecture" in got.get("Cinder", set())
+
+
+def test_sentence_ends_after_a_code_and_each_takes_the_class():
+    from ingest.segment import split_sentences
+    text = "Its Quasar chiplet will be produced on SF4X. Who builds the older part remains unclear."
+    assert len(split_sentences(text, 0, len(text))) == 2
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("- Tamsin Labs designs the TL-100 accelerator and the TL-200 accelerator. Each is a custom ASIC.")
+    assert {s for s, p, o in fs if p == "usesArchitecture" and "ASIC" in o} >= {"TL-100", "TL-200"}

@@ -13,7 +13,8 @@ from ingest.components.relations.common import (add, confidence, cue_spans, dist
 
 NAME = "aic_uses_architecture"
 # "It is a neural processing unit built around Da Vinci cores": "it" as the subject that opens the sentence
-_IT_OPENS = re.compile(r"^\s*It\s+(?:is|was|uses|used|has|combines|pairs)\b")
+_IT_OPENS = re.compile(r"^\W*(?:[Ii]t|Each|Both|They|All(?: (?:three|four|of them))?)\s+(?:is|was|are|were|uses|use|used|"
+                       r"has|have|combines|combine|pairs|moves to|moved to)\b")
 
 
 class UsesArchitecture:
