@@ -205,6 +205,13 @@ class Compiler:
         if a.kind == "roundname":
             self.round_atom(n, a)
             return
+        if a.kind == "listed":  # "listed companies", "上場していない企業": an IPO or a listing exchange
+            if nt not in ORGS | {"company"}:
+                raise NotUnderstood("not_understood", words=a.span.text)
+            r = self.fresh("r")
+            self.add(f"{r} aic:fundedCompany {v} . {{ {r} aic:roundName \"IPO\" }} UNION {{ {r} aic:exchange {self.fresh('e')} }}",
+                     a.negated)
+            return
         if a.kind == "purpose":  # "for training", "面向推理", "推論用": the chip's marketed use
             cls = a.span.row["cls"]
             if nt == "chip":

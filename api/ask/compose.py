@@ -253,6 +253,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     atoms = sorted([s for s in spans if s.kind in ("cmp", "region", "exchange", "memory", "currency", "purpose", "roundname")] + ents,
                    key=lambda s: s.start)
     atoms = _event_atoms(text, atoms, spans)
+    atoms = sorted(atoms + _listed_atoms(spans), key=lambda s: s.start)
     nodes: list[Node] = []
     for i, t in enumerate(types):
         typ = t.row["type"]
@@ -576,6 +577,17 @@ def _asked_amount(spans: list[Span], nodes: list[Node]) -> list[Node]:
         return []
     return [Node(f"m{i}", "amount", s.start, s.end) for i, s in enumerate(spans)
             if s.kind == "currency" and s.row.get("asks")][:1]
+
+
+def _listed_atoms(spans: list[Span]) -> list[Span]:
+    """A listing word with no exchange, round or time event to carry it ("companies that are listed", "上場していない
+    企業", "还没有上市的公司") says the company has listed: an atom of its own, which a negation can reach."""
+    if any(s.kind in ("exchange", "event") or (s.kind == "type" and s.row.get("type") in ("round", "amount", "exchange"))
+           for s in spans):
+        return []
+    return [Span(s.start, s.end, "listed", s.row, s.text) for s in spans
+            if s.kind == "rel" and s.row["rel"] == "list" and not _IPO_WORD.search(s.text)
+            and s.text.strip().lower() != "list"][:1]  # "List the chips…" asks for a list
 
 
 def _event_atoms(text: str, atoms: list[Span], spans: list[Span]) -> list[Span]:

@@ -569,3 +569,13 @@ def test_memory_type_is_an_answer(ref, q):
 def test_a_qualifying_class_word_is_never_dropped(ref):
     res = answer("Which NPU-based chips are made by TSMC?", ref)
     assert {a["label"] for a in res["answers"]} == {"Ascend 910", "Bow IPU", "Hanguang 800"}
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q,listed", [("Which Chinese chip companies are listed?", True),
+                                      ("Which Chinese chip companies have not gone public?", False),
+                                      ("上場していない中国のチップ企業は？", False), ("哪些中国芯片公司已经上市？", True)])
+def test_being_listed_is_a_constraint(ref, q, listed):
+    got = {a["label"] for a in answer(q, ref)["answers"]}
+    on_market = {"Moore Threads", "Cambricon", "Biren Technology", "MetaX", "Iluvatar CoreX"}
+    assert got == on_market if listed else (got and not got & on_market)
