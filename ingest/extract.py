@@ -16,6 +16,8 @@ from ingest.readers import RawDocument
 from ingest.segment import Sentence, sentences
 from ingest.tables import table_facts
 
+# a dateline of its own that gives the month only ("2023年12月" under a Japanese or Chinese headline)
+DATELINE_MONTH = re.compile(r"^\s*((?:19|20)\d\d)年\s?(\d{1,2})月\s*$", re.M)
 DATE = re.compile(r"((?:19|20)\d\d)[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})")
 
 
@@ -36,7 +38,7 @@ class Extraction:
 
 
 def doc_year(raw: RawDocument) -> int | None:
-    m = DATE.search(raw.meta.get("date", "")) or DATE.search(raw.text[:600])
+    m = DATE.search(raw.meta.get("date", "")) or DATE.search(raw.text[:600]) or DATELINE_MONTH.search(raw.text[:300])
     return int(m.group(1)) if m else None
 
 
@@ -128,7 +130,8 @@ def _designers_from_brand(result: Extraction) -> None:
 def _rounds_dated_by_document(result: Extraction) -> None:
     """A round a press release announces in its opening paragraphs without a date of its own ("シリーズBラウンド
     において…資金調達を実施したことをお知らせします", dated 2026年4月8日) closed in the month of the release."""
-    m = DATE.search(result.raw.meta.get("date", "")) or DATE.search(result.raw.text[:600])
+    m = DATE.search(result.raw.meta.get("date", "")) or DATE.search(result.raw.text[:600]) \
+        or DATELINE_MONTH.search(result.raw.text[:300])
     if not m:
         return
     when = f"{m.group(1)}-{int(m.group(2)):02d}"

@@ -53,6 +53,10 @@ def table_facts(results: list) -> None:
             if "chip" in roles and {"vendor", "process"} & set(roles):
                 for r in results[i + 1:j]:
                     _row(r, roles)
+            elif "year" in roles and "size" in roles:
+                _market_rows(results, i, j, roles)
+            elif "vendor" in roles and "raised" in roles and "listed" in roles:
+                _listing_rows(results, i, j, roles)
         i = max(j, i + 1)
 
 
@@ -120,3 +124,114 @@ def _cell_name(r, span: tuple[int, int], kind: str) -> Mention | None:
         m.extra["alt"] = alt.group(1)
     r.mentions.append(m)
     return m
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+# the unit a column header gives its numbers: "市场规模（亿美元）", "Market size (USD billion)"
+_HEADER_UNIT = re.compile(r"[（(]([^）)]{1,16})[）)]")
+_FORECAST_CELL = re.compile(r"预测|預測|予測|予想|见通|見通|forecast|estimate|projected|\d{4}e\b", re.I)
+_ACTUAL_CELL = re.compile(r"实际|實際|実績|实绩|actual", re.I)
+_DATE_CELL = re.compile(r"((?:19|20)\d\d)(?:\s?[-/.年]\s?(\d{1,2}))?")
+
+
+def _caption(results: list, i: int, rel: str) -> list:
+    """Lexicon cues of `rel` in the two sentences before a table's header (its caption: "表1：全球AI芯片市场规模")."""
+    from ontology import load_lexicon
+    from ontology.normalize import fold
+    out = []
+    for r in results[max(0, i - 2):i]:
+        folded = fold(r.sentence.text)[0]
+        lang = r.sentence.lang if r.sentence.lang in ("ja", "zh", "en") else "en"
+        for row in load_lexicon(lang, "relations"):
+            if row["relation"] == rel and any(re.search(p, folded) for p in row["patterns"]):
+                out.append(r)
+                break
+    return out
+
+
+def _unit(header: str) -> tuple | None:
+    """(multiplier, currency) from a header's bracketed unit: "亿美元" -> (1e8, USD)."""
+    from ingest.components.money import _tables, currency_code
+    m = _HEADER_UNIT.search(header)
+    if not m:
+        return None
+    unit = m.group(1).strip().lower()
+    mult, _ = _tables()
+    factor, rest = 1, unit
+    for p, v in mult:
+        if unit.startswith(p.lower()):
+            factor, rest = v, unit[len(p):].strip()
+            break
+    code = currency_code(rest)
+    return (factor, code) if code else None
+
+
+def _market_rows(results: list, i: int, j: int, roles: list) -> None:
+    """"年份 | 市场规模（亿美元） | 同比增速 | 说明" under a caption naming the AI chip market: one figure per row."""
+    import hashlib
+    from decimal import Decimal
+    from ingest.components.relations.funding import plain_number
+    captions = _caption(results, i, "_market")
+    head = results[i].sentence.text
+    spans = cells(head)
+    col = {role: spans[k] for k, role in enumerate(roles) if role}
+    unit = _unit(head[slice(*col["size"])])
+    if not captions or unit is None:
+        return
+    caption = captions[-1]
+    region = "China" if _caption(results, i, "_china") else "global"
+    firm = next((m for m in caption.mentions if m.kind == "org" and "ResearchFirm" in m.types), None)
+    idx = {role: k for k, role in enumerate(roles) if role}
+    for r in results[i + 1:j]:
+        text = r.sentence.text
+        row_spans = cells(text)
+        col = {role: row_spans[k] for role, k in idx.items()}  # each row has its own cell offsets
+        y = re.search(r"(?:19|20)\d\d", text[slice(*col["year"])])
+        v = re.search(r"\d[\d,]*(?:\.\d+)?", text[slice(*col["size"])])
+        if not y or not v:
+            continue
+        amount = Decimal(v.group(0).replace(",", "")) * unit[0]
+        status = text[slice(*col["status"])] if "status" in col else ""
+        forecast = bool(_FORECAST_CELL.search(status)) and not _ACTUAL_CELL.search(status)
+        label = f"{region} AI chip market"
+        key = "est:" + hashlib.sha1(f"{label}|{y.group(0)}|{amount}|{unit[1]}|{forecast}".encode()).hexdigest()[:12]
+        s, e = col["size"]
+        facts = [("market", label, None), ("year", y.group(0), XSD + "gYear"),
+                 ("value", plain_number(amount), XSD + "decimal"), ("unit", unit[1], None),
+                 ("isForecast", "true" if forecast else "false", XSD + "boolean")]
+        if "growth" in col:
+            g = re.search(r"(-?\d+(?:\.\d+)?)\s?[%％]", text[slice(*col["growth"])])
+            if g:
+                facts.append(("growthRate", str(Decimal(g.group(1)) / 100), XSD + "decimal"))
+        for pred, obj, dt in facts:
+            r.facts.append(Fact(key, pred, obj, s, e, 0.8, RULE, True, dt))
+        if firm is not None:
+            r.facts.append(Fact(key, "estimatedBy", firm.key, s, e, 0.8, RULE))
+
+
+def _listing_rows(results: list, i: int, j: int, roles: list) -> None:
+    """"公司 | 上市板块 | 上市日期 | 募资总额": each row is the company's IPO, its date and the amount raised."""
+    head = results[i].sentence.text
+    spans = cells(head)
+    idx = {role: k for k, role in enumerate(roles) if role}
+    for r in results[i + 1:j]:
+        text = r.sentence.text
+        row_spans = cells(text)
+        col = {role: row_spans[k] for role, k in idx.items()}  # each row has its own cell offsets
+        company = next((m for m in r.mentions if m.kind == "org" and _in(m, col["vendor"])), None)
+        money = next((m for m in r.mentions if m.kind == "money" and _in(m, col["raised"])), None)
+        date = _DATE_CELL.search(text[slice(*col["listed"])])
+        if company is None or (money is None and date is None):
+            continue
+        key = f"round:{company.key}:IPO"
+        r.facts.append(Fact(key, "fundedCompany", company.key, company.start, company.end, 0.8, RULE))
+        r.facts.append(Fact(key, "roundName", "IPO", company.start, company.end, 0.8, RULE, True))
+        if money is not None:
+            from ingest.components.relations.funding import plain_number
+            amount, cur = money.value
+            r.facts.append(Fact(key, "amount", plain_number(amount), money.start, money.end, 0.8, RULE, True,
+                                XSD + "decimal"))
+            r.facts.append(Fact(key, "currency", cur, money.start, money.end, 0.8, RULE, True))
+        if date is not None:
+            when, dt = (f"{date.group(1)}-{int(date.group(2)):02d}", "gYearMonth") if date.group(2) else (date.group(1), "gYear")
+            r.facts.append(Fact(key, "date", when, company.start, company.end, 0.8, RULE, True, XSD + dt))

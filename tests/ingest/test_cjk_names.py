@@ -64,6 +64,12 @@ def test_before_the_acquisition_is_a_time_not_an_acquisition():
     assert not any(p == "investedIn" for _, p, _ in fs), fs
 
 
+def test_the_owner_of_a_named_fund_is_not_an_investor():
+    rd = the_round("ソラリス・セミコンダクターはシリーズBで50億円を調達した。"
+                   "インテルの投資部門であるインテル・キャピタルが主導した。")
+    assert rd["lead"] == {"インテル・キャピタル"}, rd
+
+
 def test_spaced_machine_translation_still_names_the_round_and_its_investors():
     rd = the_round("星衡 智芯 的 首轮 融资 于 2020年9月 完成，投资者 是 \"青禾资本\" 和 \"远峰创投\"。")
     assert rd["date"] == "2020-09" and {"青禾资本", "远峰创投"} <= rd["investor"], rd

@@ -20,6 +20,19 @@ ADJACENT = re.compile(r"^\s*(?:'s|’s|'|’|の|的|社の|社製|製の?|公�
 BY = re.compile(r"(?:\bby\b|\bfrom\b|由|が|により|によって|を手掛ける)")
 
 
+EXAMPLES_AFTER = re.compile(r"\s?(?:など|等|といった|をはじめ)")
+
+
+def _listed_before(doc: Doc, orgs: list, last) -> list:
+    """The organisation and those listed right before it ("マイクロソフト、メタ、OpenAI")."""
+    out = [last]
+    for o in sorted((o for o in orgs if o.end <= last.start), key=lambda o: -o.start):
+        if not re.fullmatch(r"\s*(?:、|，|,|と|や|和|及|与)\s*", doc.text[o.end:out[-1].start]):
+            break
+        out.append(o)
+    return out
+
+
 def _by_before(doc: Doc, p, o) -> bool:
     """"by"/"由"/"が" between the product and the organisation; in Japanese and Chinese right before the name
     ("由华为设计"), not the "由" of its parts ("由384颗昇腾910C…组成，对标英伟达的…")."""
@@ -179,9 +192,12 @@ class DesignedBy:
             if best is None and triggered:
                 # the sentence's vendor: prefer one right after "by"/"由", else the closest preceding one
                 named = [o for o in orgs if not ("Foundry" in o.types and fabricating(doc, o))]
+                # "マイクロソフト、メタ、OpenAIなどのデータセンター": names given as examples (customers) design nothing
+                examples = [x for o in named if doc.lang_ in ("ja", "zh") and EXAMPLES_AFTER.match(doc.text, o.end)
+                            for x in _listed_before(doc, named, o)]
                 after = [o for o in named if o.start >= p.end and _by_before(doc, p, o) and distance(p, o) < 40
                          and not any(p.end <= q.start and q.end <= o.start for q in orgs)]  # the first one after "by"
-                before = [o for o in named if o.end <= p.start]
+                before = [o for o in named if o.end <= p.start and o not in examples]
                 if after:
                     best, conf = min(after, key=lambda o: distance(p, o)), base
                 elif before:

@@ -244,8 +244,8 @@ class Funding:
             side = [o for o in cands if o.end <= s and s - o.end <= 3] if row.get("agent") == "before" else \
                 [o for o in cands if e <= o.start and o.start - e <= 3]
             parents.update(id(o) for o in side)
-        if parents and any(id(o) not in parents for o in cands):
-            cands = [o for o in cands if id(o) not in parents]
+        if parents and (any(id(o) not in parents for o in cands) or doc.lang_ in ("ja", "zh") and ctx.last_round):
+            cands = [o for o in cands if id(o) not in parents]  # (the round in view is funded, not the owner)
         anchors = of_kind(ms, "round") + [type("C", (), {"start": s})() for s, _ in part_cues
                                           if text[s:s + 5].lower() in ("stake", "share")]
         possessive = [o for o in cands if any(_owns(text, o, r.start) for r in anchors)]

@@ -35,6 +35,7 @@ def research_firms(ms: list) -> list:
 
 # the base a change starts from ("2022年の442億ドルから2023年に534億ドルへ"): the figure that was
 BASE_AFTER = re.compile(r"\s*から")
+BASE_BEFORE = re.compile(r"(?:由|从|從)\s?$")
 # a figure stated in the past tense ("…ドルであった", "…ドルだった")
 PAST_AFTER = re.compile(r"\s*(?:であった|だった|でした|となった|に達した|を記録した)")
 
@@ -140,7 +141,9 @@ class Market:
                 forecast_cue = year.value > min(y.value for y in years)
             forecast = bool(year.extra.get("estimate")) or forecast_cue or bool(doc_year and year.value > doc_year) \
                 or source_forecast
-            if (PAST_AFTER.match(doc.text, mo.end) or BASE_AFTER.match(doc.text, mo.end)) and not year.extra.get("estimate"):
+            base = cjk and bool(BASE_BEFORE.search(doc.text, 0, min(year.start, mo.start)))  # "由2022年的442亿美元增长至…"
+            if (PAST_AFTER.match(doc.text, mo.end) or BASE_AFTER.match(doc.text, mo.end) or base) \
+                    and not year.extra.get("estimate"):
                 forecast = False  # "2022年に442億ドルであった": stated as what was
             amount, unit = mo.value
             label = f"{region} AI chip market"
