@@ -237,7 +237,8 @@ def _clean_en_guesses(doc: Doc, out: list) -> None:
             out.remove(m)
             continue
         words = m.text.split()
-        if any(w.casefold() in EN_NOT_IN_NAME for w in words[1:]):
+        if any(w.casefold() in EN_NOT_IN_NAME for w in words[1:]) \
+                or words[-1] == "AI" and EN_AI_ADJECTIVE.match(text, m.end):  # "the Welsh AI chip developer"
             out.remove(m)
             continue
         while len(words) > 1 and words[-1][:1].isupper() and any(p.fullmatch(words[-1].casefold())

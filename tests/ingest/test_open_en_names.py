@@ -175,3 +175,14 @@ def test_sentence_ends_after_a_code_and_each_takes_the_class():
     from tests.ingest.test_rel_open_en import facts_of
     fs = facts_of("- Tamsin Labs designs the TL-100 accelerator and the TL-200 accelerator. Each is a custom ASIC.")
     assert {s for s, p, o in fs if p == "usesArchitecture" and "ASIC" in o} >= {"TL-100", "TL-200"}
+
+
+def test_acquisition_of_a_described_company_and_the_new_gpu_reference():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("* Merrow Labs - acquisition, May 2025: Castine Systems bought the Welsh AI chip developer for "
+                  "about $300 million.")
+    assert ("Castine Systems", "investedIn", "Merrow Labs") in fs
+    assert not any(p == "fundedCompany" for _, p, _ in fs)
+    fs = facts_of("Orla Compute announced the OC-200 accelerator.\n\n"
+                  "The new data-centre GPU keeps the Bramble microarchitecture.")
+    assert ("OC-200", "usesArchitecture", "Bramble") in fs

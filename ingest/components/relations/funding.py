@@ -94,6 +94,11 @@ def opens_sentence(doc: Doc, o) -> bool:
     return bool(DESCRIBED.match(before.lstrip(" -–—*")))
 
 
+# "bought the Israeli AI chip developer", "acquired the company": a description after the cue, not a name
+DESCRIBED_TARGET = re.compile(r"\s+(?:the|its)\s+(?:[\w-]+\s+){0,4}?(?:company|start-?up|firm|chipmaker|developer|"
+                              r"designer|maker|vendor|business)\b")
+
+
 def said_of_itself(doc: Doc, o) -> bool:
     """"Harrowgate AI Inc. said on Wednesday that it has raised …": a company reporting its own round is no source."""
     from ingest.components.relations.common import _SAID_THAT
