@@ -456,6 +456,19 @@ class Funding:
             buyer, target = before[0], before[1]
         elif before and after:
             buyer, target = before[-1], after[0]
+        elif doc.lang_ == "en" and agent == "before" and before and DESCRIBED_TARGET.match(doc.text, e):
+            # "Intel bought the Israeli AI chip developer", "Intel acquired the company": the company the sentence
+            # or the paragraph is about, named before the buyer
+            buyer = before[-1]
+            from ingest.components.context import context_of
+            named = [o for o in before[:-1] if o.key != buyer.key and not o.extra.get("coref")
+                     and (not o.types or "ChipVendor" in o.types) and "Investor" not in o.types]
+            topic = context_of(doc).topic
+            target = named[-1].key if named else topic if topic and topic != buyer.key else None
+            if target is None or guarded(doc, buyer.start, e):
+                return False
+            add(doc, buyer, "investedIn", target, conf * 0.9, NAME, spans=[buyer])
+            return not (of_kind(mentions(doc), "round") or cue_spans(doc, "_lead"))
         else:
             return False
         if guarded(doc, min(buyer.start, target.start), max(buyer.end, target.end)):
