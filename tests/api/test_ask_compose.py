@@ -579,3 +579,12 @@ def test_being_listed_is_a_constraint(ref, q, listed):
     got = {a["label"] for a in answer(q, ref)["answers"]}
     on_market = {"Moore Threads", "Cambricon", "Biren Technology", "MetaX", "Iluvatar CoreX"}
     assert got == on_market if listed else (got and not got & on_market)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q", ["Which vendors have more chips than AMD?", "Which company raised more money than Enflame?",
+                               "AMDより多くのチップを持つベンダーは？", "比英伟达芯片更多的厂商有哪些？",
+                               "What share of NVIDIA's chips use HBM3e?", "2番目に大きいIPOは？"])
+def test_comparisons_with_an_entity_and_shares_are_declined(ref, q):
+    res = answer(q, ref)
+    assert res["understood"] is False and not res["answers"]
