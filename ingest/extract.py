@@ -19,6 +19,8 @@ from ingest.tables import table_facts
 # a dateline of its own that gives the month only ("2023年12月" under a Japanese or Chinese headline)
 DATELINE_MONTH = re.compile(r"^\s*((?:19|20)\d\d)年\s?(\d{1,2})月\s*$", re.M)
 DATE = re.compile(r"((?:19|20)\d\d)[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+EN_DATE = re.compile(rf"\b\d{{1,2}} {_MONTH},? ((?:19|20)\d\d)\b|\b{_MONTH}\.? \d{{1,2}}, ((?:19|20)\d\d)\b")
 
 
 @dataclass
@@ -39,6 +41,9 @@ class Extraction:
 
 def doc_year(raw: RawDocument) -> int | None:
     m = DATE.search(raw.meta.get("date", "")) or DATE.search(raw.text[:600]) or DATELINE_MONTH.search(raw.text[:300])
+    if m is None:  # "4 December 2026", "May 20, 2026": an English byline or dateline
+        en = EN_DATE.search(raw.text[:600])
+        return int(en.group(1) or en.group(2)) if en else None
     return int(m.group(1)) if m else None
 
 

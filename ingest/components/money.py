@@ -92,7 +92,9 @@ EN_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
                       re.IGNORECASE)
 MONTH_ONLY = re.compile(
     r"(?:\bon\s+|\bin\s+)?\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)"
-    r"|(?<![\d年])(\d{1,2})月\d{1,2}日", re.IGNORECASE)
+    r"|(?<![\d年])(\d{1,2})月\d{1,2}日"
+    r"|\bin\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\b(?!\s*,?\s*\d)", re.IGNORECASE)
 PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|％|percent|per cent|パーセント)")
 ZH_PERCENT = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?)")
 ROUND = re.compile(
@@ -145,7 +147,8 @@ class MoneyRecognizer:
         if doc_year:
             for m in MONTH_ONLY.finditer(text):
                 if not any(a < m.end() and m.start() < b for a, b in taken):
-                    month = MONTHS.get(m.group(1).lower()[:3]) if m.group(1) else int(m.group(2))
+                    name = m.group(1) or m.group(3)  # "in October": the month alone, in the document's year
+                    month = MONTHS.get(name.lower()[:3]) if name else int(m.group(2))
                     if month and 1 <= month <= 12:
                         out.append(Mention(m.start(), m.end(), m.group(0), "year", value=int(doc_year),
                                            extra={"month": month, "implicit": True}))

@@ -186,3 +186,10 @@ def test_acquisition_of_a_described_company_and_the_new_gpu_reference():
     fs = facts_of("Orla Compute announced the OC-200 accelerator.\n\n"
                   "The new data-centre GPU keeps the Bramble microarchitecture.")
     assert ("OC-200", "usesArchitecture", "Bramble") in fs
+
+
+def test_month_alone_takes_the_year_of_an_english_byline():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("*Brightwater Insight, 4 December 2026*\n\n"
+                  "Veridian closed a $62 million Series C in October, led by Orrin Capital.")
+    assert "2026-10" in {o for _, p, o in fs if p == "date"}
