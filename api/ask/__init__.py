@@ -268,6 +268,9 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         # the query graph could not read the question and the form would drop one of its constraints ("TSMCの5nmで
         #製造され、かつHBM2eを搭載": chips on the node, HBM2e dropped): say what was not understood instead
         return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
+    if best is not None and not_understood is not None and _asks_round_attribute(u):
+        # "以什么货币计价", "what kind of round": no form answers a round's currency or name
+        return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
     if best is not None and not_understood is not None and not_understood.key == "not_understood":
         filled = {getattr(v, "iri", v) for vals in best["slots"].values() for v in vals}
         text = unicodedata.normalize("NFKC", u.question)
@@ -419,6 +422,16 @@ def _form_uses_atoms(best: dict | None, graph: Any, idx: Any = None) -> bool:
             if _ATOM_SLOTS.get(key) not in kinds:
                 return False
     return True
+
+
+def _asks_round_attribute(u: Understanding) -> bool:
+    from api.ask.compose import normalized, read_spans
+    from api.ask.compose_lexicon import compose_lexicon
+    try:
+        spans = read_spans(normalized(u.question, u.language), compose_lexicon(u.language), u.mentions)
+    except Exception:  # a lexicon being edited must not break questions
+        return False
+    return any(s.kind == "type" and s.row.get("type") in ("currency", "roundname") for s in spans)
 
 
 def _unread_mark(u: Understanding, exc: Any) -> bool:

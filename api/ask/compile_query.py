@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from api.ask.compose import (ORGS, NODE_CLASS, Atom, Node, NotUnderstood, QueryGraph, entity_type, find_edge)
 from api.ask.forms import py, template
 
-ROUNDISH = {"round", "amount", "exchange"}
+ROUNDISH = {"round", "amount", "exchange", "roundname", "currency"}
 # what may stand between coordinated subjects and their verb: other (blanked) names, "and", "both", particles
 _COORD = r"[\s\0,、，]|and|both|as well as|also|和|与|及|跟|都|也|均|共同|同时|と|も|の両方|両方|が|は|から|とも(?:に)?"
 _TRIPLE = re.compile(r"(\?\w+|<[^>]+>)\s+(aic:\w+)\s+(\?\w+|<[^>]+>|\"[^\"]*\")")
@@ -425,6 +425,9 @@ class Compiler:
         if g.answer.type == "amount":
             self.add(f"?x aic:amount ?amount ; aic:currency ?currency .")
             kind = "amount"
+        elif g.answer.type in ("roundname", "currency"):  # "what kind of round", "which currency": the rounds' own
+            self.add(f"?x aic:{'roundName' if g.answer.type == 'roundname' else 'currency'} ?{g.answer.type} .")
+            kind = g.answer.type
         elif g.answer.type == "memory":
             self.add("?x aic:memoryType ?memory .")
             kind = "memory"

@@ -25,9 +25,11 @@ CLASS_TYPES = [("ComputingCluster", "chip"), ("Chip", "chip"), ("ProcessNode", "
                ("ChipVendor", "vendor"), ("Foundry", "foundry"), ("Investor", "investor"), ("Organization", "company")]
 GENERAL = {"vendor": "company", "investor": "company", "foundry": "company", "org": "company"}
 ORGS = {"company", "vendor", "investor", "foundry", "org"}
+# a round, or an attribute of one asked for: its amount, exchange, name ("what kind of round"), currency
+ROUNDY = {"round", "amount", "exchange", "roundname", "currency"}
 NODE_CLASS = {"chip": "Chip", "vendor": "ChipVendor", "foundry": "Foundry", "process": "ProcessNode",
               "company": "Organization", "org": "Organization", "round": "FundingRound", "arch": "Architecture",
-              "memory": "Chip"}
+              "memory": "Chip", "roundname": "FundingRound", "currency": "FundingRound"}
 # the class a type word adds when a node is said to be one too ("itself a foundry", "投资家でもある")
 ALSO_CLASS = {"vendor": "ChipVendor", "foundry": "Foundry", "investor": "Investor", "chip": "Chip"}
 COMPLEX_MARKS = {"negate", "except", "both", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count",
@@ -340,7 +342,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     g = QueryGraph(lang, nodes, answer, edges, agg, rels, marks, text=text)
     reasons = set()
     if strict_markers(spans) or any(a.kind == "region" for n in nodes for a in n.atoms) or \
-            answer.type in ("exchange", "memory") \
+            answer.type in ("exchange", "memory", "roundname", "currency") \
             or any(n.also or n.negated for n in nodes):
         reasons.add("constraint")
     if any(m.row["mark"] in COMPLEX_MARKS - STRICT_MARKS for m in marks) or \
@@ -398,8 +400,7 @@ def _identity(text: str, idx: Any, n: Node, a: Atom) -> bool:
 
 def _pair_reads(a: Node, b: Node, rel: str) -> bool:
     """Whether relation word `rel` links node types a and b in either direction ("融资…领投": lead, not raise)."""
-    ta, tb = ("round" if a.type in ("round", "amount", "exchange") else a.type,
-              "round" if b.type in ("round", "amount", "exchange") else b.type)
+    ta, tb = ("round" if a.type in ROUNDY else a.type, "round" if b.type in ROUNDY else b.type)
     if rel in ("invest", "lead") and ta in ORGS and tb in ORGS:
         return True
     return find_edge(ta, tb, rel) is not None or find_edge(tb, ta, rel) is not None
@@ -470,7 +471,7 @@ def _merge_same(nodes: list[Node], rels: list[Span], text: str = "") -> list[Nod
                 not any(r.start >= prev.end and r.end <= n.start for r in rels) and \
                 not ({prev.type, n.type} <= {"vendor", "foundry"} and prev.type != n.type):
             # ("哪些代工厂为中国厂商制造芯片": a foundry and a vendor are two parties, never one node)
-            if n.type in ("amount", "exchange", "memory") or prev.type in ("org", "company"):
+            if n.type in ("amount", "exchange", "memory", "roundname", "currency") or prev.type in ("org", "company"):
                 prev.type = n.type  # the more specific word names the node ("哪家代工厂": a foundry)
             prev.cls = prev.cls or n.cls
             prev.ipo = prev.ipo or n.ipo
@@ -544,7 +545,7 @@ def _amount_constrained(n: Node, spans: list[Span], text: str) -> bool:
 def _kind(n: Node) -> str:
     if n.type == "memory":
         return "chip"
-    return "round" if n.type in ("round", "amount", "exchange") else GENERAL.get(n.type, n.type)
+    return "round" if n.type in ROUNDY else GENERAL.get(n.type, n.type)
 
 
 _IPO_WORD = re.compile(r"ipo|initial public offering|新規株式公開|首次公开募股|首发", re.I)
@@ -582,7 +583,7 @@ def _asked_amount(spans: list[Span], nodes: list[Node]) -> list[Node]:
 def _listed_atoms(spans: list[Span]) -> list[Span]:
     """A listing word with no exchange, round or time event to carry it ("companies that are listed", "上場していない
     企業", "还没有上市的公司") says the company has listed: an atom of its own, which a negation can reach."""
-    if any(s.kind in ("exchange", "event") or (s.kind == "type" and s.row.get("type") in ("round", "amount", "exchange"))
+    if any(s.kind in ("exchange", "event") or (s.kind == "type" and s.row.get("type") in ROUNDY)
            for s in spans):
         return []
     return [Span(s.start, s.end, "listed", s.row, s.text) for s in spans

@@ -47,7 +47,7 @@ def run(g: QueryGraph, u: Any, idx: Any, store: Any) -> dict:
     triples: list[tuple] = []
     for r in rows:
         x = r.get("x")
-        if c.value_kind in ("amount", "exchange", "memory"):
+        if c.value_kind in ("amount", "exchange", "memory", "roundname", "currency"):
             v = r.get(c.value_kind)
             if v is not None and py(v) not in (value if isinstance(value, list) else []):
                 value = (value or []) + [py(v)]

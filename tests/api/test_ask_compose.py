@@ -588,3 +588,14 @@ def test_being_listed_is_a_constraint(ref, q, listed):
 def test_comparisons_with_an_entity_and_shares_are_declined(ref, q):
     res = answer(q, ref)
     assert res["understood"] is False and not res["answers"]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q,want", [("What kind of funding round did Tenstorrent raise in 2024?", "Series D"),
+                                    ("テンストレントが2024年に行った資金調達のラウンド名は？", "Series D"),
+                                    ("腾讯领投了燧原科技的哪一轮融资？", "Pre-Series A"),
+                                    ("Which currency was Cambricon's Series A in?", "USD"),
+                                    ("寒武纪的A轮融资是以什么货币计价的？", "USD")])
+def test_a_rounds_name_and_currency_are_answers(ref, q, want):
+    res = answer(q, ref)
+    assert res["form"] == "composed" and res["value"] == want
