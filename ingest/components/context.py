@@ -299,7 +299,8 @@ class ContextStage:
             # continues with the chips of the paragraph before
             ctx.previous = ChipsInView(ctx.paragraph, prev.chips)
         elif not chips and prev is not None and prev.chips and prev.paragraph == ctx.paragraph \
-                and doc.lang_ == "en" and cue_spans(doc, "_this_chip"):
+                and doc.lang_ == "en" and (cue_spans(doc, "_this_chip") or all(
+                    m.extra.get("coref") for m in ms if m.kind == "org" and "Foundry" not in m.types)):
             # "The chip uses the Da Vinci architecture and is the basis of Huawei's cards. TSMC manufactures it
             # on …": a sentence that points back at the chip keeps it in view, whoever else it names
             ctx.previous = ChipsInView(ctx.paragraph, prev.chips)

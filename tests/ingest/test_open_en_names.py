@@ -193,3 +193,11 @@ def test_month_alone_takes_the_year_of_an_english_byline():
     fs = facts_of("*Brightwater Insight, 4 December 2026*\n\n"
                   "Veridian closed a $62 million Series C in October, led by Orrin Capital.")
     assert "2026-10" in {o for _, p, o in fs if p == "date"}
+
+
+def test_chip_in_view_through_the_companys_sentence():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("Fallow Systems makes accelerators.\n\n"
+                  "- FS-10 (Rook 1.0). The company's first training chip was introduced in 2019. It uses HBM2 memory "
+                  "and is built by GlobalFoundries on a 12nm FinFET process.")
+    assert any(s == "FS-10" and p == "fabricatedBy" and o == "GlobalFoundries" for s, p, o in fs)
