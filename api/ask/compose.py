@@ -300,6 +300,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         nodes = [n for i, n in enumerate(nodes) if n.type != "org" or i == 0 or
                  any(r.start >= nodes[i - 1].end and r.end <= n.start for r in rels)]
     nodes = _merge_money(_drop_chip_modifier(text, nodes, rels), rels, spans, text)
+    nodes = _amount_of_round(nodes)
     nodes, consumed = _copula_classes(text, lang, nodes)
     marks = [m for m in marks if not any(a <= m.start and m.end <= b for a, b in consumed)]
     nodes = _merge_same(nodes, rels, text)
@@ -490,13 +491,27 @@ def _drop_chip_modifier(text: str, nodes: list[Node], rels: list[Span]) -> list[
     for i, n in enumerate(nodes):
         nxt = nodes[i + 1] if i + 1 < len(nodes) else None
         if n.type == "chip" and not n.cls and nxt is not None and nxt.type in ORGS | {"round", "amount", "arch"} and \
-                not text[n.end:nxt.start].strip(" の的") and not any(r.start >= n.end and r.end <= nxt.start for r in rels):
+                not text[n.end:nxt.start].strip(" の的" if nxt.type != "arch" else " ") and \
+                not any(r.start >= n.end and r.end <= nxt.start for r in rels):
             if nxt.type in ("company", "org"):
                 nxt.type = "vendor"
             nxt.start = n.start
             continue
         out.append(n)
     return out
+
+
+def _amount_of_round(nodes: list[Node]) -> list[Node]:
+    """"How much did companies listed on the STAR Market raise in their IPOs?": one amount asked and one round named
+    apart from it are one thing, the round's amount (else the amount would be any round's)."""
+    amounts = [n for n in nodes if n.type == "amount"]
+    rounds = [n for n in nodes if n.type == "round"]
+    if len(amounts) != 1 or len(rounds) != 1:
+        return nodes
+    a, r = amounts[0], rounds[0]
+    a.ipo = a.ipo or r.ipo
+    a.cls = a.cls or r.cls
+    return [n for n in nodes if n is not r]
 
 
 def _raise_as_round(text: str, spans: list[Span]) -> list[Span]:

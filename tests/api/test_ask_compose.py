@@ -599,3 +599,14 @@ def test_comparisons_with_an_entity_and_shares_are_declined(ref, q):
 def test_a_rounds_name_and_currency_are_answers(ref, q, want):
     res = answer(q, ref)
     assert res["form"] == "composed" and res["value"] == want
+
+
+@pytest.mark.shared
+def test_an_amount_asked_apart_from_its_round_is_that_rounds(ref):
+    res = answer("How much did companies listed on the STAR Market raise in their IPOs?", ref)
+    assert sorted(int(v) for v in str(res["value"]).split(", ")) == [2_580_000_000, 4_197_000_000, 8_000_000_000]
+
+
+@pytest.mark.shared
+def test_the_chips_architecture_keeps_the_chips_relation(ref):
+    assert [a["label"] for a in answer("サムスンのプロセスで作られたチップのアーキテクチャは？", ref)["answers"]] == ["XPU"]
