@@ -71,6 +71,12 @@ def _strip_legal(text: str, lang: str) -> str:
 def kind_of_name(text: str, lang: str) -> tuple[str, str] | None:
     """(kind, word): the longest kind word a name ends with (its legal form set aside), when something that is
     not a description stands before it ("北斗みらい投資" -> investor; "地銀系ファンド", "投資" -> None)."""
+    whole = text.strip()
+    legal = set(name_words(lang).get("legal_form", ()))
+    for kind, ws in name_words(lang).items():  # a legal form that says the kind: "…投資事業有限責任組合" is a fund
+        w = next((w for w in ws if kind in STANDING and w in legal and whole.endswith(w)), None)
+        if w and len(whole) - len(w) >= 2 and not describes(whole[:-len(w)], lang):
+            return (kind, w)
     t = _strip_legal(text, lang)
     low = t.casefold()
     best = None
@@ -241,9 +247,9 @@ def _word_ended_names(doc: Doc, out: list, taken: list) -> None:
             s = _ja_name_start(doc, toks, m.start())
             if s is None or kind_of_name(text[s:m.end()], lang) is None:
                 continue
-            for x in [x for x in out if x.kind == "org" and not x.ids and x.extra.get("unknown")
+            for x in [x for x in out if (x.kind == "org" or x.extra.get("ner")) and not x.ids and x.extra.get("unknown")
                       and s <= x.start and x.end <= m.end() and (x.start, x.end) != (s, m.end())]:
-                _drop(out, taken, x)  # "トヨノ自動車" of it
+                _drop(out, taken, x)  # "トヨノ自動車" of it, a model's "みなと2号" chip
             if _overlaps(taken, s, m.end()):
                 continue
             taken.append((s, m.end()))
@@ -277,13 +283,19 @@ def _ja_name_start(doc: Doc, toks: list, ws: int) -> int | None:
     text = doc.text
     s = ws
     before = [t for t in toks if t.idx + len(t.text) <= ws]
+    inner = ("名詞-数詞", "接尾辞")  # inside a name ("あおば1号"), never its first word ("地銀系", "1号")
+    taken_toks = []
     for t in reversed(before):
-        if t.idx + len(t.text) != s or (t.tag_.startswith(_JA_STOP_TAGS) and t.text != "・") \
-                or t.tag_.startswith("名詞-数詞"):
+        if t.idx + len(t.text) != s or (t.tag_.startswith(_JA_STOP_TAGS) and t.text != "・"
+                                         and not t.tag_.startswith(inner)):
             break
         if t.text.casefold() in not_names("ja") or ws - t.idx > 12:
             break
+        taken_toks.append(t)
         s = t.idx
+    while taken_toks and (taken_toks[-1].tag_.startswith(inner) or taken_toks[-1].text == "・"):
+        taken_toks.pop()  # the name opens on a noun
+    s = taken_toks[-1].idx if taken_toks else ws
     if s == ws or not _CJK.search(text[s:ws]):
         return None
     for lf in name_words("ja").get("legal_form", ()):
@@ -390,6 +402,7 @@ def _spaced_bracket_pairs(doc: Doc, out: list) -> None:
 def mark_standing(doc: Doc, out: list) -> None:
     """Names that say what they are ("コガラシ・ベンチャーズ", "verimoor insights", "赛恩咨询", "カナメ通信") are entities even
     where no relation uses them: typed Investor, ResearchFirm or Organization by their last word."""
+    ends = {t.idx for t in doc} | {len(doc.text)}
     for m in out:
         if m.kind in ("arch", "cluster") and not m.ids and m.extra.get("unknown") and m.extra.get("quoted") \
                 and not m.extra.get("ner"):
@@ -398,13 +411,14 @@ def mark_standing(doc: Doc, out: list) -> None:
         if m.kind != "org" or m.ids or not m.extra.get("unknown") or m.extra.get("coref") or m.extra.get("inside"):
             continue
         kind = kind_of_name(m.text, doc.lang_)
-        if kind and kind[0] in STANDING and (doc.lang_ != "zh" or _zh_name_like(_strip_legal(m.text, "zh"), kind[1])):
+        if kind and kind[0] in STANDING and (doc.lang_ != "zh" or m.end in ends  # not "广大投资|者"
+                                              and _zh_name_like(_strip_legal(m.text, "zh"), kind[1])):
             m.extra["standing"] = STANDING[kind[0]]
 
 
-# jieba's word classes that never open a Chinese name: verbs, adverbs, adjectives, prepositions, conjunctions,
-# particles, pronouns, numerals, measure words, locations, time words ("注意投资", "不构成投资", "据澄观咨询")
-_ZH_NOT_HEAD = ("v", "d", "a", "p", "c", "u", "r", "m", "q", "f", "t")
+# jieba's word classes that never open a Chinese name: verbs, adverbs, prepositions, conjunctions, particles,
+# pronouns, numerals, measure words, locations, time words ("注意投资", "不构成投资", "据澄观咨询"); adjectives do ("苍梧资本")
+_ZH_NOT_HEAD = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t")
 
 
 def _zh_name_like(text: str, word: str) -> bool:
@@ -421,4 +435,4 @@ def _zh_name_like(text: str, word: str) -> bool:
     words = list(jieba.posseg.dt.cut(head))
     if words and (words[0].flag.startswith(_ZH_NOT_HEAD) or describes(words[0].word, "zh")):
         return False  # "传闻北溟微电子": hearsay, then the name
-    return not any(w.flag.startswith(("d", "p", "c", "u", "r")) for w in words)  # "交易不构成投资"
+    return not any(w.flag.startswith(("v", "d", "p", "c", "u", "r")) for w in words[1:])  # "交易不构成投资", "重新进入资本"

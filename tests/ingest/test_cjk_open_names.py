@@ -71,3 +71,15 @@ def test_the_nouns_before_a_legal_form_are_one_registered_company():
     orgs = {m.text: m for m in ms if m.kind == "org"}
     assert "カモメ・デザイン株式会社" in orgs and "ヨツバ物流機器株式会社" in orgs, list(orgs)
     assert orgs["ヨツバ物流機器株式会社"].extra.get("standing") == "Organization"
+
+
+def test_an_adjective_may_open_a_chinese_fund_name_but_a_phrase_does_not():
+    ms = mentions("本轮由苍岭资本领投。该公司表示，将以此重新进入资本市场视野，并感谢广大投资者。")
+    standing = {m.text for m in ms if m.extra.get("standing")}
+    assert "苍岭资本" in standing and not any("进入" in t or t.startswith("广大") for t in standing), standing
+
+
+def test_a_number_inside_a_japanese_fund_name_belongs_to_it():
+    ms = mentions("シードラウンドで「みなと2号投資事業有限責任組合」から出資を受けています。")
+    fund = [m for m in ms if m.text == "みなと2号投資事業有限責任組合"]
+    assert fund and fund[0].extra.get("standing") == "Investor", [(m.text, m.extra) for m in ms]
