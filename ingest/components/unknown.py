@@ -113,6 +113,9 @@ INVESTING_TAIL = re.compile(r"^(?: [A-Z][A-Za-z]+){0,2} (?:Securities|Capital|Ve
                             r"Private Equity|Bank|Venture Partners)$")
 
 
+# "its K2 chip", "the X1 accelerator": a short code after a determiner and before a chip word (not "Q4 chip sales")
+EN_SHORT_CHIP = re.compile(rf"(?:\b(?:[Ii]ts|[Tt]heir|[Tt]he|an?)|[A-Za-z][’']s)\s+(?P<model>(?![QH]\d\b)[A-Z]{{1,3}}\d{{1,2}}[A-Za-z]?)"
+                           rf"\s+(?:(?:AI|[a-z]{{3,12}})\s+){{0,2}}?(?:chips?|accelerators?|processors?|GPUs?|NPUs?|cards?|SoCs?)\b")
 # a product word and its code: "Sorrel S2" (family "Sorrel")
 EN_WORD_FAMILY = re.compile(r"^([A-Z][a-z]{2,}) [A-Z]{1,2}\d{1,3}[A-Za-z]?$")
 # "The first Sorrel, the S1, was …": two names of one chip in apposition
@@ -568,12 +571,15 @@ class UnknownRecognizer:
             taken.append((s, e))
             out.append(Mention(s, e, m.group(0), "chip", (), ("Chip",), extra={"unknown": True, "series": True}))
         # a model number written beside a chip word: "the LX200 accelerator", "风华2号GPU", "GPU「X100」"
-        for m in STANDALONE_MODEL.finditer(text):
+        standalone = list(STANDALONE_MODEL.finditer(text)) + (list(EN_SHORT_CHIP.finditer(text)) if doc.lang_ == "en" else [])
+        for m in standalone:
             s, e = m.span("model")
             if "\u4e00" <= text[s] <= "\u9fff":
                 s = _token_start(doc, s, e)
                 if s is None:
                     continue
+            if doc.lang_ == "en" and _model_like(m.group("model")):
+                self._displace(out, taken, s, e)  # "the NV-3 inference accelerator": the chip word says what it is
             if any(a < e and s < b for a, b in taken) or not _model_like(m.group("model")):
                 continue
             taken.append((s, e))

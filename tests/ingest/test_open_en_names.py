@@ -201,3 +201,13 @@ def test_chip_in_view_through_the_companys_sentence():
                   "- FS-10 (Rook 1.0). The company's first training chip was introduced in 2019. It uses HBM2 memory "
                   "and is built by GlobalFoundries on a 12nm FinFET process.")
     assert any(s == "FS-10" and p == "fabricatedBy" and o == "GlobalFoundries" for s, p, o in fs)
+
+
+def test_code_with_a_chip_word_wins_over_a_model_guess_and_short_codes():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("Nuvora AI unveiled the NV-3 inference accelerator, its second chip.\n\n"
+                  "Kestrel Labs said its K2 chip, fabricated by GlobalFoundries on 12nm, began sampling in May 2026. "
+                  "Q4 chip sales rose.")
+    assert ("NV-3", "designedBy", "Nuvora AI") in fs
+    assert ("K2", "designedBy", "Kestrel Labs") in fs and ("K2", "fabricatedBy", "GlobalFoundries") in fs
+    assert not any(s == "Q4" for s, _, _ in fs)
