@@ -89,7 +89,7 @@ EN_LOWER_CODE = re.compile(rf"(?:\b(?:[Ii]ts|[Tt]heir|[Tt]he)\s+(?P<a>[a-z]{{1,5
 EN_OWNED_MODEL = re.compile(r"(?:\b[Ii]ts|\b[Tt]heir|[A-Za-z][’']s)\s+(?:(?:first|new|latest|flagship|next|own|"
                             r"second|third|\w+-generation)\s+)?(?P<model>[A-Z]{1,5}-[A-Z0-9][A-Za-z0-9]{0,7}(?: \d{1,2})?)"
                             r"(?![\w-])")
-EN_CALLED_MODEL = re.compile(rf"{CHIP_WORDS}\s+(?:called|named|dubbed|branded)\s+"
+EN_CALLED_MODEL = re.compile(rf"{CHIP_WORDS},?\s+(?:called|named|dubbed|branded|code-named|codenamed)\s+"
                              r"(?P<model>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: \d{1,3})?)(?![\w-])")
 STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "China"}
 # a corporate-suffix name that opens a list item or follows its owner ("、和利资本", "旗下的中移和创投资"): there the

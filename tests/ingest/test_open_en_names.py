@@ -211,3 +211,14 @@ def test_code_with_a_chip_word_wins_over_a_model_guess_and_short_codes():
     assert ("NV-3", "designedBy", "Nuvora AI") in fs
     assert ("K2", "designedBy", "Kestrel Labs") in fs and ("K2", "fabricatedBy", "GlobalFoundries") in fs
     assert not any(s == "Q4" for s, _, _ in fs)
+
+
+def test_called_after_a_comma_possessive_new_and_subject_behind_a_backed_by_aside():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("The chip, called Pyxis, is designed by Arbor Semiconductor and taped out on Samsung's SF3 node.")
+    assert ("Pyxis", "designedBy", "Arbor Semiconductor") in fs
+    fs = facts_of("Cordell AI's new Lumen-2 NPU will be fabricated at Intel Foundry on Intel 18A.")
+    assert ("Lumen-2", "designedBy", "Cordell AI") in fs
+    fs = facts_of("Corvo Systems, backed by Redwood Peak Capital and Fenwick Ventures, launched the CV-9 chip.")
+    assert ("CV-9", "designedBy", "Corvo Systems") in fs
+    assert ("CV-9", "designedBy", "Fenwick Ventures") not in fs

@@ -16,7 +16,8 @@ from ingest.components.relations.common import (acts_in, add, between, can_be, c
                                                 guarded, of_kind)
 
 NAME = "aic_designed_by"
-ADJACENT = re.compile(r"^\s*(?:'s|’s|'|’|の|的|社の|社製|製の?|公司的?|旗下的?|推出的|发布的|開発の|自研的?)?\s*$")
+ADJACENT = re.compile(r"^\s*(?:'s|’s|'|’|の|的|社の|社製|製の?|公司的?|旗下的?|推出的|发布的|開発の|自研的?)?\s*$"
+                      r"|^(?:'s|’s)\s+(?:new|latest|flagship|first|second|third|next-generation|upcoming|own)\s+$")
 BY = re.compile(r"(?:\bby\b|\bfrom\b|由|が|により|によって|を手掛ける)")
 
 
@@ -96,6 +97,13 @@ def _owner_subject(doc: Doc, org, product) -> bool:
     start = asides.end() if asides else org.end
     return bool(_ITS.search(doc.text[start:product.start])) and not any(
         m.kind == "org" and start <= m.start and m.end <= product.start for m in mentions(doc))
+
+
+def _opens(doc: Doc, org) -> bool:
+    """The name opens the sentence ("Corvo Systems, backed by A and B, launched …")."""
+    from ingest.components.context import DESCRIBED
+    before = doc.text[:org.start]
+    return not before.strip() or bool(DESCRIBED.match(before))
 
 
 _ASIDES = re.compile(r"(?:\s*,\s*(?:which|who|whose|an?|the|also|one of|founded|based|headquartered|backed)\b[^,;]*)+"
@@ -203,7 +211,8 @@ class DesignedBy:
                 elif before:
                     subject = [o for o in before if not o.extra.get("inside")]
                     owner = [o for o in subject if doc.lang_ == "en" and o.extra.get("unknown")
-                             and "Foundry" not in o.types and _owner_subject(doc, o, p)]
+                             and "Foundry" not in o.types and (_owner_subject(doc, o, p) or _opens(doc, o)
+                                                               and _verb_follows(doc, o))]
                     if owner:  # "X, which …, also an early Y backer, began sampling its P": X, not Y
                         best, conf = owner[0], base * 0.95
                     elif subject:
