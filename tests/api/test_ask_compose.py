@@ -610,3 +610,10 @@ def test_an_amount_asked_apart_from_its_round_is_that_rounds(ref):
 @pytest.mark.shared
 def test_the_chips_architecture_keeps_the_chips_relation(ref):
     assert [a["label"] for a in answer("サムスンのプロセスで作られたチップのアーキテクチャは？", ref)["answers"]] == ["XPU"]
+
+
+@pytest.mark.shared
+def test_exclusively_is_declined_and_own_fabs_are_a_foundry(ref):
+    assert answer("Which AI chip firms rely exclusively on TSMC?", ref)["understood"] is False
+    assert {a["label"] for a in answer("哪些芯片是由英特尔自己的工厂制造的？", ref)["answers"]} == \
+        {"Maia (next generation)", "Ponte Vecchio"}
