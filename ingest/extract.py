@@ -158,8 +158,9 @@ def _designers_from_topic(result: Extraction) -> None:
         if not r.topic:
             continue
         for m in r.mentions:
-            if m.kind != "chip" or m.key in designed or m.extra.get("unknown"):
-                continue
+            if m.kind != "chip" or m.key in designed or m.extra.get("unknown") and not (
+                    m.extra.get("quoted") and r.sentence.lang in ("ja", "zh")):
+                continue  # (a chip quoted after a chip word, 「雲燧T10」, is a name the text gives, not a guess)
             if any(o.kind == "org" and not o.extra.get("inside") and "Foundry" not in o.types for o in r.mentions):
                 continue  # another organisation in the sentence: leave it to the sentence's own rules
             r.facts.append(Fact(m.key, "designedBy", r.topic, m.start, m.end, 0.6, "aic_designed_by_topic"))

@@ -50,7 +50,8 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
                 and not ("Foundry" in m.types and any(n.kind == "node" for n in ms)):  # "Samsung Foundry's SF3"
             ctx.topic = m.key
             return True
-    subject = _unknown_subject(text, ms, investors, doc) if lang == "en" else None
+    subject = _unknown_subject(text, ms, investors, doc) if lang == "en" else _cjk_subject(text, ms, investors) \
+        if lang in ("ja", "zh") else None
     if subject is not None:
         ctx.topic = subject.key
         return True
@@ -101,6 +102,26 @@ _SPEAKS_OR_IS = re.compile(r"(?:,[^,;]{0,80},)?\s+(?:(?:said|says|told|announced
 
 # a brand word and a hyphenated model code: "chiyu CY-20", "Tessel T-4"
 EN_BRANDED_CODE = re.compile(r"([A-Za-z][a-z]{2,}) ([A-Z]{1,5}-\d{1,4}[A-Za-z]?)")
+
+
+# what a company that opens a Japanese or Chinese sentence does as its subject ("琅嬛科技成立于2018年", "Xは…")
+_CJK_SUBJECT_AFTER = re.compile(r"^\s*(?:は|が|も|成立|创立|創立|设立|設立|总部|總部|本社|表示|称|稱|宣布|发布|發布|推出|是|于|於|在|将|將|已|还|還|目前)")
+
+
+def _cjk_subject(text: str, ms: list[Mention], investors: set) -> Mention | None:
+    """A Japanese or Chinese organisation no vocabulary knows, that an earlier fact used (so a name, not a guess such
+    as "証券コードは…"), opening the sentence as its subject: the company the paragraph is about (names that say they
+    invest or research are not taken)."""
+    opening = [m for m in ms if m.kind == "org" and not m.extra.get("coref") and not m.extra.get("inside")
+               and not text[:m.start].strip(" 　「『“\"")]
+    if not opening:
+        return None
+    m = opening[0]
+    if m.ids or not m.extra.get("unknown") or not m.extra.get("key") or m.key in investors or m.extra.get("ner") == "RESEARCH" \
+            or "Foundry" in m.types or not _CJK_SUBJECT_AFTER.match(text[m.end:m.end + 4]) \
+            or re.search(r"(?:资本|創投|创投|基金|投资|投資|キャピタル|ベンチャーズ|パートナーズ|ファンド|证券|証券|研究)$", m.text):
+        return None
+    return m
 
 
 def remember_names(ctx: DocContext, ms: list[Mention]) -> None:

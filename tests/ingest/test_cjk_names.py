@@ -105,3 +105,36 @@ def test_all_the_chips_just_named_take_the_architecture():
     fs = facts("グーグルは「TPU v5p」を、AWSは「Trainium2」をそれぞれ展開している。いずれもASICに分類される。")
     assert {("id:google-tpu-v5p", "usesArchitecture", "id:arch-asic"),
             ("id:aws-trainium2", "usesArchitecture", "id:arch-asic")} <= fs, fs
+
+
+def test_a_comparison_relates_nothing_across_it():
+    fs = facts("华为于今年4月发布CloudMatrix 384超节点，由384颗昇腾910C通过高速互联组成，对标英伟达的GB200 NVL72。")
+    assert ("id:huawei-cloudmatrix-384", "builtFrom", "id:huawei-ascend-910c") in fs, fs
+    assert ("id:nvidia-gb200-nvl72", "builtFrom", "id:huawei-ascend-910c") not in fs, fs
+
+
+def test_hearsay_before_a_comma_covers_what_follows():
+    fs = facts("星衡智芯科技完成B轮融资。值得注意的是，此前有市场消息称，澜石资本将参与星衡智芯科技的新一轮融资。")
+    assert not any("澜石资本" in str(s) for s, _, _ in fs), fs
+
+
+def test_an_unknown_company_opening_the_sentence_becomes_the_topic():
+    fs = facts("琅嬛科技18亿元全资收购青漪微电子。交易完成后，青漪微电子将成为琅嬛科技的全资子公司。"
+               "琅嬛科技成立于2018年，总部位于深圳。该公司去年推出的琅嬛LH-10由台积电以N3工艺代工。")
+    assert any("LH-10" in s and p == "designedBy" and o == "new:org:琅嬛科技" for s, p, o in fs), fs
+
+
+def test_a_market_table_gives_one_figure_per_row():
+    text = ("表1：全球AI芯片市场规模（来源：Gartner）\n年份 | 市场规模（亿美元） | 同比增速 | 说明\n"
+            "2022 | 442 | — | 实际值\n2023 | 534 | 20.9% | 预测值\n")
+    fs = facts(text)
+    assert {o for s, p, o in fs if p == "value"} == {"44200000000", "53400000000"}, fs
+    assert ("true" in {o for s, p, o in fs if p == "isForecast"}) and "0.209" in {o for s, p, o in fs if p == "growthRate"}
+
+
+def test_a_listing_table_gives_each_company_its_ipo():
+    text = ("表2：国产GPU企业上市情况\n公司 | 上市板块 | 上市日期 | 募资总额 | 发行价\n"
+            "摩尔线程 | 上交所科创板 | 2025-12-05 | 80亿元 | 114.28元\n沐曦股份 | 上交所科创板 | 2025-12-17 | 41.97亿元 | 104.66元\n")
+    fs = facts(text)
+    assert ("round:id:moore-threads:IPO", "amount", "8000000000") in fs, fs
+    assert ("round:id:metax:IPO", "date", "2025-12") in fs, fs

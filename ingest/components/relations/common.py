@@ -107,9 +107,11 @@ def guarded(doc: Doc, start: int, end: int) -> bool:
         lo, hi = _part_bounds(doc.text, min(s, start), max(e, end))
         if lo <= start and end <= hi and lo <= s and e <= hi:
             return True
-    if doc.lang_ in ("ja", "zh") and any(OPENING_HEARSAY.match(doc.text, e) and not doc.text[:s].strip()
+    if doc.lang_ in ("ja", "zh") and any(OPENING_HEARSAY.match(doc.text, e) and e <= start
                                          for s, e in cue_spans(doc, "_rumour")):
-        return True  # "据传，…", "関係者によると、…": hearsay that opens the sentence covers all of it
+        return True  # "据传，…", "此前有市场消息称，…": hearsay before a comma covers what follows it
+    if any(start <= s and e <= end for s, e in cue_spans(doc, "_comparison")):
+        return True  # "由384颗昇腾910C…组成，对标英伟达的GB200 NVL72": compared, not related
     a, b = clause_bounds(doc, start, end)
     for rel in ("_negation", "_rumour"):
         for s, e in cue_spans(doc, rel):

@@ -141,7 +141,7 @@ JOINED = re.compile(CORPORATE_TAIL + r"[\s\"”」』]*(?:[（(]?[^（()）]{0,3
 AFTER_ETC = re.compile(r"等[^、，,。；]{0,4}$")
 # between two names of a Japanese or Chinese list, with the aside of the first and a word on the second:
 # "紅点中国（Redpoint Ventures China）、上海のDelta Capital、そしてテンセント"
-CJK_LIST_GAP = re.compile(r"\s*(?:[（(][^（()）、，,。]{1,30}[）)])?\s*(?:、|，|和|及|与|與|と|や|以及)\s*"
+CJK_LIST_GAP = re.compile(r"\s*(?:[（(][^（()）、，,。]{1,30}[）)])?\s*(?:、|，|和|及|与|與|と|や|以及|および|及び|並びに)\s*"
                           r"(?:そして|および|及び|並びに|还有|以及)?\s*(?:[^、，,。（()）\s]{1,6}?(?:の|的))?\s*")
 _EN_BREAK = re.compile(r"[.;:：；]|\s[-–—]\s")
 
@@ -205,10 +205,13 @@ class Funding:
             # "インテルの投資部門であるインテル・キャピタルが主導", "腾讯旗下的腾讯投资领投": the owner of a fund named here is
             # not the investor (where the fund is not named, "上海国际集团旗下基金领投", the owner stands for it)
             for s, e, row in cue_rows(doc, "_parent"):
-                if row.get("agent") != "before" or not any(0 <= f.start - e <= 6 for f in orgs):
+                if row.get("agent") != "before":
                     continue
                 for o in orgs:
-                    if 0 <= s - o.end <= 3:
+                    # the fund named after the cue, or as the subject the owner describes ("海尔资本是海尔集团旗下的投资平台")
+                    named = any(0 <= f.start - e <= 6 for f in orgs) or any(
+                        f.end <= o.start and re.fullmatch(r"\s?(?:是|为|為|系|は|も)\s?", text[f.end:o.start]) for f in orgs)
+                    if 0 <= s - o.end <= 3 and named:
                         leads.discard(id(o))
                         parts.discard(id(o))
         self._backer_of(doc, orgs, leads, parts, conf)
