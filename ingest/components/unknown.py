@@ -235,6 +235,9 @@ def _clean_en_guesses(doc: Doc, out: list) -> None:
     dateline = EN_DATELINE.match(text)
     if dateline and not (len(text) < 40 or re.search(r"\s(?:--|—|–|-)\s", text[:120])):
         dateline = None  # "TSMC, Samsung and Intel …": a name that opens a sentence, no dateline
+    for m in [m for m in out if m.kind in ("chip", "arch", "cluster") and m.extra.get("ner") and not m.ids]:
+        if re.search(r"-(?:based|headquartered|listed|backed|owned|funded|led)$", m.text):
+            out.remove(m)  # "a Shenzhen-based GPU designer": a description, no product
     for m in [m for m in out if m.kind == "org" and m.extra.get("ner") and not m.ids]:
         if dateline and m.start < dateline.end():
             out.remove(m)

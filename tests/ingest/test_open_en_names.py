@@ -222,3 +222,15 @@ def test_called_after_a_comma_possessive_new_and_subject_behind_a_backed_by_asid
     fs = facts_of("Corvo Systems, backed by Redwood Peak Capital and Fenwick Ventures, launched the CV-9 chip.")
     assert ("CV-9", "designedBy", "Corvo Systems") in fs
     assert ("CV-9", "designedBy", "Fenwick Ventures") not in fs
+
+
+def test_listed_products_share_the_possessor_and_production_at_a_foundry():
+    from tests.ingest.test_rel_open_en import facts_of
+    fs = facts_of("Gant Micro's GM-2 and GM-3 accelerators are both built on TSMC N5.")
+    assert ("GM-3", "designedBy", "Gant Micro") in fs
+    fs = facts_of("Velmora Technologies today announced that its VM-8 accelerator has entered volume production at "
+                  "TSMC. Ashgrove AI's first product, the AG-1, uses a dataflow architecture.")
+    assert ("VM-8", "fabricatedBy", "TSMC") in fs
+    assert ("AG-1", "designedBy", "Ashgrove AI") in fs
+    fs = facts_of("Brightfield Semiconductor, a Shenzhen-based GPU designer, has filed for an IPO.")
+    assert not any("based" in s for s, _, _ in fs)

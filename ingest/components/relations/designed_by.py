@@ -146,7 +146,14 @@ def _maker_after(doc: Doc, product, org) -> bool:
         return bool(_MAKER_AFTER.match(text[product.end:org.start])) or (
             re.fullmatch(r",\s*", text[product.end:org.start]) is not None
             and bool(_OWNER_APPOSITIVE.match(text[org.end:org.end + 60])))
-    return org.end <= product.start and bool(_DESIGNER_OF.match(text[org.end:product.start]))
+    return org.end <= product.start and (bool(_DESIGNER_OF.match(text[org.end:product.start]))
+                                         or bool(_OWNERS_PRODUCT.match(text[org.end:product.start])))
+
+
+_LISTED = re.compile(r"\s*(?:,|and|, and|or|&)\s*")
+# "Ashgrove AI's first product, the AG-1": the owner's product described, then named in apposition
+_OWNERS_PRODUCT = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:chips?|accelerators?|processors?|products?|parts?|"
+                             r"gpus?|npus?|cards?|socs?)\s*,\s+(?:the\s+)?$", re.I)
 
 
 # "… that the company designed with its hosting partner Nordvann Data": a partner in the design
@@ -186,13 +193,20 @@ class DesignedBy:
         triggered = bool(cue_spans(doc, "designedBy")) or bool(cue_spans(doc, "_operate")) and any(
             p.kind == "cluster" for p in products)  # "Caddon also runs Longbarrow, a … cluster"
         base = confidence(doc, "designedBy")
-        for p in products:
+        adjacent: list = []  # (product, owner) written together: "Gant Micro's GM-2"
+        for p in sorted(products, key=lambda m: m.start):
             best, conf = None, 0.0
             for o in orgs:
                 if o.end <= p.start and ADJACENT.match(doc.text[o.end:p.start]) \
                         or o.start == p.start and o.end < p.end and o.extra.get("inside"):  # "昆仑芯1代", "Google TPU v4"
                     best, conf = o, 0.95
+                    adjacent.append((p, o))
                     break
+            if best is None and doc.lang_ == "en":  # "Gant Micro's GM-2 and GM-3 accelerators": the list shares it
+                listed = [o for q, o in adjacent if q.end <= p.start and _LISTED.fullmatch(doc.text[q.end:p.start])]
+                if listed:
+                    best, conf = listed[-1], 0.95
+                    adjacent.append((p, best))
             if best is None and doc.lang_ == "en":
                 colon = [o for o in orgs if "Foundry" not in o.types and _colon_owner(doc, o, p)]
                 if colon:
