@@ -268,6 +268,9 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         # the query graph could not read the question and the form would drop one of its constraints ("TSMCの5nmで
         #製造され、かつHBM2eを搭載": chips on the node, HBM2e dropped): say what was not understood instead
         return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
+    if best is not None and not_understood is not None and _other_answer_type(u, best):
+        # "Which AI chip firms …": a form that lists chips answers another question
+        return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
     if best is not None and not_understood is not None and _asks_round_attribute(u):
         # "以什么货币计价", "what kind of round": no form answers a round's currency or name
         return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
@@ -422,6 +425,43 @@ def _form_uses_atoms(best: dict | None, graph: Any, idx: Any = None) -> bool:
             if _ATOM_SLOTS.get(key) not in kinds:
                 return False
     return True
+
+
+# what a form answers, to check against the kind of thing an English question asks for first ("Which firms …")
+_FORM_GIVES = {"chips_of_vendor": "chip", "chips_on_node": "chip", "chips_with_arch": "chip", "chips_with_memory": "chip",
+               "chips_announced_in": "chip", "investors_of": "org", "companies_of_investor": "org", "designer": "org",
+               "foundry_of_chip": "org", "foundry_of_vendor": "org", "foundry_of_process": "org",
+               "vendors_relying_on": "org", "process_of_chip": "process", "process_of_vendor": "process",
+               "processes_of_foundry": "process", "architecture_of_chip": "arch", "architectures": "arch"}
+_TYPE_GROUP = {"vendor": "org", "investor": "org", "foundry": "org", "company": "org", "org": "org", "chip": "chip",
+               "process": "process", "arch": "arch"}
+
+
+def _other_answer_type(u: Understanding, best: dict) -> bool:
+    """Whether an English question asks first for a kind of thing the form does not answer."""
+    gives = _FORM_GIVES.get(best["spec"].name)
+    if u.language != "en" or gives is None:
+        return False
+    from api.ask.compose import normalized, read_spans
+    from api.ask.compose_lexicon import compose_lexicon
+    try:
+        spans = read_spans(normalized(u.question, u.language), compose_lexicon(u.language), u.mentions)
+    except Exception:  # a lexicon being edited must not break questions
+        return False
+    text = normalized(u.question, u.language)
+    types = [s for s in spans if s.kind == "type"]
+    first = types[0] if types else None
+    if first is None or first.start > 24:
+        return False
+    if first.row.get("type") == "chip":  # "chip firms", "chip startups": the chip word only says what kind
+        rest = text[first.end:]
+        nxt = types[1] if len(types) > 1 else None
+        if nxt is not None and not text[first.end:nxt.start].strip():
+            first = nxt
+        elif re.match(r"\s+[a-z]", rest) and not any(s.start == first.end + 1 for s in spans):
+            return False
+    asked = _TYPE_GROUP.get(first.row.get("type"))
+    return asked is not None and asked != gives
 
 
 def _asks_round_attribute(u: Understanding) -> bool:

@@ -617,3 +617,9 @@ def test_exclusively_is_declined_and_own_fabs_are_a_foundry(ref):
     assert answer("Which AI chip firms rely exclusively on TSMC?", ref)["understood"] is False
     assert {a["label"] for a in answer("哪些芯片是由英特尔自己的工厂制造的？", ref)["answers"]} == \
         {"Maia (next generation)", "Ponte Vecchio"}
+
+
+@pytest.mark.shared
+def test_a_form_listing_chips_does_not_answer_a_question_asking_for_firms(ref):
+    res = answer("Which companies sparkle with HBM3e chips?", ref)  # chips_with_memory would list the chips
+    assert res["understood"] is False and "sparkle" in res["message"]
