@@ -25,7 +25,7 @@ _KATAKANA_HEAD = re.compile(r"(?:[\u30a1-\u30faー]{2,}・)+$")
 # particles, punctuation, verbs and the like: no part of a Japanese name (Sudachi's tags)
 _JA_STOP_TAGS = ("助詞", "補助記号", "動詞", "助動詞", "接続詞", "副詞", "形容詞", "連体詞", "代名詞", "記号", "空白", "接尾辞")
 # Chinese characters that never begin or sit inside a name found by its last word
-_ZH_STOP = "的等了在由和与及月年将为是其该这那此各多家参投领跟首轮亿万元从对向以被把于"
+_ZH_STOP = "的等了在由和与及月年将为是其该这那此各多家参投领跟首轮亿万元从对向以被把于据"
 
 
 @lru_cache(maxsize=4)
@@ -175,9 +175,27 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
             if len(rest) < 2 or rest.casefold() in places or describes(rest, lang):
                 _drop(out, taken, m)
                 continue
+        if m.extra.get("ner") and lang == "zh":  # "星图研究院测算": a name ends with the last word that says what it is
+            ends = [m.start + i + len(w) for kind in ("research", "investor", "chip_vendor", "organization")
+                    for w in name_words(lang).get(kind, ()) if not w.isascii()
+                    for i in [j for j in range(len(m.text)) if m.text.startswith(w, j) and j > 0]]
+            end = max((x for x in ends if x in starts), default=m.end)
+            if end < m.end and not _ZH_NAME_TAIL.match(text, end, m.end):
+                _reshape(out, taken, m, m.start, end, text)
         if any(text.startswith(w, i) for w in titles for i in range(max(m.start, m.end - len(w) + 1), m.end)
                if i + len(w) > m.end):
             _drop(out, taken, m)  # a title cut in two: "石動真一社長" read as "真一社"
+
+
+# what may follow a kind word inside a Chinese name: a legal form, a branch in brackets
+_ZH_NAME_TAIL = re.compile(r"(?:股份|有限|责任|公司|集团|控股|[（(])")
+
+
+def _reshape(out: list, taken: list, m: Mention, s: int, e: int, text: str) -> None:
+    if (m.start, m.end) in taken:
+        taken.remove((m.start, m.end))
+    m.start, m.end, m.text = s, e, text[s:e]
+    taken.append((s, e))
 
 
 def _kind_word_names(doc: Doc, out: list, taken: list) -> None:
@@ -315,7 +333,7 @@ def _zh_name_start(doc: Doc, ws: int) -> int | None:
     if ws - s < 2:
         return None
     span = text[s:ws + 8]
-    cut = name_start(span, [t.idx - s for t in doc if s <= t.idx < ws])
+    cut = name_start(span, [0] + [t.idx - s for t in doc if s < t.idx < ws])  # a stop character ended a word
     s += cut
     cut = _zh_after_verb(text[s:ws + 8])
     s += cut if s + cut < ws - 1 else 0

@@ -83,3 +83,10 @@ def test_a_number_inside_a_japanese_fund_name_belongs_to_it():
     ms = mentions("シードラウンドで「みなと2号投資事業有限責任組合」から出資を受けています。")
     fund = [m for m in ms if m.text == "みなと2号投資事業有限責任組合"]
     assert fund and fund[0].extra.get("standing") == "Investor", [(m.text, m.extra) for m in ms]
+
+
+def test_a_chinese_name_ends_with_the_last_word_that_says_what_it_is():
+    ms = mentions("据云岫研究院测算，2026年中国AI加速卡市场规模约为1200亿元。本轮由白沙产业投资基金领投。")
+    names = {m.text: m for m in ms if m.kind == "org"}
+    assert "云岫研究院" in names and names["云岫研究院"].extra.get("standing") == "ResearchFirm", list(names)
+    assert "白沙产业投资基金" in names and "白沙产业投资" not in names, list(names)
