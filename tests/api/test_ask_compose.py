@@ -623,3 +623,10 @@ def test_exclusively_is_declined_and_own_fabs_are_a_foundry(ref):
 def test_a_form_listing_chips_does_not_answer_a_question_asking_for_firms(ref):
     res = answer("Which companies sparkle with HBM3e chips?", ref)  # chips_with_memory would list the chips
     assert res["understood"] is False and "sparkle" in res["message"]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q", ["Which non-Chinese vendors use GDDR6?", "Which vendors outside China use GDDR6?",
+                               "非中国厂商中，哪些使用GDDR6显存？", "中国以外のベンダーでGDDR6を使っているのは？"])
+def test_a_negated_region(ref, q):
+    assert [a["label"] for a in answer(q, ref)["answers"]] == ["Tenstorrent"]
