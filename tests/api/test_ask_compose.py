@@ -630,3 +630,9 @@ def test_a_form_listing_chips_does_not_answer_a_question_asking_for_firms(ref):
                                "非中国厂商中，哪些使用GDDR6显存？", "中国以外のベンダーでGDDR6を使っているのは？"])
 def test_a_negated_region(ref, q):
     assert [a["label"] for a in answer(q, ref)["answers"]] == ["Tenstorrent"]
+
+
+@pytest.mark.shared
+def test_a_total_written_into_the_amount_word_is_a_sum(ref):
+    assert answer("壁仞科技の人民元建ての調達総額はいくら？", ref)["value"] == 3_500_000_000
+    assert "HKD" in answer("IPOの調達総額は？", ref)["message"]  # summed per currency, said so
