@@ -581,7 +581,8 @@ class UnknownRecognizer:
                 s = _token_start(doc, s, e)
                 if s is None:
                     continue
-            if doc.lang_ == "en" and _model_like(m.group("model")):
+            if doc.lang_ == "en" and _model_like(m.group("model")) \
+                    and not any(x.kind == "chip" and (x.start, x.end) == (s, e) for x in out):
                 self._displace(out, taken, s, e)  # "the NV-3 inference accelerator": the chip word says what it is
             if any(a < e and s < b for a, b in taken) or not _model_like(m.group("model")):
                 continue
