@@ -428,6 +428,12 @@ def mark_standing(doc: Doc, out: list) -> None:
             continue
         if m.kind != "org" or m.ids or not m.extra.get("unknown") or m.extra.get("coref") or m.extra.get("inside"):
             continue
+        if _advises(doc.text, m, doc.lang_):
+            m.extra["standing"] = "Organization"  # "华岫资本担任本轮独家财务顾问": an adviser, no investor
+            continue
+        if doc.lang_ == "ja" and _launches(doc, m, out):
+            m.extra["standing"] = "ChipVendor"
+            continue
         kind = kind_of_name(m.text, doc.lang_)
         if kind and kind[0] in STANDING and (doc.lang_ != "zh" or m.end in ends  # not "广大投资|者"
                                               and _zh_name_like(_strip_legal(m.text, "zh"), kind[1])):
@@ -454,3 +460,30 @@ def _zh_name_like(text: str, word: str) -> bool:
     if words and (words[0].flag.startswith(_ZH_NOT_HEAD) or describes(words[0].word, "zh")):
         return False  # "传闻北溟微电子": hearsay, then the name
     return not any(w.flag.startswith(("v", "d", "p", "c", "u", "r")) for w in words[1:])  # "交易不构成投资", "重新进入资本"
+
+
+def _advises(text: str, m: Mention, lang: str) -> bool:
+    """The clause after the name says it advises the deal ("…担任本轮独家财务顾问", "…が財務アドバイザーを務めた")."""
+    words = name_words(lang).get("adviser", ())
+    clause = re.split(r"[，,。；;、]", text[m.end:], maxsplit=1)[0]
+    return any(w in clause for w in words)
+
+
+# the topic particle after a Japanese subject, past a bracketed aside ("ツバクロ・デバイセズ（東京・千代田）は")
+_JA_SUBJECT = re.compile(r"\s*(?:[（(][^（）()]{1,30}[）)])?\s*[はが]")
+
+
+def _launches(doc: Doc, m: Mention, out: list) -> bool:
+    """A Japanese company no vocabulary knows that is the subject (は/が) of a sentence launching or developing a
+    chip named after it ("ツバクロ・デバイセズ（東京・千代田）は…「ホタルビ3」を…発表した"): a chip vendor, whatever the
+    relation extractors make of the sentence."""
+    from ingest.components.relations.common import cue_spans
+    if not _JA_SUBJECT.match(doc.text, m.end) or kind_of_name(m.text, "ja") and \
+            kind_of_name(m.text, "ja")[0] in ("investor", "research", "organization"):
+        return False
+    chips = [c for c in out if c.kind == "chip" and c.start >= m.end]
+    if not chips or any(o.key != m.key and o.kind == "org" and not o.extra.get("coref") and m.end <= o.start < chips[0].start
+                        and "Foundry" not in o.types for o in out):
+        return False
+    cues = cue_spans(doc, "_design_verb") + cue_spans(doc, "_launch")
+    return any(s >= chips[0].end for s, _ in cues)

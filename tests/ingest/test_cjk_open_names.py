@@ -90,3 +90,15 @@ def test_a_chinese_name_ends_with_the_last_word_that_says_what_it_is():
     names = {m.text: m for m in ms if m.kind == "org"}
     assert "云岫研究院" in names and names["云岫研究院"].extra.get("standing") == "ResearchFirm", list(names)
     assert "白沙产业投资基金" in names and "白沙产业投资" not in names, list(names)
+
+
+def test_a_financial_adviser_named_like_a_fund_is_no_investor():
+    ms = mentions("本轮由苍岭资本领投，白岩资本担任本轮独家财务顾问。")
+    adviser = [m for m in ms if m.text == "白岩资本"]
+    assert adviser and adviser[0].extra.get("standing") == "Organization", [(m.text, m.extra) for m in ms]
+
+
+def test_the_japanese_subject_of_a_chip_launch_is_a_chip_vendor():
+    ms = mentions("ヒバリ・ワークス（大阪・北区）は、推論チップ「HW-3」を発売した。")
+    vendor = [m for m in ms if m.text == "ヒバリ・ワークス"]
+    assert vendor and vendor[0].extra.get("standing") == "ChipVendor", [(m.text, m.extra) for m in ms]
