@@ -76,6 +76,7 @@ class Node:
     answerable: bool = True
     ipo: bool = False  # "IPOs", "IPO调达额": only the listing rounds
     negated: bool = False  # "not made on TSMC's 6nm process", "never led a round": no such node linked
+    asked: bool = False  # the reading marked this node as the one asked for ("…的芯片中，…是哪款")
     also: list = field(default_factory=list)  # (class, negated): "backers that are foundries", "不是推理芯片"
 
 
@@ -312,6 +313,13 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         nodes = [n for n in nodes if n is not mem[0]]
     if not nodes:
         raise NotUnderstood("no_answer_type")
+    if lang == "zh":
+        nodes = _zh_closing_classifier(text, nodes)
+    among = re.search(r"(?<![A-Za-z])among(?![A-Za-z])", text, re.I) if lang == "en" else None
+    if among is not None and any(n is not nodes[0] and n.start >= among.end() and _kind(n) == _kind(nodes[0])
+                                 for n in nodes):
+        # "Which chip … among Chinese vendors' chips?": the set is written after the question; not read yet
+        raise NotUnderstood("not_understood", words=among.group(0))
     answer = _answer_node(text, lang, nodes, atoms)
     for i, a in enumerate(atoms):
         if i in used:
@@ -624,7 +632,7 @@ def _event_atoms(text: str, atoms: list[Span], spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-_AMONG_JA = re.compile(r"\s*(?:の)?(?:中で|中から|うち|で、|では、)")
+_AMONG_JA = re.compile(r"\s*(?:の)?(?:中で|中から|うち|で、|では、|で(?=\s*(?:最も|一番|いちばん)))")
 _ASKED_SUBJECT_JA = re.compile(r"\s*(?:を|に|で)[^、。？?]*?のは\s*(?:どれ|どの|何|なに|どこ|誰|[？?]?\s*$)")
 
 
@@ -637,8 +645,28 @@ def _ja_among(text: str, nodes: list[Node]) -> Node | None:
     return None
 
 
+_ZH_SET = re.compile(r"\s*(?:中|里|当中|之中|里面)\s*[，,、]")
+_ZH_CLOSING = re.compile(r"是?\s*哪(?:一)?(?:款|家|个|种)\s*[？?]?\s*$")
+
+
+def _zh_closing_classifier(text: str, nodes: list[Node]) -> list[Node]:
+    """"中国厂商的芯片中，制程最先进的是哪款？": the closing 哪款 asks for one of the set named before 中, not a second
+    node; the set's node is then the answer (marked by moving the classifier's span onto it)."""
+    last = nodes[-1]
+    if len(nodes) < 2 or len(text[last.start:last.end]) > 1 or not _ZH_CLOSING.search(text[max(0, last.start - 3):]):
+        return nodes
+    for n in nodes[:-1]:
+        if _kind(n) == _kind(last) and _ZH_SET.match(text, n.end):
+            n.asked = True
+            return nodes[:-1]
+    return nodes
+
+
 def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> Node:
     real = [n for n in nodes if n.answerable] or nodes
+    asked = [n for n in real if n.asked]
+    if asked:
+        return asked[0]
     if lang == "en":
         return real[0]
     if real[0].type == "org":  # "谁设计了…", "誰が…": the asking word itself

@@ -636,3 +636,15 @@ def test_a_negated_region(ref, q):
 def test_a_total_written_into_the_amount_word_is_a_sum(ref):
     assert answer("壁仞科技の人民元建ての調達総額はいくら？", ref)["value"] == 3_500_000_000
     assert "HKD" in answer("IPOの調達総額は？", ref)["message"]  # summed per currency, said so
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("q", ["中国厂商的芯片中，制程最先进的是哪款？", "中国ベンダーのチップで最も微細なプロセスを使っているのは？"])
+def test_a_superlative_within_a_named_set(ref, q):
+    assert {a["label"] for a in answer(q, ref)["answers"]} == {"Tiangai 100", "Ascend 910", "Kunlun 2", "BR100", "BR104",
+                                                                "MLU290", "MLU370"}
+
+
+@pytest.mark.shared
+def test_among_a_set_written_after_the_question_is_declined(ref):
+    assert answer("Which chip uses the most advanced process among Chinese vendors' chips?", ref)["understood"] is False
