@@ -102,3 +102,9 @@ def test_the_japanese_subject_of_a_chip_launch_is_a_chip_vendor():
     ms = mentions("ヒバリ・ワークス（大阪・北区）は、推論チップ「HW-3」を発売した。")
     vendor = [m for m in ms if m.text == "ヒバリ・ワークス"]
     assert vendor and vendor[0].extra.get("standing") == "ChipVendor", [(m.text, m.extra) for m in ms]
+
+
+def test_a_japanese_topic_with_a_date_after_it_is_the_subject_of_the_launch():
+    ex = extract(RawDocument("<test>", "ヒバリ・ワークス（大阪・北区）は10日、生成AI向けの新型半導体「HW-3」を来春から量産すると発表した。"))
+    fs = {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
+    assert ("new:chip:HW-3", "designedBy", "new:org:ヒバリ・ワークス") in fs, fs

@@ -297,7 +297,8 @@ def acts_in(doc: Doc, m: Mention, relation: str, window: int = 15) -> bool:
     gov = governing_verb(doc, m)
     if gov is not None:
         verb, dep = gov
-        if dep.startswith("nsubj") or dep in ("obl", "iobj"):
+        # GiNZA labels a bunsetu head "obl_bunsetu" ("ツバクロ・デバイセズ（…）は10日、…発表した"): the same relation
+        if dep.startswith("nsubj") or dep.removesuffix("_bunsetu") in ("obl", "iobj"):
             # up the head chain within the clause (a misattached "火曜日" sits between subject and verb)
             for _ in range(4):
                 if any(s <= verb.idx < e or verb.idx <= s < verb.idx + len(verb) for s, e in cues):
