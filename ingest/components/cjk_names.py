@@ -433,6 +433,7 @@ def mark_standing(doc: Doc, out: list) -> None:
             continue
         if doc.lang_ == "ja" and _launches(doc, m, out):
             m.extra["standing"] = "ChipVendor"
+            m.extra["launches"] = True  # the subject of the launch: aic_designed_by may take it as the designer
             continue
         kind = kind_of_name(m.text, doc.lang_)
         if kind and kind[0] in STANDING and (doc.lang_ != "zh" or m.end in ends  # not "广大投资|者"

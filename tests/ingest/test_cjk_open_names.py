@@ -108,3 +108,10 @@ def test_a_japanese_topic_with_a_date_after_it_is_the_subject_of_the_launch():
     ex = extract(RawDocument("<test>", "ヒバリ・ワークス（大阪・北区）は10日、生成AI向けの新型半導体「HW-3」を来春から量産すると発表した。"))
     fs = {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
     assert ("new:chip:HW-3", "designedBy", "new:org:ヒバリ・ワークス") in fs, fs
+
+
+def test_the_subject_of_a_machine_translated_launch_designs_the_chip():
+    text = "中国 の minghe semiconductor （明河半导体） は 、smic の n+2 プロセス で 製造 される 学習 用 チップ mh-t5 の 出荷 を 開始 した 。"
+    ex = extract(RawDocument("<test>", text))
+    fs = {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
+    assert any(p == "designedBy" and o == "new:org:minghe semiconductor" for _, p, o in fs), fs

@@ -239,7 +239,8 @@ class DesignedBy:
             if conf < 0.95 and best.extra.get("unknown") and not _verb_follows(doc, best) \
                     and not (p.kind == "cluster" and acts_in(doc, best, "_operate")) \
                     and not _owner_subject(doc, best, p) and not _maker_after(doc, p, best) \
-                    and not _colon_owner(doc, best, p):
+                    and not _colon_owner(doc, best, p) \
+                    and not any(o.key == best.key and o.extra.get("launches") for o in orgs):  # cjk_names._launches
                 continue  # a name GiNZA or a suffix pattern guessed is a designer only when it acts as one
             if conf < 0.95 and "Foundry" in best.types and not cue_spans(doc, "_design_verb"):
                 continue  # "Samsung makes the Kunlun 1": a foundry sentence, not a design one
