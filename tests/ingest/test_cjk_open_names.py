@@ -115,3 +115,9 @@ def test_the_subject_of_a_machine_translated_launch_designs_the_chip():
     ex = extract(RawDocument("<test>", text))
     fs = {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
     assert any(p == "designedBy" and o == "new:org:minghe semiconductor" for _, p, o in fs), fs
+
+
+def test_a_chip_named_as_a_companys_new_chip_is_its_design():
+    ex = extract(RawDocument("<test>", "ミサゴの新チップ「ハヤテ」を試してきた。"))
+    fs = {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
+    assert any(s == "new:chip:ハヤテ" and p == "designedBy" for s, p, _ in fs), fs

@@ -16,7 +16,9 @@ from ingest.components.relations.common import (acts_in, add, between, can_be, c
                                                 guarded, of_kind)
 
 NAME = "aic_designed_by"
-ADJACENT = re.compile(r"^\s*(?:'s|’s|'|’|の|的|社の|社製|製の?|公司的?|旗下的?|推出的|发布的|開発の|自研的?)?\s*$"
+ADJACENT = re.compile(r"^\s*(?:'s|’s|'|’|の|的|社の|社製|製の?|公司的?|旗下的?|推出的|发布的|開発の|自研的?|"
+                      r"の(?:新|最新|新型)?(?:チップ|半導体|プロセッサー?|アクセラレータ)[「『]|"  # カワセミの新チップ「セキレイ」
+                      r"的(?:新款|新一代|最新)?(?:芯片|处理器|加速卡)[“「])?\s*$"
                       r"|^(?:'s|’s)\s+(?:new|latest|flagship|first|second|third|next-generation|upcoming|own)\s+$")
 BY = re.compile(r"(?:\bby\b|\bfrom\b|由|が|により|によって|を手掛ける)")
 
