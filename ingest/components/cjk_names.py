@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ingest.components.spans import drop, overlaps
 from ingest.model import Mention
 
 STANDING = {"investor": "Investor", "research": "ResearchFirm", "organization": "Organization",
@@ -101,27 +102,18 @@ def kind_of_name(text: str, lang: str) -> tuple[str, str] | None:
     return best
 
 
+@lru_cache(maxsize=64)
 def _words_re(lang: str, *kinds: str) -> str:
+    """The kinds' words as one alternation, longest first (built once per language and kinds)."""
     ws = sorted({w for k in kinds for w in name_words(lang).get(k, ())}, key=len, reverse=True)
     return "|".join(re.escape(w) for w in ws)
-
-
-def _overlaps(taken: list, s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in taken)
-
-
-def _drop(out: list, taken: list, m: Mention) -> None:
-    if m in out:
-        out.remove(m)
-    if (m.start, m.end) in taken:
-        taken.remove((m.start, m.end))
 
 
 def _displace(out: list, taken: list, s: int, e: int) -> None:
     """A model's or a pattern's guesses over [s, e) give way to a name whose kind word is written beside it."""
     for x in [x for x in out if x.start < e and s < x.end and not x.ids and x.extra.get("unknown")
               and x.kind in ("org", "chip", "arch", "cluster")]:
-        _drop(out, taken, x)
+        drop(out, taken, x)
 
 
 def _names_in_view(doc: Doc) -> list:
@@ -154,10 +146,10 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
     for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("unknown") and not m.extra.get("coref")]:
         t = m.text
         if 0 < m.start and text[m.start - 1] in "（(" and t.replace("、", "・").split("・")[0].casefold() in places:
-            _drop(out, taken, m)
+            drop(out, taken, m)
             continue
         if describes(_strip_legal(t, lang), lang):
-            _drop(out, taken, m)
+            drop(out, taken, m)
             continue
         if m.extra.get("ner") and lang == "ja":  # "手がけるシズク・デザイン": the verb before a name is no part of it
             lead = [t for t in doc if m.start <= t.idx < m.end]
@@ -173,7 +165,7 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
             cut = max((i for i in starts if m.start < i < m.end), default=m.start)
             rest = text[m.start:cut]
             if len(rest) < 2 or rest.casefold() in places or describes(rest, lang):
-                _drop(out, taken, m)
+                drop(out, taken, m)
                 continue
         if m.extra.get("ner") and lang == "zh":  # "星图研究院测算": a name ends with the last word that says what it is
             ends = [m.start + i + len(w) for kind in ("research", "investor", "chip_vendor", "organization")
@@ -184,7 +176,7 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
                 _reshape(out, taken, m, m.start, end, text)
         if any(text.startswith(w, i) for w in titles for i in range(max(m.start, m.end - len(w) + 1), m.end)
                if i + len(w) > m.end):
-            _drop(out, taken, m)  # a title cut in two: "石動真一社長" read as "真一社"
+            drop(out, taken, m)  # a title cut in two: "石動真一社長" read as "真一社"
 
 
 # what may follow a kind word inside a Chinese name: a legal form, a branch in brackets
@@ -220,7 +212,7 @@ def _kind_word_names(doc: Doc, out: list, taken: list) -> None:
         if any(x.ids and x.start < e and s < x.end for x in out):
             continue  # a name the vocabulary knows
         _displace(out, taken, s, e)
-        if _overlaps(taken, s, e):
+        if overlaps(taken, s, e):
             continue
         taken.append((s, e))
         out.append(Mention(s, e, text[s:e], kind, (), types, extra={"unknown": True, "quoted": True}))
@@ -239,8 +231,8 @@ def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:
             continue
         n = max(inner, key=lambda n: len(n.text))
         s = text.index(n.text, g.start)
-        _drop(out, taken, g)
-        if _overlaps(taken, s, s + len(n.text)):
+        drop(out, taken, g)
+        if overlaps(taken, s, s + len(n.text)):
             continue
         taken.append((s, s + len(n.text)))
         out.append(Mention(s, s + len(n.text), n.text, n.kind, (), ("Chip",) if n.kind == "chip" else
@@ -267,8 +259,8 @@ def _word_ended_names(doc: Doc, out: list, taken: list) -> None:
                 continue
             for x in [x for x in out if (x.kind == "org" or x.extra.get("ner")) and not x.ids and x.extra.get("unknown")
                       and s <= x.start and x.end <= m.end() and (x.start, x.end) != (s, m.end())]:
-                _drop(out, taken, x)  # "トヨノ自動車" of it, a model's "みなと2号" chip
-            if _overlaps(taken, s, m.end()):
+                drop(out, taken, x)  # "トヨノ自動車" of it, a model's "みなと2号" chip
+            if overlaps(taken, s, m.end()):
                 continue
             taken.append((s, m.end()))
             out.append(Mention(s, m.end(), text[s:m.end()], "org", extra={"unknown": True, "word_ended": True}))
@@ -288,7 +280,7 @@ def _word_ended_names(doc: Doc, out: list, taken: list) -> None:
             s = _zh_name_start(doc, ws)
             if s is None:
                 continue
-        if _overlaps(taken, s, we) or kind_of_name(text[s:we], lang) is None:
+        if overlaps(taken, s, we) or kind_of_name(text[s:we], lang) is None:
             continue
         taken.append((s, we))
         out.append(Mention(s, we, text[s:we], "org", extra={"unknown": True, "word_ended": True}))
@@ -396,7 +388,7 @@ def _brand_codes(doc: Doc, out: list, taken: list) -> None:
             c.start, c.text = s, text[s:e]
             taken.append((s, e))
             continue
-        if _overlaps(taken, s, e):
+        if overlaps(taken, s, e):
             continue
         taken.append((s, e))
         out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import cjk_names, mentions
+from ingest.components.spans import drop
 from ingest.components.ner import only_describes
 from ingest.model import Mention
 
@@ -428,9 +429,7 @@ class UnknownRecognizer:
             for m in ZH_ANCHORED_ORG.finditer(text):
                 s, e = m.span(1)
                 for x in [x for x in out if x.extra.get("ner") and not x.ids and s < x.start < e < x.end]:
-                    out.remove(x)  # a model's guess that begins inside the name ("资本继续追加投资")
-                    if (x.start, x.end) in taken:
-                        taken.remove((x.start, x.end))
+                    drop(out, taken, x)  # a model's guess that begins inside the name ("资本继续追加投资")
                 self._absorb(out, taken, s, e)
                 cands.append((s, e))
         pat = {"en": EN_ORG, "zh": ZH_ORG, "ja": JA_ORG}.get(doc.lang_)
@@ -547,9 +546,7 @@ class UnknownRecognizer:
             code = FAMILY_MODEL.match(text, m.end)
             if code is None:
                 continue
-            out.remove(m)
-            if (m.start, m.end) in taken:
-                taken.remove((m.start, m.end))
+            drop(out, taken, m)
             taken.append((m.start, code.end()))
             out.append(Mention(m.start, code.end(), text[m.start:code.end()], "chip", (), ("Chip",),
                                extra={"unknown": True, "family": m.ids[0]}))
@@ -560,9 +557,7 @@ class UnknownRecognizer:
                     or owner.group(1).casefold() in _not_names_en():
                 continue
             s = owner.start(1)
-            out.remove(m)
-            if (m.start, m.end) in taken:
-                taken.remove((m.start, m.end))
+            drop(out, taken, m)
             self._displace(out, taken, s, owner.end(1))
             taken.append((s, m.end))
             out.append(Mention(s, m.end, text[s:m.end], "chip", (), ("Chip",), extra={"unknown": True}))
@@ -724,9 +719,7 @@ class UnknownRecognizer:
         if len(inside) != 1 or not inside[0].ids or inside[0].kind != "org" or inside[0].start != s \
                 or not INVESTING_TAIL.match(text[inside[0].end:e]):
             return
-        out.remove(inside[0])
-        if (inside[0].start, inside[0].end) in taken:
-            taken.remove((inside[0].start, inside[0].end))
+        drop(out, taken, inside[0])
 
     def _named_codes(self, text: str, out: list, taken: list) -> None:
         """"Tessel T4", "Sorrel S2": a short model code (a letter or two and digits) whose product name is the
@@ -751,9 +744,7 @@ class UnknownRecognizer:
     def _displace(out: list, taken: list, s: int, e: int) -> None:
         """Drop a model's guesses over [s, e): a kind word beside the name says what it is."""
         for x in [x for x in out if x.start < e and s < x.end and x.extra.get("ner") and not x.ids]:
-            out.remove(x)
-            if (x.start, x.end) in taken:
-                taken.remove((x.start, x.end))
+            drop(out, taken, x)
 
     @staticmethod
     def _absorb(out: list, taken: list, s: int, e: int, zh_text: str = "") -> None:
@@ -767,9 +758,7 @@ class UnknownRecognizer:
                 and not (zh_text and inside[0].end == e and inside[0].start == s + 1 and "\u4e00" <= zh_text[s] <= "\u9fff"):
             return  # (but "由青禾资本" read as "禾资本": a Chinese name's first character is part of it)
         for m in inside:
-            out.remove(m)
-            if (m.start, m.end) in taken:
-                taken.remove((m.start, m.end))
+            drop(out, taken, m)
 
 
 # one item of a list between two names: "、国开金融、"
