@@ -247,6 +247,18 @@ class Compiler:
         elif a.kind == "event":
             self.event_atom(n, a)
 
+    def _undated_instead(self, a: Atom, r: str, pattern: str = "") -> bool:
+        """A year window over rounds: note that it is dated, and when the query is the one that lists the
+        rounds the window leaves out for want of a date (`undated`), add that instead; True if it did."""
+        if a.negated:
+            return False
+        self.dated_rounds = True
+        if not self.undated:
+            return False
+        self.undated_var = r
+        self.add(f"{pattern}FILTER NOT EXISTS {{ {r} aic:date {self.fresh('nd')} }}")
+        return True
+
     def cmp_atom(self, n: Node, a: Atom, k: str) -> None:
         v, nt, d, op = self.node_var(n), _etype(n), a.span.data, a.span.row["op"]
         vals = d["values"]
@@ -256,12 +268,8 @@ class Compiler:
                 pat = f"{v} aic:announcedIn {k} ."
             elif nt == "round":
                 pat = f"{v} aic:date {k} ."
-                if not a.negated:
-                    self.dated_rounds = True
-                    if self.undated:
-                        self.undated_var = v
-                        self.add(f"FILTER NOT EXISTS {{ {v} aic:date {self.fresh('nd')} }}")
-                        return
+                if self._undated_instead(a, v):
+                    return
             elif n.type == "investor":  # "investors that invested in 2021": the rounds they took part in
                 r = self.fresh("r")
                 pat = f"{{ {r} aic:investor {v} }} UNION {{ {r} aic:leadInvestor {v} }} {r} aic:date {k} ."
@@ -269,12 +277,8 @@ class Compiler:
                 r = self.fresh("r")
                 ipo = f" ; aic:roundName \"IPO\"" if self.listing else ""
                 pat = f"{r} aic:fundedCompany {v}{ipo} ; aic:date {k} ."
-                if not a.negated:
-                    self.dated_rounds = True
-                    if self.undated:
-                        self.undated_var = r
-                        self.add(f"{r} aic:fundedCompany {v}{ipo} . FILTER NOT EXISTS {{ {r} aic:date {self.fresh('nd')} }}")
-                        return
+                if self._undated_instead(a, r, f"{r} aic:fundedCompany {v}{ipo} . "):
+                    return
             else:
                 raise NotUnderstood("not_understood", words=a.span.text)
         elif d["q"] == "N":
