@@ -50,7 +50,7 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
                 and not ("Foundry" in m.types and any(n.kind == "node" for n in ms)):  # "Samsung Foundry's SF3"
             ctx.topic = m.key
             return True
-    subject = _unknown_subject(text, ms, investors, doc) if lang == "en" else _cjk_subject(text, ms, investors) \
+    subject = _unknown_subject(text, ms, investors, doc) if lang == "en" else _cjk_subject(text, ms, investors, lang) \
         if lang in ("ja", "zh") else None
     if subject is not None:
         ctx.topic = subject.key
@@ -108,7 +108,7 @@ EN_BRANDED_CODE = re.compile(r"([A-Za-z][a-z]{2,}) ([A-Z]{1,5}-\d{1,4}[A-Za-z]?)
 _CJK_SUBJECT_AFTER = re.compile(r"^\s*(?:は|が|も|成立|创立|創立|设立|設立|总部|總部|本社|表示|称|稱|宣布|发布|發布|推出|是|于|於|在|将|將|已|还|還|目前)")
 
 
-def _cjk_subject(text: str, ms: list[Mention], investors: set) -> Mention | None:
+def _cjk_subject(text: str, ms: list[Mention], investors: set, lang: str) -> Mention | None:
     """A Japanese or Chinese organisation no vocabulary knows, that an earlier fact used (so a name, not a guess such
     as "証券コードは…"), opening the sentence as its subject: the company the paragraph is about (names that say they
     invest or research are not taken)."""
@@ -119,9 +119,17 @@ def _cjk_subject(text: str, ms: list[Mention], investors: set) -> Mention | None
     m = opening[0]
     if m.ids or not m.extra.get("unknown") or not m.extra.get("key") or m.key in investors or m.extra.get("ner") == "RESEARCH" \
             or "Foundry" in m.types or not _CJK_SUBJECT_AFTER.match(text[m.end:m.end + 4]) \
-            or re.search(r"(?:资本|創投|创投|基金|投资|投資|キャピタル|ベンチャーズ|パートナーズ|ファンド|证券|証券|研究)$", m.text):
+            or _says_it_invests_or_researches(m.text, lang):
         return None
     return m
+
+
+def _says_it_invests_or_researches(name: str, lang: str) -> bool:
+    """The name ends with an investor or research word of ontology/lexicon/<lang>/name_words.jsonl ("峻石资本",
+    "コガラシ・ベンチャーズ", "岚汐证券研究所"): a fund or an analyst opening a sentence is not its topic."""
+    from ingest.components.cjk_names import name_words
+    words = name_words(lang)
+    return any(name.casefold().endswith(w.casefold()) for k in ("investor", "research") for w in words.get(k, ()))
 
 
 def remember_names(ctx: DocContext, ms: list[Mention]) -> None:
