@@ -314,6 +314,10 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
                                                                                            u.language)),
                          candidates=[{"iri": e.iri, "label": e.label(u.language)} for e in fit],
                          interpretation=interp)
+    left = _unread(u, idx, best, not_understood)
+    if left:  # a word no reading used ("headquartered in Shenzhen"): the form would answer another question
+        return _declined(u, u.language, _compose_message(u.language, _NotRead(left, u.language)), interpretation=interp,
+                         unread=left)
     spec: FormSpec = best["spec"]
     ctx = Context(store=store, understanding=u, index=idx, slots=best["slots"], lang=u.language)
     try:
@@ -348,6 +352,25 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
     relabel(out["answers"], store, idx, u.language)
     describe(out, idx)
     return out
+
+
+def _unread(u: Understanding, idx: Any, best: dict, not_understood: Any) -> list[str]:
+    """The words of a question the query graph could not read that the chosen form's reading does not use either
+    (api/ask/coverage.py); empty when the query graph read every word."""
+    if not_understood is None or not_understood.key not in ("not_understood", "outside"):
+        return []
+    from api.ask.coverage import unread_by_form
+    try:
+        return unread_by_form(u, best, lexicon(u.language).forms, idx)
+    except Exception:  # a lexicon being edited must not break questions: the compositional reader's words stand
+        return [w for w in re.split(r"[,、\s]+", str(not_understood.info.get("words", ""))) if w]
+
+
+class _NotRead:
+    """The decline of words no reading used, in the shape `_compose_message` says."""
+
+    def __init__(self, words: list[str], lang: str):
+        self.key, self.info = "not_understood", {"words": (", " if lang == "en" else "、").join(words)}
 
 
 def _error_text(exc: Exception) -> str:

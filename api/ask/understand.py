@@ -311,6 +311,8 @@ class Understanding:
     unknown: list[str] = field(default_factory=list)  # name-like words that link to nothing
     suggestions: dict[str, list[str]] = field(default_factory=dict)  # unknown word -> closest known names
     notes: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # constraint matches (start, end, slot) in text
+    mask_marks: list[tuple[int, int, str]] = field(default_factory=list)  # what `masked` replaced by tags
 
 
 def _norm(text: str) -> str:
@@ -367,6 +369,8 @@ def understand(question: str, store: Any, lang: str | None = None,
                     continue
                 if slot not in u.constraints:
                     u.constraints[slot] = _constraint_value(row, m)
+                if m.end() > m.start():  # the words a constraint read: api/ask/coverage.py counts them as used
+                    u.spans.append((m.start(), m.end(), slot))
                 if row.get("tag", True) is not False and m.end() > m.start():
                     spans.append((m.start(), m.end(), slot))
     taken = [(h.start, h.end) for h in hits] + [(s, e) for s, e, _ in spans]
@@ -376,6 +380,7 @@ def understand(question: str, store: Any, lang: str | None = None,
     # masked text: entity tags and constraint tags
     marks = [(m.start, m.end, "{" + _tag(idx, m) + "}") for m in u.mentions]
     marks += [(s, e, "{" + slot + "}") for s, e, slot in spans if not row_untagged(lex, slot)]
+    u.mask_marks = marks
     out, pos = [], 0
     for s, e, tag in sorted(marks):
         if s < pos:
