@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 # a word of the question: a Latin/digit token, or a run of kana/Han/Hangul characters
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 _HIRAGANA = re.compile(r"[\u3040-\u309f]+")
 _PARTICLES = "をにでがはのともへや"
 
@@ -113,9 +113,10 @@ def unread(text: str, lang: str, used: list[tuple[int, int]]) -> list[str]:
     for m in _WORD.finditer(rest):
         w = m.group(0)
         if w[0].isascii():
-            # a Latin word partly matched by a pattern ("fab" of "fabbed") was read
-            whole = re.match(r"[A-Za-z0-9'’\-]*", text[m.start():]).group(0)
-            before = re.search(r"[A-Za-z0-9'’\-]*$", text[:m.start()]).group(0)
+            # a Latin word partly matched by a pattern ("fab" of "fabbed") was read; each part of a hyphenated word
+            # is a word of its own ("open" of "open-source")
+            whole = re.match(r"[A-Za-z0-9'’]*", text[m.start():]).group(0)
+            before = re.search(r"[A-Za-z0-9'’]*$", text[:m.start()]).group(0)
             if before or len(whole) > len(w):
                 continue
             w = w.strip("'’-")
