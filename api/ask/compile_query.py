@@ -18,6 +18,9 @@ from api.ask.forms import py, template
 ROUNDISH = {"round", "amount", "exchange", "roundname", "currency"}
 # what may stand between coordinated subjects and their verb: other (blanked) names, "and", "both", particles
 _COORD = r"[\s\0,、，]|and|both|as well as|also|和|与|及|跟|都|也|均|共同|同时|と|も|の両方|両方|が|は|から|とも(?:に)?"
+# what may stand between an entity and a type word for the entity to name the node itself ("the Hanguang 800 chip",
+# "Intel's fabs", "TPU芯片"); a word between ("英特尔代工的芯片厂商": the vendors Intel makes chips for) does not
+_ADJACENT = re.compile(r"[\s的の'’s\-]*")
 _TRIPLE = re.compile(r"(\?\w+|<[^>]+>)\s+(aic:\w+)\s+(\?\w+|<[^>]+>|\"[^\"]*\")")
 
 
@@ -139,8 +142,12 @@ class Compiler:
         if n.type == "exchange" and any(t in ORGS for t in types):  # "沐曦和摩尔线程都在哪个交易所上市": each listed there
             self.add(f"{self.fresh('r')} aic:fundedCompany {iri} ; aic:exchange ?exchange .", a.negated)
             return
-        if nt in types and nt not in ("company", "round") and (
-                abs(n.start - a.span.end) <= 3 or abs(a.span.start - n.end) <= 3 or n.implicit):
+        gap = self.text[a.span.end:n.start] if n.start >= a.span.end else self.text[n.end:a.span.start]
+        # a verb right before the name makes it that verb's object, not the answer itself ("既依赖台积电又依赖英特尔的厂商")
+        governed = n is self.g.answer and any(r.end <= a.span.start and not self.text[r.end:a.span.start].strip(" 了过")
+                                              for r in self.g.rels)
+        if nt in types and nt not in ("company", "round") and not governed and (
+                (len(gap) <= 3 and _ADJACENT.fullmatch(gap)) or n.implicit):
             self.body.append(f"VALUES {v} {{ {iri} }}")  # "the Hanguang 800 chip", "Intel's fabs": the node itself
             return
         rel, subject = self.rel_near(a)

@@ -262,6 +262,8 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         typ = t.row["type"]
         if nodes and nodes[-1].type == typ and not text[nodes[-1].end:t.start].strip(" の的"):
             nodes[-1].end = t.end  # "哪家公司": one node
+            nodes[-1].cls = nodes[-1].cls or t.row.get("cls")  # "哪款训练芯片": the class word's class stays
+            nodes[-1].ipo = nodes[-1].ipo or bool(t.row.get("ipo"))
             continue
         nodes.append(Node(f"n{i}", typ, t.start, t.end, t.row.get("cls"), ipo=bool(t.row.get("ipo"))))
     nodes += _asked_amount(spans, nodes)
