@@ -122,9 +122,38 @@ class Compiler:
             del self.body[start:]
         self.body.append(" UNION ".join(f"{{ {grp} }}" for grp in groups))
 
+    def investment_windows(self) -> dict[str, Atom]:
+        """A year said of an investment ("who invested in Biren in 2020", "2020年に壁仞科技に出資した", "2020年投资了…的
+        机构"): a year on an organisation whose nearest relation word is investing or leading dates the investment
+        itself, the round the two share, not any round of either. Node variable -> the year atom."""
+        self.window_ids: set[int] = set()
+        self.windows_used: set[int] = set()
+        if any(n.type in ROUNDISH for n in self.g.nodes):
+            return {}
+        out: dict[str, Atom] = {}
+        for n in self.g.nodes:
+            if _etype(n) not in ORGS | {"company"}:
+                continue
+            for a in n.atoms:
+                if a.kind != "cmp" or not isinstance(a.span.data, dict) or a.span.data.get("q") != "Y" or a.alt:
+                    continue
+                near = min(self.g.rels, default=None,
+                           key=lambda r: r.start - a.span.end if r.start >= a.span.end else a.span.start - r.end)
+                if near is not None and near.row["rel"] in ("invest", "lead"):
+                    out["?" + n.var] = a
+                    self.window_ids.add(id(a))
+        return out
+
     def invest(self, inv: str, co: str, rel: str | None = "invest") -> str:
         """`inv` invested in `co`: a stated investment or a funding round of `co` it took part in (or led)."""
         r = self.fresh("r")
+        w = self.windows.get(inv) or self.windows.get(co) if getattr(self, "windows", None) else None
+        if w is not None:  # a dated investment: only a round can carry the year (an investedIn link has none)
+            self.windows_used.add(id(w))
+            d = self.fresh("d")
+            took = f"{r} aic:leadInvestor {inv} ." if rel == "lead" else \
+                f"{{ {r} aic:investor {inv} }} UNION {{ {r} aic:leadInvestor {inv} }}"
+            return f"{r} aic:fundedCompany {co} ; aic:date {d} . FILTER({_condition(f'year({d})', w)}) {took}"
         if rel == "lead":
             return f"{r} aic:fundedCompany {co} . {r} aic:leadInvestor {inv} ."
         return (f"{{ {inv} aic:investedIn {co} }} UNION {{ {r} aic:fundedCompany {co} . {r} aic:investor {inv} }} "
@@ -144,14 +173,14 @@ class Compiler:
             return
         gap = self.text[a.span.end:n.start] if n.start >= a.span.end else self.text[n.end:a.span.start]
         # a verb right before the name makes it that verb's object, not the answer itself ("既依赖台积电又依赖英特尔的厂商")
-        governed = n is self.g.answer and any(r.end <= a.span.start and not self.text[r.end:a.span.start].strip(" 了过")
-                                              for r in self.g.rels)
-        if nt in types and nt not in ("company", "round") and not governed and (
+        governed = any(r.end <= a.span.start and not self.text[r.end:a.span.start].strip(" 了过") for r in self.g.rels)
+        if nt in types and nt not in ("company", "round") and not (governed and n is self.g.answer) and (
                 (len(gap) <= 3 and _ADJACENT.fullmatch(gap)) or n.implicit):
             self.body.append(f"VALUES {v} {{ {iri} }}")  # "the Hanguang 800 chip", "Intel's fabs": the node itself
             return
         rel, subject = self.rel_near(a)
-        if n.start >= a.span.end and re.fullmatch(r"\s*(?:的|の|'s|’s)?\s*", self.text[a.span.end:n.start]):
+        if n.start >= a.span.end and re.fullmatch(r"\s*(?:的|の|'s|’s)?\s*", self.text[a.span.end:n.start]) and \
+                not (governed and n is self.g.answer and rel is not None):
             rel, subject = None, False  # "三星的工艺", "Samsung processes": the entity qualifies its node
         if rel in ("invest", "lead") and nt in ORGS | {"company"} and any(t in ORGS for t in types):
             inv, co = (iri, v) if subject and n.type != "investor" else (v, iri)
@@ -314,14 +343,7 @@ class Compiler:
             if cur:
                 pat += f" FILTER({cv} = {_lit(cur)})"
                 self.currency = cur
-        if op == "between":
-            lo, hi = (vals + vals)[:2]
-            cond = f"{expr} >= {_lit(lo)} && {expr} <= {_lit(hi)}"
-        elif op == "in":  # "2022 or 2023", "2022年か2023年": either year
-            cond = " || ".join(f"{expr} = {_lit(v)}" for v in dict.fromkeys(vals))
-        else:
-            cond = f"{expr} {op} {_lit(vals[0])}"
-        self.add(f"{pat} FILTER({cond})", a.negated)
+        self.add(f"{pat} FILTER({_condition(expr, a)})", a.negated)
 
     def event_atom(self, n: Node, a: Atom) -> None:
         """Rounds dated before (or after) the same company's IPO: dates compare as strings ("2020-06" < "2026-01-02");
@@ -406,11 +428,12 @@ class Compiler:
                 self.body.append(f"{{ ?{n.var} aic:roundName \"IPO\" }} UNION {{ ?{n.var} aic:exchange ?ipo_{n.var} }}")
             self.body = main
         alts = {id(a.alt) for n in g.nodes for a in n.atoms if a.alt is not None}
+        self.windows = self.investment_windows()
         for n in g.nodes:
             self.body = groups.get(id(n), main)
             for a in n.atoms:
-                if id(a) in alts:
-                    continue  # compiled with the atom that names it as its alternative
+                if id(a) in alts or id(a) in self.window_ids:
+                    continue  # compiled with the atom that names it as its alternative, or with the investment
                 if a.alt is not None:
                     self.alternatives(n, a)
                     continue
@@ -425,6 +448,11 @@ class Compiler:
         for a, b, rel in g.edges:
             self.body = groups.get(id(a), groups.get(id(b), main))
             self.node_edge(a, b, rel)
+        for n in g.nodes:  # a year no investment read stays the node's own ("companies that raised in 2021")
+            self.body = groups.get(id(n), main)
+            for a in n.atoms:
+                if id(a) in self.window_ids and id(a) not in self.windows_used:
+                    self.literal_atom(n, a)
         self.body = main
         for grp in groups.values():  # a negated node: none such linked ("not made on TSMC's 6nm process")
             if grp:
@@ -514,6 +542,17 @@ class Compiler:
             prefixes = "PREFIX aic: <https://w3id.org/aichip/ontology#>\n" + prefixes
         return Compiled(prefixes + q, "x", kind, order, self.region_var, self.triples, self.currency, self.region,
                         self.dated_rounds, self.undated_var)
+
+
+def _condition(expr: str, a: Atom) -> str:
+    """The FILTER condition of comparison atom `a` on `expr`."""
+    op, vals = a.span.row["op"], a.span.data["values"]
+    if op == "between":
+        lo, hi = (vals + vals)[:2]
+        return f"{expr} >= {_lit(lo)} && {expr} <= {_lit(hi)}"
+    if op == "in":  # "2022 or 2023", "2022年か2023年": either year
+        return " || ".join(f"{expr} = {_lit(v)}" for v in dict.fromkeys(vals))
+    return f"{expr} {op} {_lit(vals[0])}"
 
 
 def _rename(body: str) -> str:

@@ -25,6 +25,18 @@ CASES: list[tuple[str, str, str | None]] = [
      "?x a aic:ChipVendor ; aic:reliesOn aid:tsmc , aid:intel ."),
     ("object-not-identity", "Which vendors rely on both Samsung and TSMC?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:tsmc , aid:samsung ."),
+    # a year said of an investment dates the round the investor and the company share, not any round of either
+    ("dated-investment", "Which investors backed Moore Threads in 2020?",
+     "?r aic:fundedCompany aid:moore-threads ; aic:date ?d . FILTER(year(?d) = 2020) "
+     "{ ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x }"),
+    ("dated-investment", "2021年に燧原科技に出資した投資家は？",
+     "?r aic:fundedCompany aid:enflame ; aic:date ?d . FILTER(year(?d) = 2021) "
+     "{ ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x }"),
+    ("dated-investment", "2020年领投壁仞科技的机构有哪些？",
+     "?r aic:fundedCompany aid:biren-technology ; aic:date ?d ; aic:leadInvestor ?x . FILTER(year(?d) = 2020)"),
+    ("dated-investment", "Which companies did IDG Capital invest in in 2020?",
+     "?r aic:fundedCompany ?x ; aic:date ?d . FILTER(year(?d) = 2020) "
+     "{ ?r aic:investor aid:idg-capital } UNION { ?r aic:leadInvestor aid:idg-capital }"),
 ]
 
 
