@@ -178,7 +178,7 @@ class Compiler:
                 (len(gap) <= 3 and _ADJACENT.fullmatch(gap)) or n.implicit):
             self.body.append(f"VALUES {v} {{ {iri} }}")  # "the Hanguang 800 chip", "Intel's fabs": the node itself
             return
-        rel, subject = self.rel_near(a)
+        rel, subject = self.rel_near(a) if not a.span.row.get("anaphor") else (None, False)  # "its 7nm processes"
         if n.start >= a.span.end and re.fullmatch(r"\s*(?:的|の|'s|’s)?\s*", self.text[a.span.end:n.start]) and \
                 not (governed and n is self.g.answer and rel is not None):
             rel, subject = None, False  # "三星的工艺", "Samsung processes": the entity qualifies its node

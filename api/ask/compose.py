@@ -328,6 +328,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             continue
         node = _attach(text, lang, nodes, a, idx, marks)
         node.atoms.append(Atom(a.kind, a))
+    _anaphora(text, lex, spans, ents, nodes, answer, idx)
     _apply_markers(text, lang, nodes, marks, idx, answer, rels)
     _apply_or(text, lang, nodes, marks)
     _coordinated_union(text, nodes, marks, idx)
@@ -808,7 +809,9 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
             cands = [(n, a) for n, a in atoms if a.span.start >= m.end][:1]
         if kind == "negate" and lang != "ja" and answer is not None:
             nxt = next((n for n in nodes if n.start >= m.end), None)
-            if nxt is not None and nxt is not answer and (not cands or cands[0][1].span.start > nxt.end) and \
+            # …also when the atom it reaches is that node's own ("not on any of its 7nm processes": no such process)
+            if nxt is not None and nxt is not answer and (not cands or cands[0][1].span.start > nxt.end or
+                                                          any(cands[0][1] is b for b in nxt.atoms)) and \
                     any(r.start >= m.end and r.end <= nxt.start for r in rels):
                 nxt.negated = True  # "never led a funding round": no round it led
                 continue
@@ -825,6 +828,27 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
                 a.negated = True
         else:
             a.negated = True
+
+
+def _anaphora(text: str, lex: ComposeLexicon, spans: list[Span], ents: list[Span], nodes: list[Node], answer: Node,
+              idx: Any) -> None:
+    """A pronoun before a node ("TSMC … its 7nm processes", "台积电…它的7纳米工艺") names the entity said before it: that
+    node gets the entity as an atom. With no named entity before it that can qualify the node, or on the answer
+    itself, the pronoun refers to what is asked ("vendors … their chips") and adds nothing."""
+    for s in spans:
+        if s.kind != "anaphor":
+            continue
+        node = next((n for n in nodes if n.start >= s.end), None)
+        if node is None or node is answer or any(a.kind == "entity" for a in node.atoms):
+            continue
+        gap = _blank_atoms(text[s.end:node.start], s.end, [a.span for a in node.atoms])
+        if lex.fill.sub(" ", gap).strip():
+            continue
+        for e in reversed([e for e in ents if e.end <= s.start]):
+            t = entity_type(idx, e.data)
+            if t is not None and t != node.type and (find_edge(node.type, t, None) or find_edge(t, node.type, None)):
+                node.atoms.append(Atom("entity", Span(e.start, e.end, "entity", {"anaphor": True}, e.text, e.data)))
+                break
 
 
 def _apply_or(text: str, lang: str, nodes: list[Node], marks: list[Span]) -> None:

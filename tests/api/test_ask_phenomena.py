@@ -37,6 +37,19 @@ CASES: list[tuple[str, str, str | None]] = [
     ("dated-investment", "Which companies did IDG Capital invest in in 2020?",
      "?r aic:fundedCompany ?x ; aic:date ?d . FILTER(year(?d) = 2020) "
      "{ ?r aic:investor aid:idg-capital } UNION { ?r aic:leadInvestor aid:idg-capital }"),
+    # a negation that reaches a constraint of a linked (non-answer) node negates that node: none such is linked
+    ("negated-node", "Which vendors do not rely on any 5nm process?",
+     "?x a aic:ChipVendor . FILTER NOT EXISTS { ?p aic:nodeNanometers 5 . "
+     "{ ?x aic:reliesOn ?p } UNION { ?c aic:designedBy ?x ; aic:manufacturedOn ?p } }"),
+    ("negated-node", "Which chips are not made on 7nm processes?",
+     "?x a aic:Chip . FILTER NOT EXISTS { ?x aic:manufacturedOn ?p . ?p aic:nodeNanometers 7 }"),
+    # "its" before a node names the entity said before it
+    ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
+     "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
+     "aic:nodeNanometers 4 . { ?x aic:reliesOn ?p } UNION { ?c aic:designedBy ?x ; aic:manufacturedOn ?p } }"),
+    ("anaphor", "Which chips are made by TSMC but not on its 4nm processes?",
+     "?x a aic:Chip ; aic:fabricatedBy aid:tsmc . FILTER NOT EXISTS { ?x aic:manufacturedOn ?p . "
+     "?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 4 }"),
 ]
 
 
