@@ -347,7 +347,11 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
                    not any(n.start >= r.end and n.end <= a.start for n in nodes) and
                    re.fullmatch(r"[\s的了]*", _blank_atoms(text[r.end:a.start], r.end, atoms))]
         rel = (fit or between or [None])[0]
-        edges.append((a, b, rel.row["rel"] if rel is not None else None))
+        rel = rel.row["rel"] if rel is not None else None
+        head, sibling = _branch_head(spans, edges, a, b)
+        if head is not a:  # the second branch reads as the first, unless its own word links the head to it
+            a, rel = head, (rel if rel is not None and _pair_reads(head, b, rel) else sibling)
+        edges.append((a, b, rel))
     if lang == "zh":
         edges = _zh_relative_clauses(text, edges, rels)
     agg = _aggregate(marks, answer, nodes)
@@ -481,6 +485,7 @@ def _merge_same(nodes: list[Node], rels: list[Span], text: str = "") -> list[Nod
             continue
         if prev is not None and _kind(prev) == _kind(n) and n.answerable and prev.answerable and \
                 not any(r.start >= prev.end and r.end <= n.start for r in rels) and \
+                not (prev.cls and n.cls and prev.cls != n.cls) and \
                 not ({prev.type, n.type} <= {"vendor", "foundry"} and prev.type != n.type):
             # ("哪些代工厂为中国厂商制造芯片": a foundry and a vendor are two parties, never one node)
             if n.type in ("amount", "exchange", "memory", "roundname", "currency") or prev.type in ("org", "company"):
@@ -828,6 +833,16 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
                 a.negated = True
         else:
             a.negated = True
+
+
+def _branch_head(spans: list[Span], edges: list, a: Node, b: Node) -> tuple[Node, str | None]:
+    """"vendors that have chips on TSMC 7nm and also chips on TSMC 5nm": a node written after a coordinator ("and
+    also", "かつ", "并且") that is of the kind of an earlier node hanging from a head is a second branch of that head,
+    not a link from the node just before it: (that head, the relation of its first branch), else (`a`, None)."""
+    if not any((s.kind == "coord" or (s.kind == "mark" and s.row["mark"] == "both")) and s.start >= a.end and
+               s.end <= b.start for s in spans):
+        return a, None
+    return next(((x, r) for x, y, r in reversed(edges) if _kind(y) == _kind(b) and y.start < b.start), (a, None))
 
 
 def _anaphora(text: str, lex: ComposeLexicon, spans: list[Span], ents: list[Span], nodes: list[Node], answer: Node,

@@ -43,6 +43,16 @@ CASES: list[tuple[str, str, str | None]] = [
      "{ ?x aic:reliesOn ?p } UNION { ?c aic:designedBy ?x ; aic:manufacturedOn ?p } }"),
     ("negated-node", "Which chips are not made on 7nm processes?",
      "?x a aic:Chip . FILTER NOT EXISTS { ?x aic:manufacturedOn ?p . ?p aic:nodeNanometers 7 }"),
+    # a second node after "and (also)" of an earlier branch's kind is a second branch of that head, and two type
+    # words of different classes are never merged into one node
+    ("branch", "Which vendors design training chips and also inference chips?",
+     "?x a aic:ChipVendor . ?a aic:designedBy ?x ; a aic:TrainingChip . ?b aic:designedBy ?x ; a aic:InferenceChip ."),
+    ("branch", "Which investors backed companies that rely on Samsung and also companies that rely on TSMC?",
+     "{ ?x aic:investedIn ?a } UNION { ?r aic:fundedCompany ?a . { ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } } "
+     "?a aic:reliesOn aid:samsung . { ?x aic:investedIn ?b } UNION { ?r2 aic:fundedCompany ?b . "
+     "{ ?r2 aic:investor ?x } UNION { ?r2 aic:leadInvestor ?x } } ?b aic:reliesOn aid:tsmc ."),
+    ("branch", "哪些厂商既设计训练芯片又设计推理芯片？",
+     "?x a aic:ChipVendor . ?a aic:designedBy ?x ; a aic:TrainingChip . ?b aic:designedBy ?x ; a aic:InferenceChip ."),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
