@@ -180,7 +180,7 @@ class Compiler:
             return
         rel, subject = self.rel_near(a) if not a.span.row.get("anaphor") else (None, False)  # "its 7nm processes"
         if n.start >= a.span.end and re.fullmatch(r"\s*(?:的|の|'s|’s)?\s*", self.text[a.span.end:n.start]) and \
-                not (governed and n is self.g.answer and rel is not None):
+                not (governed and n is self.g.answer and rel is not None and nt in ORGS | {"company"}):
             rel, subject = None, False  # "三星的工艺", "Samsung processes": the entity qualifies its node
         if rel in ("invest", "lead") and nt in ORGS | {"company"} and any(t in ORGS for t in types):
             inv, co = (iri, v) if subject and n.type != "investor" else (v, iri)
