@@ -230,6 +230,18 @@ def _quantity(lex: ComposeLexicon, q: str, m: re.Match) -> dict | None:
 # ---------------------------------------------------------------------------------------------- parsing
 
 _WH_ZH = re.compile(r"(?:哪些|哪家|哪个|哪款|哪种|哪一|什么|多少|哪)\s*$")
+_WH_EN = re.compile(r"(?<![A-Za-z])(?:which|what|who|whom|how many|how much)(?![A-Za-z])", re.I)
+_WH_EN_DET = re.compile(r"(?<![A-Za-z])(?:which|what)\s*$", re.I)
+
+
+def _late_wh(text: str, nodes: list[Node]) -> Node | None:
+    """"The companies Jeff Bezos backed - which foundries do they depend on?": a topic said first, then the question;
+    with no question word before the first node, the node right after a later "which/what" is the one asked for."""
+    if len(nodes) < 2 or _WH_EN.search(text[:nodes[0].start]) or text[nodes[0].start:nodes[0].end].lower() == "who":
+        return None
+    return next((n for n in nodes[1:] if _WH_EN_DET.search(text[:n.start])), None)
+
+
 _WH_JA = re.compile(r"(?:どの|どんな|何の|どこの)\s*$")
 
 
@@ -342,6 +354,9 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             own = [r for r in rels if not any(r.start >= c.end and r.end <= d.start for c, d in pairs if c is not a)]
             between += [r for r in own if 0 <= r.start - max(a.end, b.end) <= 6]
         fit = [r for r in between if _pair_reads(a, b, r.row["rel"])]
+        if lang == "en" and b is answer and a is nodes[0] and answer is not nodes[0]:
+            # "The companies Jeff Bezos backed - which foundries do they depend on?": the question's verb follows it
+            fit = [r for r in rels if r.start >= b.end and _pair_reads(a, b, r.row["rel"])] + fit
         if lang == "zh" and not between:  # "领投了超过10亿元融资的投资方": the verb before its object's node
             fit = [r for r in rels if r.end <= a.start and _pair_reads(a, b, r.row["rel"]) and
                    not any(n.start >= r.end and n.end <= a.start for n in nodes) and
@@ -676,7 +691,7 @@ def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> 
     if asked:
         return asked[0]
     if lang == "en":
-        return real[0]
+        return _late_wh(text, real) or real[0]
     if real[0].type == "org":  # "谁设计了…", "誰が…": the asking word itself
         return real[0]
     among = _ja_among(text, real) if lang == "ja" else None

@@ -53,6 +53,16 @@ CASES: list[tuple[str, str, str | None]] = [
      "{ ?r2 aic:investor ?x } UNION { ?r2 aic:leadInvestor ?x } } ?b aic:reliesOn aid:tsmc ."),
     ("branch", "哪些厂商既设计训练芯片又设计推理芯片？",
      "?x a aic:ChipVendor . ?a aic:designedBy ?x ; a aic:TrainingChip . ?b aic:designedBy ?x ; a aic:InferenceChip ."),
+    # a topic said first, then "which <type> …": the node after the late question word is asked for, and the verb
+    # after it links the two
+    ("late-wh", "The chips NVIDIA designed: which processes are they made on?",
+     "?c aic:designedBy aid:nvidia ; aic:manufacturedOn ?x ."),
+    ("late-wh", "The vendors that rely on Samsung, which investors backed them?",
+     "?v a aic:ChipVendor ; aic:reliesOn aid:samsung . { ?x aic:investedIn ?v } UNION { ?r aic:fundedCompany ?v . "
+     "{ ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } }"),
+    ("late-wh", "The chips Huawei designed - which foundries made them?",
+     "?x a aic:Foundry . ?c aic:designedBy aid:huawei . { ?c aic:fabricatedBy ?x } UNION "
+     "{ ?c aic:manufacturedOn ?p . ?p aic:offeredBy ?x }"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
