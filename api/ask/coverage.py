@@ -17,7 +17,7 @@ from typing import Any
 # a word of the question: a Latin/digit token, or a run of kana/Han/Hangul characters
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 _HIRAGANA = re.compile(r"[\u3040-\u309f]+")
-_PARTICLES = "をにでがはのともへや"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class CoverageLexicon:
     frame: tuple[re.Pattern, ...]  # the asker's own framing ("For a due-diligence memo:"), read as a whole
     fragment: int  # a leftover run of this many hiragana or fewer is inflection (ja), not a word
     apposition: re.Pattern | None  # descriptors and a class word right after a named thing ("… data-center GPU")
+    boundary: str = ""  # particles that end a word: an unread word is named up to them ("智能手机领域", "ひそかに")
 
 
 @lru_cache(maxsize=8)
@@ -35,6 +36,7 @@ def coverage_lexicon(lang: str) -> CoverageLexicon:
     frames: list[re.Pattern] = []
     fragment = 0
     classes: list[str] = []
+    boundary = ""
     for row in load_lexicon(lang, "compose"):
         if row.get("kind") == "fill":
             words += row["patterns"]
@@ -50,6 +52,8 @@ def coverage_lexicon(lang: str) -> CoverageLexicon:
             frames += [re.compile(p, re.I) for p in row["patterns"]]
         elif kind == "fragment":
             fragment = int(row["max_hiragana"])
+        elif kind == "boundary":
+            boundary += row["chars"]
         elif kind == "class_noun":
             classes += row["patterns"]
     words = sorted(set(words), key=len, reverse=True)
@@ -61,7 +65,7 @@ def coverage_lexicon(lang: str) -> CoverageLexicon:
     if cls:
         app = re.compile(rf"\s*(?:[A-Za-z][\w\-]*\s+){{0,2}}?(?:{cls})(?![A-Za-z])" if latin else
                          rf"\s*[^\s、，。？?,]{{0,6}}?(?:{cls})", re.I)
-    return CoverageLexicon(rx, tuple(frames), fragment, app)
+    return CoverageLexicon(rx, tuple(frames), fragment, app, boundary)
 
 
 def masked_origin(text: str, masked_marks: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
@@ -122,18 +126,18 @@ def unread(text: str, lang: str, used: list[tuple[int, int]]) -> list[str]:
             w = w.strip("'’-")
             if not w or w.lower() in ("s", "t"):
                 continue
-        elif _HIRAGANA.fullmatch(w):
+        else:
             j = m.start() - 1  # back over inflection already masked ("ら" of "位置づけられ"), not over a particle
-            while j >= 0 and mask[j] and not strong[j] and _HIRAGANA.fullmatch(text[j]) and text[j] not in _PARTICLES:
+            while j >= 0 and mask[j] and not strong[j] and _HIRAGANA.fullmatch(text[j]) and text[j] not in lex.boundary:
                 j -= 1
-            if len(w) <= lex.fragment and j >= 0 and strong[j]:
+            if _HIRAGANA.fullmatch(w) and len(w) <= lex.fragment and j >= 0 and strong[j]:
                 continue  # "っ" of "請け負って": the inflection of a word that was read
-            s0, e0 = m.start(), m.end()  # name the whole word: "ひそかに", not the "ひそ" particles left
-            while s0 > 0 and _HIRAGANA.fullmatch(text[s0 - 1]) and not strong[s0 - 1]:
+            s0, e0 = m.start(), m.end()  # name the whole word: "ひそかに", "智能手机领域", not what particles left of it
+            while s0 > 0 and _CJK.fullmatch(text[s0 - 1]) and not strong[s0 - 1] and text[s0 - 1] not in lex.boundary:
                 s0 -= 1
-            while e0 < len(text) and _HIRAGANA.fullmatch(text[e0]) and not strong[e0]:
+            while e0 < len(text) and _CJK.fullmatch(text[e0]) and not strong[e0] and text[e0] not in lex.boundary:
                 e0 += 1
-            w = text[s0:e0].lstrip(_PARTICLES) or w
+            w = text[s0:e0] or w
         out.append(w)
     return list(dict.fromkeys(out))
 
@@ -192,6 +196,27 @@ def apposition_spans(text: str, lang: str, u: Any, idx: Any) -> list[tuple[int, 
     return out
 
 
+def own_name_spans(text: str, u: Any, idx: Any) -> list[tuple[int, int]]:
+    """Words written next to a mention that are words of that entity's own names ("MTT" before a typo-linked
+    "S4OOO", whose name is "MTT S4000"): they were read with the name."""
+    out: list[tuple[int, int]] = []
+    if idx is None:
+        return out
+    for m in u.mentions:
+        names = [n for i in m.iris if i in idx.entities for n in idx.entities[i].alt +
+                 [x for vals in idx.entities[i].labels.values() for x in vals]]
+        words = {w.casefold() for n in names for w in re.findall(r"[A-Za-z0-9]+", n)}
+        for hit in re.finditer(r"[A-Za-z0-9]+", text[max(0, m.start - 24):m.start]):
+            s0 = max(0, m.start - 24) + hit.start()
+            if hit.group(0).casefold() in words and not re.search(r"[^\sA-Za-z0-9]", text[s0:m.start]):
+                out.append((s0, s0 + len(hit.group(0))))
+        for hit in re.finditer(r"[A-Za-z0-9]+", text[m.end:m.end + 24]):
+            s0 = m.end + hit.start()
+            if hit.group(0).casefold() in words and not re.search(r"[^\sA-Za-z0-9]", text[m.end:s0]):
+                out.append((s0, s0 + len(hit.group(0))))
+    return out
+
+
 def unread_by_form(u: Any, best: dict, lex_rows: list[dict], idx: Any = None) -> list[str]:
     """The content words of the question that neither the understanding (mentions, constraints), the compositional
     lexicon nor the chosen form's pattern used."""
@@ -206,6 +231,7 @@ def unread_by_form(u: Any, best: dict, lex_rows: list[dict], idx: Any = None) ->
         spans = []
     used += [(s.start, s.end) for s in spans if s.kind not in ("outside", "qualifier")]
     used += apposition_spans(text, u.language, u, idx)
+    used += own_name_spans(text, u, idx)
     for row in lex_rows:  # every phrasing of the chosen form (one may give its name, another its relation)
         if row.get("form") == best["spec"].name:
             used += form_spans(u, row)
