@@ -63,6 +63,13 @@ CASES: list[tuple[str, str, str | None]] = [
     ("late-wh", "The chips Huawei designed - which foundries made them?",
      "?x a aic:Foundry . ?c aic:designedBy aid:huawei . { ?c aic:fabricatedBy ?x } UNION "
      "{ ?c aic:manufacturedOn ?p . ?p aic:offeredBy ?x }"),
+    # a node-size class word ("4nm系", "5纳米系列", "5nm-family") is any process of that size
+    ("node-class", "台积电5纳米系列工艺生产的芯片有哪些？",
+     "?x aic:manufacturedOn ?p . ?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 5"),
+    ("node-class", "Which chips use TSMC 5nm-family processes?",
+     "?x aic:manufacturedOn ?p . ?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 5"),
+    ("node-class", "サムスンの4nm系列プロセスで作られたチップは？",
+     "?x aic:manufacturedOn ?p . ?p aic:offeredBy aid:samsung ; aic:nodeNanometers 4"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
