@@ -361,6 +361,10 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             fit = [r for r in rels if r.end <= a.start and _pair_reads(a, b, r.row["rel"]) and
                    not any(n.start >= r.end and n.end <= a.start for n in nodes) and
                    re.fullmatch(r"[\s的了]*", _blank_atoms(text[r.end:a.start], r.end, atoms))]
+        # a listing word that an exchange right after it already reads ("companies listed on the STAR Market, which
+        # one has a chip…") does not link the two nodes
+        between = [r for r in between if fit or not (r.row["rel"] == "list" and any(
+            x.kind in ("exchange", "event") and 0 <= x.start - r.end <= 5 for x in atoms))]
         rel = (fit or between or [None])[0]
         rel = rel.row["rel"] if rel is not None else None
         head, sibling = _branch_head(spans, edges, a, b)

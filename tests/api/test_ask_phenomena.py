@@ -70,6 +70,19 @@ CASES: list[tuple[str, str, str | None]] = [
      "?x aic:manufacturedOn ?p . ?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 5"),
     ("node-class", "サムスンの4nm系列プロセスで作られたチップは？",
      "?x aic:manufacturedOn ?p . ?p aic:offeredBy aid:samsung ; aic:nodeNanometers 4"),
+    # a memory type's head noun ("HBM3 memory", "SRAM as their main memory") says nothing more
+    ("memory-head", "Which inference chips use HBM3 memory?", "?x a aic:InferenceChip ; aic:memoryType \"HBM3\""),
+    ("memory-head", "Which chips use on-chip SRAM as their main memory?", "?x aic:memoryType \"on-chip SRAM\""),
+    ("memory-head", "How many NVIDIA chips use HBM3e memory?",
+     "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?x aic:designedBy aid:nvidia ; aic:memoryType \"HBM3e\" }"),
+    # a listing word that its exchange reads does not link the listed companies to the next node
+    ("listed-set", "Of the companies listed in Hong Kong, which ones have chips made by TSMC?",
+     "?r aic:fundedCompany ?x ; aic:exchange \"Hong Kong Stock Exchange\" . ?c aic:designedBy ?x ; aic:fabricatedBy aid:tsmc"),
+    ("listed-set", "Of the companies listed on the STAR Market, which ones design training chips?",
+     "?r aic:fundedCompany ?x ; aic:exchange \"Shanghai STAR Market\" . ?c aic:designedBy ?x ; a aic:TrainingChip"),
+    ("count-distinct", "How many distinct investors took part in Biren's rounds?",
+     "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?r aic:fundedCompany aid:biren-technology . "
+     "{ ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } }"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
