@@ -342,7 +342,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         node.atoms.append(Atom(a.kind, a))
     _anaphora(text, lex, spans, ents, nodes, answer, idx)
     _apply_markers(text, lang, nodes, marks, idx, answer, rels)
-    _apply_or(text, lang, nodes, marks)
+    _apply_or(text, lang, nodes, marks, rels, lex)
     _coordinated_union(text, nodes, marks, idx)
     edges = []
     chain = [n for n in nodes]
@@ -885,20 +885,48 @@ def _anaphora(text: str, lex: ComposeLexicon, spans: list[Span], ents: list[Span
                 break
 
 
-def _apply_or(text: str, lang: str, nodes: list[Node], marks: list[Span]) -> None:
+def _apply_or(text: str, lang: str, nodes: list[Node], marks: list[Span], rels: list[Span] = (),
+              lex: ComposeLexicon | None = None) -> None:
     """"Biren or Kunlunxin", "AMDまたはNVIDIA", "壁仞科技或昆仑芯": two atoms of one node either side of the word are
     alternatives (a union); a negation on the first reaches the second ("not made by TSMC or Samsung": neither).
-    An "or" between anything else is not understood."""
+    A relation word repeated after the word ("rely on SMIC or on Intel") or filler may stand between. Two names
+    written before one type word ("GlobalFoundries or Samsung processes") both qualify it. An "or" between
+    anything else is not understood (a "soft" row, such as the Japanese "か", then says nothing)."""
+    def empty(start: int, end: int) -> bool:
+        chars = list(text[start:end])
+        for r in rels:
+            for i in range(max(r.start, start), min(r.end, end)):
+                chars[i - start] = " "
+        rest = "".join(chars)
+        if lex is not None and lex.fill is not None:
+            rest = lex.fill.sub(" ", rest)
+        return not rest.strip(" ,、，")
     for m in marks:
         if m.row["mark"] != "or":
             continue
         pair = None
         for n in nodes:
-            before = [a for a in n.atoms if a.span.end <= m.start and not text[a.span.end:m.start].strip(" ,、，")]
-            after = [a for a in n.atoms if a.span.start >= m.end and not text[m.end:a.span.start].strip(" ,、，")]
+            before = [a for a in n.atoms if a.span.end <= m.start and empty(a.span.end, m.start)]
+            after = [a for a in n.atoms if a.span.start >= m.end and empty(m.end, a.span.start)]
             if before and after and before[-1].kind == after[0].kind:
                 pair = (before[-1], after[0])
+        if pair is None:  # "GlobalFoundries or Samsung processes": the first name moves to the second's node
+            for n in nodes:
+                after = [a for a in n.atoms if a.span.start >= m.end and empty(m.end, a.span.start) and
+                         a.span.end <= n.start and not text[a.span.end:n.start].strip(" 的の")]
+                for o in nodes:
+                    before = [a for a in o.atoms if a.span.end <= m.start and empty(a.span.end, m.start)]
+                    if o is not n and after and before and before[-1].kind == after[0].kind == "entity" and \
+                            not o.implicit:
+                        o.atoms.remove(before[-1])
+                        n.atoms.append(before[-1])
+                        pair = (before[-1], after[0])
+                        break
+                if pair:
+                    break
         if pair is None:
+            if m.row.get("soft"):
+                continue
             raise NotUnderstood("not_understood", words=m.text)
         first, second = pair
         second.alt = first

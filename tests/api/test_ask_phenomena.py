@@ -83,6 +83,16 @@ CASES: list[tuple[str, str, str | None]] = [
     ("count-distinct", "How many distinct investors took part in Biren's rounds?",
      "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?r aic:fundedCompany aid:biren-technology . "
      "{ ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } }"),
+    # "or" with the relation word repeated ("on X or on Y"), two names before one type word, Japanese "XかY"
+    ("or-union", "Which vendors rely on Samsung or on SMIC?",
+     "?x a aic:ChipVendor . { ?x aic:reliesOn aid:samsung } UNION { ?x aic:reliesOn aid:smic }"),
+    ("or-union", "Which chips are built on SMIC or Samsung processes?",
+     "?x aic:manufacturedOn ?p . ?p a aic:ProcessNode . { ?p aic:offeredBy aid:smic } UNION { ?p aic:offeredBy aid:samsung }"),
+    ("or-union", "AMDかNVIDIAが設計したチップで、HBM3eを使うものは？",
+     "?x aic:designedBy ?v ; aic:memoryType \"HBM3e\" . VALUES ?v { aid:amd aid:nvidia }"),
+    ("or-union", "グローバルファウンドリーズかサムスンのプロセスで作られたチップは？",
+     "?x aic:manufacturedOn ?p . ?p a aic:ProcessNode . { ?p aic:offeredBy aid:globalfoundries } UNION "
+     "{ ?p aic:offeredBy aid:samsung }"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
