@@ -316,7 +316,12 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
                  any(r.start >= nodes[i - 1].end and r.end <= n.start for r in rels)]
     nodes = _merge_money(_drop_chip_modifier(text, nodes, rels), rels, spans, text)
     nodes = _amount_of_round(nodes)
-    nodes, consumed = _copula_classes(text, lang, nodes)
+    # "companies in the graph act as…": words about the graph itself are read and stand for nothing between nodes
+    meta = "".join(" " if any(s.kind == "meta" and s.start <= i < s.end for s in spans) else c for i, c in enumerate(text))
+    nodes, consumed = _copula_classes(meta, lang, nodes)
+    loose = [s for s in spans if s.kind == "copula" and not any(a <= s.start and s.end <= b for a, b in consumed)]
+    if loose:  # "act as", "classed as" with no class word after it to read: never link the nodes some other way
+        raise NotUnderstood("not_understood", words=loose[0].text)
     marks = [m for m in marks if not any(a <= m.start and m.end <= b for a, b in consumed)]
     nodes = _merge_same(nodes, rels, text)
     mem = [n for n in nodes if n.type == "memory"]
@@ -779,9 +784,19 @@ def _near(text: str, m: Span, a: Span) -> bool:
 
 
 _COPULA = {"en": r"\s*(?:(?:is|are|was|were)\s+(?:(?P<neg>not|n't)\s+)?(?:itself|themselves|also|both)?\s*(?:an?\s+)?"
-                r"|(?:that|which)\s+(?:is|are)\s+(?:(?P<neg2>not)\s+)?(?:also\s+)?(?:an?\s+)?)",
+                r"|(?:that|which)\s+(?:is|are)\s+(?:(?P<neg2>not)\s+)?(?:also\s+)?(?:an?\s+)?"
+                # "act (both) as a foundry and as an investor", "are not classed as training chips", "double as"
+                r"|(?:(?:that|which|who)\s+)?(?:also\s+)?(?:(?:do|does)\s+(?P<neg3>not)\s+)?"
+                r"(?:acts?|serves?|functions?|doubles?|operates?|counts?)\s+(?:both\s+|also\s+)?as\s+(?:both\s+)?(?:an?\s+)?"
+                r"|(?:is|are)\s+(?:(?P<neg4>not)\s+)?(?:also\s+)?(?:classed|classified|categori[sz]ed|labell?ed|marketed|sold)"
+                r"\s+as\s+(?:an?\s+)?)",
            "ja": r"\s*(?:で(?:ありながら|ありつつ|あり|もあり|あって)、?|かつ)\s*",
-           "zh": r"\s*(?:(?P<neg>不是|并非|非)|又是|也是|同时(?:也)?是|而且是|并且是)\s*"}
+           "zh": r"\s*(?:(?:中|里|当中|之中)\s*[，,]?\s*(?:有)?(?:哪些|哪款|哪一款|哪几款|哪个|哪家)\s*)?"
+                 r"(?:(?P<neg>不是|并非|非|不属于)|又是|也是|同时(?:也)?是|而且是|并且是|属于)\s*"}
+
+
+_COPULA_AND = {"en": r"\s*,?\s*(?:and|but)\s+(?:also\s+)?(?:as\s+)?(?:an?\s+)?",
+               "ja": r"\s*(?:と|、|かつ|でも|であり)\s*", "zh": r"\s*(?:和|与|、|以及)\s*"}
 
 
 def _copula_classes(text: str, lang: str, nodes: list[Node]) -> tuple[list[Node], list[tuple[int, int]]]:
@@ -791,19 +806,24 @@ def _copula_classes(text: str, lang: str, nodes: list[Node]) -> tuple[list[Node]
     out: list[Node] = []
     consumed: list[tuple[int, int]] = []
     rx = re.compile(_COPULA[lang], re.I)
+    chained: set[int] = set()  # nodes a copula extended: "…as a foundry and (as) an investor" continues it
     for n in nodes:
         prev = out[-1] if out else None
         m = rx.fullmatch(text[prev.end:n.start]) if prev is not None and n.start >= prev.end else None
+        if m is None and prev is not None and id(prev) in chained and n.start >= prev.end:
+            m = _COPULA_AND.get(lang) and re.fullmatch(_COPULA_AND[lang], text[prev.end:n.start], re.I)
         cls = n.cls or ALSO_CLASS.get(n.type)
         if m is not None and cls and text[prev.end:n.start].strip() and not n.atoms and \
                 (prev.type != n.type or n.cls):
-            neg = bool(m.groupdict().get("neg") or m.groupdict().get("neg2"))
+            neg = bool(m.groupdict().get("neg") or m.groupdict().get("neg2") or m.groupdict().get("neg3") or
+                       m.groupdict().get("neg4"))
             own = ALSO_CLASS.get(prev.type)
             if own and not (prev.cls or NODE_CLASS.get(prev.type)) and (own, False) not in prev.also:
                 prev.also.append((own, False))  # "investors that are also vendors": investors by class too
             prev.also.append((cls, neg))
             consumed.append((prev.end, n.start))
             prev.end = n.end
+            chained.add(id(prev))
             continue
         out.append(n)
     return out, consumed

@@ -93,6 +93,16 @@ CASES: list[tuple[str, str, str | None]] = [
     ("or-union", "グローバルファウンドリーズかサムスンのプロセスで作られたチップは？",
      "?x aic:manufacturedOn ?p . ?p a aic:ProcessNode . { ?p aic:offeredBy aid:globalfoundries } UNION "
      "{ ?p aic:offeredBy aid:samsung }"),
+    # a copula verb ("act as", "serve as both … and …", "classed as", "不属于") adds or excludes a class; one with no
+    # class word after it is never read as a link; words about the graph itself ("in the graph", "图谱中") are read
+    ("copula", "Which companies serve as both a foundry and a chip vendor?", "?x a aic:Foundry , aic:ChipVendor ."),
+    ("copula", "Which NVIDIA chips are not classified as inference chips?",
+     "?x aic:designedBy aid:nvidia . FILTER NOT EXISTS { ?x a aic:InferenceChip }"),
+    ("copula", "Which investors also act as foundries?", "?x a aic:Investor , aic:Foundry ."),
+    ("copula", "哪些英伟达芯片不属于推理芯片？", "?x aic:designedBy aid:nvidia . FILTER NOT EXISTS { ?x a aic:InferenceChip }"),
+    ("copula", "寒武纪的芯片中哪些不是训练芯片？", "?x aic:designedBy aid:cambricon . FILTER NOT EXISTS { ?x a aic:TrainingChip }"),
+    ("copula", "图谱中哪些公司既是代工厂又是投资方？", "?x a aic:Investor , aic:Foundry ."),
+    ("copula", "Which chips are classed as fast?", None),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
