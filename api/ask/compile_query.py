@@ -186,6 +186,10 @@ class Compiler:
             inv, co = (iri, v) if subject and n.type != "investor" else (v, iri)
             self.add(self.invest(inv, co, rel), a.negated)
             return
+        if nt == "chip" and types[:1] == ["arch"] and any(
+                b is not a and b.kind == "entity" and "vendor" in (ts := _types(self.idx, b.span.data)) and
+                "foundry" not in ts for b in n.atoms) and self.unstated_class(v, iris[0], a.negated):
+            return  # a designer's GPUs: its products of that class, as the form reads them
         loose = rel in (None, "use", "make", "design", "rely")
         tries = [(t, r) for t in types for r in ([rel, None] if loose and rel else [rel])]
         for t, r in tries + [(None, None)]:
@@ -201,6 +205,21 @@ class Compiler:
                         pat = pat.replace("{" + ph + "}", self.fresh("c"))
                 self.add(pat.replace("{a}", v).replace("{b}", iri), a.negated)
                 return
+
+    def unstated_class(self, v: str, arch: str, negated: bool) -> bool:
+        """"摩尔线程的GPU": a designer's chip of an architecture class (GPGPU, NPU), or, when the graph states no class
+        for it, one that shares a microarchitecture with chips that state only that class (an MTT S3000 on MUSA
+        beside MUSA GPGPUs), as the chips_with_arch form reads it. False for a microarchitecture."""
+        e = self.idx.entities.get(arch)
+        if e is None or not e.is_a("Architecture") or e.is_a("Microarchitecture"):
+            return False
+        m, y, g, z, o = (self.fresh(x) for x in ("m", "y", "g", "z", "o"))
+        iri = f"<{arch}>"
+        cls = lambda x: f"{x} a aic:Architecture . FILTER NOT EXISTS {{ {x} a aic:Microarchitecture }}"
+        self.add(f"{{ {v} aic:usesArchitecture {iri} }} UNION {{ {v} aic:usesArchitecture {m} . {m} a aic:Microarchitecture . "
+                 f"{y} aic:usesArchitecture {m} , {iri} . FILTER NOT EXISTS {{ {v} aic:usesArchitecture {g} . {cls(g)} }} "
+                 f"FILTER NOT EXISTS {{ {z} aic:usesArchitecture {m} , {o} . {cls(o)} FILTER({o} != {iri}) }} }}", negated)
+        return True
 
     def blank_other_entities(self, a: Atom) -> str:
         """The question with every other entity mention blanked (NUL), so that a coordination of names

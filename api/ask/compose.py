@@ -346,7 +346,8 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         node = _attach(text, lang, nodes, a, idx, marks)
         node.atoms.append(Atom(a.kind, a))
     _anaphora(text, lex, spans, ents, nodes, answer, idx)
-    _apply_markers(text, lang, nodes, marks, idx, answer, rels)
+    _other(text, lex, marks, ents, nodes, idx)
+    _apply_markers(text, lang, nodes, marks, idx, answer, rels, lex.fill)
     _apply_or(text, lang, nodes, marks, rels, lex)
     _coordinated_union(text, nodes, marks, idx)
     edges = []
@@ -559,10 +560,14 @@ def _raise_as_round(text: str, spans: list[Span]) -> list[Span]:
     a financing of over 1 billion yuan): it becomes a round type word."""
     out = []
     for i, s in enumerate(spans):
-        prev = spans[i - 1] if i else None
+        j = i - 1  # a currency between them ("15億元を超える人民元建ての資金調達") qualifies the same round
+        while j > 0 and spans[j].kind == "currency" and not spans[j].row.get("asks") and \
+                re.fullmatch(r"\s*(?:的|の)?\s*", text[spans[j].end:spans[j + 1].start]):
+            j -= 1
+        prev = spans[j] if j >= 0 and i else None
         if s.kind == "rel" and s.row["rel"] == "raise" and prev is not None and prev.kind == "cmp" and \
                 isinstance(prev.data, dict) and prev.data.get("q") == "A" and \
-                re.fullmatch(r"\s*(?:的|の)?\s*", text[prev.end:s.start]) and \
+                re.fullmatch(r"\s*(?:的|の)?\s*", text[prev.end:spans[j + 1].start]) and \
                 not any(t.kind == "type" and t.row.get("type") in ("round", "amount") for t in spans):
             s = Span(s.start, s.end, "type", {"kind": "type", "type": "round"}, s.text)
         out.append(s)
@@ -829,8 +834,12 @@ def _copula_classes(text: str, lang: str, nodes: list[Node]) -> tuple[list[Node]
     return out, consumed
 
 
+def _adjacent(nodes: list[Node]) -> list[tuple[Node, Node]]:
+    return list(zip(nodes, nodes[1:]))
+
+
 def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], idx: Any, answer: Node | None = None,
-                   rels: list[Span] = ()) -> None:
+                   rels: list[Span] = (), fill: re.Pattern | None = None) -> None:
     """Negation scopes the nearest atom in reading direction (English and Chinese: after it; Japanese: before it);
     an exception excludes its entity from the answers of its node. A negated atom that names a whole node other
     than the answer ("not made on TSMC's 6nm process", "Hopperアーキテクチャを使っていない") negates that node: no
@@ -856,8 +865,10 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
             # …also when the atom it reaches is that node's own ("not on any of its 7nm processes": no such process)
             if nxt is not None and nxt is not answer and (not cands or cands[0][1].span.start > nxt.end or
                                                           any(cands[0][1] is b for b in nxt.atoms)) and \
-                    any(r.start >= m.end and r.end <= nxt.start for r in rels):
-                nxt.negated = True  # "never led a funding round": no round it led
+                    (any(r.start >= m.end and r.end <= nxt.start for r in rels) or
+                     (lang == "zh" and fill is not None and not fill.sub(" ", text[m.end:nxt.start]).strip() and
+                      any(e[0] is answer and e[1] is nxt or e[1] is answer and e[0] is nxt for e in _adjacent(nodes)))):
+                nxt.negated = True  # "never led a funding round": no round it led; "没有标明制造工艺": no process
                 continue
         if not cands:
             raise NotUnderstood("not_understood", words=m.text)
@@ -882,6 +893,24 @@ def _branch_head(spans: list[Span], edges: list, a: Node, b: Node) -> tuple[Node
                s.end <= b.start for s in spans):
         return a, None
     return next(((x, r) for x, y, r in reversed(edges) if _kind(y) == _kind(b) and y.start < b.start), (a, None))
+
+
+def _other(text: str, lex: ComposeLexicon, marks: list[Span], ents: list[Span], nodes: list[Node], idx: Any) -> None:
+    """"领投过燧原科技的机构还投资了哪些别的公司", "which other companies", "他の企業": the node after "other" excludes every
+    entity of its kind the question names. With no such node, or no such entity, "other" is not understood."""
+    for m in marks:
+        if m.row["mark"] != "other":
+            continue
+        node = next((n for n in nodes if n.start >= m.end), None)
+        if node is not None and lex.fill.sub(" ", text[m.end:node.start]).strip():
+            node = None
+        named = [e for e in ents if node is not None and _fits(entity_type(idx, e.data, node.type), node.type)
+                 and not any(a.span.start == e.start for a in node.atoms)]
+        if not named:
+            raise NotUnderstood("not_understood", words=m.text)
+        for e in named:
+            node.atoms.append(Atom("entity", Span(e.start, e.end, "entity", {"other": True}, e.text, e.data),
+                                   excluded=True))
 
 
 def _anaphora(text: str, lex: ComposeLexicon, spans: list[Span], ents: list[Span], nodes: list[Node], answer: Node,

@@ -103,6 +103,36 @@ CASES: list[tuple[str, str, str | None]] = [
     ("copula", "寒武纪的芯片中哪些不是训练芯片？", "?x aic:designedBy aid:cambricon . FILTER NOT EXISTS { ?x a aic:TrainingChip }"),
     ("copula", "图谱中哪些公司既是代工厂又是投资方？", "?x a aic:Investor , aic:Foundry ."),
     ("copula", "Which chips are classed as fast?", None),
+    # "other/别的/他の" before a node excludes the entities the question names of its kind
+    ("other", "投资了摩尔线程的机构还投资了哪些其他公司？",
+     "{ ?r aic:fundedCompany aid:moore-threads . { ?r aic:investor ?i } UNION { ?r aic:leadInvestor ?i } } UNION { ?i aic:investedIn aid:moore-threads } { ?i aic:investedIn ?x } UNION { ?r2 aic:fundedCompany ?x . { ?r2 aic:investor ?i } UNION "
+     "{ ?r2 aic:leadInvestor ?i } } FILTER(?x != aid:moore-threads)"),
+    ("other", "壁仞科技に出資した投資家が出資している他の企業は？",
+     "{ ?r aic:fundedCompany aid:biren-technology . { ?r aic:investor ?i } UNION { ?r aic:leadInvestor ?i } } UNION { ?i aic:investedIn aid:biren-technology } { ?i aic:investedIn ?x } UNION { ?r2 aic:fundedCompany ?x . { ?r2 aic:investor ?i } UNION "
+     "{ ?r2 aic:leadInvestor ?i } } FILTER(?x != aid:biren-technology)"),
+    ("other", "Which investors of Biren backed other companies?",
+     "{ ?r aic:fundedCompany aid:biren-technology . { ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } } UNION { ?x aic:investedIn aid:biren-technology } { ?x aic:investedIn ?o } UNION { ?r2 aic:fundedCompany ?o . { ?r2 aic:investor ?x } UNION "
+     "{ ?r2 aic:leadInvestor ?x } } FILTER(?o != aid:biren-technology)"),
+    # a negation right before a linked node (fill between: "没有标明制造工艺") says none such is linked
+    ("negated-node", "哪些华为芯片没有注明代工厂？",
+     "?x aic:designedBy aid:huawei . FILTER NOT EXISTS { { ?x aic:fabricatedBy ?f } UNION "
+     "{ ?x aic:manufacturedOn ?p . ?p aic:offeredBy ?f } }"),
+    ("negated-node", "哪些芯片没有制造工艺？", "?x a aic:Chip . FILTER NOT EXISTS { ?x aic:manufacturedOn ?p }"),
+    # a currency between an amount comparison and the raising word qualifies the same round
+    ("amount-round", "5億ドルを超えるドル建ての資金調達をした企業は？",
+     "?r aic:fundedCompany ?x ; aic:amount ?a ; aic:currency \"USD\" . FILTER(?a > 500000000)"),
+    # negation intensifiers and colloquial particles carry nothing: "一切", "at all"; "一番大きな" is a superlative
+    ("intensifier", "サムスンに一切依存していないベンダーは？",
+     "?x a aic:ChipVendor . FILTER NOT EXISTS { ?x aic:reliesOn aid:samsung }"),
+    ("intensifier", "Which vendors do not rely on Samsung at all?",
+     "?x a aic:ChipVendor . FILTER NOT EXISTS { ?x aic:reliesOn aid:samsung }"),
+    ("superlative", "科創板で一番大きなIPOをしたのはどの会社？",
+     "?r aic:fundedCompany ?x ; aic:roundName \"IPO\" ; aic:exchange \"Shanghai STAR Market\" ; aic:amount ?a . "
+     "FILTER NOT EXISTS { ?r2 aic:roundName \"IPO\" ; aic:exchange \"Shanghai STAR Market\" ; aic:amount ?b . "
+     "FILTER(?b > ?a) }"),
+    # a designer's class word ("摩尔线程のGPU") on the compositional path reads as the form does: a chip whose class the
+    # graph does not state counts when its microarchitecture's chips state only that class
+    ("designer-class", "摩尔线程が出しているGPUは？", "?x a aic:Chip ; aic:designedBy aid:moore-threads ."),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
