@@ -343,7 +343,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     for i, a in enumerate(atoms):
         if i in used:
             continue
-        node = _attach(text, lang, nodes, a, idx, marks)
+        node = _verb_fit(text, nodes, a, idx, rels, _attach(text, lang, nodes, a, idx, marks))
         node.atoms.append(Atom(a.kind, a))
     _anaphora(text, lex, spans, ents, nodes, answer, idx)
     _other(text, lex, marks, ents, nodes, idx)
@@ -765,6 +765,26 @@ def _attach(text: str, lang: str, nodes: list[Node], a: Span, idx: Any, marks: l
     return after[0] if after else before[-1]
 
 
+def _verb_fit(text: str, nodes: list[Node], a: Span, idx: Any, rels: list[Span], node: Node) -> Node:
+    """"华为的芯片里哪些用了达芬奇架构，而且是台积电代工的": a name whose own verb stands right next to it ("台积电代工")
+    qualifies a node that verb can link it to; when the node read by position cannot be, the nearest one that can."""
+    if a.kind != "entity":
+        return node
+    verb = next((r for r in rels if 0 <= r.start - a.end <= 1), None)  # the name is the verb's subject
+    ts = [t for cls, t in CLASS_TYPES if any(idx.entities[i].is_a(cls) for i in a.data if i in idx.entities)]
+    ts = [t for t in ts if t != "company"] or ts  # its most specific kinds
+    if verb is None or not ts or node.implicit:
+        return node
+    def links(n: Node) -> bool:  # an edge row written for exactly these types (a foundry is not any company here)
+        nt = "round" if n.type in ROUNDY else n.type
+        return any(verb.row["rel"] in r["rels"] and {(r["a"], r["b"])} & {(nt, t), (t, nt)}
+                   for r in edges_table() for t in ts)
+    if links(node):
+        return node
+    fit = [n for n in nodes if links(n) and not n.implicit]
+    return min(fit, key=lambda n: abs(n.start - a.start)) if fit else node
+
+
 # which node types a constraint can be checked on: a year (announced, dated rounds), a node size, a memory type
 _BEARS = {"Y": {"chip", "round", "amount", "company", "org", "vendor", "investor", "foundry", "memory"},
           "N": {"process", "chip", "foundry", "company", "org", "vendor", "memory"},
@@ -877,12 +897,39 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
             n.negated = True
             continue
         if kind == "except":
-            if a.kind == "entity" and _fits(entity_type(idx, a.span.data, n.type), n.type):
-                a.excluded = True
-            else:
-                a.negated = True
+            for n, a in [(n, a)] + _coordinated_with(text, idx, atoms, a):
+                if a.kind == "entity" and _fits(entity_type(idx, a.span.data, n.type), n.type):
+                    a.excluded = True
+                else:
+                    a.negated = True
         else:
             a.negated = True
+
+
+# a coordinator inside a list of names; not a clause comma ("除了阿里巴巴，寒武纪还有哪些投资方")
+_EXCEPT_COORD = re.compile(r"\s*(?:、|,?\s*and|&|和|与|及|跟|と|や|以及)\s*", re.I)
+
+
+def _coordinated_with(text: str, idx: Any, atoms: list[tuple[Node, Atom]], a: Atom) -> list[tuple[Node, Atom]]:
+    """The entities joined to an excepted one by "and"/"と"/"和" ("apart from Alibaba and Lenovo", "アリババとレノボを
+    除く", "除了阿里和联想"): the exception is theirs too, not only the one next to the word."""
+    ents = sorted([(n, b) for n, b in atoms if b.kind == "entity"], key=lambda nb: nb[1].span.start)
+    i = next((k for k, (_, b) in enumerate(ents) if b is a), None)
+    if i is None or entity_type(idx, a.span.data) is None:
+        return []
+    kind = GENERAL.get(entity_type(idx, a.span.data), entity_type(idx, a.span.data))
+    out: list[tuple[Node, Atom]] = []
+    for step in (-1, 1):
+        j, cur = i + step, a
+        while 0 <= j < len(ents):
+            n, b = ents[j]
+            gap = text[b.span.end:cur.span.start] if step < 0 else text[cur.span.end:b.span.start]
+            t = entity_type(idx, b.span.data)
+            if not _EXCEPT_COORD.fullmatch(gap) or GENERAL.get(t, t) != kind:
+                break
+            out.append((n, b))
+            cur, j = b, j + step
+    return out
 
 
 def _branch_head(spans: list[Span], edges: list, a: Node, b: Node) -> tuple[Node, str | None]:

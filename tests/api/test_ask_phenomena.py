@@ -133,6 +133,14 @@ CASES: list[tuple[str, str, str | None]] = [
     # a designer's class word ("摩尔线程のGPU") on the compositional path reads as the form does: a chip whose class the
     # graph does not state counts when its microarchitecture's chips state only that class
     ("designer-class", "摩尔线程が出しているGPUは？", "?x a aic:Chip ; aic:designedBy aid:moore-threads ."),
+    # a name whose own verb follows it ("台积电制造的", "TSMCが製造した") qualifies a node that verb links it to, not the
+    # nearest node by position; "fabbed", a continued te-form ("搭載していて、") are read
+    ("verb-fit", "壁仞科技的芯片中哪些使用GPGPU架构，并且是台积电制造的",
+     "?x aic:designedBy aid:biren-technology ; aic:usesArchitecture aid:arch-gpgpu ; aic:fabricatedBy aid:tsmc"),
+    ("verb-fit", "NPUアーキテクチャのチップで、TSMCが製造したものは？",
+     "?x aic:usesArchitecture aid:arch-npu ; aic:fabricatedBy aid:tsmc"),
+    ("verb-fit", "Which chips are fabbed by Samsung?", "?x aic:fabricatedBy aid:samsung"),
+    ("verb-fit", "HBM3を搭載していて、TSMCで製造されているチップは？", "?x aic:memoryType \"HBM3\" ; aic:fabricatedBy aid:tsmc"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
