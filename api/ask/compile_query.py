@@ -95,6 +95,8 @@ class Compiler:
     def node_edge(self, a: Node, b: Node, rel: str | None) -> None:
         va, vb = self.node_var(a), self.node_var(b)
         ta, tb = _etype(a), _etype(b)
+        if (a.lead or b.lead) and rel in (None, "invest") and ta in ORGS | {"company"} and tb in ORGS | {"company"}:
+            rel = "lead"  # "它们的设计公司的领投方": the rounds of those companies they led
         if rel in ("invest", "lead") and ta in ORGS | {"company"} and tb in ORGS | {"company"}:
             # Chinese is SVO like English: "谁投资了…厂商", "红杉投资的公司" (the verb between them: the first invests)
             svo = self.g.lang == "en" or (self.g.lang == "zh" and any(
@@ -182,6 +184,8 @@ class Compiler:
         if n.start >= a.span.end and re.fullmatch(r"\s*(?:的|の|'s|’s)?\s*", self.text[a.span.end:n.start]) and \
                 not (governed and n is self.g.answer and rel is not None and nt in ORGS | {"company"}):
             rel, subject = None, False  # "三星的工艺", "Samsung processes": the entity qualifies its node
+        if n.lead and rel in (None, "invest") and any(t in ORGS for t in types):
+            rel, subject = "lead", False  # "the lead investors of Biren": the rounds of Biren they led
         if rel in ("invest", "lead") and nt in ORGS | {"company"} and any(t in ORGS for t in types):
             inv, co = (iri, v) if subject and n.type != "investor" else (v, iri)
             self.add(self.invest(inv, co, rel), a.negated)

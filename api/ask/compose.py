@@ -75,6 +75,7 @@ class Node:
     implicit: bool = False
     answerable: bool = True
     ipo: bool = False  # "IPOs", "IPO调达额": only the listing rounds
+    lead: bool = False  # "lead investors", "领投方", "リード投資家": investors that led a round, not any
     negated: bool = False  # "not made on TSMC's 6nm process", "never led a round": no such node linked
     asked: bool = False  # the reading marked this node as the one asked for ("…的芯片中，…是哪款")
     also: list = field(default_factory=list)  # (class, negated): "backers that are foundries", "不是推理芯片"
@@ -276,8 +277,10 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             nodes[-1].end = t.end  # "哪家公司": one node
             nodes[-1].cls = nodes[-1].cls or t.row.get("cls")  # "哪款训练芯片": the class word's class stays
             nodes[-1].ipo = nodes[-1].ipo or bool(t.row.get("ipo"))
+            nodes[-1].lead = nodes[-1].lead or bool(t.row.get("lead"))
             continue
-        nodes.append(Node(f"n{i}", typ, t.start, t.end, t.row.get("cls"), ipo=bool(t.row.get("ipo"))))
+        nodes.append(Node(f"n{i}", typ, t.start, t.end, t.row.get("cls"), ipo=bool(t.row.get("ipo")),
+                          lead=bool(t.row.get("lead"))))
     nodes += _asked_amount(spans, nodes)
     nodes += _implied_round(spans, nodes)
     _ipo_word(rels, nodes)
@@ -517,6 +520,7 @@ def _merge_same(nodes: list[Node], rels: list[Span], text: str = "") -> list[Nod
                 prev.type = n.type  # the more specific word names the node ("哪家代工厂": a foundry)
             prev.cls = prev.cls or n.cls
             prev.ipo = prev.ipo or n.ipo
+            prev.lead = prev.lead or n.lead
             prev.also += [c for c in n.also if c not in prev.also]
             prev.negated = prev.negated or n.negated
             prev.end = n.end

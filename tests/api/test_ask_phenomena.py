@@ -141,6 +141,12 @@ CASES: list[tuple[str, str, str | None]] = [
      "?x aic:usesArchitecture aid:arch-npu ; aic:fabricatedBy aid:tsmc"),
     ("verb-fit", "Which chips are fabbed by Samsung?", "?x aic:fabricatedBy aid:samsung"),
     ("verb-fit", "HBM3を搭載していて、TSMCで製造されているチップは？", "?x aic:memoryType \"HBM3\" ; aic:fabricatedBy aid:tsmc"),
+    # a lead-investor type word ("lead investors", "领投方", "リード投資家") means the rounds they led, never any investment
+    ("lead-type", "Who were the lead investors of Biren?", "?r aic:fundedCompany aid:biren-technology ; aic:leadInvestor ?x"),
+    ("lead-type", "壁仞科技のリード投資家は？", "?r aic:fundedCompany aid:biren-technology ; aic:leadInvestor ?x"),
+    ("lead-type", "燧原科技的领投方有哪些？", "?r aic:fundedCompany aid:enflame ; aic:leadInvestor ?x"),
+    ("lead-type", "采用三星工艺的芯片厂商，它们的领投方有哪些？",
+     "?v a aic:ChipVendor ; aic:reliesOn aid:samsung . ?r aic:fundedCompany ?v ; aic:leadInvestor ?x"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
