@@ -230,7 +230,7 @@ def _quantity(lex: ComposeLexicon, q: str, m: re.Match) -> dict | None:
 
 # ---------------------------------------------------------------------------------------------- parsing
 
-_WH_ZH = re.compile(r"(?:哪些|哪家|哪个|哪款|哪种|哪一|什么|多少|哪)\s*$")
+_WH_ZH = re.compile(r"(?:哪些|哪家|哪个|哪款|哪种|哪一|什么|多少|哪|几(?:款|家|个|种|轮|次)?)\s*$")
 _WH_EN = re.compile(r"(?<![A-Za-z])(?:which|what|who|whom|how many|how much)(?![A-Za-z])", re.I)
 _WH_EN_DET = re.compile(r"(?<![A-Za-z])(?:which|what)\s*$", re.I)
 
@@ -674,7 +674,7 @@ def _event_atoms(text: str, atoms: list[Span], spans: list[Span]) -> list[Span]:
 
 
 _AMONG_JA = re.compile(r"\s*(?:の)?(?:中で|中から|うち|で、|では、|で(?=\s*(?:最も|一番|いちばん)))")
-_ASKED_SUBJECT_JA = re.compile(r"\s*(?:を|に|で)[^、。？?]*?のは\s*(?:どれ|どの|何|なに|どこ|誰|[？?]?\s*$)")
+_ASKED_SUBJECT_JA = re.compile(r"\s*(?:を|に|で|が)[^、。？?]*?のは\s*(?:どれ|どの|何|なに|どこ|誰|[？?]?\s*$)")
 
 
 def _ja_among(text: str, nodes: list[Node]) -> Node | None:
@@ -729,8 +729,8 @@ def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> 
                     return n
     for n in real:
         before = blank[:n.start].rstrip()  # "どこの", "どの" end in の: read before stripping particles
-        if wh.search(before) or wh.search(before.rstrip(" 的の")) or (lang == "zh" and text[n.start:n.end].startswith(("哪", "多少"))) \
-                or (lang == "zh" and re.search(r"哪|多少", blank[n.start:n.end])):  # "…公司里，哪一家": merged into one node
+        if wh.search(before) or wh.search(before.rstrip(" 的の")) or (lang == "zh" and text[n.start:n.end].startswith(("哪", "多少", "几"))) \
+                or (lang == "zh" and re.search(r"哪|多少|几", blank[n.start:n.end])):  # "…公司里，哪一家": merged into one node
             return n
     return real[-1]
 

@@ -147,6 +147,14 @@ CASES: list[tuple[str, str, str | None]] = [
     ("lead-type", "燧原科技的领投方有哪些？", "?r aic:fundedCompany aid:enflame ; aic:leadInvestor ?x"),
     ("lead-type", "采用三星工艺的芯片厂商，它们的领投方有哪些？",
      "?v a aic:ChipVendor ; aic:reliesOn aid:samsung . ?r aic:fundedCompany ?v ; aic:leadInvestor ?x"),
+    # "几款芯片" asks the count of the chips, not of the node after; "Xのうち、…が…のはどこ" asks a member of the set X
+    ("asked-node", "华为有几款芯片用了达芬奇架构？",
+     "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?x aic:designedBy aid:huawei ; aic:usesArchitecture aid:huawei-da-vinci }"),
+    ("asked-node", "英伟达有几款芯片用了Hopper架构？",
+     "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?x aic:designedBy aid:nvidia ; aic:usesArchitecture aid:nvidia-hopper }"),
+    ("asked-node", "科創板に上場した企業のうち、IPOの調達額が30億元を超えたのはどこ？",
+     "?r aic:fundedCompany ?x ; aic:roundName \"IPO\" ; aic:exchange \"Shanghai STAR Market\" ; aic:amount ?a ; "
+     "aic:currency \"CNY\" FILTER(?a > 3000000000)"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
