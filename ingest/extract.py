@@ -89,7 +89,8 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
 
 
 # a family and its number: "AK-Kiri 2", "Tern-1" (family "Tern"), "Sorrel S2" (family "Sorrel")
-_FAMILY = re.compile(r"^([A-Za-z][A-Za-z]*-[A-Za-z]{2,}|[A-Z][a-z]{2,})(?:[\s-]?[A-Z]{0,2}\d{1,3}[A-Za-z]?)?$")
+# and a katakana name and its number ("ノクターン1" beside "ノクターン2")
+_FAMILY = re.compile(r"^([A-Za-z][A-Za-z]*-[A-Za-z]{2,}|[A-Z][a-z]{2,}|[\u30a1-\u30faー]{3,})(?:[\s-]?[A-Z]{0,2}\d{1,3}[A-Za-z]?)?$")
 _BRAND = re.compile(r"^([\u4e00-\u9fff]{2,4}|[A-Z][A-Za-z]{3,})(?=[\s-]?[A-Za-z]{0,3}[-\s]?\d)")
 
 
@@ -150,20 +151,32 @@ def _rounds_dated_by_document(result: Extraction) -> None:
                 dated.add(f.subject)
 
 
+# a model code in Japanese text ("JC-300", "KOTO-T1"): letters, a hyphen and digits
+_CJK_CODE = re.compile(r"[A-Z]{1,5}-[A-Z]{0,3}\d{1,4}[A-Za-z]{0,2}")
+
+
 def _designers_from_topic(result: Extraction) -> None:
     """A chip the document never ties to a designer, named in a paragraph about one vendor ("Meta … The
     second-generation MTIA v2 moved to TSMC 5nm"), is that vendor's, with a lower confidence."""
     designed = {f.subject for r in result.results for f in r.facts if f.predicate == "designedBy"}
+    # in Japanese a paragraph is about the company its sentences come to ("調達資金は…「KOTO-T1」の量産に
+    # 充てる。…同社が…"): its first sentences, before the topic is named, are about it too
+    para_topic: dict[int, str] = {}
     for r in result.results:
-        if not r.topic:
+        if r.topic and r.sentence.lang == "ja":
+            para_topic.setdefault(r.sentence.paragraph, r.topic)
+    for r in result.results:
+        topic = r.topic or para_topic.get(r.sentence.paragraph) if r.sentence.lang == "ja" else r.topic
+        if not topic:
             continue
         for m in r.mentions:
-            if m.kind != "chip" or m.key in designed or m.extra.get("unknown") and not (
-                    m.extra.get("quoted") and r.sentence.lang in ("ja", "zh")):
-                continue  # (a chip quoted after a chip word, 「雲燧T10」, is a name the text gives, not a guess)
+            given = m.extra.get("quoted") and r.sentence.lang in ("ja", "zh") or \
+                r.sentence.lang == "ja" and _CJK_CODE.fullmatch(m.text)
+            if m.kind != "chip" or m.key in designed or m.extra.get("unknown") and not given:
+                continue  # (a chip quoted after a chip word, 「雲燧T10」, or a model code, JC-300, is a name the text gives)
             if any(o.kind == "org" and not o.extra.get("inside") and "Foundry" not in o.types for o in r.mentions):
                 continue  # another organisation in the sentence: leave it to the sentence's own rules
-            r.facts.append(Fact(m.key, "designedBy", r.topic, m.start, m.end, 0.6, "aic_designed_by_topic"))
+            r.facts.append(Fact(m.key, "designedBy", topic, m.start, m.end, 0.6, "aic_designed_by_topic"))
             designed.add(m.key)
 
 

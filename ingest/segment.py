@@ -77,8 +77,14 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def sentences(text: str, start: int = 0, lang: str | None = None) -> list[Sentence]:
     out = []
+    whole = None
     for i, (ps, pe) in enumerate(paragraphs(text, start)):
         plang = lang or detect_lang(text[ps:pe])
+        if plang == "zh" and pe - ps <= 80 and not re.search(r"[|｜\t]", text[ps:pe]):
+            # a short line without kana in a Japanese document ("株式会社潮見電子工業　1,000,000株", "(1) 払込期日　2027年
+            # 3月18日") is Japanese, not a Chinese paragraph (table rows keep their own reading: "| 爱芯元智 | AX650N |")
+            whole = whole or detect_lang(text[start:])
+            plang = "ja" if whole == "ja" else plang
         for a, b in split_sentences(text, ps, pe):
             out.append(Sentence(a, b, text[a:b], plang, i))
     return out

@@ -128,6 +128,7 @@ def find(doc: Doc, out: list, taken: list) -> None:
     _drop_non_names(doc, out, taken)
     _kind_word_names(doc, out, taken)
     _remembered_inside_guess(doc, out, taken)
+    _family_members(doc, out, taken)
     _word_ended_names(doc, out, taken)
     _complete_names(doc, out, taken)
     _brand_codes(doc, out, taken)
@@ -205,6 +206,11 @@ def _kind_word_names(doc: Doc, out: list, taken: list) -> None:
             found.append((*m.span("n"), "cluster", ("ComputingCluster",)))
         for m in re.finditer(rf"[{_OPEN}]\s?(?P<n>[^{_CLOSE}{_OPEN}\n]{{1,20}}(?:{cluster}))\s?[{_CLOSE}]", text):
             found.append((*m.span("n"), "cluster", ("ComputingCluster",)))
+    counter, verb = _words_re(lang, "cluster_counter"), _words_re(lang, "cluster_verb")
+    if counter and verb:  # "KZ-Edge 3を256枚搭載したデモ用サーバー群「ミナモ」": a system of many chips is a cluster
+        for m in re.finditer(rf"[0-9０-９][0-9０-９,，]*\s?(?:{counter})\s?を?(?:{verb})[^{_OPEN}{_CLOSE}。、\n]{{0,24}}?"
+                             rf"[{_OPEN}]\s?(?P<n>[^{_CLOSE}{_OPEN}\n]{{1,24}}?)\s?[{_CLOSE}]", text):
+            found.append((*m.span("n"), "cluster", ("ComputingCluster",)))
     for s, e, kind, types in found:
         name = text[s:e].strip()
         if len(name) < 2 or describes(name, lang):
@@ -226,6 +232,14 @@ def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:
         return
     text = doc.text
     for g in [x for x in out if x.extra.get("ner") and not x.ids and not x.extra.get("remembered")]:
+        longer = [n for n in names if len(n.text) > len(g.text) and n.text.startswith(g.text)
+                  and text.startswith(n.text, g.start) and not overlaps([t for t in taken if t != (g.start, g.end)],
+                                                                         g.start, g.start + len(n.text))]
+        if longer and g.end < len(text) and text[g.end].isalnum():  # "AX650" of "AX650N" after the table gave AX650N
+            n = max(longer, key=lambda n: len(n.text))
+            _reshape(out, taken, g, g.start, g.start + len(n.text), text)
+            g.extra.update({"remembered": True, "key": n.key})
+            continue
         inner = [n for n in names if n.text != g.text and n.text in g.text]
         if not inner:
             continue
@@ -238,6 +252,25 @@ def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:
         out.append(Mention(s, s + len(n.text), n.text, n.kind, (), ("Chip",) if n.kind == "chip" else
                            ("ComputingCluster",) if n.kind == "cluster" else (),
                            extra={"unknown": True, "remembered": True, "key": n.key}))
+
+
+_KANA_FAMILY = re.compile(r"([\u30a1-\u30faー]{3,})(\d{1,3})")
+
+
+def _family_members(doc: Doc, out: list, taken: list) -> None:
+    """Another number of a katakana chip the document named ("先代のツグミ2" after 「ツグミ3」): a chip of the same family,
+    though no recogniser took it."""
+    fams = {m.group(1) for n in _names_in_view(doc) if n.kind == "chip" for m in [_KANA_FAMILY.fullmatch(n.text)] if m}
+    if not fams:
+        return
+    text = doc.text
+    for m in re.finditer("(?:" + "|".join(re.escape(f) for f in sorted(fams, key=len, reverse=True)) + r")\d{1,3}(?![0-9A-Za-z])",
+                         text):
+        s, e = m.span()
+        if (s and re.match(r"[\u30a1-\u30faー]", text[s - 1])) or overlaps(taken, s, e):
+            continue
+        taken.append((s, e))
+        out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True, "family": True}))
 
 
 def _word_ended_names(doc: Doc, out: list, taken: list) -> None:

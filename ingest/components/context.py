@@ -108,17 +108,23 @@ EN_BRANDED_CODE = re.compile(r"([A-Za-z][a-z]{2,}) ([A-Z]{1,5}-\d{1,4}[A-Za-z]?)
 _CJK_SUBJECT_AFTER = re.compile(r"^\s*(?:は|が|も|成立|创立|創立|设立|設立|总部|總部|本社|表示|称|稱|宣布|发布|發布|推出|是|于|於|在|将|將|已|还|還|目前)")
 
 
+# the name's other spelling or place in brackets after it ("Parabyte Labs（パラバイト・ラボ）は…")
+_ASIDE = re.compile(r"^\s*[（(][^（）()]{1,30}[）)]")
+# a short Japanese adverbial clause before the subject ("資料によると、", "一方、"): the name still opens the sentence
+_CJK_LEAD = re.compile(r"[^、，,。「」()（）]{0,10}(?:によると|によれば|では|一方|また|さらに|なお)[、，,]\s*")
+
+
 def _cjk_subject(text: str, ms: list[Mention], investors: set, lang: str) -> Mention | None:
     """A Japanese or Chinese organisation no vocabulary knows, that an earlier fact used (so a name, not a guess such
     as "証券コードは…"), opening the sentence as its subject: the company the paragraph is about (names that say they
     invest or research are not taken)."""
     opening = [m for m in ms if m.kind == "org" and not m.extra.get("coref") and not m.extra.get("inside")
-               and not text[:m.start].strip(" 　「『“\"")]
+               and (not text[:m.start].strip(" 　「『“\"") or _CJK_LEAD.fullmatch(text[:m.start]))]
     if not opening:
         return None
     m = opening[0]
     if m.ids or not m.extra.get("unknown") or not m.extra.get("key") or m.key in investors or m.extra.get("ner") == "RESEARCH" \
-            or "Foundry" in m.types or not _CJK_SUBJECT_AFTER.match(text[m.end:m.end + 4]) \
+            or "Foundry" in m.types or not _CJK_SUBJECT_AFTER.match(_ASIDE.sub("", text[m.end:m.end + 40])[:4]) \
             or _says_it_invests_or_researches(m.text, lang):
         return None
     return m
@@ -299,6 +305,19 @@ def mark_standing_names(doc: Doc, ms: list[Mention]) -> None:
                 break
 
 
+def _issuer(doc: Doc, ms: list[Mention]) -> Mention | None:
+    """The company a disclosure's header line names ("会 社 名　株式会社ヒムロ…", lexicon rows `_issuer`): the one its
+    当社 stands for in the rest of the document."""
+    from ingest.components.relations.common import cue_spans
+    if doc.lang_ != "ja":
+        return None
+    found = cue_spans(doc, "_issuer")
+    if not found:
+        return None
+    return next((m for m in sorted(ms, key=lambda m: m.start) if m.kind == "org" and not m.extra.get("coref")
+                 and m.start >= found[0][1] and not doc.text[found[0][1]:m.start].strip(" 　:：")), None)
+
+
 def _refers_back(doc: Doc, m: Mention) -> bool:
     """「同社」, 「该公司」: in Japanese and Chinese a sentence about the paragraph's company goes on about its chips."""
     return bool(m.extra.get("coref")) and doc.lang_ in ("ja", "zh")
@@ -315,6 +334,9 @@ class ContextStage:
         # otherwise credit every chip they describe to the last row's vendor)
         if not cells(doc.text) and update_topic(ctx, ms, fs, owners_in(doc, ms), doc.text, doc.lang_, doc):
             ctx.topic_paragraph = ctx.paragraph
+        issuer = _issuer(doc, ms)
+        if issuer is not None:
+            ctx.topic, ctx.topic_paragraph = issuer.key, ctx.paragraph
         chips = [m for m in ms if m.kind == "chip"]
         prev = ctx.previous
         if not chips and prev is not None and prev.paragraph == ctx.paragraph and not prev.carried \
@@ -335,6 +357,10 @@ class ContextStage:
             ctx.previous = ChipsInView(ctx.paragraph, prev.chips)
         else:
             ctx.previous = ChipsInView(ctx.paragraph, chips)
+        if ctx.paragraph_chips is None or ctx.paragraph_chips.paragraph != ctx.paragraph:
+            ctx.paragraph_chips = ChipsInView(ctx.paragraph, [])
+        seen = {c.key for c in ctx.paragraph_chips.chips}
+        ctx.paragraph_chips.chips += [c for c in chips if c.key not in seen and not seen.add(c.key)]
         ctx.foundries |= {m.ids[0] for m in ms if m.kind == "org" and "Foundry" in m.types and m.ids}
         if doc.lang_ == "en":
             ctx.subject = _opening_org(doc, ms)

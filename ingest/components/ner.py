@@ -204,7 +204,7 @@ class ModelMentions:
         added = False
         for s, e, label in doc._.model_ents or []:
             surface = text[s:e]
-            stripped = surface.strip(" ,.;:、，。「」『』“”\"'()（）—–")
+            stripped = surface.strip(" \u3000,.;:、，。「」『』“”\"'()（）—–")
             s += surface.find(stripped)
             e = s + len(stripped)
             s, e = _to_quotes(text, s, e)

@@ -653,6 +653,8 @@ class UnknownRecognizer:
                 if n is not None and n.key != m.key:
                     m.extra["key"] = n.key
                     m.extra["alias"] = True
+                elif n is not None and doc.lang_ == "ja":
+                    m.extra["key"] = n.key  # the same name again: one the document gave (context._cjk_subject)
         if doc.lang_ == "en":
             _one_chip_in_apposition(text, out)
         out.sort(key=lambda m: (m.start, -m.end))

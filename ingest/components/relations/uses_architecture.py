@@ -28,6 +28,11 @@ class UsesArchitecture:
         if not chips and archs and doc.lang_ in ("ja", "zh") and (cue_spans(doc, "_this_chip") or cue_spans(doc, "_these_chips")):
             from ingest.components.relations.manufactured_on import implicit_chips
             chips = implicit_chips(doc, ms)  # "いずれもASICに分類される", "该芯片基于…架构": the chips just named
+            seen = doc._.context.paragraph_chips if doc._.context is not None else None
+            if chips and cue_spans(doc, "_these_chips") and seen is not None and seen.paragraph == doc._.context.paragraph:
+                # "両チップとも…を採用した": both chips the paragraph named, not the last sentence's only (as previous_chips,
+                # copies at offset 0: their offsets belong to other sentences)
+                chips = [type(m)(0, 0, m.text, m.kind, m.ids, m.types, m.value, dict(m.extra)) for m in seen.chips]
         if not chips or not archs or not cue_spans(doc, "usesArchitecture"):
             return doc
         conf = confidence(doc, "usesArchitecture")
