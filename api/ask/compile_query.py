@@ -195,7 +195,11 @@ class Compiler:
                 "foundry" not in ts for b in n.atoms) and self.unstated_class(v, iris[0], a.negated):
             return  # a designer's GPUs: its products of that class, as the form reads them
         loose = rel in (None, "use", "make", "design", "rely")
-        tries = [(t, r) for t in types for r in ([rel, None] if loose and rel else [rel])]
+        # the relation word read with each of the entity's kinds first (Intel "makes" as a foundry, not a designer)
+        # before any generic reading ("company"): Samsung's "製" is its foundry's, whatever the word's own fit
+        specific, generic = [t for t in types if t != "company"], [t for t in types if t == "company"]
+        tries = [(t, r) for group in (specific, generic) for r in ([rel, None] if loose and rel else [rel])
+                 for t in group]
         for t, r in tries + [(None, None)]:
             if t is None:
                 raise NotUnderstood("no_link", a=n.type, b=a.span.text)
@@ -506,9 +510,9 @@ class Compiler:
             q = (f"SELECT ?currency ({fn}(?amount) AS ?value) WHERE {{\n  SELECT DISTINCT ?x ?amount ?currency WHERE {{\n  "
                  f"{body}\n  }}\n}} GROUP BY ?currency")
             return self.done(q, agg)
-        if agg in ("min_nm", "max_year", "min_year", "max_amount", "min_amount"):
+        if agg in ("min_nm", "max_nm", "max_year", "min_year", "max_amount", "min_amount"):
             o = "?order"
-            if agg == "min_nm":
+            if agg in ("min_nm", "max_nm"):  # the most advanced (smallest) or oldest (largest) node size
                 via = g.answer if g.answer.type in ("process", "chip") else \
                     next((n for n in g.nodes if n.type == "process"), None) or \
                     next(n for n in g.nodes if n.type == "chip")
@@ -521,7 +525,7 @@ class Compiler:
                 if rn is None:
                     raise NotUnderstood("not_understood", words="max")
                 opat = f"?{rn.var} aic:amount ?order ."
-            fn = "MIN" if agg in ("min_nm", "min_year", "min_amount") else "MAX"
+            fn = "MIN" if agg in ("min_nm", "min_year", "min_amount") else "MAX"  # max_nm: the largest node
             full = body + "\n  " + opat
             q = (f"SELECT DISTINCT * WHERE {{\n  {full}\n  {{ SELECT ({fn}({o}_) AS {o}) WHERE {{ {_rename(full)} }} }}\n}}")
             if agg in ("max_amount", "min_amount") and not self.currency:

@@ -32,7 +32,7 @@ NODE_CLASS = {"chip": "Chip", "vendor": "ChipVendor", "foundry": "Foundry", "pro
               "memory": "Chip", "roundname": "FundingRound", "currency": "FundingRound"}
 # the class a type word adds when a node is said to be one too ("itself a foundry", "投资家でもある")
 ALSO_CLASS = {"vendor": "ChipVendor", "foundry": "Foundry", "investor": "Investor", "chip": "Chip"}
-COMPLEX_MARKS = {"negate", "except", "both", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count",
+COMPLEX_MARKS = {"negate", "except", "both", "sum", "min_nm", "max_nm", "max_year", "min_year", "max_amount", "max_count",
                  "min_count", "min_amount"}
 
 
@@ -382,6 +382,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         edges.append((a, b, rel))
     if lang == "zh":
         edges = _zh_relative_clauses(text, edges, rels)
+    nodes, edges = _distribute_both(nodes, edges, marks, answer, idx)
     agg = _aggregate(marks, answer, nodes)
     g = QueryGraph(lang, nodes, answer, edges, agg, rels, marks, text=text)
     reasons = set()
@@ -936,6 +937,32 @@ def _coordinated_with(text: str, idx: Any, atoms: list[tuple[Node, Atom]], a: At
     return out
 
 
+def _distribute_both(nodes: list[Node], edges: list, marks: list[Span], answer: Node, idx: Any) -> tuple[list, list]:
+    """"foundries that make chips for both NVIDIA and AMD", "investors in rounds of both Biren and Enflame": a chip
+    has one designer and a round one funded company, so "both" asks for one such thing per name, each linked the
+    same way: the node is copied for every name after the first."""
+    if not any(m.row["mark"] == "both" for m in marks):
+        return nodes, edges
+    out_nodes, out_edges = list(nodes), list(edges)
+    for n in nodes:
+        if n is answer or n.type not in ("chip", "round") or n.implicit:
+            continue
+        want = ("vendor",) if n.type == "chip" else ORGS
+        names = [a for a in n.atoms if a.kind == "entity" and not (a.negated or a.excluded or a.alt) and
+                 entity_type(idx, a.span.data, "vendor" if n.type == "chip" else "company") in want and
+                 not (n.type == "chip" and "foundry" == entity_type(idx, a.span.data))]
+        if len(names) < 2:
+            continue
+        for i, a in enumerate(names[1:]):
+            c = Node(f"{n.var}_{i}", n.type, n.start, n.end, n.cls, answerable=n.answerable, ipo=n.ipo)
+            c.atoms = [b for b in n.atoms if b not in names] + [a]
+            c.also = list(n.also)
+            n.atoms.remove(a)
+            out_nodes.append(c)
+            out_edges += [(c if x is n else x, c if y is n else y, r) for x, y, r in edges if n in (x, y)]
+    return out_nodes, out_edges
+
+
 def _branch_head(spans: list[Span], edges: list, a: Node, b: Node) -> tuple[Node, str | None]:
     """"vendors that have chips on TSMC 7nm and also chips on TSMC 5nm": a node written after a coordinator ("and
     also", "かつ", "并且") that is of the kind of an earlier node hanging from a head is a second branch of that head,
@@ -1079,9 +1106,16 @@ def _rel_between(rels: list[Span], start: int, end: int) -> str | None:
 
 def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None:
     found = [m.row["mark"] for m in marks if m.row["mark"] in
-             ("count", "sum", "min_nm", "max_year", "min_year", "max_amount", "max_count", "min_count", "min_amount")]
+             ("count", "sum", "min_nm", "max_nm", "max_year", "min_year", "max_amount", "max_count", "min_count",
+              "min_amount")]
     if not found:
         return None
+    if answer.type == "process" and not any(n.type in ("round", "amount") for n in nodes):
+        # "the oldest process", "いちばん古い（ナノメートルが最も大きい）もの": a process has no year, an old one is a
+        # large node; a size word said with it ("最も大きい") restates the same superlative
+        old = "min_year" in found or "max_nm" in found
+        found = ["max_nm" if f == "min_year" or (old and f == "max_amount") else f for f in found]
+        found = list(dict.fromkeys(found))
     if any(n.type in ("round", "amount") for n in nodes) and "min_nm" in found and \
             not any(n.type in ("process", "chip") for n in nodes):
         found = ["min_amount" if f == "min_nm" else f for f in found]  # "the smallest round", "最小一轮融资"
@@ -1103,7 +1137,7 @@ def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None
         if any(n.type == "chip" for n in nodes if n is not answer):
             return "max_count"  # "the company with the largest number of chips"
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
-    if agg == "min_nm" and not (answer.type in ("process", "chip")) and \
+    if agg in ("min_nm", "max_nm") and not (answer.type in ("process", "chip")) and \
             not any(n.type in ("process", "chip") for n in nodes if n is not answer):
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
     if agg in ("max_year", "min_year") and answer.type != "chip":

@@ -155,6 +155,22 @@ CASES: list[tuple[str, str, str | None]] = [
     ("asked-node", "科創板に上場した企業のうち、IPOの調達額が30億元を超えたのはどこ？",
      "?r aic:fundedCompany ?x ; aic:roundName \"IPO\" ; aic:exchange \"Shanghai STAR Market\" ; aic:amount ?a ; "
      "aic:currency \"CNY\" FILTER(?a > 3000000000)"),
+    # "both X and Y" on a chip (one designer) or a round (one funded company): one such thing per name
+    ("both-distribute", "Which foundries make chips for both Google and Microsoft?",
+     "?a aic:designedBy aid:google ; aic:fabricatedBy ?x . ?b aic:designedBy aid:microsoft ; aic:fabricatedBy ?x"),
+    ("both-distribute", "英伟达和AMD的芯片都由哪家代工厂制造？",
+     "?a aic:designedBy aid:nvidia ; aic:fabricatedBy ?x . ?b aic:designedBy aid:amd ; aic:fabricatedBy ?x"),
+    ("both-distribute", "NVIDIAとAMDの両方のチップを製造しているファウンドリは？",
+     "?a aic:designedBy aid:nvidia ; aic:fabricatedBy ?x . ?b aic:designedBy aid:amd ; aic:fabricatedBy ?x"),
+    ("both-distribute", "Which investors took part in rounds of both Kunlunxin and Enflame?",
+     "?r aic:fundedCompany aid:kunlunxin . { ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } "
+     "?r2 aic:fundedCompany aid:enflame . { ?r2 aic:investor ?x } UNION { ?r2 aic:leadInvestor ?x }"),
+    # a name of several kinds (Intel: designer and foundry) is read with the relation word's own kind first
+    ("entity-kind", "Which chips does Intel make for other companies?",
+     "?x aic:fabricatedBy aid:intel ; aic:designedBy ?d . FILTER(?d != aid:intel)"),
+    ("entity-kind", "サムスン製ではないKunlunxinのチップは？",
+     "?x aic:designedBy aid:kunlunxin . FILTER NOT EXISTS { ?x aic:fabricatedBy aid:samsung }"),
+    ("entity-kind", "Which chips did Intel design?", "?x aic:designedBy aid:intel"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
