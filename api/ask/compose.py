@@ -726,7 +726,12 @@ def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> 
         w = re.search(r"哪些|哪一款|哪款|哪一家|哪家|哪个|哪几", blank)
         if w is not None:
             for n in real:
-                if n.end <= w.start() and re.fullmatch(r"\s*(?:中|里|当中|之中|里面)\s*[，,、]?\s*(?:有)?\s*", blank[n.end:w.start()]):
+                # …and "推理芯片有哪些是采用7纳米工艺的": which of the chips are (not "公司有哪些投资者": its investors)
+                gap = blank[n.end:w.start()]
+                if n.end <= w.start() and (re.fullmatch(r"\s*(?:中|里|当中|之中|里面)\s*[，,、]?\s*(?:有)?\s*", gap) or
+                                           (re.fullmatch(r"\s*有\s*", gap) and
+                                            not any(m.start >= w.end() and not blank[w.end():m.start].strip()
+                                                    for m in real))):
                     return n
     for n in real:
         before = blank[:n.start].rstrip()  # "どこの", "どの" end in の: read before stripping particles

@@ -171,6 +171,14 @@ CASES: list[tuple[str, str, str | None]] = [
     ("entity-kind", "サムスン製ではないKunlunxinのチップは？",
      "?x aic:designedBy aid:kunlunxin . FILTER NOT EXISTS { ?x aic:fabricatedBy aid:samsung }"),
     ("entity-kind", "Which chips did Intel design?", "?x aic:designedBy aid:intel"),
+    # "X有哪些是…的": which of X are…; X is asked, not the node after
+    ("zh-which-of", "2021年以后发布的推理芯片有哪些是采用7纳米工艺的？",
+     "?x a aic:InferenceChip ; aic:announcedIn ?y ; aic:manufacturedOn ?p . ?p aic:nodeNanometers 7 . FILTER(year(?y) >= 2021)"),
+    ("zh-which-of", "推理芯片有哪些是台积电5纳米工艺生产的？",
+     "?x a aic:InferenceChip ; aic:manufacturedOn ?p . ?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 5"),
+    ("zh-which-of", "在科创板上市的公司有哪些投资方？",
+     "?r0 aic:fundedCompany ?c ; aic:exchange \"Shanghai STAR Market\" . { ?x aic:investedIn ?c } UNION "
+     "{ ?r aic:fundedCompany ?c . { ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } }"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
