@@ -18,6 +18,10 @@ def inv(c: str, n: int = 0) -> str:
     return INV.format(c=c, n=n)
 
 
+# the processes a vendor's chips are made on whose node size no other of them exceeds
+OLDEST = ("?c aic:designedBy {v} ; aic:manufacturedOn ?x . ?x aic:nodeNanometers ?n . FILTER NOT EXISTS {{ "
+          "?c2 aic:designedBy {v} ; aic:manufacturedOn ?p2 . ?p2 aic:nodeNanometers ?n2 . FILTER(?n2 > ?n) }}")
+
 CASES: list[tuple[str, str, str | None]] = [
     # an exception over names joined by and/と/和 excludes every one of them, not only the one next to the word
     ("except-coordinated", "Which investors backed Moore Threads, apart from Meituan and ByteDance?",
@@ -60,6 +64,27 @@ CASES: list[tuple[str, str, str | None]] = [
      "{ ?x aic:manufacturedOn/aic:offeredBy aid:tsmc }"),
     # a word that carries meaning stays unread: "就一家" (only one), "一直" (always)
     ("harmless", "一直依赖台积电的厂商有哪些", None),
+    # the oldest process is the largest node size ("oldest", "いちばん古い", "纳米数最大"): a process has no year
+    ("oldest-node", "Which process used by AMD chips is the oldest?", OLDEST.format(v="aid:amd")),
+    ("oldest-node", "インテルのチップに使われているプロセスの中で、いちばん古いものは？", OLDEST.format(v="aid:intel")),
+    ("oldest-node", "华为芯片使用的工艺中，纳米数最大的是哪个", OLDEST.format(v="aid:huawei")),
+    ("oldest-node", "AMDのチップに使われているプロセスのうち、ナノメートルが一番小さいものは？",
+     OLDEST.format(v="aid:amd").replace("?n2 > ?n", "?n2 < ?n")),
+    # 做 = made ("用台积电7纳米做的"), with a union of two designers ("A或者B的芯片")
+    ("zh-make", "英伟达或者壁仞的芯片里，用台积电7纳米做的有哪些",
+     "{ ?x aic:designedBy aid:nvidia } UNION { ?x aic:designedBy aid:biren-technology } ?x aic:manufacturedOn ?p . "
+     "?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 7 ."),
+    ("zh-make", "英特尔或者AMD的芯片里，用台积电5纳米做的有哪些",
+     "{ ?x aic:designedBy aid:intel } UNION { ?x aic:designedBy aid:amd } ?x aic:manufacturedOn ?p . "
+     "?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 5 ."),
+    ("zh-make", "用三星工艺做的芯片有哪些", "?x aic:manufacturedOn/aic:offeredBy aid:samsung ."),
+    # terse keyword queries: a trailing "count" asks how many; "makers" after a class word are its vendors
+    ("terse", "TSMC 5nm chips count",
+     "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?x aic:manufacturedOn ?p . ?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 5 }"),
+    ("terse", "Intel chips count", "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?x a aic:Chip ; aic:designedBy aid:intel }"),
+    ("terse", "GPU makers listed on the Shanghai STAR Market?",
+     "?x a aic:ChipVendor . ?c aic:designedBy ?x ; aic:usesArchitecture aid:arch-gpgpu . "
+     "?r aic:fundedCompany ?x ; aic:exchange \"Shanghai STAR Market\" ."),
 ]
 
 
