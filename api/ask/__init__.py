@@ -253,6 +253,11 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         return _declined(u, u.language, msg, interpretation=interp, suggestions=u.suggestions)
     graph, not_understood = _compose(u, idx)
     best, partial = _choose(u, idx, store)
+    if graph is not None and best is not None and _form_gives_other(best, graph):
+        # "どの会社がHBM3を使っていますか", "哪些公司使用HBM3": the query graph asks for companies, the form lists chips
+        out = _composed_answer(graph, u, idx, store, interp, msgs)
+        if out["understood"]:
+            return out
     if graph is not None and best is not None and _form_ignores(best, u):
         graph.complex = True  # the form would drop a constraint the query graph reads
         graph.reasons.add("constraint")
@@ -458,6 +463,15 @@ _FORM_GIVES = {"chips_of_vendor": "chip", "chips_on_node": "chip", "chips_with_a
                "processes_of_foundry": "process", "architecture_of_chip": "arch", "architectures": "arch"}
 _TYPE_GROUP = {"vendor": "org", "investor": "org", "foundry": "org", "company": "org", "org": "org", "chip": "chip",
                "process": "process", "arch": "arch"}
+
+
+def _form_gives_other(best: dict, graph: Any) -> bool:
+    """Whether the form lists chips where the query graph asks for companies (a type word, no name on it), in any
+    language."""
+    gives = _FORM_GIVES.get(best["spec"].name)
+    asked = _TYPE_GROUP.get(graph.answer.type)
+    return gives == "chip" and asked == "org" and graph.answer.type != "org" and \
+        not any(a.kind == "entity" for a in graph.answer.atoms)
 
 
 def _other_answer_type(u: Understanding, best: dict) -> bool:

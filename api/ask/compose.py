@@ -1071,6 +1071,10 @@ def _apply_or(text: str, lang: str, nodes: list[Node], marks: list[Span], rels: 
                 if b.negated and not a.negated and re.fullmatch(r"\s*も\s*", text[a.span.end:b.span.start]) and \
                         text[b.span.end:].lstrip().startswith("も"):
                     a.negated = True
+                # "サムスンとTSMCのどちらにも依存していない": neither
+                if b.negated and not a.negated and re.fullmatch(r"\s*(?:と|や|、)\s*", text[a.span.end:b.span.start]) and \
+                        re.match(r"\s*の?(?:どちら|いずれ|両方)にも", text[b.span.end:]):
+                    a.negated = True
 
 
 def _blank_atoms(part: str, offset: int, atoms: list[Span]) -> str:

@@ -179,6 +179,14 @@ CASES: list[tuple[str, str, str | None]] = [
     ("zh-which-of", "在科创板上市的公司有哪些投资方？",
      "?r0 aic:fundedCompany ?c ; aic:exchange \"Shanghai STAR Market\" . { ?x aic:investedIn ?c } UNION "
      "{ ?r aic:fundedCompany ?c . { ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } }"),
+    # companies asked, a chip-listing form must not answer: the query graph's companies
+    ("asked-kind", "どの会社がHBM3を使っていますか？", "?c aic:designedBy ?x ; aic:memoryType \"HBM3\""),
+    ("asked-kind", "哪些公司使用HBM3？", "?c aic:designedBy ?x ; aic:memoryType \"HBM3\""),
+    ("asked-kind", "Which companies use HBM3?", "?c aic:designedBy ?x ; aic:memoryType \"HBM3\""),
+    # "AとBのどちらにも…ない": neither
+    ("neither", "サムスンとTSMCのどちらにも依存していないベンダーは？",
+     "?x a aic:ChipVendor . FILTER NOT EXISTS { ?x aic:reliesOn aid:samsung } FILTER NOT EXISTS { ?x aic:reliesOn aid:tsmc }"),
+    ("neither", "SMICとTSMCのいずれにも依存しているベンダーは？", "?x a aic:ChipVendor ; aic:reliesOn aid:smic , aid:tsmc"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
