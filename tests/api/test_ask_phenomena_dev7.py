@@ -85,6 +85,23 @@ CASES: list[tuple[str, str, str | None]] = [
     ("terse", "GPU makers listed on the Shanghai STAR Market?",
      "?x a aic:ChipVendor . ?c aic:designedBy ?x ; aic:usesArchitecture aid:arch-gpgpu . "
      "?r aic:fundedCompany ?x ; aic:exchange \"Shanghai STAR Market\" ."),
+    # request verbs, greetings, thanks and politeness are a whole class of words that narrow nothing…
+    ("request-words", "Hi, can you find the chips that use HBM3e? Thanks", "?x a aic:Chip ; aic:memoryType \"HBM3e\" ."),
+    ("request-words", "帮我查一下哪些芯片是三星代工的，谢谢",
+     "?x a aic:Chip . { ?x aic:fabricatedBy aid:samsung } UNION { ?x aic:manufacturedOn/aic:offeredBy aid:samsung }"),
+    ("request-words", "すみませんが、HBM2eを搭載したチップを知りたいのですが", "?x a aic:Chip ; aic:memoryType \"HBM2e\" ."),
+    # …but a constraint said inside a request is still one the graph cannot check
+    ("request-words", "Can you find the chips that use HBM3e with a power draw under 300 watts?", None),
+    # discourse markers and hedges on the whole question, softened question endings, a polite request whose
+    # いただけ holds no "only", a question-final か before a comma (not "or")
+    ("discourse", "So, which chips, if any, are made by Samsung anyway?",
+     "?x a aic:Chip . { ?x aic:fabricatedBy aid:samsung } UNION { ?x aic:manufacturedOn/aic:offeredBy aid:samsung }"),
+    ("discourse", "Out of interest, basically which investors backed Kunlunxin?", inv("aid:kunlunxin")),
+    ("discourse", "エンフレームの出資者を教えていただけますでしょうか", inv("aid:enflame")),
+    ("discourse", "グーグルが設計したチップは何ですか、教えてください", "?x a aic:Chip ; aic:designedBy aid:google ."),
+    ("discourse", "テンストレントに出資している投資家はどこでしょう？", inv("aid:tenstorrent")),
+    # "only" stays meaningful: the graph cannot say a company was backed by one investor alone
+    ("discourse", "ムーアスレッドだけに出資した投資家は？", None),
 ]
 
 
