@@ -171,7 +171,7 @@ def _designers_from_topic(result: Extraction) -> None:
             continue
         for m in r.mentions:
             given = m.extra.get("quoted") and r.sentence.lang in ("ja", "zh") or \
-                r.sentence.lang == "ja" and _CJK_CODE.fullmatch(m.text)
+                r.sentence.lang in ("ja", "zh") and _CJK_CODE.fullmatch(m.text)
             if m.kind != "chip" or m.key in designed or m.extra.get("unknown") and not given:
                 continue  # (a chip quoted after a chip word, 「雲燧T10」, or a model code, JC-300, is a name the text gives)
             if any(o.kind == "org" and not o.extra.get("inside") and "Foundry" not in o.types for o in r.mentions):

@@ -126,6 +126,7 @@ def find(doc: Doc, out: list, taken: list) -> None:
     if doc.lang_ not in ("ja", "zh"):
         return
     _drop_non_names(doc, out, taken)
+    _vendor_cells(doc, out, taken)
     _kind_word_names(doc, out, taken)
     _remembered_inside_guess(doc, out, taken)
     _family_members(doc, out, taken)
@@ -133,7 +134,32 @@ def find(doc: Doc, out: list, taken: list) -> None:
     _complete_names(doc, out, taken)
     _brand_codes(doc, out, taken)
     _spaced_bracket_pairs(doc, out)
+    _defined_aliases(doc, out)
     mark_standing(doc, out)
+
+
+def _vendor_cells(doc: Doc, out: list, taken: list) -> None:
+    """"| 栖川智能 | QC-Edge 5 | … | C轮，8亿元 |" under a header "| 厂商 | …": the vendor column's cell is one company's
+    name, whatever a model made of it, so the row's other cells (a round, an amount) and later notes can use it."""
+    from ingest.tables import cells
+    ctx = doc._.context if Doc.has_extension("context") else None
+    table = ctx.table if ctx is not None and doc.lang_ == "zh" else None
+    row = cells(doc.text) if table else []
+    if not row or len(row) != table[0] or "vendor" not in table[1]:
+        return
+    s, e = row[table[1].index("vendor")]
+    name = doc.text[s:e].strip()
+    if len(name) < 2 or len(name) > 20 or describes(name, doc.lang_) or re.search(r"[（()）/、，,]", name) \
+            or not _CJK.search(name) or any(x.ids and x.start < e and s < x.end for x in out):
+        return
+    s += doc.text[s:e].index(name)
+    e = s + len(name)
+    for x in [x for x in out if x.start < e and s < x.end and not x.ids]:
+        drop(out, taken, x)
+    if overlaps(taken, s, e):
+        return
+    taken.append((s, e))
+    out.append(Mention(s, e, name, "org", extra={"unknown": True, "cell": True}))
 
 
 def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
@@ -144,6 +170,10 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
     places = not_names(lang)
     starts = {t.idx for t in doc} | {len(text)}
     titles = name_words(lang).get("person_after", ())
+    if lang == "zh":  # 和很多"PPT公司"不同: a product or architecture guess that ends in a company word names a company
+        for m in [m for m in out if m.kind in ("chip", "arch", "cluster") and not m.ids and m.extra.get("unknown")
+                  and m.text.endswith(_ZH_COMPANY_WORDS)]:
+            drop(out, taken, m)
     for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("unknown") and not m.extra.get("coref")]:
         t = m.text
         if 0 < m.start and text[m.start - 1] in "（(" and t.replace("、", "・").split("・")[0].casefold() in places:
@@ -175,11 +205,25 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
             end = max((x for x in ends if x in starts), default=m.end)
             if end < m.end and not _ZH_NAME_TAIL.match(text, end, m.end):
                 _reshape(out, taken, m, m.start, end, text)
+            # "市场上一度流传北冥资本": a verb inside a guess that ends in a kind word ends what comes before the name
+            if kind_of_name(m.text, lang) is not None:
+                from ingest.components.unknown import _zh_after_verb
+                cut = _zh_after_verb(m.text)
+                if cut and m.start + cut in starts:
+                    _reshape(out, taken, m, m.start + cut, m.end, text)
+            # "华岳证|券": a guess that stops inside the kind word that ends the name runs on to its end
+            over = [i + len(w) for kind in ("research", "investor", "chip_vendor", "organization", "vendor")
+                    for w in name_words(lang).get(kind, ()) if not w.isascii()
+                    for i in range(max(m.start + 2, m.end - len(w) + 1), m.end) if text.startswith(w, i)]
+            if over and max(over) > m.end and max(over) in starts and not any(
+                    x is not m and x.start < max(over) and m.end <= x.start for x in out):
+                _reshape(out, taken, m, m.start, max(over), text)
         if any(text.startswith(w, i) for w in titles for i in range(max(m.start, m.end - len(w) + 1), m.end)
                if i + len(w) > m.end):
             drop(out, taken, m)  # a title cut in two: "石動真一社長" read as "真一社"
 
 
+_ZH_COMPANY_WORDS = ("公司", "企业", "厂商", "集团")
 # what may follow a kind word inside a Chinese name: a legal form, a branch in brackets
 _ZH_NAME_TAIL = re.compile(r"(?:股份|有限|责任|公司|集团|控股|[（(])")
 
@@ -211,6 +255,11 @@ def _kind_word_names(doc: Doc, out: list, taken: list) -> None:
         for m in re.finditer(rf"[0-9０-９][0-9０-９,，]*\s?(?:{counter})\s?を?(?:{verb})[^{_OPEN}{_CLOSE}。、\n]{{0,24}}?"
                              rf"[{_OPEN}]\s?(?P<n>[^{_CLOSE}{_OPEN}\n]{{1,24}}?)\s?[{_CLOSE}]", text):
             found.append((*m.span("n"), "cluster", ("ComputingCluster",)))
+    if lang == "zh":  # 边缘AI芯片企业"衡芯微": a quoted name right after the word that says it is a company
+        for m in re.finditer(rf"(?:公司|企业|厂商|创企|独角兽)\s?[“\"](?P<n>[^{_CLOSE}{_OPEN}\n，。]{{2,12}}?)[”\"]", text):
+            if text[m.start("n") - 1] == '"' and text.count('"', 0, m.start("n") - 1) % 2:
+                continue  # a straight quote that closes an earlier one
+            found.append((*m.span("n"), "org", ()))
     for s, e, kind, types in found:
         name = text[s:e].strip()
         if len(name) < 2 or describes(name, lang):
@@ -245,6 +294,10 @@ def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:
             continue
         n = max(inner, key=lambda n: len(n.text))
         s = text.index(n.text, g.start)
+        if doc.lang_ == "zh" and n.kind == "org":
+            from ingest.components.unknown import _ZH_NAME_GOES_ON
+            if _ZH_NAME_GOES_ON.match(text, s + len(n.text)):
+                continue  # "杭州衡川智能科技有限公司" holding 「衡川智能」: the registered name, not the short one
         drop(out, taken, g)
         if overlaps(taken, s, s + len(n.text)):
             continue
@@ -440,6 +493,35 @@ def _spaced_bracket_pairs(doc: Doc, out: list) -> None:
                 m.extra["key"] = n.key
             else:
                 n.extra["key"] = m.key
+
+
+# the words a definition gives the company a filing is about: "（以下简称"澜湃微电子"、"发行人"或"公司"）"
+_SELF_TERMS = re.compile(r"[\"“「『](?:公司|本公司|发行人|發行人|本集团|当社|同社)[\"”」』]")
+
+
+def _defined_aliases(doc: Doc, out: list) -> None:
+    """"苏州棠溪创业投资合伙企业（有限合伙）（以下简称"棠溪创投"）持股9.85%": the short name a bracket defines is the
+    organisation just before the bracket, in this sentence already; a definition that names it "公司"/"发行人" makes it
+    what those words mean in the whole document (DocContext.defined)."""
+    if doc.lang_ != "zh":
+        return
+    from ingest.components.context import _ALIAS
+    text = doc.text
+    orgs = [m for m in out if m.kind == "org" and not m.extra.get("coref")]
+    for a in _ALIAS.finditer(text):
+        opening = max(text.rfind("（", 0, a.start()), text.rfind("(", 0, a.start()))
+        close = re.search(r"[）)]", text[a.end():])
+        owner = next((o for o in orgs if opening >= 0 and 0 <= opening - o.end <= 1), None)
+        if owner is None or re.search(r"[）)]", text[opening:a.start()]):
+            continue
+        end = a.end() + close.start() if close else len(text)
+        for o in orgs:
+            if o is not owner and opening < o.start and o.end <= end and not o.ids:
+                o.extra["key"] = owner.key
+                o.extra["alias"] = True
+        ctx = doc._.context if Doc.has_extension("context") else None
+        if ctx is not None and _SELF_TERMS.search(text, a.start(), end) and ctx.defined is None:
+            ctx.defined = owner.key
 
 
 def mark_standing(doc: Doc, out: list) -> None:

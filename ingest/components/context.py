@@ -50,7 +50,7 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
                 and not ("Foundry" in m.types and any(n.kind == "node" for n in ms)):  # "Samsung Foundry's SF3"
             ctx.topic = m.key
             return True
-    subject = _unknown_subject(text, ms, investors, doc) if lang == "en" else _cjk_subject(text, ms, investors, lang) \
+    subject = _unknown_subject(text, ms, investors, doc) if lang == "en" else _cjk_subject(text, ms, investors, lang, ctx) \
         if lang in ("ja", "zh") else None
     if subject is not None:
         ctx.topic = subject.key
@@ -114,7 +114,7 @@ _ASIDE = re.compile(r"^\s*[（(][^（）()]{1,30}[）)]")
 _CJK_LEAD = re.compile(r"[^、，,。「」()（）]{0,10}(?:によると|によれば|では|一方|また|さらに|なお)[、，,]\s*")
 
 
-def _cjk_subject(text: str, ms: list[Mention], investors: set, lang: str) -> Mention | None:
+def _cjk_subject(text: str, ms: list[Mention], investors: set, lang: str, ctx: DocContext | None = None) -> Mention | None:
     """A Japanese or Chinese organisation no vocabulary knows, that an earlier fact used (so a name, not a guess such
     as "証券コードは…"), opening the sentence as its subject: the company the paragraph is about (names that say they
     invest or research are not taken)."""
@@ -123,7 +123,8 @@ def _cjk_subject(text: str, ms: list[Mention], investors: set, lang: str) -> Men
     if not opening:
         return None
     m = opening[0]
-    if m.ids or not m.extra.get("unknown") or not m.extra.get("key") or m.key in investors or m.extra.get("ner") == "RESEARCH" \
+    given = m.extra.get("key") or lang == "zh" and ctx is not None and norm_key(m.text) in ctx.names  # a name given before
+    if m.ids or not m.extra.get("unknown") or not given or m.key in investors or m.extra.get("ner") == "RESEARCH" \
             or "Foundry" in m.types or not _CJK_SUBJECT_AFTER.match(_ASIDE.sub("", text[m.end:m.end + 40])[:4]) \
             or _says_it_invests_or_researches(m.text, lang):
         return None
@@ -156,8 +157,12 @@ def remember_cjk_orgs(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
     same entity, even where a segmenter glues the name to a neighbour ("2021年后摩智能完成…")."""
     if doc.lang_ not in ("ja", "zh"):
         return
+    row = [c for c in cells(doc.text) if doc.text[slice(*c)].strip()][:1] if doc.lang_ == "zh" else []
     for m in ms:
-        if m.ids or m.kind != "org" or not m.extra.get("unknown") or not (m.extra.get("used") or m.key == ctx.topic) \
+        # (a company a round funds, "衡芯微完成数亿元A+轮融资", and the name of a table row's first cell are names too)
+        named = m.extra.get("used") or m.extra.get("funded") or m.key == ctx.topic or (
+            row and m.text.strip() == doc.text[slice(*row[0])].strip() and row[0][0] <= m.start < row[0][1])
+        if m.ids or m.kind != "org" or not m.extra.get("unknown") or not named \
                 or m.extra.get("coref") or m.extra.get("remembered") or m.extra.get("inside"):
             continue
         k = norm_key(m.text)
@@ -337,6 +342,13 @@ class ContextStage:
         issuer = _issuer(doc, ms)
         if issuer is not None:
             ctx.topic, ctx.topic_paragraph = issuer.key, ctx.paragraph
+        row = cells(doc.text)
+        if not row:
+            ctx.table = None
+        elif ctx.table is None or len(row) != ctx.table[0]:  # a header row: the roles of the rows under it
+            from ingest.tables import column_roles
+            roles = column_roles(doc.text, row)
+            ctx.table = (len(row), tuple(roles)) if "vendor" in roles else None
         chips = [m for m in ms if m.kind == "chip"]
         prev = ctx.previous
         if not chips and prev is not None and prev.paragraph == ctx.paragraph and not prev.carried \

@@ -95,7 +95,7 @@ class Linker:
             m.extra["ambiguous"] = True
 
     def _coref(self, doc: Doc, ms: list, ctx: DocContext) -> None:
-        prev = ctx.topic
+        prev = ctx.defined or ctx.topic  # (a filing's "公司" is the company its definition names)
         if not prev:
             return
         orgs = [m for m in ms if m.kind == "org"]
@@ -104,6 +104,8 @@ class Linker:
                 continue
             if any(o.start < s for o in orgs):
                 continue  # an organisation named earlier in the sentence is the likelier antecedent
+            if doc.lang_ == "zh" and any(o.start == e and not o.extra.get("coref") for o in orgs):
+                continue  # "边缘AI芯片公司芯湃微": the word describes the name right after it
             if prev.startswith("new:") and ctx.topic_paragraph != ctx.paragraph and doc.text[s:e].lower() == "its":
                 continue  # a guessed topic from an earlier paragraph is too weak an antecedent for a bare "its"
             ms.append(Mention(s, e, doc.text[s:e], "org", (prev[3:],) if prev.startswith("id:") else (),

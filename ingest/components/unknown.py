@@ -25,9 +25,11 @@ EN_ORG = re.compile(
     r"(?:Technologies|Technology|Tech|Inc\.?|Corp\.?|Corporation|Capital|Ventures|Venture Partners|Partners|"
     r"Semiconductors?|Systems|Labs|Holdings|Group|Fund|Investments?|Microelectronics|Electronics|Computing|"
     r"Intelligence|Silicon|Devices|Compute|Foundry|Micro|Robotics|Interconnect|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management|Family Office|Angels|Research|Insights?|Analytics|Consulting|Advisory))\b")
-ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将为是其该这那此旗下各多家参投领跟首轮亿万元中从对向以被把据])){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金)(?:(?:股份)?有限(?:责任)?公司)?)")
+ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将为是其该这那此旗各多家参投领跟首轮亿万元中从对向以被把据])(?<!旗下)){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金)(?:(?:股份)?有限(?:责任)?公司)?)")
 ZH_FULL_NAME = re.compile(r"((?:[\u4e00-\u9fff](?<![的了在是和与及将为由等其该这])){2,12}[（(][\u4e00-\u9fff]{2,4}[）)]"
                           r"(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司))")
+# "苏州棠溪创业投资合伙企业（有限合伙）": a registered partnership (a fund), its legal form in brackets
+ZH_PARTNERSHIP = re.compile(r"((?:[\u4e00-\u9fff](?<![的了在是和与及将为由等其该这])){2,20}?合伙企业\s?[（(]有限合伙[）)])")
 ZH_GENERIC = re.compile(r"^(?:美元|人民币|产业|政府|国有|国资|地方|战略|专项|多家|知名|海外|境外|境内|国内|引导|大基金|旗下|平台|早期|后续|新一轮|多轮|本轮|此轮|天使|财务|机构|外资|内资|险资|社保|头部|多个|若干|背景|追加|继续|不|登陆|股权)")
 JA_ORG = re.compile(r"([\u30a0-\u30ffー・]{2,12}(?:・)?(?:キャピタル|ベンチャーズ|パートナーズ|テクノロジーズ|テクノロジー|セミコンダクター|ホールディングス|グループ|インベストメント))")
 CHIP_MODEL = re.compile(r"^(?:'s|’s|の|的)?\s?([\u4e00-\u9fff]{0,3}[A-Za-z]{1,5}[- ]?\d{2,4}[A-Za-z0-9+-]{0,4})(?![\w])")
@@ -52,7 +54,8 @@ QUOTED_CLUSTER = re.compile(
     rf"[「『“\"](?P<b>[^」』”\"\n]{{2,24}})[」』”\"]\s{{0,2}}(?:(?:智算|算力|计算|AI|ＡＩ|GPU|computing|compute|training|ai|power)\s{{0,2}}){{0,2}}"
     rf"{CLUSTER_WORDS}")
 # an architecture named before its kind word: 基于自研的"岩芯"微架构, 「Cinder」マイクロアーキテクチャ, the "Cinder" microarchitecture
-QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\"]\s{0,2}(?P<w>微架构|微架構|架构|架構|マイクロアーキテクチャ|アーキテクチャ|"
+QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\"]\s{0,2}(?:(?<=[」』”\"])[A-Z]{2,4}\s?(?=[微架]))?"
+                         r"(?P<w>微架构|微架構|架构|架構|マイクロアーキテクチャ|アーキテクチャ|"
                          r"micro[- ]?architecture|architecture)", re.I)
 EN_ARCH = re.compile(r"(?:(?<=[A-Za-z0-9'’] )|(?<=\())(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>[Mm]icro-?[Aa]rchitecture)\b|"
                      r"\b(?P<b>[A-Z][A-Za-z0-9-]{2,20}), (?:the|its|a|an) (?:[\w'’-]+ ){0,4}?(?P<v>micro-?architecture)\b")
@@ -313,6 +316,10 @@ def series_pattern() -> re.Pattern:
 
 # a description before a Chinese name is not part of it: "初创公司星衡智芯科技", "芯片企业X"
 ZH_DESCRIPTION = re.compile(r"^.{0,8}?(?:公司|企业|厂商|厂|机构|创企|独角兽|股东|投资方|投资人)(?=.{4,})")
+_ZH_PREPOSITIONS = "由被向从对把以据与和及为在将获"
+# the words that go on a Chinese name past a short form of it: a trade word and a legal form
+_ZH_NAME_GOES_ON = re.compile(r"(?:科技|技术|电子|微电子|半导体|智能|信息|集团|控股|股份)?(?:[（(][\u4e00-\u9fff]{2,4}[）)])?"
+                              r"(?:股份有限公司|有限责任公司|有限公司|集团|合伙企业)")
 # word classes that do not begin a name (jieba's tags: verbs, adverbs, prepositions, conjunctions, particles,
 # pronouns, numerals, measure words, locations, time words): "不乏产业资本" is "there is no lack of industrial capital"
 _ZH_NOT_NAME_START = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t")
@@ -344,7 +351,7 @@ ZH_SUFFIXES = re.compile(r"(?:科技|资本|創投|创投|基金|投资|投資|�
                          r"(?:(?:股份)?有限(?:责任)?公司)?$")
 
 
-def _zh_after_verb(surface: str) -> int:
+def _zh_after_verb(surface: str, flags: tuple = ("v", "vn")) -> int:
     """Where a name begins after a verb inside a suffix match ("磐石算力收购星垣微电子" -> "星垣微电子"): after the last
     two-character verb that leaves a name of at least four characters (jieba's part-of-speech tags)."""
     try:
@@ -354,7 +361,7 @@ def _zh_after_verb(surface: str) -> int:
     cut, pos = 0, 0
     for w in jieba.posseg.dt.cut(surface):
         pos += len(w.word)
-        if w.flag == "v" and len(w.word) >= 2 and pos - len(w.word) >= 2 and len(surface) - pos >= 4 \
+        if w.flag in flags and len(w.word) >= 2 and pos - len(w.word) >= 2 and len(surface) - pos >= 4 \
                 and len(ZH_SUFFIXES.sub("", surface[pos:])) >= 2:  # not "华岳创新|投资有限公司": a name must remain
             cut = pos
     return cut
@@ -393,6 +400,8 @@ class UnknownRecognizer:
                     self._displace(out, taken, s, e)  # "Ambrel" after "Ambrel Computing": not a model's "arch"
                 if any(a < e and s < b for a, b in taken):
                     continue
+                if doc.lang_ == "zh" and name.kind == "org" and _ZH_NAME_GOES_ON.match(text, e):
+                    continue  # "杭州衡川智能科技有限公司" after 「衡川智能」: a longer registered name, found as a whole
                 taken.append((s, e))
                 out.append(Mention(s, e, text[s:e], name.kind, (), ("Chip",) if name.kind == "chip" else (),
                                    extra={"unknown": True, "remembered": True, "key": name.key}))
@@ -426,6 +435,14 @@ class UnknownRecognizer:
                     taken.append((s + cut, e))
                     out.append(Mention(s + cut, e, text[s + cut:e], "org", extra={"unknown": True}))
         if doc.lang_ == "zh":
+            for m in ZH_PARTNERSHIP.finditer(text):
+                s, e = m.span(1)
+                s += _zh_name_start(text[s:e], [t.idx - s for t in doc if s <= t.idx < e])
+                for x in [x for x in out if x.start < e and s < x.end and not x.ids]:
+                    drop(out, taken, x)  # the pieces a model or a pattern cut it into ("苏州棠溪创业投资")
+                if not any(a < e and s < b for a, b in taken):
+                    taken.append((s, e))
+                    out.append(Mention(s, e, text[s:e], "org", extra={"unknown": True}))
             for m in ZH_ANCHORED_ORG.finditer(text):
                 s, e = m.span(1)
                 for x in [x for x in out if x.extra.get("ner") and not x.ids and s < x.start < e < x.end]:
@@ -506,7 +523,10 @@ class UnknownRecognizer:
             if only_describes(surface, doc.lang_):
                 continue  # "AI半導体スタートアップ": a description, no name
             if doc.lang_ == "zh":
-                cut = _zh_name_start(surface, [t.idx - s for t in doc if s <= t.idx < s + len(surface)])
+                starts = [t.idx - s for t in doc if s <= t.idx < s + len(surface)]
+                if s > 0 and text[s - 1] in _ZH_PREPOSITIONS:
+                    starts.append(0)  # jieba glues a preposition to an unknown name ("由澄溪|天使|基金"): it ends there
+                cut = _zh_name_start(surface, starts)
                 s, surface = s + cut, surface[cut:]
                 cut = _zh_after_verb(surface)
                 s, surface = s + cut, surface[cut:]
@@ -610,6 +630,8 @@ class UnknownRecognizer:
             out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
         for m in QUOTED_NAME.finditer(text):
             s, e = m.span("name")
+            if text[s - 1] == '"' and text.count('"', 0, s - 1) % 2:
+                continue  # '这颗"大芯片"基于…的"玄枢"': a straight quote after the chip word closes, it opens nothing
             if doc.lang_ == "en":
                 s, e = _stripped(text, s, e)  # machine translation: 'chip " chiyu  CY-20 "'
                 self._displace(out, taken, s, e)  # the chip word before the quotes says what the name is

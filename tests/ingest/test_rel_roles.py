@@ -13,7 +13,9 @@ from ingest.readers import RawDocument
 def rounds_of(text: str) -> dict[str, dict]:
     """round key -> {'company': key, 'lead': {labels}, 'investor': {labels}}, plus plain investedIn pairs."""
     ex = extract(RawDocument("<test>", text))
-    label = {m.key: m.text for r in ex.results for m in r.mentions}
+    label: dict = {}
+    for m in (m for r in ex.results for m in r.mentions):
+        label.setdefault(m.key, m.text)  # the name as first written, not a short name defined after it
     out: dict[str, dict] = {}
     for r in ex.results:
         for f in r.facts:

@@ -102,6 +102,12 @@ def has_cue(doc: Doc, relation: str, start: int = 0, end: int | None = None) -> 
 
 def guarded(doc: Doc, start: int, end: int) -> bool:
     """True when a negation or rumour cue lies in the clause around [start, end)."""
+    from ingest.tables import cells
+    row = cells(doc.text) if "|" in doc.text or "\t" in doc.text else []
+    if row:  # a table row: "| 墨鲸半导体 | MJ-V20 | … | 台积电6纳米 | 未披露 |" hedges only the cell it is written in
+        lo = next((a for a, b in row if a <= start <= b), 0)
+        hi = next((b for a, b in row if a <= end <= b), len(doc.text))
+        return any(lo <= s and e <= hi for rel in ("_hedge", "_negation", "_rumour") for s, e in cue_spans(doc, rel))
     for s, e in cue_spans(doc, "_hedge"):
         # "…, but neither has been confirmed": a hedge covers its whole sentence part (up to ；/;)
         lo, hi = _part_bounds(doc.text, min(s, start), max(e, end))

@@ -18,7 +18,12 @@ from ingest.components.relations.common import (acts_in, add, between, can_be, c
 NAME = "aic_designed_by"
 ADJACENT = re.compile(r"^\s*(?:'s|’s|'|’|の|的|社の|社製|製の?|公司的?|旗下的?|推出的|发布的|開発の|自研的?|"
                       r"の(?:新|最新|新型)?(?:チップ|半導体|プロセッサー?|アクセラレータ)[「『]|"  # カワセミの新チップ「セキレイ」
-                      r"的(?:新款|新一代|最新)?(?:芯片|处理器|加速卡)[“「])?\s*$"
+                      r"的(?:新款|新一代|最新)?(?:芯片|处理器|加速卡)[“「]|"
+                      # 芯屿半导体的首款推理芯片"屿光1号", Lumeq的第二代光计算加速卡LM-Photon 2: the owner's chip, described
+                      r"的(?![^，。；]{0,10}?(?:工艺|制程|代工|客户|竞品|对手))[^，。；、的\s“”\"「」0-9A-Za-z]{0,8}?"
+                      r"(?:芯片|处理器|加速卡|算力卡)[“「\"]?|"
+                      r"(?:首款|新款|最新|新一代|第[一二三四五六七八九十\d]代)[^，。；、的\s“”\"「」0-9A-Za-z]{0,6}?"  # X首款推理芯片Y
+                      r"(?:芯片|处理器|加速卡|算力卡)[“「\"]?)?\s*$"
                       r"|^(?:'s|’s)\s+(?:new|latest|flagship|first|second|third|next-generation|upcoming|own)\s+$")
 BY = re.compile(r"(?:\bby\b|\bfrom\b|由|が|により|によって|を手掛ける)")
 
@@ -274,11 +279,12 @@ class DesignedBy:
         """"調達資金は「Blackhole」の量産と「Quasar」の開発に充てます": a sentence that names no organisation
         but develops or launches known chips speaks for the company the document is about."""
         from ingest.components.context import context_of
-        topic = context_of(doc).topic
+        ctx = context_of(doc)
+        topic = ctx.defined or ctx.topic  # (a filing's own products: "…用于新一代LP-300芯片研发项目")
         if not topic or not cue_spans(doc, "_design_verb"):
             return
         for p in products:
-            if (p.ids or p.extra.get("quoted")) and p.kind == "chip" and not guarded(doc, p.start, p.end):
+            if (p.ids or p.extra.get("quoted") or ctx.defined) and p.kind == "chip" and not guarded(doc, p.start, p.end):
                 add(doc, p, "designedBy", topic, confidence(doc, "designedBy") * 0.7, NAME + "_topic")
 
 

@@ -78,6 +78,10 @@ BEFORE_LISTING = re.compile(r"^(?:上市前|上場前|ipo前)$", re.I)
 
 
 BEFORE_WORD = re.compile(r"\s?(?:之前|以前|前夕|前|の前|以前に)")
+# "收购了该公司", "收购后者": the company bought is written before the buyer and pointed back at after the cue
+ZH_BACK_OBJECT = re.compile(r"\s?了?\s?(?:该公司|该企业|后者|後者|其(?!他|余|中))")
+# "AI芯片初创企业芯屿半导体", "芯片公司芯湃微": a name right after the words that say it is a company is the one described
+ZH_DESCRIBED = re.compile(r"(?:芯片|半导体|科技|计算|算力|[A-Za-z])(?:公司|企业|初创公司|初创企业|创企|厂商|独角兽)\s?$")
 # "ラピダスは2022年8月に設立され…8社が出資した": a company of any kind that opens the sentence as its topic
 TOPIC_MARKER = re.compile(r"^\s*(?:は|も)(?!、)")
 
@@ -137,11 +141,11 @@ def _clause_start(text: str, pos: int) -> int:
 # "Fidelity Management & Research Company、Baillie Gifford": a corporate word the name's label leaves out
 CORPORATE_TAIL = r"(?:\s*(?:Company|Co\.|Inc\.?|Corp\.?|Ltd\.?|LLC|L\.P\.|LP|Limited|株式会社|有限公司))?"
 # names in a list, each perhaps with an aside: "科大訊飛（iFlytek、保有比率1.19%）、聯想創投"
-JOINED = re.compile(CORPORATE_TAIL + r"[\s\"”」』]*(?:[（(]?[^（()）]{0,30}[）)])?\s*(?:、|,|，|和|及|与|與|と|や|以及)[\s\"“「『]*")
+JOINED = re.compile(CORPORATE_TAIL + r"[\s\"”」』]*(?:[（(]?[^（()）]{0,30}[）)])?\s*(?:、|,|，|和|及|与|與|と|や|以及|/|／)[\s\"“「『]*")
 AFTER_ETC = re.compile(r"等[^、，,。；]{0,4}$")
 # between two names of a Japanese or Chinese list, with the aside of the first and a word on the second:
 # "紅点中国（Redpoint Ventures China）、上海のDelta Capital、そしてテンセント"
-CJK_LIST_GAP = re.compile(r"\s*(?:[（(][^（()）、，,。]{1,30}[）)])?\s*(?:、|，|和|及|与|與|と|や|以及|および|及び|並びに)\s*"
+CJK_LIST_GAP = re.compile(r"\s*(?:[（(][^（()）、，,。]{1,30}[）)])?\s*(?:、|，|和|及|与|與|と|や|以及|および|及び|並びに|/|／)\s*"
                           r"(?:そして|および|及び|並びに|还有|以及)?\s*(?:[^、，,。（()）\s]{1,6}?(?:の|的))?\s*")
 _EN_BREAK = re.compile(r"[.;:：；]|\s[-–—]\s")
 
@@ -187,6 +191,9 @@ class Funding:
         ms = mentions(doc)
         ctx = context_of(doc)
         text = doc.text
+        if ctx.last_round is None and ctx.recent_round and ctx.paragraph - ctx.recent_round[0] <= 2 \
+                and cue_spans(doc, "_role_list"):
+            ctx.last_round = ctx.recent_round[1]  # "联合领投方：A、B" on a line of its own under the round's news
         if not cue_spans(doc, "funding") and not (
                 ctx.last_round is not None and (cue_spans(doc, "_lead") or cue_spans(doc, "_participate"))):
             return doc
@@ -264,7 +271,8 @@ class Funding:
         elif topic and cands and all(o.extra.get("unknown") for o in cands):
             # a guessed name ("ロイターによれば…") does not displace the company the text is about, unless it
             # opens the sentence as its subject ("玄枢科技于2026年7月完成C轮融资")
-            cands = [o for o in cands if opens_sentence(doc, o) and acts_in(doc, o, "funding", window=24)]
+            cands = [o for o in cands if opens_sentence(doc, o) and acts_in(doc, o, "funding", window=24)
+                     or doc.lang_ == "zh" and ZH_DESCRIBED.search(text, 0, o.start)]  # "边缘AI芯片公司芯湃微宣布完成…"
         if cands:
             company = min(cands, key=lambda o: (0 if topic and o.key == topic else 1,
                                                 0 if (not o.types or o.types[0] == "ChipVendor") else 1, o.start))
@@ -331,7 +339,10 @@ class Funding:
         known.amount |= bool(money)
         known.values |= {m.value for m in money}
         ctx.last_round = known
+        ctx.recent_round = (ctx.paragraph, known)
         evidence = [company] if company else []
+        if company is not None:
+            company.extra["funded"] = True  # a name: the sentences after it may use it bare (context.remember_cjk_orgs)
         add(doc, rkey, "fundedCompany", ckey, conf, NAME, spans=evidence)
         if rname:
             add(doc, rkey, "roundName", rname, conf, NAME, spans=rounds[:1], literal=True)
@@ -385,9 +396,12 @@ class Funding:
                                 and _before_ok(doc, text[o.end:s], o, s, window))
                 elif agent == "object":
                     role.update(id(o) for o in _chain_before(text, orgs, s, window))
-                if doc.lang_ != "en" and re.match(r"^\s?\S{0,3}?\s?(?:は|为|為|是|:|：|には|包括|有)", text[e:e + 8]):
+                listed = re.match(r"^\s?\S{0,3}?\s?(?:[（(][^（）()]{1,12}[）)])?\s?(?:は|为|為|是|:|：|には|包括|有)",
+                                  text[e:e + 22]) if doc.lang_ != "en" else None
+                if listed:  # ("参投方（排名不分先后）：A / B / C": the names after the aside)
                     prev = None  # "リード投資家は X、Y", "投资方包括 X、Y": the names listed after the cue
-                    for o in sorted((o for o in orgs if e <= o.start < _clause_end(text, e) and not o.extra.get("coref")),
+                    after = e + listed.end()
+                    for o in sorted((o for o in orgs if after <= o.start < _clause_end(text, e) and not o.extra.get("coref")),
                                     key=lambda o: o.start):
                         if prev is not None and re.fullmatch(r"\s*[（(]\s*", text[prev.end:o.start]):
                             role.add(id(o))  # "CTCキャピタル（CTC Capital）": the same party in another script
@@ -455,6 +469,8 @@ class Funding:
             buyer, target = after[0], before[-1]
         elif agent == "adjacent_before" and len(before) >= 2:
             buyer, target = before[-1], before[-2]
+        elif agent == "first" and len(before) >= 2 and doc.lang_ == "zh" and ZH_BACK_OBJECT.match(doc.text, e):
+            buyer, target = before[-1], before[-2]  # "…出自Habana Labs之手：英特尔…收购了该公司": the subject buys the one before
         elif agent == "first" and len(before) >= 2:
             buyer, target = before[0], before[1]
         elif before and after:

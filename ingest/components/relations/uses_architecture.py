@@ -41,7 +41,7 @@ class UsesArchitecture:
             for cls in ("Microarchitecture", "Architecture"):
                 # a named design no vocabulary knows ("tianlu" architecture) goes with the microarchitectures, so
                 # a chip takes it and its class ("is a general-purpose GPU") both
-                group = [a for a in archs if bool("Microarchitecture" in a.types or doc.lang_ == "en" and not a.ids
+                group = [a for a in archs if bool("Microarchitecture" in a.types or doc.lang_ in ("en", "zh") and not a.ids
                                                    and a.extra.get("quoted")) == (cls == "Microarchitecture")]
                 if group:
                     by_class[cls] = nearest(doc, c, group, before_weight=1.0)
