@@ -322,6 +322,18 @@ class Compiler:
         self.add(f"{pattern}FILTER NOT EXISTS {{ {r} aic:date {self.fresh('nd')} }}")
         return True
 
+    def company_round(self, n: Node) -> str:
+        """The one round a company's year and amount constraints are both said of ("2024年融资超过10亿元的公司": a
+        round of 2024 over 1 billion, not one round of 2024 and another over 1 billion): shared when the node bears
+        both a year and an amount, else a fresh round."""
+        qs = [a.span.data.get("q") for a in n.atoms if a.kind == "cmp" and isinstance(a.span.data, dict)
+              and not a.negated and a.alt is None]
+        if not ("Y" in qs and "A" in qs):
+            return self.fresh("r")
+        if not hasattr(self, "_company_rounds"):
+            self._company_rounds: dict[str, str] = {}
+        return self._company_rounds.setdefault(n.var, self.fresh("r"))
+
     def cmp_atom(self, n: Node, a: Atom, k: str) -> None:
         v, nt, d, op = self.node_var(n), _etype(n), a.span.data, a.span.row["op"]
         vals = d["values"]
@@ -337,7 +349,7 @@ class Compiler:
                 r = self.fresh("r")
                 pat = f"{{ {r} aic:investor {v} }} UNION {{ {r} aic:leadInvestor {v} }} {r} aic:date {k} ."
             elif nt in ORGS | {"company"}:
-                r = self.fresh("r")
+                r = self.company_round(n)
                 ipo = f" ; aic:roundName \"IPO\"" if self.listing else ""
                 pat = f"{r} aic:fundedCompany {v}{ipo} ; aic:date {k} ."
                 if self._undated_instead(a, r, f"{r} aic:fundedCompany {v}{ipo} . "):
@@ -364,7 +376,7 @@ class Compiler:
             elif n.type == "investor":  # how much an investor put in: the graph holds round totals, not shares
                 raise NotUnderstood("not_understood", words=a.span.text)
             elif nt in ORGS | {"company"}:
-                pat = f"{self.fresh('r')} aic:fundedCompany {v} ; aic:amount {k} ; aic:currency {cv} ."
+                pat = f"{self.company_round(n)} aic:fundedCompany {v} ; aic:amount {k} ; aic:currency {cv} ."
             else:
                 raise NotUnderstood("not_understood", words=a.span.text)
             if cur:

@@ -187,6 +187,13 @@ CASES: list[tuple[str, str, str | None]] = [
     ("neither", "サムスンとTSMCのどちらにも依存していないベンダーは？",
      "?x a aic:ChipVendor . FILTER NOT EXISTS { ?x aic:reliesOn aid:samsung } FILTER NOT EXISTS { ?x aic:reliesOn aid:tsmc }"),
     ("neither", "SMICとTSMCのいずれにも依存しているベンダーは？", "?x a aic:ChipVendor ; aic:reliesOn aid:smic , aid:tsmc"),
+    # a company's year and amount are said of one round ("2023年に10億元以上を調達した企業")
+    ("one-round", "2023年に10億元以上を調達した企業は？",
+     "?r aic:fundedCompany ?x ; aic:date ?d ; aic:amount ?a ; aic:currency \"CNY\" . FILTER(year(?d) = 2023 && ?a >= 1000000000)"),
+    ("one-round", "Which companies raised more than 1 billion yuan in 2025?",
+     "?r aic:fundedCompany ?x ; aic:date ?d ; aic:amount ?a ; aic:currency \"CNY\" . FILTER(year(?d) = 2025 && ?a > 1000000000)"),
+    ("one-round", "2025年融资超过30亿元的公司有哪些？",
+     "?r aic:fundedCompany ?x ; aic:date ?d ; aic:amount ?a ; aic:currency \"CNY\" . FILTER(year(?d) = 2025 && ?a > 3000000000)"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
