@@ -496,6 +496,10 @@ class Compiler:
         for grp in groups.values():  # a negated node: none such linked ("not made on TSMC's 6nm process")
             if grp:
                 self.body.append(f"FILTER NOT EXISTS {{ {' '.join(grp)} }}")
+        if g.answer.type == "investor" and not any(re.search(r"\?x\b", p) for p in self.body if not p.startswith("FILTER")):
+            # "investors that have not backed any…": an investor is one that invested in something (no class needed)
+            self.body.insert(0, "{ ?x a aic:Investor } UNION { ?x aic:investedIn ?any_co } UNION "
+                                "{ ?any_r aic:investor ?x } UNION { ?any_r aic:leadInvestor ?x }")
         x = "?x"
         kind = None
         if g.answer.type == "round" and g.aggregate in ("sum", "max_amount", "min_amount"):

@@ -194,6 +194,15 @@ CASES: list[tuple[str, str, str | None]] = [
      "?r aic:fundedCompany ?x ; aic:date ?d ; aic:amount ?a ; aic:currency \"CNY\" . FILTER(year(?d) = 2025 && ?a > 1000000000)"),
     ("one-round", "2025年融资超过30亿元的公司有哪些？",
      "?r aic:fundedCompany ?x ; aic:date ?d ; aic:amount ?a ; aic:currency \"CNY\" . FILTER(year(?d) = 2025 && ?a > 3000000000)"),
+    # "no <type> …" before a linked node: none such; an investor answer bound only under a negation is any investor
+    ("negated-node", "Which vendors have no chips made by TSMC?",
+     "?x a aic:ChipVendor . FILTER NOT EXISTS { ?c aic:designedBy ?x ; aic:fabricatedBy aid:tsmc }"),
+    ("negated-node", "Which vendors have no chips with HBM?",
+     "?x a aic:ChipVendor . FILTER NOT EXISTS { ?c aic:designedBy ?x ; aic:memoryType ?m . "
+     "FILTER(strstarts(lcase(str(?m)), \"hbm\")) }"),
+    ("negated-node", "哪些投资方没有投资过依赖台积电的公司？",
+     "{ ?x a aic:Investor } UNION { ?x aic:investedIn ?a } UNION { ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } FILTER NOT EXISTS { ?c aic:reliesOn aid:tsmc . { ?x aic:investedIn ?c } UNION { ?r2 aic:fundedCompany ?c . "
+     "{ ?r2 aic:investor ?x } UNION { ?r2 aic:leadInvestor ?x } } }"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
