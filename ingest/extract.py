@@ -59,6 +59,9 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
     result = Extraction(raw, main_lang(sents))
     context = DocContext(year=doc_year(raw))
     title_topic(raw, context)
+    if result.lang == "en":
+        from ingest.components.context import document_author
+        document_author(raw.text, context)
     by_lang: dict[str, list[int]] = {}
     for i, s in enumerate(sents):
         by_lang.setdefault(s.lang, []).append(i)

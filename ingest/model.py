@@ -114,6 +114,8 @@ class DocContext:
     last_firm: Any = None  # the research firm of the market figures in view (a Mention)
     firm_paragraph: int | None = None
     author_firm: Any = None  # a research firm a note names as its author (byline): the "we" of its figures
+    author_investor: str | None = None  # key of a fund that writes the document (a letter to its partners): the "we" of its deals
+    author_company: tuple | None = None  # (key, vocabulary ids) of a company whose team writes the document: its "we"
     foundries: set = field(default_factory=set)  # vocabulary ids of the foundries named so far
     previous: ChipsInView | None = None
     paragraph_chips: ChipsInView | None = None  # every chip the paragraph has named so far ("両チップとも…")

@@ -60,9 +60,15 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
 
 
 # the words before a subject that only describe it: "Cambridge chip start-up Carrowmore Devices said …"
-DESCRIBED = re.compile(r"^(?:(?:the|a|an)\s)?(?:[A-Z][\w-]*-(?:based|headquartered)\s+$|(?:[A-Z][\w-]*\s)?(?:[\w-]+\s){0,3}?"
+# (after a time or linking phrase that opens the sentence: "In January, …", "Meanwhile …", "Toronto's …")
+EN_OPENING = (r"(?:(?:(?:In|On|By|During|Since|Earlier|Later|Last|This|Next|Early|Late)\b[^,;.]{0,30},|(?:Separately|Meanwhile|"
+              r"Also|Now|Today|Yesterday|Previously|Elsewhere|Similarly|Likewise|Still|However),?)\s+)?(?:[A-Z][\w.-]*['’]s\s+)?")
+DESCRIBED = re.compile(r"^" + EN_OPENING + r"(?:$|(?:(?:the|a|an)\s)?(?:[A-Z][\w-]*-(?:based|headquartered)\s+$|(?:[A-Z][\w-]*\s)?(?:[\w-]+\s){0,3}?"
                        r"(?:start-?up|company|firm|chipmaker|chip maker|designer|developer|vendor|unicorn|newcomer|"
-                       r"entrant),?\s+$)")
+                       r"entrant|[Rr]ivals?|[Cc]ompetitors?|[Ii]ncumbents?|[Pp]eers?),?\s+$))")
+# ", a seven-year-old company that …", ", a Pittsburgh team building …": an appositive that says the name is a company
+COMPANY_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:company|start-?up|firm|chipmaker|chip designer|"
+                                r"team|spin-?out|spin-?off|developer|designer|maker|vendor)\b")
 # names that say they invest (a fund opening a sentence is an investor, not the company it is about)
 _INVESTOR_WORD = re.compile(r"\b(?:capital|ventures?|partners|fund|investments?|holdings|angels|securities|bank|"
                             r"asset management|family office|research|consulting|insight|analytics)$", re.I)
@@ -76,7 +82,12 @@ def _unknown_subject(text: str, ms: list[Mention], investors: set, doc: Doc | No
     opening = [m for m in ms if m.kind == "org" and not m.extra.get("coref")
                and (not text[:m.start].strip() or DESCRIBED.match(text[:m.start]))]
     if not opening:
-        return None
+        # "The rack belongs to Brackenfield Semiconductor, a seven-year-old company that …": a name the sentence
+        # describes as a company in an appositive
+        described = [m for m in ms if m.kind == "org" and not m.extra.get("coref") and COMPANY_APPOSITIVE.match(text, m.end)
+                     and m.extra.get("unknown") and m.extra.get("ner") == "ORG" and not m.extra.get("inside")
+                     and m.key not in investors and not _INVESTOR_WORD.search(m.text) and "Foundry" not in m.types]
+        return described[0] if described else None
     m = opening[-1]  # "Cambridge chip start-up Carrowmore Devices": the described name, not the place
     if not (m.extra.get("unknown") and m.extra.get("ner") == "ORG") or m.extra.get("inside") \
             or "Foundry" in m.types or m.key in investors or _INVESTOR_WORD.search(m.text):
@@ -145,7 +156,8 @@ def remember_names(ctx: DocContext, ms: list[Mention]) -> None:
         if m.ids or m.kind not in ("chip", "cluster") or not m.extra.get("unknown") or m.extra.get("remembered"):
             continue
         k = norm_key(m.text)
-        if len(k) >= 2 and (any(c.isdigit() for c in k) or m.extra.get("quoted")) and k not in ctx.names:
+        numbered = any(c.isdigit() for c in k) or re.search(r" (?:II|III|IV|VI|VII|VIII|IX)$", m.text)  # "BF-Aster II"
+        if len(k) >= 2 and (numbered or m.extra.get("quoted")) and k not in ctx.names:
             ctx.names[k] = NameInView(m.text, m.kind, m.key, m.extra.get("ner", ""))
             code = EN_BRANDED_CODE.fullmatch(" ".join(m.text.split()))
             if code and norm_key(code.group(2)) not in ctx.names:  # "chiyu CY-20" … later "1024 pieces CY-20"
@@ -212,7 +224,7 @@ def owners_in(doc: Doc, ms: list[Mention]) -> tuple:
 
 # "灵犀微电子股份有限公司（以下简称"灵犀微电子"）", "燧原科技（…、以下「燧原」）", 'Foo Corp. (hereinafter "Foo")':
 # the short name stands for the organisation just before it in the rest of the document
-_ALIAS = re.compile(r"(?:以下简称|以下簡稱|简称|簡稱|以下|hereinafter(?: referred to as| called)?|the [\"“]?)[、,，:：\s]*[\"“「『]"
+_ALIAS = re.compile(r"(?:以下简称|以下簡稱|简称|簡稱|以下|hereinafter(?: referred to as| called)?|below(?: referred to as| called)?|the [\"“]?)[、,，:：\s]*[\"“「『]"
                     r"\s?([^\"”」』\n]{2,20}?)\s?[\"”」』]")
 
 
@@ -246,7 +258,8 @@ def remember_short_names(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
 
 def remember_aliases(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
     """Short names a sentence defines for an organisation it names in full."""
-    if not ("以下" in doc.text or "简称" in doc.text or "簡稱" in doc.text or "hereinafter" in doc.text):
+    if not ("以下" in doc.text or "简称" in doc.text or "簡稱" in doc.text or "hereinafter" in doc.text
+            or "below" in doc.text):  # ('below "our company"': 以下「当社」 in machine translation)
         return
     for m in _ALIAS.finditer(doc.text):
         opening = max(doc.text.rfind("（", 0, m.start()), doc.text.rfind("(", 0, m.start()))
@@ -391,3 +404,73 @@ class ContextStage:
 @Language.factory("aic_context", assigns=["doc._.context"], requires=["doc._.mentions", "doc._.facts"])
 def make_context(nlp: Language, name: str) -> ContextStage:
     return ContextStage()
+
+
+# a letter a fund writes to its partners: its name heads or signs the letter ("HALLOWAY CREEK CAPITAL", "The Halloway
+# Creek team") and its deals are told in the first person ("We led the Series A of …", "joined us in the round")
+_FIRST_PERSON_DEALS = re.compile(r"\b[Ww]e\s+(?:also\s+)?(?:led|co-led|invested|backed|funded|seeded|took|participated|"
+                                 r"wrote|joined)\b|\bjoined us\b|\bwhich we (?:backed|led|seeded|funded)\b")
+_SIGNED = re.compile(r"^(?:[-–—]+\s*)?(?:The\s+)?(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,4}?)(?P<team>\s+team)?\s*$")
+
+
+def document_author(text: str, ctx: DocContext) -> None:
+    """Who "we" is in an English document: a fund telling its deals, or a company whose team posts it."""
+    author_investor(text, ctx)
+    if ctx.author_investor is None:
+        author_company(text, ctx)
+
+
+# "*Posted by the SambaNova Systems engineering team*": a company's own post
+_BYLINE_TEAM = re.compile(r"^\W*(?:Posted|Written|Published)\s+by\s+(?:the\s+)?(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4}?)"
+                          r"(?:\s+[a-z][\w-]*){0,2}\s+team\W*$")
+
+
+def author_company(text: str, ctx: DocContext) -> None:
+    """The company whose team writes a post (its byline in the first lines): "we" and "our" are that company. The
+    name must be a known company or end in a company word ("… Systems")."""
+    from ingest.components.vocab_ruler import org_gazetteer
+    import ontology
+    for ln in [ln.strip() for ln in text.splitlines() if ln.strip()][:4]:
+        m = _BYLINE_TEAM.match(ln)
+        if m is None:
+            continue
+        name = m.group("name")
+        hits = [h for h in org_gazetteer().find(name) if h.start == 0 and h.end == len(name)]
+        if hits:
+            entry = ontology.load_vocab()[hits[0].ids[0]]
+            if "ChipVendor" in entry.types or "Organization" in entry.types:
+                ctx.author_company = ("id:" + entry.id, (entry.id,))
+            return
+        if name.split()[-1] in _name_words().get("organization", frozenset()):
+            ctx.author_company = ("new:org:" + name, ())
+            ctx.names.setdefault(norm_key(name), NameInView(name, "org", "new:org:" + name))
+        return
+
+
+def author_investor(text: str, ctx: DocContext) -> None:
+    """The fund that writes an English document about its own deals: the name on its heading or sign-off line,
+    when that name says it invests ("… Capital") or signs as a team, and the text tells its deals as "we"."""
+    if not _FIRST_PERSON_DEALS.search(text):
+        return
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    investor_words = _name_words().get("investor", frozenset())
+    full, short = None, None
+    for ln in lines[:2] + lines[-2:]:
+        m = _SIGNED.match(ln)
+        if m is None:
+            continue
+        words = m.group("name").split()
+        title = [w if not w.isupper() or len(w) <= 3 and w in investor_words else w.capitalize() for w in words]
+        if 2 <= len(words) <= 5 and title[-1] in investor_words:
+            full = full or (m.group("name"), " ".join(title))
+        elif m.group("team") and 1 <= len(words) <= 4:
+            short = short or " ".join(words)
+    if full is None and short is None:
+        return
+    name = full[1] if full else short
+    key = "new:org:" + name
+    ctx.author_investor = key
+    for written in {full[0], full[1]} if full else {short}:
+        ctx.names.setdefault("\x00" + written if written.isupper() else norm_key(written), NameInView(written, "org", key))
+    if short and norm_key(short) not in ctx.names:
+        ctx.names[norm_key(short)] = NameInView(short, "org", key)

@@ -21,6 +21,8 @@ from ingest.model import DocContext, Mention
 from ontology.normalize import key as norm_key
 
 
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us)\b")
+FIRST_PERSON_COMPANY = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 # an organisation named as a foundry ("Velmora Foundry", "Kestrel Fab"): a Foundry though no vocabulary knows it
 FOUNDRY_NAME = re.compile(r"(?<=\S)\s(?:Foundry|Foundries|Fab|Fabs|Fabrication)$")
 
@@ -45,6 +47,7 @@ class Linker:
             if len(m.ids) > 1:
                 self._disambiguate(m)
         self._coref(doc, ms, ctx)
+        self._first_person(doc, ms, ctx)
         others = cue_spans(doc, "_successor")
         kept = [m for m in ms if not (m.kind == "chip" and not any(c.isdigit() for c in m.text)
                                       and any(0 <= m.start - e <= 3 for _, e in others)
@@ -110,6 +113,26 @@ class Linker:
                 continue  # a guessed topic from an earlier paragraph is too weak an antecedent for a bare "its"
             ms.append(Mention(s, e, doc.text[s:e], "org", (prev[3:],) if prev.startswith("id:") else (),
                               extra={"coref": True, "key": prev}))
+        ms.sort(key=lambda m: (m.start, -m.end))
+
+    @staticmethod
+    def _first_person(doc: Doc, ms: list, ctx: DocContext) -> None:
+        """"We led the Series A of …" in a letter a fund writes (`DocContext.author_investor`): in a sentence about a
+        round, "we"/"us" is that fund (marked `first_person`: a party to the deal, never the company funded)."""
+        if doc.lang_ == "en" and ctx.author_company:  # "When we unveiled the SN40L": the company whose team posts
+            key, ids = ctx.author_company
+            for m in FIRST_PERSON_COMPANY.finditer(doc.text):
+                if not any(x.start < m.end() and m.start() < x.end for x in ms):
+                    ms.append(Mention(m.start(), m.end(), m.group(0), "org", ids, (), extra={"coref": True, "key": key}))
+            ms.sort(key=lambda m: (m.start, -m.end))
+            return
+        if doc.lang_ != "en" or not ctx.author_investor or not (
+                cue_spans(doc, "funding") or cue_spans(doc, "_lead") or cue_spans(doc, "_participate")):
+            return
+        for m in FIRST_PERSON.finditer(doc.text):
+            if not any(x.start < m.end() and m.start() < x.end for x in ms):
+                ms.append(Mention(m.start(), m.end(), m.group(0), "org", (), (),
+                                  extra={"coref": True, "key": ctx.author_investor, "first_person": True}))
         ms.sort(key=lambda m: (m.start, -m.end))
 
     def _nodes(self, doc: Doc, ms: list, ctx: DocContext) -> None:

@@ -24,7 +24,7 @@ EN_ORG = re.compile(
     r"\b((?:[A-Z][A-Za-z0-9&'.-]*\s){0,3}(?:[A-Z][A-Za-z0-9&'.-]*\s)?"
     r"(?:Technologies|Technology|Tech|Inc\.?|Corp\.?|Corporation|Capital|Ventures|Venture Partners|Partners|"
     r"Semiconductors?|Systems|Labs|Holdings|Group|Fund|Investments?|Microelectronics|Electronics|Computing|"
-    r"Intelligence|Silicon|Devices|Compute|Foundry|Micro|Robotics|Interconnect|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Securities|Bank|Asset Management|Family Office|Angels|Research|Insights?|Analytics|Consulting|Advisory))\b")
+    r"Intelligence|Silicon|Devices|Compute|Foundry|Micro|Robotics|Interconnect|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Consortium|Limited Partnership|Securities|Bank|Asset Management|Family Office|Angels|Research|Insights?|Analytics|Consulting|Advisory))\b")
 ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将为是其该这那此旗各多家参投领跟首轮亿万元中从对向以被把据])(?<!旗下)){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金)(?:(?:股份)?有限(?:责任)?公司)?)")
 ZH_FULL_NAME = re.compile(r"((?:[\u4e00-\u9fff](?<![的了在是和与及将为由等其该这])){2,12}[（(][\u4e00-\u9fff]{2,4}[）)]"
                           r"(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司))")
@@ -59,8 +59,14 @@ QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\
                          r"micro[- ]?architecture|architecture)", re.I)
 EN_ARCH = re.compile(r"(?:(?<=[A-Za-z0-9'’] )|(?<=\())(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>[Mm]icro-?[Aa]rchitecture)\b|"
                      r"\b(?P<b>[A-Z][A-Za-z0-9-]{2,20}), (?:the|its|a|an) (?:[\w'’-]+ ){0,4}?(?P<v>micro-?architecture)\b")
+# "a new training cluster, Larkspur, built from …", "a supercomputer called Fenwick": the name after the kind word
+EN_CLUSTER_NAMED = re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?{CLUSTER_WORDS}(?:,\s+|\s+(?:called|named|dubbed)\s+)"
+                              r"(?P<a>[A-Z][A-Za-z0-9-]{2,20}(?: [A-Z0-9][A-Za-z0-9-]*)?)(?=,|\s+(?:which|that|is|was|will|built)\b|\.|$)")
+EN_ARCH_QUOTED = re.compile(r"(?P<w>micro-?architecture|architecture)\s+[\"“](?P<a>[^\"”\n]{2,24})[\"”]", re.I)
 EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), an? (?:[\w,-]+ ){{0,4}}"
-                        rf"(?:{CLUSTER_WORDS}|systems? (?=that (?:links|connects|joins|combines|houses)|(?:built )?(?:from|of|with) \d))\b|"
+                        rf"(?:{CLUSTER_WORDS}|systems? (?=that (?:links|connects|joins|combines|houses)|(?:built )?(?:from|of|with) \d)|"
+                        rf"(?:(?<=\d-chip )|(?<=\d-GPU )|(?<=\d-node )|(?<=\d-card )|(?<=\d-accelerator ))"
+                        rf"(?:appliance|machine|rack|pod|system|server|installation)s?)\b|"
                         rf"(?<=[a-z0-9] )(?P<b>[A-Z][a-z][A-Za-z0-9-]{{2,20}}) {CLUSTER_WORDS}\b")
 # machine translation that lower-cases everything ("led by jadeport capital, with fenmore ventures"): one word and a
 # corporate word make a name, in sentences with no capital letter at all
@@ -186,7 +192,9 @@ def en_plural_arch() -> tuple[re.Pattern, dict]:
 
 
 # "SAN JOSE, Calif. --", "BOULDER, Colo.,": a dateline's place, never a company
-EN_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z]{1,6}\.)?(?=,|\s+--|\s*$)")
+EN_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}\b"
+EN_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'-]{2,}(?:,\s*(?:[A-Z][A-Za-z]{1,6}\.|(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|"
+                         + EN_MONTH_DAY + r")(?=\s+[—–-]{1,2}\s)))?(?=,|\s+--?\s|\s+[—–]\s|\s*$)")
 EN_AI_ADJECTIVE = re.compile(r"\s+(?:chips?|start-?ups?|markets?|developers?|designers?|accelerators?|processors?|"
                              r"inference|training|silicon|hardware|software|workloads?|models?|compan(?:y|ies)|firms?|"
                              r"industry|sector|units?|teams?|labs?|boom|spending|demand|servers?|systems?|capacity)\b")
@@ -232,6 +240,29 @@ def _is_name_word(word: str) -> bool:
     return any(word in ws for kind, ws in _name_words().items() if kind != "first_not")
 
 
+# one more item of a list of names: ", GV, " (an acronym or capitalised words, no verb or small word)
+EN_LIST_GAP = re.compile(r",\s+(?P<name>[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*){0,2})(?:,\s+|,?\s+and\s+)")
+# "SoftBank Vision Fund 2": a fund's number belongs to its name
+EN_FUND_NUMBER = re.compile(r" (?:\d{1,2}|II|III|IV|V|VI)(?![\w-])")
+
+
+def _en_fund_numbers(text: str, out: list) -> None:
+    for m in out:
+        if m.kind == "org" and m.text.endswith("Fund"):
+            n = EN_FUND_NUMBER.match(text, m.end)
+            if n and not any(x is not m and x.start < n.end() and m.end < x.end for x in out):
+                m.end = n.end()
+                m.text = text[m.start:m.end]
+
+
+# a generation written as a Roman numeral after a chip's name ("BF-Aster II", "Kestrel IV")
+EN_ROMAN_AFTER = re.compile(r" (?:II|III|IV|VI|VII|VIII|IX)(?![\w-])")
+
+
+def _quoted(text: str, m: Mention) -> bool:
+    return 0 < m.start and m.end < len(text) and text[m.start - 1] in "“\"'‘" and text[m.end] in "”\"'’"
+
+
 def _clean_en_guesses(doc: Doc, out: list) -> None:
     """A model's English organisation guesses in headlines and datelines: a trailing capitalised verb is cut
     off, a phrase with a pronoun or a preposition is dropped, and so is a dateline's place."""
@@ -239,14 +270,32 @@ def _clean_en_guesses(doc: Doc, out: list) -> None:
     dateline = EN_DATELINE.match(text)
     if dateline and not (len(text) < 40 or re.search(r"\s(?:--|—|–|-)\s", text[:120])):
         dateline = None  # "TSMC, Samsung and Intel …": a name that opens a sentence, no dateline
+    lower = not any(c.isupper() for c in EN_CAPS_TOKEN.sub("", text))  # machine translation in lower case
     for m in [m for m in out if m.kind in ("chip", "arch", "cluster") and m.extra.get("ner") and not m.ids]:
-        if re.search(r"-(?:based|headquartered|listed|backed|owned|funded|led)$", m.text):
-            out.remove(m)  # "a Shenzhen-based GPU designer": a description, no product
+        if re.search(r"-(?:based|headquartered|listed|backed|owned|funded|led)$|-$", m.text) \
+                or (dateline and m.start < dateline.end()) \
+                or (not lower and re.fullmatch(r"[a-z]+", m.text) and not _quoted(text, m)) \
+                or re.fullmatch(EN_MONTH_DAY, m.text):  # "Jan 8": a date
+            out.remove(m)  # "a Shenzhen-based GPU designer", "the quiet analog bet": a description, no product
+            continue
+        numeral = EN_ROMAN_AFTER.match(text, m.end)
+        if m.kind == "chip" and numeral and not any(x is not m and x.start < numeral.end() and m.end < x.end for x in out):
+            m.end = numeral.end()  # "BF-Aster II": a generation numeral belongs to the name
+            m.text = text[m.start:m.end]
     for m in [m for m in out if m.kind == "org" and m.extra.get("ner") and not m.ids]:
         if dateline and m.start < dateline.end():
             out.remove(m)
             continue
         words = m.text.split()
+        if not lower and not any(w[:1].isupper() or w[:1].isdigit() for w in words):
+            out.remove(m)  # "people familiar", "now powers": no capital, no name (outside lower-cased translation)
+            continue
+        from ingest.components.context import _name_words
+        if len(words) > 1 and words[0] in _name_words().get("descriptor", ()):
+            rest = text[m.start + len(words[0]):m.end]
+            m.start += len(words[0]) + len(rest) - len(rest.lstrip())
+            m.text = text[m.start:m.end]  # "Rival Caddis Labs": a word that says what the company is to another
+            words = m.text.split()
         if any(w.casefold() in EN_NOT_IN_NAME for w in words[1:]) \
                 or words[-1] == "AI" and EN_AI_ADJECTIVE.match(text, m.end):  # "the Welsh AI chip developer"
             out.remove(m)
@@ -393,7 +442,9 @@ class UnknownRecognizer:
         # names the document introduced earlier ("The ZX-9 is manufactured by …")
         for name in _names_in_view(doc):
             written = re.escape(name.text) if doc.lang_ != "en" else r"\s+".join(map(re.escape, name.text.split()))
-            for m in re.finditer(rf"(?<![A-Za-z0-9]){written}(?![A-Za-z0-9])", text):
+            # (a lower-case alias, 'below "our company"', is the same words wherever the sentence starts)
+            flags = re.I if doc.lang_ == "en" and name.text.islower() and " " in name.text else 0
+            for m in re.finditer(rf"(?<![A-Za-z0-9]){written}(?![A-Za-z0-9])", text, flags):
                 s, e = m.span()
                 if name.kind in ("org", "chip") and doc.lang_ == "en" and not any(x.start <= s and e <= x.end and x.end - x.start > e - s
                                                   for x in out if x.kind == "org"):
@@ -510,12 +561,19 @@ class UnknownRecognizer:
                 if text[s:e].split()[0] not in not_names("en"):
                     cands.append((s, e))
                     self._absorb(out, taken, s, e)
-        for s, e in sorted(set(cands)):
+        for s, e in sorted(set(cands), key=lambda c: (c[0], -c[1])):  # the longest name from each start
             surface = text[s:e].strip(" ,.;:")
-            lead = re.match(r"^(?:[A-Z][a-z]+-(?:backed|based|owned|led|run|listed|funded)\s+|The\s+)+", surface)
+            lead = re.match(r"^(?:[A-Z][a-z]+-(?:backed|based|owned|led|run|listed|funded)\s+|The\s+|"
+                            r"[A-Z][\w.-]*['’]s\s+(?=[A-Z]))+", surface)  # (and "Taiwan's Alchip Technologies")
             if lead:
                 s += lead.end()
                 surface = surface[lead.end():]
+            if doc.lang_ == "en":  # "Rival Tarnwick Labs": a word that says what the company is to another
+                from ingest.components.context import _name_words
+                while " " in surface and surface.split(" ", 1)[0] in _name_words().get("descriptor", ()):
+                    first = surface.split(" ", 1)[0]
+                    s += len(first) + 1
+                    surface = surface[len(first) + 1:]
             if len(surface) < 2 or surface.split(" ")[0] in STOP_ORG and len(surface.split()) == 1:
                 continue
             if doc.lang_ == "en" and " " not in surface and _is_name_word(surface):
@@ -536,7 +594,13 @@ class UnknownRecognizer:
                 continue
             taken.append((s, e))
             out.append(Mention(s, s + len(surface), surface, "org", extra={"unknown": True}))
-        for m in list(QUOTED_ARCH.finditer(text)) + list(EN_ARCH.finditer(text)):
+        if doc.lang_ == "en":
+            _en_fund_numbers(text, out)
+            self._en_list_gaps(text, out, taken)
+        arch_named = list(QUOTED_ARCH.finditer(text)) + list(EN_ARCH.finditer(text))
+        if doc.lang_ == "en":  # 'the original architecture "Utakata"': the kind word before the quoted name
+            arch_named += list(EN_ARCH_QUOTED.finditer(text))
+        for m in arch_named:
             g = "a" if m.group("a") else "b"
             s, e = _stripped(text, *m.span(g))  # machine translation spaces inside quotes: '" tianlu "'
             if g == "b" and text[s:e].casefold() in _not_names_en():
@@ -548,7 +612,7 @@ class UnknownRecognizer:
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "arch", (), ("Microarchitecture",) if micro else ("Architecture",),
                                extra={"unknown": True, "quoted": True}))
-        for pat in (QUOTED_CLUSTER, EN_CLUSTER):
+        for pat in (QUOTED_CLUSTER, EN_CLUSTER) + ((EN_CLUSTER_NAMED,) if doc.lang_ == "en" else ()):
             for m in pat.finditer(text):
                 g = "a" if m.group("a") else "b"
                 s, e = _stripped(text, *m.span(g))
@@ -734,6 +798,21 @@ class UnknownRecognizer:
             out.append(m)
             taken.append((k.start(), k.end()))
             _one_entity(m, n)
+
+    @staticmethod
+    def _en_list_gaps(text: str, out: list, taken: list) -> None:
+        """"BlackRock, Intel Capital, GV, Walden International and WRVI Capital": a capitalised item between two names
+        of one list is a name too (English)."""
+        orgs = sorted((m for m in out if m.kind == "org" and not m.extra.get("coref")), key=lambda m: m.start)
+        for a, b in zip(orgs, orgs[1:]):
+            gap = EN_LIST_GAP.fullmatch(text, a.end, b.start)
+            if gap is None or gap.group("name").split()[0].casefold() in _not_names_en() \
+                    or any(x < gap.end("name") and gap.start("name") < y for x, y in taken):
+                continue
+            s, e = gap.span("name")
+            taken.append((s, e))
+            out.append(Mention(s, e, text[s:e], "org", extra={"unknown": True, "listed": True}))
+        out.sort(key=lambda m: (m.start, -m.end))
 
     @staticmethod
     def _investing_arm(out: list, taken: list, text: str, s: int, e: int) -> None:

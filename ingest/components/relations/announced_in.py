@@ -2,6 +2,8 @@
 "2023年12月发布", "2019年に発表"), the year nearest the chip in a sentence with a launch trigger."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -10,6 +12,7 @@ from ingest.components.relations.common import add, confidence, cue_spans, dista
 
 NAME = "aic_announced_in"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+FOUNDED = re.compile(r"\b(?:founded|established|incorporated|set up|started)\s+(?:in\s+)?(?:\w+\s+)?$", re.I)
 
 
 class AnnouncedIn:
@@ -17,6 +20,8 @@ class AnnouncedIn:
         ms = mentions(doc)
         products = of_kind(ms, "chip", "cluster")
         years = [y for y in of_kind(ms, "year") if not y.extra.get("implicit") and not y.extra.get("estimate")]
+        if doc.lang_ == "en":  # "Pelham Devices, founded in 2021, sells the PD-3": the company's year, not the chip's
+            years = [y for y in years if not FOUNDED.search(doc.text, max(0, y.start - 24), y.start)]
         cues = cue_spans(doc, "_launch")
         if not products or not years or not cues:
             return doc

@@ -191,6 +191,9 @@ class DesignedBy:
             from ingest.components.relations.manufactured_on import implicit_chips
             products = implicit_chips(doc, ms)  # "这款由摩尔线程设计的GPU…"
         orgs = [m for m in of_kind(ms, "org") if vendor_like(m)]
+        if doc.lang_ == "en":  # "raised $22 million from Grange Ventures and Ardmore Capital": a fund designs nothing
+            from ingest.components.context import _INVESTOR_WORD
+            orgs = [m for m in orgs if not (m.extra.get("unknown") and _INVESTOR_WORD.search(m.text))]
         if products and not of_kind(ms, "org") and doc.lang_ in ("ja", "zh"):
             self._topic_designs(doc, products)
         if products and not of_kind(ms, "org") and doc.lang_ == "en":

@@ -38,6 +38,12 @@ RELATIVE = re.compile(r"\s*,\s*(?:which|who|that)\s+(?:also\s+|now\s+|still\s+)?
 BACKER_NOUN = re.compile(r"^['’]?s?\s+(?:backers?|investors?|shareholders?|stakeholders?)\b", re.I)
 # ", also an early ": the opening of an appositive that describes the name before the comma
 APPOSITION_OPENING = re.compile(r",\s*(?:also\s+|itself\s+)?(?:an?|the|one)\s+(?:[a-z-]+\s+){0,2}$")
+# ", which we backed at seed in 2023,": a relative clause that names an earlier backer of the company before it
+BACKED_ASIDE = re.compile(r",\s*(?:which|whom|in which)\s+(?P<who>[A-Z]?[\w&' -]{1,40}?)\s+(?:had\s+|has\s+|first\s+|originally\s+)?"
+                          r"(?:backed|funded|seeded|invested in|led)\b[^,;]{0,40},")
+# a second clause whose subjects list: ", while Moore Threads and MetaX went public on …"
+LISTED_CLAUSE = re.compile(r"(?:,\s*(?:while|whereas|and)|;)\s+(?P<names>[A-Z][^,;]{1,80}?)\s+(?:also\s+)?"
+                           r"(?:went public|listed (?:on|in)|debuted on|began trading on)\b")
 ROUND_RANK = ("Pre-", "Series", "Angel", "Seed", "Strategic", "IPO")
 
 
@@ -59,6 +65,8 @@ def _not_amount(text: str, m, cjk: bool = False) -> bool:
     """A valuation, a total, a share price or revenue, judged from the words just before (within the clause)."""
     before = re.split(r"[,，;；。、]", text[max(0, m.start - 48): m.start])[-1]
     before = OFFERING_TOTAL.sub(" ", before)
+    if not cjk and not re.search(r"\b(?:its|their|bring\w*|takes?|took|lifts?|to date)\b", before, re.I):
+        before = ROUND_TOTAL.sub(" ", before)  # "raised a total of $50 million in its Series B": this round's amount
     after = text[m.end: m.end + 6]
     if cjk:  # "筹集了10亿元，投后估值约248亿元": the valuation of the next clause is not this amount's
         after = re.split(r"[,，;；。、]", after)[0]
@@ -66,6 +74,7 @@ def _not_amount(text: str, m, cjk: bool = False) -> bool:
                 or re.search(r"(per share|每股|1株|issue price|发行价|公開価格|offer price)", before, re.I))
 
 
+ROUND_TOTAL = re.compile(r"\b(?:a|the) total(?: of)?\s*$", re.I)
 # "6億9300万ドル（約1040億円）": an amount in brackets right after another one is its conversion
 CONVERSION_GAP = re.compile(r"^\s*[（(]\s*(?:约|約|およそ|approx\.?|about|around|~|≈)?\s*$", re.I)
 # "成立于2016年", "2022年8月に設立され": the year a company was founded is not the date of a round
@@ -92,10 +101,17 @@ def opens_sentence(doc: Doc, o) -> bool:
     before = doc.text[:o.start]
     if doc.lang_ != "en":
         return not before.strip()
+    before = INTRO_PHRASE.sub("", before.lstrip(" -–—*"), count=1)  # "In January, Brackenfield raised …"
+    before = re.sub(r"^[A-Z][\w.-]*['’]s\s+$", "", before)  # "Toronto's Maplewire AI closed …"
     if not before.strip(" \t-–—*#>|\"'“”‘’()[]"):
         return True
     from ingest.components.context import DESCRIBED
     return bool(DESCRIBED.match(before.lstrip(" -–—*")))
+
+
+# a time or linking phrase that opens an English sentence before its subject
+INTRO_PHRASE = re.compile(r"^(?:(?:In|On|By|During|Since|Earlier|Later|Last|This|Next|Early|Late)\b[^,;.]{0,30}|"
+                          r"Separately|Meanwhile|Also|Now|Today|Yesterday|Previously|Since then),\s*")
 
 
 # "bought the Israeli AI chip developer", "acquired the company": a description after the cue, not a name
@@ -162,6 +178,8 @@ def _before_ok(doc: Doc, gap: str, o, s: int, window: int) -> bool:
     if re.match(r"^(?:'s|’s|['’](?=\s)|,?\s*whose\b)", gap) or re.match(r"^\s*(?:的|の)[^がはも]*$", gap):
         return False  # "昆仑芯的第一大股东" (but "Xの3社が共同で主導": the name is the subject)
     if doc.lang_ == "en":
+        if gap.startswith(".") and re.search(r"\b(?:Ltd|Inc|Corp|Co|Bhd|Pte|L\.P)$", o.text):
+            gap = gap[1:]  # "Uzumasa Industries Co., Ltd. became …": the period of the legal form
         return not _EN_BREAK.search(gap)
     return _clause_start(doc.text, s) <= o.start and not (window <= 12 and re.search(r"は|由", gap)) \
         and not (POSSESSOR_JA if doc.lang_ == "ja" else POSSESSOR).match(gap)
@@ -188,6 +206,12 @@ def _chain_before(text: str, orgs: list, s: int, window: int) -> list:
 
 class Funding:
     def __call__(self, doc: Doc) -> Doc:
+        self._read(doc)
+        if doc.lang_ == "en":
+            self._listed_in_clause(doc, mentions(doc))
+        return doc
+
+    def _read(self, doc: Doc) -> Doc:
         ms = mentions(doc)
         ctx = context_of(doc)
         text = doc.text
@@ -248,7 +272,7 @@ class Funding:
         venues = cue_spans(doc, "_exchange")
         orgs = [o for o in orgs if not any(a <= o.start and o.end <= b + 1 or o.start <= a and b <= o.end
                                            for a, b in venues)]
-        cands = [o for o in orgs if id(o) not in leads and id(o) not in parts and
+        cands = [o for o in orgs if id(o) not in leads and id(o) not in parts and not o.extra.get("first_person") and
                  (not o.types or "ChipVendor" in o.types or o.extra.get("coref") or _opens_as_topic(text, o)) and
                  (not any(0 <= s - o.end <= 3 or 0 <= o.start - e <= 3 for s, e in sources) or said_of_itself(doc, o))]
         # "according to the report of korvane research, … veltrix technology has completed": a name the
@@ -315,6 +339,8 @@ class Funding:
                                    and not cue_spans(doc, "_this_round")) else None
         if rounds and not money and not investors and not years and all(BEFORE_LISTING.match(r.text) for r in rounds):
             return doc  # "上場前の資金調達も活発だった": fundraising before the listing in general, no round
+        if rounds and all(r.value == "IPO" for r in rounds) and cue_spans(doc, "_planned_round"):
+            return doc  # "Kunlunxin is also preparing a Hong Kong listing": no listing yet
         later = any(s <= 3 for s, _ in cue_spans(doc, "_later"))  # "此后，…": another time than the round in view
         if not rounds and not money and last and last.company == ckey and investors and (
                 not years or last.year in (None, years[0].value)) and not later:
@@ -327,6 +353,11 @@ class Funding:
                                          and not (years and LISTING.search(text))):
             slug = rname or (str(years[0].value) if years else str(implied[1]) if implied else "round")
             rkey = f"round:{ckey}:{slug}"
+            amounts = {m.value for m in money}
+            restated = next((r for r in ctx.rounds.get(ckey, []) if r.key.endswith(":round") and r.values & amounts),
+                            None) if rname and doc.lang_ == "en" else None
+            if restated is not None:  # a headline's "raises HK$3.48 billion", then "… in an initial public offering"
+                rkey = restated.key
         else:
             # "X invested in Y" with no round: the investment itself
             for o in investors:
@@ -437,7 +468,7 @@ class Funding:
         for i in range(len(ordered) - 1, 0, -1):
             a, b = ordered[i - 1], ordered[i]
             if id(b) in role and id(a) not in role and (
-                    re.fullmatch(CORPORATE_TAIL + r"\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as|[（(])\s*", text[a.end:b.start], re.I)
+                    re.fullmatch(CORPORATE_TAIL + r"\.?\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as|[（(])\s*", text[a.end:b.start], re.I)
                     or CJK_LIST_GAP.fullmatch(text[a.end:b.start])):
                 role.add(id(a))
 
@@ -456,7 +487,8 @@ class Funding:
         parent = [(s, e) for s, e, row in cues(doc, "_parent") if row.get("agent") == "before"] \
             if doc.lang_ in ("ja", "zh") else []
         found = [c for c in cues(doc, "_acquire") if not any(s <= c[0] < e for s, e in parent)]
-        orgs = [o for o in orgs if not any(0 <= s - o.end <= 3 for s, _ in parent)]
+        backers = orgs
+        orgs = [o for o in orgs if not any(0 <= s - o.end <= 3 for s, _ in parent) and not o.extra.get("first_person")]
         if not found or len(orgs) < 2:
             return False
         passive = [c for c in found if c[2].get("agent") in ("after", "adjacent_before")]
@@ -493,7 +525,50 @@ class Funding:
         if guarded(doc, min(buyer.start, target.start), max(buyer.end, target.end)):
             return True
         add(doc, buyer, "investedIn", target, conf, NAME)
+        if doc.lang_ == "en":
+            Funding._backed_in_aside(doc, target, backers, conf)
         return True
+
+    @staticmethod
+    def _listed_in_clause(doc: Doc, ms: list) -> None:
+        """"…, while Moore Threads and MetaX went public on Shanghai's STAR Market": the companies of a second clause
+        that list on an exchange each have their listing (English; the sentence's own round is read as before)."""
+        for m in LISTED_CLAUSE.finditer(doc.text):
+            names = [o for o in of_kind(ms, "org") if m.start("names") <= o.start and o.end <= m.end("names")
+                     and not o.extra.get("coref") and (not o.types or "ChipVendor" in o.types)]
+            rest = doc.text[m.start("names"):m.end("names")]
+            for o in names:
+                rest = rest.replace(o.text, " ", 1)
+            if not names or not re.fullmatch(r"(?:\s|,|&|\band\b)*", rest) or guarded(doc, names[0].start, m.end()):
+                continue  # (only names, joined: not "the newly listed firms")
+            for o in names:
+                rkey = f"round:{o.key}:IPO"
+                add(doc, rkey, "fundedCompany", o, confidence(doc, "funding") * 0.9, NAME, spans=[o])
+                add(doc, rkey, "roundName", "IPO", confidence(doc, "funding") * 0.9, NAME, spans=[o], literal=True)
+
+    @staticmethod
+    def _backed_in_aside(doc: Doc, target, orgs: list, conf: float) -> None:
+        """"Kettleby AI, which we backed at seed in 2023, was acquired by …": the relative clause after the company
+        acquired tells who funded it before, and in which round (English)."""
+        m = BACKED_ASIDE.match(doc.text, target.end)
+        if m is None:
+            return
+        backer = next((o for o in orgs if o.start == m.start("who")), None)
+        if backer is None or guarded(doc, target.start, m.end()):
+            return
+        ms = mentions(doc)
+        rounds = [r for r in of_kind(ms, "round") if m.start() <= r.start < m.end()]
+        years = [y for y in of_kind(ms, "year") if m.start() <= y.start < m.end()]
+        if not rounds:
+            add(doc, backer, "investedIn", target, conf * 0.9, NAME)
+            return
+        rkey = f"round:{target.key}:{rounds[0].value}"
+        add(doc, rkey, "fundedCompany", target, conf * 0.9, NAME, spans=[target])
+        add(doc, rkey, "roundName", rounds[0].value, conf * 0.9, NAME, spans=rounds[:1], literal=True)
+        if years:
+            add(doc, rkey, "date", str(years[0].value), conf * 0.9, NAME, spans=years[:1], literal=True,
+                datatype=XSD + "gYear")
+        add(doc, rkey, "investor", backer, conf * 0.9, NAME)
 
 
 @Language.factory(NAME, assigns=["doc._.facts"], requires=["doc._.mentions"])
