@@ -507,11 +507,15 @@ def _defined_aliases(doc: Doc, out: list) -> None:
         return
     from ingest.components.context import _ALIAS
     text = doc.text
+    legal = name_words("zh").get("legal_form", ())
+    for m in [m for m in out if m.kind == "org" and not m.ids and m.text in legal]:
+        if any(o is not m and o.kind == "org" and o.end == m.start for o in out):
+            drop(out, [], m)  # "中科寒武纪科技|股份有限公司": the legal form of the name before it, no name of its own
     orgs = [m for m in out if m.kind == "org" and not m.extra.get("coref")]
     for a in _ALIAS.finditer(text):
         opening = max(text.rfind("（", 0, a.start()), text.rfind("(", 0, a.start()))
         close = re.search(r"[）)]", text[a.end():])
-        owner = next((o for o in orgs if opening >= 0 and 0 <= opening - o.end <= 1), None)
+        owner = next((o for o in orgs if opening >= 0 and (0 <= opening - o.end <= 1 or text[o.end:opening] in legal)), None)
         if owner is None or re.search(r"[）)]", text[opening:a.start()]):
             continue
         end = a.end() + close.start() if close else len(text)
