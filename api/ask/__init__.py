@@ -253,7 +253,7 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         return _declined(u, u.language, msg, interpretation=interp, suggestions=u.suggestions)
     graph, not_understood = _compose(u, idx)
     best, partial = _choose(u, idx, store)
-    if graph is not None and best is not None and _form_gives_other(best, graph):
+    if graph is not None and best is not None and (_form_gives_other(best, graph) or _form_counts_other(best, graph)):
         # "どの会社がHBM3を使っていますか", "哪些公司使用HBM3": the query graph asks for companies, the form lists chips
         out = _composed_answer(graph, u, idx, store, interp, msgs)
         if out["understood"]:
@@ -463,6 +463,14 @@ _FORM_GIVES = {"chips_of_vendor": "chip", "chips_on_node": "chip", "chips_with_a
                "processes_of_foundry": "process", "architecture_of_chip": "arch", "architectures": "arch"}
 _TYPE_GROUP = {"vendor": "org", "investor": "org", "foundry": "org", "company": "org", "org": "org", "chip": "chip",
                "process": "process", "arch": "arch"}
+
+
+def _form_counts_other(best: dict, graph: Any) -> bool:
+    """Whether the query graph counts one kind of thing and the form lists another ("TSMCの5nmを使っているチップの数":
+    the chips are counted, a vendor form would count vendors)."""
+    gives = _FORM_GIVES.get(best["spec"].name)
+    asked = _TYPE_GROUP.get(graph.answer.type)
+    return graph.aggregate == "count" and gives is not None and asked is not None and gives != asked
 
 
 def _form_gives_other(best: dict, graph: Any) -> bool:

@@ -255,7 +255,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     outside = [s for s in spans if s.kind == "outside"]
     if outside:  # "employees", "CEO", "clock speed": an attribute the graph has no terms for
         raise NotUnderstood("outside", words=("、" if lang != "en" else ", ").join(s.text for s in outside))
-    _check_coverage(text, lex, spans + ents)
+    _check_coverage(text, lex, spans + ents, lang)
     qualifiers = [s for s in spans if s.kind == "qualifier"]
     if qualifiers:  # "not a forecast" qualifies a market figure, which only the market form reads
         raise NotUnderstood("not_understood", words=qualifiers[0].text)
@@ -420,13 +420,28 @@ def question_markers(question: str, lang: str, mentions: list) -> list[Span]:
     return strict_markers(read_spans(normalized(question, lang), lex, mentions))
 
 
-def _check_coverage(text: str, lex: ComposeLexicon, spans: list[Span]) -> None:
+def _harmless(rest: str, lang: str) -> str:
+    """`rest` with the coverage lexicon's function words and framing sentences blanked (api/ask/coverage.py), so the
+    reading and the decline mechanism agree on which words carry no meaning: a word only the coverage lexicon knew
+    ("我想了解一下，…") sent the question to a form, which could answer another kind of thing than the one asked."""
+    from api.ask.coverage import coverage_lexicon
+    cov = coverage_lexicon(lang)
+    for rx in cov.frame:
+        rest = rx.sub(lambda m: " " * len(m.group(0)), rest)
+    if cov.function is not None:
+        rest = cov.function.sub(lambda m: " " * len(m.group(0)), rest)
+    return rest
+
+
+def _check_coverage(text: str, lex: ComposeLexicon, spans: list[Span], lang: str | None = None) -> None:
     chars = list(text)
     for s in spans:
         for i in range(s.start, s.end):
             chars[i] = " "
     rest = "".join(chars)
     rest = lex.fill.sub(" ", rest)
+    if lang is not None:  # the decline mechanism's harmless words (politeness, hedges, framing) are harmless here too
+        rest = _harmless(rest, lang)
     words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'\-]*|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+", rest)
     if words:
         raise NotUnderstood("not_understood", words="、".join(words) if any(ord(c) > 0x2e80 for w in words for c in w)

@@ -102,6 +102,27 @@ CASES: list[tuple[str, str, str | None]] = [
     ("discourse", "テンストレントに出資している投資家はどこでしょう？", inv("aid:tenstorrent")),
     # "only" stays meaningful: the graph cannot say a company was backed by one investor alone
     ("discourse", "ムーアスレッドだけに出資した投資家は？", None),
+    # release phrasings, answer-format requests and hedges (spans: their "only"/"more" compare nothing), a listing
+    # verb's complement (列出来), the modal A-not-A question (能不能: its 不 negates nothing)
+    ("format", "Hey, what chips has Intel put out? Just the names.", "?x a aic:Chip ; aic:designedBy aid:intel ."),
+    ("format", "What's the total raised by Biren in yuan, more or less?",
+     "SELECT (SUM(?a) AS ?v) WHERE { SELECT DISTINCT ?r ?a WHERE { ?r aic:fundedCompany aid:biren-technology ; "
+     "aic:amount ?a ; aic:currency \"CNY\" } }"),
+    ("format", "寒武纪有哪些芯片？请列出来", "?x a aic:Chip ; aic:designedBy aid:cambricon ."),
+    ("format", "能不能告诉我燧原科技的投资人", inv("aid:enflame")),
+    ("format", "Which vendors rely only on TSMC? Just the names.", None),
+    # the reading knows the decline mechanism's harmless words (一下, framing): a form no longer answers for it, with
+    # another kind of thing than the one asked (foundries for "哪些芯片")
+    ("harmless-reading", "我想了解一下，寒武纪有哪些芯片是台积电代工的？",
+     "?x aic:designedBy aid:cambricon . { ?x aic:fabricatedBy aid:tsmc } UNION { ?x aic:manufacturedOn/aic:offeredBy aid:tsmc }"),
+    ("harmless-reading", "For my thesis: which foundries does Cambricon use?",
+     "?x a aic:Foundry . { aid:cambricon aic:reliesOn ?x } UNION { ?c aic:designedBy aid:cambricon . "
+     "{ ?c aic:fabricatedBy ?x } UNION { ?c aic:manufacturedOn/aic:offeredBy ?x } }"),
+    # a count of one kind of thing is never answered by a form that lists another (チップの数: not the vendors')
+    ("count-kind", "TSMCの7nmを使っているチップの数は？",
+     "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?x aic:manufacturedOn ?p . ?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 7 }"),
+    ("count-kind", "サムスンのプロセスを使っているチップの数を教えてください",
+     "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?x aic:manufacturedOn/aic:offeredBy aid:samsung }"),
 ]
 
 
