@@ -291,6 +291,10 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
         # an attribute the graph has no terms for ("employees", "clock speed", "CEO") that the matched form does
         # not itself read: answering the form would answer another question
         return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
+    if not_understood is not None and not_understood.key == "outside" and best is not None and \
+            best["spec"].name == "market_size" and _asks_companies(u):
+        # "売上高が最も大きいチップベンダー": a company's revenue, which the graph lacks, is not the market's size
+        return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
     if best is None and graph is not None:
         return _composed_answer(graph, u, idx, store, interp, msgs)
     if best is None and partial is None and not_understood is not None and \
@@ -471,6 +475,17 @@ def _form_counts_other(best: dict, graph: Any) -> bool:
     gives = _FORM_GIVES.get(best["spec"].name)
     asked = _TYPE_GROUP.get(graph.answer.type)
     return graph.aggregate == "count" and gives is not None and asked is not None and gives != asked
+
+
+def _asks_companies(u: Understanding) -> bool:
+    """Whether the question names chip companies, foundries or investors with a type word (not only a market)."""
+    from api.ask.compose import normalized, read_spans
+    from api.ask.compose_lexicon import compose_lexicon
+    try:
+        spans = read_spans(normalized(u.question, u.language), compose_lexicon(u.language), u.mentions)
+    except Exception:  # a lexicon being edited must not break questions
+        return False
+    return any(s.kind == "type" and s.row.get("type") in ("vendor", "foundry", "investor") for s in spans)
 
 
 def _form_gives_other(best: dict, graph: Any) -> bool:

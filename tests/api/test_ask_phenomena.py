@@ -203,6 +203,10 @@ CASES: list[tuple[str, str, str | None]] = [
     ("negated-node", "哪些投资方没有投资过依赖台积电的公司？",
      "{ ?x a aic:Investor } UNION { ?x aic:investedIn ?a } UNION { ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } FILTER NOT EXISTS { ?c aic:reliesOn aid:tsmc . { ?x aic:investedIn ?c } UNION { ?r2 aic:fundedCompany ?c . "
      "{ ?r2 aic:investor ?x } UNION { ?r2 aic:leadInvestor ?x } } }"),
+    # a company's revenue is not the market's size: declined (the graph has no revenue), in every language
+    ("revenue", "売上高が最も大きいチップベンダーは？", None),
+    ("revenue", "营收最高的芯片厂商是哪家？", None),
+    ("revenue", "Which chip vendor has the highest revenue?", None),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
