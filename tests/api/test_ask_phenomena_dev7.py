@@ -123,6 +123,21 @@ CASES: list[tuple[str, str, str | None]] = [
      "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?x aic:manufacturedOn ?p . ?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 7 }"),
     ("count-kind", "サムスンのプロセスを使っているチップの数を教えてください",
      "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?x aic:manufacturedOn/aic:offeredBy aid:samsung }"),
+    # more of the same classes: ja kana なか, explanatory んですか, plain-form requests; zh 跟 (= 和), 算; en "speaking"
+    ("harmless-2", "グーグルのチップのなかで一番新しいのはどれ？",
+     "?x aic:designedBy aid:google ; aic:announcedIn ?y . FILTER NOT EXISTS { ?o aic:designedBy aid:google ; "
+     "aic:announcedIn ?y2 . FILTER(?y2 > ?y) }"),
+    ("harmless-2", "ビレンって、これまでに合計でいくら調達したんですか（人民元で）",
+     "SELECT (SUM(?a) AS ?v) WHERE { SELECT DISTINCT ?r ?a WHERE { ?r aic:fundedCompany aid:biren-technology ; "
+     "aic:amount ?a ; aic:currency \"CNY\" } }"),
+    ("harmless-2", "インテルのチップを全部挙げてもらえる？", "?x a aic:Chip ; aic:designedBy aid:intel ."),
+    ("harmless-2", "昆仑芯跟燧原科技，共同的投资方是谁？", inv("aid:kunlunxin") + " " + inv("aid:enflame", 1)),
+    ("harmless-2", "摩尔线程一共融了多少钱？用人民币算",
+     "SELECT (SUM(?a) AS ?v) WHERE { SELECT DISTINCT ?r ?a WHERE { ?r aic:fundedCompany aid:moore-threads ; "
+     "aic:amount ?a ; aic:currency \"CNY\" } }"),
+    ("harmless-2", "Which is the newest chip from AMD, roughly speaking?",
+     "?x aic:designedBy aid:amd ; aic:announcedIn ?y . FILTER NOT EXISTS { ?o aic:designedBy aid:amd ; "
+     "aic:announcedIn ?y2 . FILTER(?y2 > ?y) }"),
 ]
 
 
