@@ -7,6 +7,7 @@ run sentence by sentence in document order, because they carry context from one 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 import ingest.components.context  # noqa: F401  (declares doc._.context)
@@ -29,6 +30,7 @@ class SentenceResult:
     mentions: list[Mention]
     facts: list[Fact]
     topic: str | None = None  # key of the organisation the paragraph was about when this sentence began
+    topic_after: str | None = None  # the document's topic company once this sentence was read (any paragraph)
 
 
 @dataclass
@@ -83,11 +85,12 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
             if name.startswith("aic_"):
                 d = proc(d)
         result.tokens += len(d)
-        result.results.append(SentenceResult(s, d._.mentions or [], d._.facts or [], topic))
+        result.results.append(SentenceResult(s, d._.mentions or [], d._.facts or [], topic, context.topic))
     table_facts(result.results)
     _designers_from_topic(result)
     _designers_from_brand(result)
     _rounds_dated_by_document(result)
+    _headline_rounds(result)
     return result
 
 
@@ -154,8 +157,33 @@ def _rounds_dated_by_document(result: Extraction) -> None:
                 dated.add(f.subject)
 
 
+def _headline_rounds(result: Extraction) -> None:
+    """"テンストレントは6.9億ドル調達" (a headline) … "シリーズDで6億9300万ドルを集めた": a round without a name whose
+    amount rounds that of a named round of the same company is that round said shortly; it is not another one."""
+    if result.lang != "ja":
+        return
+    amounts: dict[str, Decimal] = {}
+    company: dict[str, str] = {}
+    for r in result.results:
+        for f in r.facts:
+            if f.predicate == "amount":
+                amounts[f.subject] = Decimal(str(f.object))
+            elif f.predicate == "fundedCompany":
+                company[f.subject] = f.object
+    for key, amount in amounts.items():
+        if not key.endswith(":round") or key not in company or not amount:
+            continue
+        if any(k != key and company.get(k) == company[key] and not k.endswith(":round") and a
+               and abs(a - amount) / a <= Decimal("0.02") for k, a in amounts.items()):
+            for r in result.results:
+                r.facts[:] = [f for f in r.facts if f.subject != key]
+
+
 # a model code in Japanese text ("JC-300", "KOTO-T1"): letters, a hyphen and digits
 _CJK_CODE = re.compile(r"[A-Z]{1,5}-[A-Z]{0,3}\d{1,4}[A-Za-z]{0,2}")
+
+
+_BULLET = re.compile(r"^\s*[・●◆◇○■□▶►※\-*]\s?\S")
 
 
 def _designers_from_topic(result: Extraction) -> None:
@@ -168,8 +196,15 @@ def _designers_from_topic(result: Extraction) -> None:
     for r in result.results:
         if r.topic and r.sentence.lang == "ja":
             para_topic.setdefault(r.sentence.paragraph, r.topic)
+    # "■主な製品\n・思元290（MLU290）：学習用チップ。": a bulleted list item of a Japanese document goes on about the
+    # company the text was last about
+    bullets = {r.sentence.paragraph for r in result.results if r.sentence.lang == "ja" and _BULLET.match(r.sentence.text)}
+    last = None
     for r in result.results:
         topic = r.topic or para_topic.get(r.sentence.paragraph) if r.sentence.lang == "ja" else r.topic
+        if topic is None and r.sentence.paragraph in bullets:
+            topic = last
+        last = r.topic_after or last
         if not topic:
             continue
         for m in r.mentions:
@@ -177,7 +212,9 @@ def _designers_from_topic(result: Extraction) -> None:
                 r.sentence.lang in ("ja", "zh") and _CJK_CODE.fullmatch(m.text)
             if m.kind != "chip" or m.key in designed or m.extra.get("unknown") and not given:
                 continue  # (a chip quoted after a chip word, 「雲燧T10」, or a model code, JC-300, is a name the text gives)
-            if any(o.kind == "org" and not o.extra.get("inside") and "Foundry" not in o.types for o in r.mentions):
+            if any(o.kind == "org" and not o.extra.get("inside") and "Foundry" not in o.types
+                   and not (o.extra.get("unknown") and any(k.ids and k.text == o.text for k in r.mentions))
+                   for o in r.mentions):
                 continue  # another organisation in the sentence: leave it to the sentence's own rules
             r.facts.append(Fact(m.key, "designedBy", topic, m.start, m.end, 0.6, "aic_designed_by_topic"))
             designed.add(m.key)

@@ -130,6 +130,10 @@ def find(doc: Doc, out: list, taken: list) -> None:
     _kind_word_names(doc, out, taken)
     _remembered_inside_guess(doc, out, taken)
     _family_members(doc, out, taken)
+    _known_head_investors(doc, out, taken)
+    _numbered_funds(doc, out, taken)
+    _counted_lists(doc, out, taken)
+    _product_lines(doc, out, taken)
     _word_ended_names(doc, out, taken)
     _complete_names(doc, out, taken)
     _brand_codes(doc, out, taken)
@@ -324,6 +328,89 @@ def _family_members(doc: Doc, out: list, taken: list) -> None:
             continue
         taken.append((s, e))
         out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True, "family": True}))
+
+
+_COUNTED = re.compile(r"の([2-9２-９]|[二三四五六七八九])社")
+_KANJI_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_BARE_NOUN = re.compile(r"[^\sはがをにでもへとや、。「」（）()・0-9０-９]{2,12}")
+
+
+def _counted_lists(doc: Doc, out: list, taken: list) -> None:
+    """"碧桂園創投、新世界グループ、平安の3社が共同リード": a list the text counts as N companies names one in each
+    item; an item no rule found, a bare noun between the list's commas, is a company too."""
+    if doc.lang_ != "ja":
+        return
+    text = doc.text
+    for m in _COUNTED.finditer(text):
+        c = m.group(1)
+        n = _KANJI_DIGIT[c] if c in _KANJI_DIGIT else int(c)
+        pieces, end = [], m.start()
+        for _ in range(n):
+            start = text.rfind("、", 0, end) + 1
+            pieces.append((start, end))
+            end = start - 1
+            if start == 0:
+                break
+        if len(pieces) != n:
+            continue
+        orgs = [o for o in out if o.kind == "org"]
+        covered = [any(a <= o.start and o.end <= b + 1 for o in orgs) for a, b in pieces]
+        if not any(covered) or not covered[-1] and not any(o.end == pieces[-1][1] for o in orgs):
+            continue  # the first item must end on a name ("…は碧桂園創投、"), or the list is not one of names
+        for (a, b), seen in zip(pieces[:-1], covered[:-1]):
+            if not seen and _BARE_NOUN.fullmatch(text[a:b]) and not overlaps(taken, a, b) and not describes(text[a:b], "ja"):
+                taken.append((a, b))
+                out.append(Mention(a, b, text[a:b], "org", extra={"unknown": True, "counted": True}))
+
+
+def _product_lines(doc: Doc, out: list, taken: list) -> None:
+    """"クラウド向けの「思元」シリーズ": a name without a model number that the text calls a series is a product line,
+    not a chip (its chips are named with their numbers)."""
+    if doc.lang_ != "ja":
+        return
+    for x in [x for x in out if x.kind == "chip" and not x.ids and x.extra.get("unknown")
+              and not any(ch.isdigit() for ch in x.text)]:
+        if re.match(r"[」』]?\s?シリーズ", doc.text[x.end:x.end + 6]):
+            drop(out, taken, x)
+
+
+_SERIES_NUMBER = re.compile(r"\s(?:I{1,3}|IV|V|VI{1,3}|IX|X|[1-9])(?![A-Za-z0-9])")
+
+
+def _numbered_funds(doc: Doc, out: list, taken: list) -> None:
+    """「KDDI Open Innovation Fund III」: a Latin name followed by its series number (a Roman numeral or a digit) is
+    cut short by a recogniser; the number belongs to the name."""
+    for x in [x for x in out if x.kind == "org" and not x.ids and x.extra.get("unknown") and x.text[-1:].isalpha()
+              and x.text.isascii()]:
+        m = _SERIES_NUMBER.match(doc.text, x.end)
+        if m is None or overlaps([t for t in taken if t != (x.start, x.end)], x.start, m.end()):
+            continue
+        drop(out, taken, x)
+        taken.append((x.start, m.end()))
+        out.append(Mention(x.start, m.end(), doc.text[x.start:m.end()], "org", x.ids, x.types, x.value, dict(x.extra)))
+
+
+def _known_head_investors(doc: Doc, out: list, taken: list) -> None:
+    """"サムスン証券", "サムスン・カタリスト・ファンド": a known company's name followed by katakana words ending in an
+    investor word (name_words.jsonl) is an organisation of its own (its brokerage, its fund), not the company."""
+    if doc.lang_ != "ja":
+        return
+    words = _words_re("ja", "investor")
+    if not words:
+        return
+    ends = {t.idx + len(t) for t in doc}
+    tail = re.compile(rf"(?:・?[\u30a1-\u30faー]{{2,}}){{0,3}}?・?(?:{words})")
+    for x in [x for x in out if x.kind == "org" and x.ids and not x.extra.get("coref")]:
+        m = tail.match(doc.text, x.end)
+        if m is None or m.end() not in ends and m.end() < len(doc.text):
+            continue
+        if any(o is not x and o.ids and o.start < m.end() and x.end < o.end for o in out):
+            continue  # another known name is written there ("アリババ・キャピタル" known as a whole is not cut)
+        for o in [o for o in out if o.start < m.end() and x.start < o.end and o is not x and not o.ids]:
+            drop(out, taken, o)
+        drop(out, taken, x)
+        taken.append((x.start, m.end()))
+        out.append(Mention(x.start, m.end(), doc.text[x.start:m.end()], "org", extra={"unknown": True, "word_ended": True}))
 
 
 def _word_ended_names(doc: Doc, out: list, taken: list) -> None:
@@ -542,6 +629,9 @@ def mark_standing(doc: Doc, out: list) -> None:
         if _advises(doc.text, m, doc.lang_):
             m.extra["standing"] = "Organization"  # "华岫资本担任本轮独家财务顾问": an adviser, no investor
             continue
+        if doc.lang_ == "ja" and _manages_fund(doc, m):
+            m.extra["standing"] = "Organization"  # "グローバル・ブレインがKDDIと共同で運営する「…ファンド」"
+            continue
         if doc.lang_ == "ja" and _launches(doc, m, out):
             m.extra["standing"] = "ChipVendor"
             m.extra["launches"] = True  # the subject of the launch: aic_designed_by may take it as the designer
@@ -550,6 +640,13 @@ def mark_standing(doc: Doc, out: list) -> None:
         if kind and kind[0] in STANDING and (doc.lang_ != "zh" or m.end in ends  # not "广大投资|者"
                                               and _zh_name_like(_strip_legal(m.text, "zh"), kind[1])):
             m.extra["standing"] = STANDING[kind[0]]
+
+
+def _manages_fund(doc: Doc, m: Mention) -> bool:
+    """The subject or partner of a fund manager's verb (lexicon `_fund_manager`) right after the name: "Gが（Kと共同で）運営する"."""
+    from ingest.components.relations.common import cue_spans
+    return any(m.end <= s and re.fullmatch(r"\s*(?:が|と)[^、。「」（）()]{0,14}?", doc.text[m.end:s])
+               for s, _ in cue_spans(doc, "_fund_manager"))
 
 
 # jieba's word classes that never open a Chinese name: verbs, adverbs, prepositions, conjunctions, particles,

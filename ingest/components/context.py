@@ -42,6 +42,10 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
         ctx.topic = designers[0]
         return True
     orgs = sorted((m for m in ms if m.kind == "org" and not m.extra.get("inside")), key=lambda m: m.start)
+    alias = next((m for m in orgs if m.extra.get("alias")), None)
+    if lang == "ja" and alias is not None:  # "…ファーウェイは同社の顧客ではない" (同社 defined as 以下「同社」)
+        ctx.topic = alias.key
+        return True
     if lang in ("ja", "zh") and orgs and orgs[0].extra.get("coref") and orgs[0].key == ctx.topic:
         return True  # "公司…其中多人曾任职于AMD": the company the sentence opens on stays the topic
     for m in ms:
@@ -265,7 +269,7 @@ def remember_aliases(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
         opening = max(doc.text.rfind("（", 0, m.start()), doc.text.rfind("(", 0, m.start()))
         # the name right before the bracket that defines the short one ("… co., ltd. (hereinafter …)")
         full = [o for o in ms if o.kind == "org" and not o.extra.get("coref") and opening >= 0
-                and (0 <= opening - o.end <= 1
+                and (0 <= opening - o.end <= 1 or o.start < opening < o.end and doc.lang_ == "ja"
                      or doc.lang_ == "en" and re.fullmatch(r"\.?\s*", doc.text[o.end:opening]))]
         if not full or re.search(r"[）)]", doc.text[opening:m.start()]):
             continue

@@ -99,11 +99,20 @@ class Linker:
 
     def _coref(self, doc: Doc, ms: list, ctx: DocContext) -> None:
         prev = ctx.defined or ctx.topic  # (a filing's "公司" is the company its definition names)
-        if not prev:
-            return
         orgs = [m for m in ms if m.kind == "org"]
         for s, e in cue_spans(doc, "_coref_org"):
+            named = [m for m in ms if m.start == s and m.end == e and m.kind == "org" and m.extra.get("unknown")]
+            if named and doc.lang_ == "ja":  # the defined reference word, found as a name in view
+                ms.remove(named[0])
             if any(m.start <= s < m.end for m in ms):
+                continue
+            # "寒武紀科技（…、以下「同社」）": a reference word the document defined stands for its company throughout
+            alias = ctx.names.get(norm_key(doc.text[s:e])) if doc.lang_ == "ja" else None
+            if alias is not None and alias.kind == "org" and alias.key:
+                ms.append(Mention(s, e, doc.text[s:e], "org", (alias.key[3:],) if alias.key.startswith("id:") else (),
+                                  extra={"coref": True, "key": alias.key, "alias": True}))
+                continue
+            if not prev:
                 continue
             if any(o.start < s for o in orgs):
                 continue  # an organisation named earlier in the sentence is the likelier antecedent

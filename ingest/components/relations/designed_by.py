@@ -157,6 +157,8 @@ def _maker_after(doc: Doc, product, org) -> bool:
                                          or bool(_OWNERS_PRODUCT.match(text[org.end:product.start])))
 
 
+_JA_MAKER_RELATIVE = re.compile(r"[」』]?\s*(?:など|等)?を\s*(?:自社)?(?:開発|設計|手がけ|手掛け)(?:する|した|している|してきた|る)\s*"
+                                r"(?:米国?|中国|英国?|日本|新興|(?:\S{1,6}の)?(?:新興|スタートアップ|企業|会社)、?)?\s*")
 _LISTED = re.compile(r"\s*(?:,|and|, and|or|&)\s*")
 # "Ashgrove AI's first product, the AG-1": the owner's product described, then named in apposition
 _OWNERS_PRODUCT = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:chips?|accelerators?|processors?|products?|parts?|"
@@ -171,7 +173,15 @@ _JOINTLY = re.compile(r"^\s+(?:jointly|together|co-)", re.I)
 
 def _partners(doc: Doc, orgs: list, designer, product) -> list:
     """Organisations that design the product together with its designer: "X and Y jointly built Z", "Z, which
-    X designed with its partner Y" (English)."""
+    X designed with its partner Y" (English); "AがBと共同で設計した", "AとBが共同で開発した" (Japanese)."""
+    if doc.lang_ == "ja":
+        text = doc.text
+        out = [o for o in orgs if o is not designer and o.end <= designer.start and "Foundry" not in o.types and (
+            re.fullmatch(r"\s*[がは]\s*\S{0,2}", text[o.end:designer.start])
+            and re.match(r"\s*と(?:共同|一緒|協力)", text[designer.end:designer.end + 8])
+            or re.fullmatch(r"\s*と\s*", text[o.end:designer.start])
+            and re.match(r"\s*[がは]\s*(?:共同|一緒|協力)", text[designer.end:designer.end + 8]))]
+        return [o for o in out if not guarded(doc, min(o.start, product.start), max(o.end, product.end))]
     if doc.lang_ != "en":
         return []
     from ingest.components.relations.common import coordinated
@@ -230,6 +240,9 @@ class DesignedBy:
                 after = [o for o in named if o.start >= p.end and _by_before(doc, p, o) and distance(p, o) < 40
                          and not any(p.end <= q.start and q.end <= o.start for q in orgs)]  # the first one after "by"
                 before = [o for o in named if o.end <= p.start and o not in examples]
+                if doc.lang_ == "ja":  # "「LPU」を開発するグロック": the company a relative clause says makes the product
+                    after = [o for o in named if o.start >= p.end and _JA_MAKER_RELATIVE.fullmatch(doc.text[p.end:o.start])] \
+                        or after
                 if after:
                     best, conf = min(after, key=lambda o: distance(p, o)), base
                 elif before:

@@ -63,6 +63,9 @@ class FabricatedBy:
                 continue
             if guarded(doc, min(c.start, f.start), max(c.end, f.end)):
                 continue
+            from ingest.components.relations.manufactured_on import reported
+            if reported(doc, min(c.start, f.start), max(c.end, f.end)):
+                continue  # "…をインテルの「18A」で生産するとの一部報道": hearsay
             add(doc, c, "fabricatedBy", f, conf, NAME)
         return doc
 

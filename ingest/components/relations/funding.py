@@ -76,7 +76,7 @@ def _not_amount(text: str, m, cjk: bool = False) -> bool:
 
 ROUND_TOTAL = re.compile(r"\b(?:a|the) total(?: of)?\s*$", re.I)
 # "6億9300万ドル（約1040億円）": an amount in brackets right after another one is its conversion
-CONVERSION_GAP = re.compile(r"^\s*[（(]\s*(?:约|約|およそ|approx\.?|about|around|~|≈)?\s*$", re.I)
+CONVERSION_GAP = re.compile(r"^\s*[（(]\s*(?:[^（()）。]{0,12}?(?:レートで|换算|換算|汇率)\s*)?(?:约|約|およそ|approx\.?|about|around|~|≈)?\s*$", re.I)
 # "成立于2016年", "2022年8月に設立され": the year a company was founded is not the date of a round
 FOUNDED_BEFORE = re.compile(r"(?:成立|创立|創立|创办|創辦|设立|設立|創業|founded|established|incorporated)\s*(?:于|於|in)?\s*$", re.I)
 FOUNDED_AFTER = re.compile(r"^\s*(?:に|年)?\s*(?:成立|创立|創立|创办|設立|創業)")
@@ -253,6 +253,11 @@ class Funding:
             holder = [o for o in orgs if o.end <= s and (_clause_start(text, s) <= o.start or
                                                          RELATIVE.fullmatch(text[o.end:s]))]
             if holder and row.get("agent") == "before":
+                if doc.lang_ == "ja":  # "アリババが2.08%、科大訊飛が1.19%を保有する": every subject before the cue holds
+                    for o in holder[:-1]:
+                        if re.match(r"\s*(?:[（(][^（）()]{1,30}[）)])?\s*が", text[o.end:o.end + 34]):
+                            parts.add(id(o))
+                            leads.discard(id(o))
                 parts.add(id(holder[-1]))
                 leads.discard(id(holder[-1]))
                 # "远澜创投亦持有同行业企业曜石半导体12%的股份": the company held is named after the cue
@@ -263,8 +268,12 @@ class Funding:
                     parts.discard(id(held))
                     leads.discard(id(held))
         # coordinated names before a lead/participation cue share its role ("A、B和C领投")
-        self._coordinate(text, orgs, leads, lead_cues)
-        self._coordinate(text, orgs, parts, part_cues)
+        # "中国科学院系の国科投資": an owner that only describes the next name of a list does not break the list
+        listed = orgs if doc.lang_ != "ja" else [o for o in orgs if not any(
+            0 <= s - o.end <= 3 and any(0 <= f.start - e <= 3 for f in orgs)
+            for s, e, row in cue_rows(doc, "_parent") if row.get("agent") == "before")]
+        self._coordinate(text, listed, leads, lead_cues)
+        self._coordinate(text, listed, parts, part_cues)
         investors = [o for o in orgs if id(o) in leads or id(o) in parts]
         company = None
         topic = ctx.topic
@@ -278,6 +287,15 @@ class Funding:
         # "according to the report of korvane research, … veltrix technology has completed": a name the
         # recogniser reads as a research firm reports the round, it is not the company funded
         cands = [o for o in cands if o.extra.get("ner") != "RESEARCH"] or cands
+        if doc.lang_ == "ja":
+            from ingest.components.context import _says_it_invests_or_researches
+            # "シスコ・インベストメンツ、…のほか": a name that says it invests is no company funded
+            cands = [o for o in cands if o.extra.get("coref") or o.ids or not _says_it_invests_or_researches(o.text, "ja")]
+            if ctx.last_round is not None and investors and not of_kind(ms, "round") and not of_kind(ms, "money"):
+                # "アマゾン創業者…の投資会社Xも加わった": a name that only describes an investor (followed by の) in a
+                # sentence that lists investors leaves the round in view its company
+                cands = [o for o in cands if o.extra.get("coref") or not re.match(r"\s?(?:創業者|会長|社長|CEO)?[^、。，,]{0,12}?の", text[o.end:o.end + 16])
+                         or _opens_as_topic(text, o)]
         parents = set()
         for s, e, row in cue_rows(doc, "_parent"):  # "百度旗下昆仑芯", "a unit of X": the owner is not the company
             side = [o for o in cands if o.end <= s and s - o.end <= 3] if row.get("agent") == "before" else \
@@ -305,6 +323,8 @@ class Funding:
             rounds = [r for r in rounds if not (r.value == "IPO" and BEFORE_WORD.match(text, r.end))]
         if any(not BEFORE_LISTING.match(r.text) for r in rounds):
             rounds = [r for r in rounds if not BEFORE_LISTING.match(r.text)]
+        elif doc.lang_ == "ja" and rounds and investors and not of_kind(ms, "money") and not of_kind(ms, "year"):
+            rounds = []  # "…も上場前に出資した": shareholders from before the listing, no round of its own
         money = [m for m in of_kind(ms, "money") if not _not_amount(text, m, doc.lang_ in ("ja", "zh"))]
         conversions = _conversions(text, money)
         money = [m for m in money if m not in conversions]
@@ -333,6 +353,9 @@ class Funding:
             # "…約41億9700万元を調達した" after a headline that gave the IPO's amount: the same round, restated
             amounts = {m.value for m in money}
             only = next((r for r in ctx.rounds.get(ckey, []) if r.values & amounts), None)
+        if only is None and money and not rounds and not investors and last is not None and last.company == ckey \
+                and not last.amount and doc.lang_ == "ja" and cue_spans(doc, "_amount_word"):
+            only = last  # "…に上場（IPO）。調達額は25億8000万元": the amount of the round just named
         dated_before = ctx.year_in_view if ctx.year_in_view and ctx.year_in_view[0] == ctx.paragraph else None
         # "2020年9月起步。当时公司完成首轮融资，由A领投": a round word without a year takes the date just given
         implied = dated_before if (not years and not rounds and not money and investors and cue_spans(doc, "_round_word")
@@ -399,6 +422,20 @@ class Funding:
                     datatype=XSD + "gYearMonth")
             else:
                 add(doc, rkey, "date", str(y.value), conf, NAME, spans=[y], literal=True, datatype=XSD + "gYear")
+        if doc.lang_ == "ja" and rname == "IPO" and company is not None and not money and not investors:
+            # "2025年12月に科創板へ上場した摩爾線程（ムーアスレッド）と沐曦（メタエックス）": each company listed, each its IPO
+            for o in cands:
+                gap = text[company.end:o.start] if o.start > company.end else ""
+                if o.key != ckey and re.fullmatch(r"\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:と|、|および|及び)\s*", gap):
+                    other = f"round:{o.key}:IPO"
+                    add(doc, other, "fundedCompany", o.key, conf, NAME, spans=[o])
+                    add(doc, other, "roundName", "IPO", conf, NAME, spans=rounds[:1], literal=True)
+                    if years and years[0].extra.get("month"):
+                        add(doc, other, "date", f"{years[0].value}-{years[0].extra['month']:02d}", conf, NAME,
+                            spans=[years[0]], literal=True, datatype=XSD + "gYearMonth")
+                    elif years:
+                        add(doc, other, "date", str(years[0].value), conf, NAME, spans=[years[0]], literal=True,
+                            datatype=XSD + "gYear")
         lead_keys = {o.key for o in investors if id(o) in leads}
         for o in investors:
             if o.key == ckey or (id(o) not in leads and o.key in lead_keys):
@@ -442,6 +479,13 @@ class Funding:
                             break  # "リード投資家は X で、Y と Z も出資": only X leads
                         role.add(id(o))
                         prev = o
+        if doc.lang_ == "ja":
+            # "LG、現代自動車、フィデリティのほか、Xも加わった": the names listed before のほか take the role of the cue after
+            for h in re.finditer(r"の?ほか[、，,]", text):
+                later = sorted((s, i) for i, rel in enumerate(("_lead", "_participate"))
+                               for s, e, row in cue_rows(doc, rel) if s >= h.end() and row.get("agent") != "list")
+                if later:
+                    roles[later[0][1]].update(id(o) for o in _chain_before(text, orgs, h.start(), 8))
         return roles
 
     @staticmethod
@@ -467,9 +511,12 @@ class Funding:
         ordered = sorted(orgs, key=lambda o: o.start)
         for i in range(len(ordered) - 1, 0, -1):
             a, b = ordered[i - 1], ordered[i]
+            gap = text[a.end:b.start]
+            if re.search(r"[（(][^）)]*$", text[a.start:a.end]):  # "聯想創投（レノボ系…": a span that holds its aside
+                gap = re.sub(r"^[^）)]*[）)]", "", gap)
             if id(b) in role and id(a) not in role and (
-                    re.fullmatch(CORPORATE_TAIL + r"\.?\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as|[（(])\s*", text[a.end:b.start], re.I)
-                    or CJK_LIST_GAP.fullmatch(text[a.end:b.start])):
+                    re.fullmatch(CORPORATE_TAIL + r"\.?\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as|[（(])\s*", gap, re.I)
+                    or CJK_LIST_GAP.fullmatch(gap)):
                 role.add(id(a))
 
     @staticmethod

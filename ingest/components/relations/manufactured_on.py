@@ -6,6 +6,8 @@ AI chips use the 4nm process"), the vendor relies on the node instead (aic_relie
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,14 +18,15 @@ from ingest.components.relations.common import (add, confidence, coordinated, cu
 NAME = "aic_manufactured_on"
 
 
-def previous_chips(doc: Doc) -> list:
+def previous_chips(doc: Doc, named: list | None = None) -> list:
     """Chips of the previous sentence of the paragraph, for a sentence whose subject is left implicit
     ("BR100 は…披露された。TSMC の 7nm プロセスで製造され…")."""
     from ingest.components.relations.common import cue_spans
     from ingest.components.context import context_of
     ctx = context_of(doc)
     prev = ctx.previous
-    if prev is None or cue_spans(doc, "_successor"):
+    # (a successor word written right before a chip the sentence names, "前世代「WSE-2」", describes that chip)
+    if prev is None or any(not any(0 <= c.start - e <= 3 for c in named or ()) for _, e in cue_spans(doc, "_successor")):
         return []  # "the next-generation chip will use …" is about another chip
     if prev.paragraph != ctx.paragraph and not (prev.paragraph == ctx.paragraph - 1 and names_the_chip(doc)):
         return []
@@ -55,6 +58,13 @@ def implicit_chips(doc: Doc, ms: list) -> list:
     return previous_chips(doc)
 
 
+def reported(doc: Doc, start: int, end: int) -> bool:
+    """"…の次世代品を「18A」で生産するとの一部報道がある" (lexicon `_reported_making`): a making relation between two names
+    written before a quotative report is hearsay; only the making is, not the names or who designs the chip."""
+    return doc.lang_ == "ja" and any(s >= end and not re.search(r"[。；;]", doc.text[end:s])
+                                     for s, _ in cue_spans(doc, "_reported_making"))
+
+
 def usable_nodes(ms) -> list:
     return [n for n in of_kind(ms, "node") if n.extra.get("key") and not n.extra.get("foundry_from_name")]
 
@@ -79,9 +89,20 @@ class ManufacturedOn:
             if owner is not None and owner is not c:
                 continue  # "the T4 succeeds the T2, which … on TSMC's N6": T2's clause
             for m in (nodes if alone else coordinated(doc, nodes, n)):
-                if guarded(doc, min(c.start, m.start), max(c.end, m.end)):
+                if guarded(doc, min(c.start, m.start), max(c.end, m.end)) or reported(doc, c.start, max(c.end, m.end)):
                     continue
                 add(doc, c, "manufacturedOn", m, conf, NAME)
+        if doc.lang_ == "ja":
+            # "TSMCの5ナノで生産し、…TSMC7ナノで作った前世代「WSE-2」…": a node in a clause before any chip, that no chip
+            # named later takes, is the node of the chip in view from the sentence before
+            taken = {id(nearest(doc, c, nodes)) for c in chips}
+            first = min(c.start for c in chips)
+            early = [n for n in nodes if n.end <= first and id(n) not in taken
+                     and re.search(r"[、，,；;]", doc.text[n.end:first]) and not guarded(doc, n.start, n.end)]
+            for c in (previous_chips(doc, chips) if early else []):
+                if c.key not in {x.key for x in chips}:
+                    for n in early:
+                        add(doc, c, "manufacturedOn", n, conf * 0.9, NAME)
         return doc
 
 

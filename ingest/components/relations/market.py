@@ -37,7 +37,7 @@ def research_firms(ms: list) -> list:
 BASE_AFTER = re.compile(r"\s*から")
 BASE_BEFORE = re.compile(r"(?:由|从|從)\s?$")
 # a figure stated in the past tense ("…ドルであった", "…ドルだった")
-PAST_AFTER = re.compile(r"\s*(?:であった|だった|でした|となった|に達した|を記録した)")
+PAST_AFTER = re.compile(r"\s*(?:[（(][^（()）]{1,24}[）)])?\s*(?:であった|だった|でした|となった|に達した|を記録した)")  # (a conversion between)
 
 
 # the opening of a bracket that converts the amount before it: "（約", "（同25.6％増、約", "（约合"

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from ingest.components import mentions
 from ingest.components.context import context_of
 from ingest.components.relations.common import add, confidence, coordinated, cue_spans, distance, guarded, of_kind
-from ingest.components.relations.manufactured_on import usable_nodes
+from ingest.components.relations.manufactured_on import reported, usable_nodes
 
 NAME = "aic_relies_on"
 
@@ -61,7 +61,7 @@ class ReliesOn:
                                                     for s, _ in words if s >= v.end)]
                 v = owners[0] if owners else min((v for v in cands if v.end <= n.start),
                                                  key=lambda v: distance(v, n), default=None)
-                if v is None or guarded(doc, v.start, n.end):
+                if v is None or guarded(doc, v.start, n.end) or reported(doc, v.start, n.end):
                     continue
                 add(doc, v, "reliesOn", n, conf, NAME)
         explicit = cue_spans(doc, "_depend")

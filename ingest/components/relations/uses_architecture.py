@@ -33,7 +33,17 @@ class UsesArchitecture:
                 # "両チップとも…を採用した": both chips the paragraph named, not the last sentence's only (as previous_chips,
                 # copies at offset 0: their offsets belong to other sentences)
                 chips = [type(m)(0, 0, m.text, m.kind, m.ids, m.types, m.value, dict(m.extra)) for m in seen.chips]
-        if not chips or not archs or not cue_spans(doc, "usesArchitecture"):
+        named_kind = False
+        if not chips and archs and doc.lang_ == "ja":
+            from ingest.components.relations.manufactured_on import implicit_chips
+            # "・思元100（MLU100）：…チップ。MLUv01アーキテクチャを採用し、…": a sentence without a subject of its own
+            # goes on about the chip just named; a design named with its kind word ("MLUv02アーキテクチャ、…") says it
+            chips = implicit_chips(doc, ms)
+            # (only a design the sentence says is used: not "GPUと比べて最大10倍")
+            archs = [a for a in archs if re.match(r"[」』]?\s?(?:アーキテクチャ|マイクロアーキテクチャ|ベース|を採用|を用い|に基づ)",
+                                                  doc.text[a.end:a.end + 14])]
+            named_kind = any(re.match(r"[」』]?\s?(?:アーキテクチャ|マイクロアーキテクチャ)", doc.text[a.end:a.end + 12]) for a in archs)
+        if not chips or not archs or not (cue_spans(doc, "usesArchitecture") or named_kind):
             return doc
         conf = confidence(doc, "usesArchitecture")
         for c in chips:
