@@ -489,11 +489,12 @@ def _asks_companies(u: Understanding) -> bool:
 
 
 def _form_gives_other(best: dict, graph: Any) -> bool:
-    """Whether the form lists chips where the query graph asks for companies (a type word, no name on it), in any
-    language."""
-    gives = _FORM_GIVES.get(best["spec"].name)
+    """Whether the form lists another kind of thing than the query graph asks for with a type word and no name on
+    it (companies asked, chips or a company's funding rounds listed: "Which vendors rely on TSMC and went public?"
+    answered TSMC's rounds), in any language."""
+    gives = _FORM_GIVES.get(best["spec"].name) or {"round_details": "round"}.get(best["spec"].name)
     asked = _TYPE_GROUP.get(graph.answer.type)
-    return gives == "chip" and asked == "org" and graph.answer.type != "org" and \
+    return gives in ("chip", "round") and asked == "org" and graph.answer.type != "org" and \
         not any(a.kind == "entity" for a in graph.answer.atoms)
 
 

@@ -250,7 +250,9 @@ class Compiler:
             gap_before = text[r.end:a.span.start] if r.end <= a.span.start else None
             if gap_after is not None and len(re.sub(r"\s|が|は|の|has|have|had|did|does", "", gap_after)) == 0:
                 return r.row["rel"], True
+            # (an "and" with no other name in it joins a second predicate: "rely on TSMC and went public")
             if gap_after is not None and not gap_after.strip(" \0") == "" and \
+                    ("\0" in gap_after or not re.search(r"and|和|与|及|跟|と|や", gap_after)) and \
                     len(re.sub(_COORD, "", gap_after)) == 0:  # "美团和字节跳动都投资了", "AとBの両方が出資した"
                 return r.row["rel"], True
             if gap_before is not None and re.search(r"\bby$", r.text, re.I) and \

@@ -207,6 +207,16 @@ CASES: list[tuple[str, str, str | None]] = [
     ("revenue", "売上高が最も大きいチップベンダーは？", None),
     ("revenue", "营收最高的芯片厂商是哪家？", None),
     ("revenue", "Which chip vendor has the highest revenue?", None),
+    # "and" with no second name after a name joins a second predicate, not a coordinated subject; a form that lists
+    # a company's rounds must not answer where vendors are asked
+    ("and-predicate", "Which vendors rely on TSMC and went public?",
+     "?x a aic:ChipVendor . ?r aic:fundedCompany ?x . { ?r aic:roundName \"IPO\" } UNION { ?r aic:exchange ?e } { ?x aic:reliesOn aid:tsmc } UNION { ?x aic:reliesOn ?p . ?p aic:offeredBy aid:tsmc }"),
+    ("and-predicate", "依赖台积电并且已经上市的厂商有哪些？",
+     "?x a aic:ChipVendor . ?r aic:fundedCompany ?x . { ?r aic:roundName \"IPO\" } UNION { ?r aic:exchange ?e } { ?x aic:reliesOn aid:tsmc } UNION { ?x aic:reliesOn ?p . ?p aic:offeredBy aid:tsmc }"),
+    ("and-predicate", "美团和字节跳动都投资了哪些公司？",
+     "{ aid:meituan aic:investedIn ?x } UNION { ?r aic:fundedCompany ?x . { ?r aic:investor aid:meituan } UNION "
+     "{ ?r aic:leadInvestor aid:meituan } } { aid:bytedance aic:investedIn ?x } UNION { ?r2 aic:fundedCompany ?x . "
+     "{ ?r2 aic:investor aid:bytedance } UNION { ?r2 aic:leadInvestor aid:bytedance } }"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
