@@ -339,6 +339,15 @@ class Compiler:
     def cmp_atom(self, n: Node, a: Atom, k: str) -> None:
         v, nt, d, op = self.node_var(n), _etype(n), a.span.data, a.span.row["op"]
         vals = d["values"]
+        if op == "all":  # "raised money in both 2020 and 2021": a round in each year, not a round in either
+            if d["q"] != "Y" or nt not in ORGS | {"company"}:
+                raise NotUnderstood("not_understood", words=a.span.text)
+            for y in dict.fromkeys(vals):
+                r, dv = self.fresh("r"), self.fresh("d")
+                took = (f"{{ {r} aic:investor {v} }} UNION {{ {r} aic:leadInvestor {v} }}" if n.type == "investor"
+                        else f"{r} aic:fundedCompany {v} .")
+                self.add(f"{took} {r} aic:date {dv} . FILTER(year({dv}) = {_lit(y)})", a.negated)
+            return
         if d["q"] == "Y":
             expr = f"year({k})"
             if nt == "chip":

@@ -217,6 +217,11 @@ CASES: list[tuple[str, str, str | None]] = [
      "{ aid:meituan aic:investedIn ?x } UNION { ?r aic:fundedCompany ?x . { ?r aic:investor aid:meituan } UNION "
      "{ ?r aic:leadInvestor aid:meituan } } { aid:bytedance aic:investedIn ?x } UNION { ?r2 aic:fundedCompany ?x . "
      "{ ?r2 aic:investor aid:bytedance } UNION { ?r2 aic:leadInvestor aid:bytedance } }"),
+    # "both 2020 and 2021" said of a company: a round in each year (a chip, announced once, cannot: declined)
+    ("both-years", "Which companies have raised money in both 2020 and 2021?", "?r aic:fundedCompany ?x ; aic:date ?d . FILTER(year(?d) = 2020) ?r2 aic:fundedCompany ?x ; aic:date ?d2 . FILTER(year(?d2) = 2021)"),
+    ("both-years", "2020年と2021年の両方に資金調達した企業は？", "?r aic:fundedCompany ?x ; aic:date ?d . FILTER(year(?d) = 2020) ?r2 aic:fundedCompany ?x ; aic:date ?d2 . FILTER(year(?d2) = 2021)"),
+    ("both-years", "哪些公司在2020年和2021年都进行过融资？", "?r aic:fundedCompany ?x ; aic:date ?d . FILTER(year(?d) = 2020) ?r2 aic:fundedCompany ?x ; aic:date ?d2 . FILTER(year(?d2) = 2021)"),
+    ("both-years", "Which chips were announced in both 2020 and 2021?", None),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
