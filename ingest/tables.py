@@ -166,6 +166,16 @@ def _unit(header: str) -> tuple | None:
     return (factor, code) if code else None
 
 
+def _cue_in(text: str, lang: str, rel: str) -> bool:
+    """A lexicon cue of `rel` (ontology/lexicon/<lang>/relations.jsonl) in a cell's text."""
+    from ontology import load_lexicon
+    from ontology.normalize import fold
+    folded = fold(text)[0]
+    lang = lang if lang in ("ja", "zh", "en") else "en"
+    return any(row["relation"] == rel and any(re.search(p, folded) for p in row["patterns"])
+               for row in load_lexicon(lang, "relations"))
+
+
 def _market_rows(results: list, i: int, j: int, roles: list) -> None:
     """"年份 | 市场规模（亿美元） | 同比增速 | 说明" under a caption naming the AI chip market: one figure per row."""
     import hashlib
@@ -176,10 +186,12 @@ def _market_rows(results: list, i: int, j: int, roles: list) -> None:
     spans = cells(head)
     col = {role: spans[k] for k, role in enumerate(roles) if role}
     unit = _unit(head[slice(*col["size"])])
-    if not captions or unit is None:
+    if not captions:
         return
     caption = captions[-1]
     region = "China" if _caption(results, i, "_china") else "global"
+    market_col = next((k for k, (a, b) in enumerate(spans) if k not in {idx for idx, r in enumerate(roles) if r}
+                       and re.fullmatch(r"\s*(?:市场|市場|market|地域|区域|地区)\s*", head[a:b], re.I)), None)
     firm = next((m for m in caption.mentions if m.kind == "org" and "ResearchFirm" in m.types), None)
     idx = {role: k for k, role in enumerate(roles) if role}
     for r in results[i + 1:j]:
@@ -190,14 +202,28 @@ def _market_rows(results: list, i: int, j: int, roles: list) -> None:
         v = re.search(r"\d[\d,]*(?:\.\d+)?", text[slice(*col["size"])])
         if not y or not v:
             continue
-        amount = Decimal(v.group(0).replace(",", "")) * unit[0]
+        row_unit = unit
+        if row_unit is None:  # "规模" with no unit in the header: each cell says its own ("442亿美元", "1425亿元")
+            money = next((m for m in r.mentions if m.kind == "money" and _in(m, col["size"])), None)
+            if money is None:
+                continue
+            amount, cur = money.value
+            row_unit = (1, cur)
+        else:
+            amount = Decimal(v.group(0).replace(",", "")) * unit[0]
+        unit_code = row_unit[1]
+        region_here = region
+        if market_col is not None and market_col < len(row_spans):  # "全球AI芯片 | 2022 | …", "中国AI芯片 | 2024 | …"
+            cell = text[slice(*row_spans[market_col])]
+            region_here = "China" if _cue_in(cell, r.sentence.lang, "_china") else \
+                "global" if _cue_in(cell, r.sentence.lang, "_global") else region
         status = text[slice(*col["status"])] if "status" in col else ""
         forecast = bool(_FORECAST_CELL.search(status)) and not _ACTUAL_CELL.search(status)
-        label = f"{region} AI chip market"
-        key = "est:" + hashlib.sha1(f"{label}|{y.group(0)}|{amount}|{unit[1]}|{forecast}".encode()).hexdigest()[:12]
+        label = f"{region_here} AI chip market"
+        key = "est:" + hashlib.sha1(f"{label}|{y.group(0)}|{amount}|{unit_code}|{forecast}".encode()).hexdigest()[:12]
         s, e = col["size"]
         facts = [("market", label, None), ("year", y.group(0), XSD + "gYear"),
-                 ("value", plain_number(amount), XSD + "decimal"), ("unit", unit[1], None),
+                 ("value", plain_number(amount), XSD + "decimal"), ("unit", unit_code, None),
                  ("isForecast", "true" if forecast else "false", XSD + "boolean")]
         if "growth" in col:
             g = re.search(r"(-?\d+(?:\.\d+)?)\s?[%％]", text[slice(*col["growth"])])

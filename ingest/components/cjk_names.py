@@ -138,6 +138,7 @@ def find(doc: Doc, out: list, taken: list) -> None:
     _complete_names(doc, out, taken)
     _brand_codes(doc, out, taken)
     _spaced_bracket_pairs(doc, out)
+    _latin_before_bracket(doc, out, taken)
     _defined_aliases(doc, out)
     mark_standing(doc, out)
 
@@ -174,6 +175,14 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
     places = not_names(lang)
     starts = {t.idx for t in doc} | {len(text)}
     titles = name_words(lang).get("person_after", ())
+    if lang == "zh":  # "包括CJ-10、CJ-20两款…芯片": a model code a model took for an organisation is a chip
+        for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("ner") and re.fullmatch(_CODE, m.text)]:
+            m.kind, m.types = "chip", ("Chip",)
+    if lang == "zh":  # "光电混合计算公司Lumeq": a guess that ends in a bare company word before another name describes it
+        for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("ner") and m.text.endswith(_ZH_COMPANY_WORDS)
+                  and re.match(r"[A-Za-z\u4e00-\u9fff“\"「]", text[m.end:m.end + 1])
+                  and not any(m.text.endswith(lf) for lf in name_words(lang).get("legal_form", ()))]:
+            drop(out, taken, m)
     if lang == "zh":  # 和很多"PPT公司"不同: a product or architecture guess that ends in a company word names a company
         for m in [m for m in out if m.kind in ("chip", "arch", "cluster") and not m.ids and m.extra.get("unknown")
                   and m.text.endswith(_ZH_COMPANY_WORDS)]:
@@ -222,6 +231,12 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
             if over and max(over) > m.end and max(over) in starts and not any(
                     x is not m and x.start < max(over) and m.end <= x.start for x in out):
                 _reshape(out, taken, m, m.start, max(over), text)
+            elif m.end not in starts:  # "观澜产|业研究院": a guess cut inside a word, a kind word just after it
+                kinds = _words_re(lang, "research", "investor", "chip_vendor", "organization")
+                more = re.match(rf"(?:[\u4e00-\u9fff](?<![{_ZH_STOP}])){{1,3}}?(?:{kinds})", text[m.end:]) if kinds else None
+                end = m.end + more.end() if more else None
+                if end and end in starts and not any(x is not m and m.end <= x.start < end for x in out):
+                    _reshape(out, taken, m, m.start, end, text)
         if any(text.startswith(w, i) for w in titles for i in range(max(m.start, m.end - len(w) + 1), m.end)
                if i + len(w) > m.end):
             drop(out, taken, m)  # a title cut in two: "石動真一社長" read as "真一社"
@@ -565,6 +580,29 @@ def _brand_codes(doc: Doc, out: list, taken: list) -> None:
             continue
         taken.append((s, e))
         out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
+
+
+_LATIN_BEFORE_BRACKET = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Za-z0-9]{2,19}(?:[ -][A-Z][A-Za-z0-9]{1,19}){0,2}$")
+
+
+def _latin_before_bracket(doc: Doc, out: list, taken: list) -> None:
+    """"Lumeq（流明科技）": a Latin name right before a Chinese organisation in brackets is the same organisation."""
+    if doc.lang_ != "zh":
+        return
+    text = doc.text
+    for n in [m for m in out if m.kind == "org" and not m.extra.get("coref") and m.start > 0 and text[m.start - 1] in "（("
+              and text[m.end:m.end + 1] in ("）", ")")]:
+        k = _LATIN_BEFORE_BRACKET.search(text, 0, n.start - 1)
+        if k is None or overlaps(taken, k.start(), k.end()):
+            continue
+        m = Mention(k.start(), k.end(), k.group(0), "org", extra={"unknown": True, "bracket": True})
+        out.append(m)
+        taken.append((k.start(), k.end()))
+        if n.ids:
+            m.extra["key"] = n.key
+        else:
+            n.extra["key"] = m.key
+        n.extra["bracket"] = True
 
 
 def _spaced_bracket_pairs(doc: Doc, out: list) -> None:

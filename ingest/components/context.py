@@ -211,6 +211,22 @@ def remember_first_words(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
             ctx.names[k] = NameInView(first, "org", m.key)
 
 
+_JA_LEGAL = re.compile(r"^(?:株式会社|有限会社|合同会社)\s*|\s*(?:株式会社|有限会社|合同会社)$")
+
+
+def remember_ja_short_names(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
+    """"ミカゲ・ラボ株式会社（Mikage Labs）は…" … "ミカゲ・ラボは": a Japanese company is called by its name without its
+    legal form later on."""
+    if doc.lang_ != "ja":
+        return
+    for m in ms:
+        if m.kind != "org" or m.ids or m.extra.get("coref") or m.extra.get("inside") or not m.extra.get("unknown"):
+            continue
+        short = _JA_LEGAL.sub("", m.text)
+        if short != m.text and len(short) >= 3 and norm_key(short) not in ctx.names:
+            ctx.names[norm_key(short)] = NameInView(short, "org", m.key)
+
+
 def owners_in(doc: Doc, ms: list[Mention]) -> tuple:
     """Starts of the organisations written as the owner of another (lexicon rows `_parent`)."""
     from ingest.components.relations.common import cues
@@ -400,6 +416,7 @@ class ContextStage:
         mark_standing_names(doc, ms)
         remember_cjk_orgs(ctx, doc, ms)
         remember_first_words(ctx, doc, ms)
+        remember_ja_short_names(ctx, doc, ms)
         remember_aliases(ctx, doc, ms)
         remember_short_names(ctx, doc, ms)
         return doc

@@ -102,7 +102,7 @@ ROUND = re.compile(
     r"(?:pre-?)?series\s?[a-f]\+{0,2}(?:\d)?|(?:pre-?)?[a-f]\+{0,2}\s?(?:轮|輪)|(?:プレ)?シリーズ\s?[a-f]\+{0,2}|"
     r"(?<![a-z])(?:[b-f]\+{0,2}|a\+{1,2})[- ]round(?![a-z])|(?<![a-z])[a-f]\+{0,2}\s?ラウンド|"
     r"天使轮|angel round|\bangel\b|seed round|seed[- ](?:funding|financing|stage)|(?<=\bat )seed\b|種子輪|种子轮|エンジェル|strategic (?:round|financing|investment)|"
-    r"战略融资|战略投资|戦略的出資|上市|上場|listing|listed|debut(?:ed)? on)", re.IGNORECASE)
+    r"战略融资|战略投资(?![者人方])|戦略的出資|上市|上場|listing|listed|debut(?:ed)? on)", re.IGNORECASE)
 
 
 def round_name(text: str) -> str:

@@ -135,3 +135,11 @@ def test_a_figure_stated_in_the_past_after_its_conversion_is_no_forecast():
     fs = facts(text)
     years = {s for s, p, o in fs if p == "year" and str(o) == "2021"}
     assert years and all((s, "isForecast", "false") in fs for s in years), fs
+
+
+def test_a_company_is_called_without_its_legal_form_and_a_technology_word_is_no_company():
+    text = ("ツバメ・デバイス株式会社（Tsubame Devices）は推論用チップ「TB-3」を2025年に投入した。"
+            "ツバメ・デバイスは今年6月、音声認識IPを手がけるヒタキ・デザイン株式会社を買収している。")
+    fs = facts(text)
+    assert ("new:org:ツバメ・デバイス株式会社", "investedIn", "new:org:ヒタキ・デザイン株式会社") in fs, fs
+    assert not any("音声認識" in str(o) for s, p, o in fs), fs

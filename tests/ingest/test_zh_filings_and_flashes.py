@@ -86,3 +86,36 @@ def test_the_owner_of_a_described_chip_and_straight_quotes():
     ms = mentions("先说QX-7。这颗\"小芯片\"基于公司自研的\"青鸾\"架构，采用台积电5纳米工艺。")
     assert not [m for m in ms if m.kind == "chip" and "自研" in m.text], [(m.kind, m.text) for m in ms]
     assert [m for m in ms if m.kind == "arch" and m.text == "青鸾"], [(m.kind, m.text) for m in ms]
+
+
+def test_a_listing_headline_and_a_strategic_placee_make_one_ipo():
+    rd = the_round("澄明芯片登陆创业板，首发募资25亿元\n"
+                   "澄明芯片于3月8日在深交所创业板挂牌上市，募集资金总额25亿元。\n"
+                   "远川产业投资基金作为战略投资者参与本次发行。\n")
+    assert rd["company"] == "澄明芯片" and "远川产业投资基金" in rd["investor"], rd
+
+
+def test_an_unconfirmed_stake_and_an_undisclosed_amount():
+    rd = rounds_of("2022年5月，澄明芯片完成独立融资，具体金额未披露。本轮由远川资本领投，木兰创投参与投资。"
+                   "另据部分媒体报道，某车企也曾入股澄明芯片，但相关信息未获公司确认。")
+    rounds = [v for k, v in rd.items() if k.startswith("round:")]
+    assert len(rounds) == 1 and rounds[0]["lead"] == {"远川资本"} and rounds[0]["date"] == "2022-05", rd
+    assert "木兰创投" in rounds[0]["investor"], rd
+
+
+def test_a_market_table_whose_cells_carry_their_units():
+    text = ("表1：AI芯片市场规模及预测\n市场 | 年份 | 规模 | 同比增速 | 性质\n"
+            "全球AI芯片 | 2025 | 800亿美元 | 19.4% | 预测值\n中国AI芯片 | 2025 | 2000亿元 | - | 实际值\n")
+    fs = facts(text)
+    est = {}
+    for s, p, o in fs:
+        if s.startswith("est:"):
+            est.setdefault(s, {})[p] = o
+    got = {(e.get("market"), e.get("value"), e.get("unit"), e.get("isForecast"), e.get("growthRate")) for e in est.values()}
+    assert ("global AI chip market", "80000000000", "USD", "true", "0.194") in got, got
+    assert ("China AI chip market", "200000000000", "CNY", "false", None) in got, got
+
+
+def test_a_latin_name_with_its_chinese_name_in_brackets_after_a_description():
+    rd = the_round("量子光电公司Photara（光拓科技）宣布完成2亿元A轮融资，由松鹤资本领投。")
+    assert rd["company"] in ("Photara", "光拓科技") and rd["lead"] == {"松鹤资本"}, rd

@@ -267,8 +267,10 @@ class DesignedBy:
                 continue  # a name GiNZA or a suffix pattern guessed is a designer only when it acts as one
             if conf < 0.95 and "Foundry" in best.types and not cue_spans(doc, "_design_verb"):
                 continue  # "Samsung makes the Kunlun 1": a foundry sentence, not a design one
-            if guarded(doc, min(p.start, best.start), max(p.end, best.end)):
-                continue
+            written_as_one = doc.lang_ == "zh" and best.ids and p.ids and (  # "华为昇腾910B"
+                best.end == p.start or p.start <= best.start and best.end < p.end)
+            if guarded(doc, min(p.start, best.start), max(p.end, best.end)) and not written_as_one:
+                continue  # (a maker written into the chip's known name is no part of the hearsay around it)
             add(doc, p, "designedBy", best, conf, NAME)
             if p.kind == "chip" and any(q.kind == "cluster" for q in products):
                 continue  # a partner in the design of a system built from the chip designed the system

@@ -23,7 +23,7 @@ NOT_AMOUNT = re.compile(r"(valu|估值|評価|時価総額|企業価値|企业�
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-LISTING = re.compile(r"挂牌上市|登陆|上市交易|正式上市|上場した|上場し|listed (?:on|in)|began trading|debuted (?:on|in)|went public", re.I)
+LISTING = re.compile(r"挂牌上市|登陆|上市交易|正式上市|首发募资|上場した|上場し|listed (?:on|in)|began trading|debuted (?:on|in)|went public", re.I)
 # the gross proceeds of an offering are its amount, though said as a total ("total fundraising", "募资总额")
 OFFERING_TOTAL = re.compile(r"total (?:fundraising|proceeds|gross proceeds|funds raised|amount raised)|"
                             r"募集资金总额|募资总额|募集資金總額|調達総額|資金調達総額", re.I)
@@ -333,6 +333,8 @@ class Funding:
         last = ctx.last_round
         if ckey is None and last and investors and not money and not rounds:
             ckey = last.company
+        if ckey is None and ctx.defined and doc.lang_ == "zh" and investors:
+            ckey = ctx.defined  # "（1）X持股9.85%" in a filing: a holder of the company its definition names
         if ckey is None and ctx.topic and (rounds or money or investors):
             ckey = ctx.topic
         if ckey is None:
@@ -343,6 +345,11 @@ class Funding:
         if not rounds and money and all(guarded(doc, m.start, m.end) for m in money):
             return doc  # "some other media said about 3.677 billion": another figure, only hearsay
         rname = min((r.value for r in rounds), key=_round_rank) if rounds else ""
+        if not rounds and money and doc.lang_ == "zh" and LISTING.search(text):
+            rname = "IPO"  # "摩尔线程登陆科创板，首发募资80亿元": the listing raises the money
+        if doc.lang_ == "zh" and cue_spans(doc, "_hedge") and (rounds or money) and all(
+                guarded(doc, m.start, m.end) for m in rounds + money + investors):
+            return doc  # "…曾在上市前以700万元入股该公司，但相关信息未获公司确认": unconfirmed
         # the one round the document describes for this company, for a later paragraph that adds its amount or
         # its investors ("募集资金总额为34.00亿元", "战略配售投资者为…") without naming it again
         earlier = [r for r in ctx.rounds.get(ckey, []) if not (money and r.amount) and
