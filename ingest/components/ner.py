@@ -156,6 +156,8 @@ def _ends_in_verb(doc: Doc, s: int, e: int) -> bool:
     return bool(last) and last[-1].tag_.startswith(("動詞", "助動詞"))
 
 
+# "第三" of 基于第三代MUSA架构: an ordinal (generation, phase) is never a name
+_ORDINAL = re.compile(r"第\s?[0-9０-９一二三四五六七八九十百]+\s?(?:代|世代|世|期|款|届|弾)?")
 _OPEN_QUOTE, _CLOSE_QUOTE = "「『“\"", "」』”\""
 _QUOTE_SLACK = 2
 
@@ -191,6 +193,48 @@ def _reading(text: str, s: int, e: int) -> tuple[int, str] | None:
     return cut, m.group("r").strip()
 
 
+# "Lumeq（流明科技）", "tovrin tek （トヴリン テック）": a name and its other spelling in brackets, read as one guess
+_PAIR = re.compile(r"(?P<a>[^（()）]*[^\s（()）])\s?[（(]\s?(?P<b>[^（()）]*[^\s（()）])\s?[）)]")
+
+
+def _split_pairs(text: str, ents: list) -> list:
+    """A guess that is a name followed by its other spelling in brackets is two names, as the gold and the
+    bracket-pair rules (aic_unknown) take them; otherwise the closing bracket is stripped and the guess lost."""
+    out = []
+    for s, e, label in ents:
+        m = _PAIR.fullmatch(text, s, e)
+        if m is None or (s and text[s - 1] in _OPEN_QUOTE):  # 「星雲（セイウン）」: a reading, see _reading
+            out.append((s, e, label))
+        else:
+            out += [(*m.span("a"), label), (*m.span("b"), label)]
+    return out
+
+
+def _label_by_name_word(text: str, label: str, lang: str) -> str:
+    """A Japanese or Chinese guess labelled a chip, cluster or architecture whose last word says it is a company
+    ("ミハシ総合研究所", "…资本": ontology/lexicon/<lang>/name_words.jsonl) is that company: the word outweighs the model."""
+    if label in ("ORG", "RESEARCH") or lang not in ("ja", "zh"):
+        return label
+    from ingest.components.cjk_names import kind_of_name
+    kind = kind_of_name(text, lang)
+    if kind is None:
+        return label
+    return "RESEARCH" if kind[0] == "research" else "ORG"
+
+
+def _piece_of_bracketed_quote(text: str, s: int, e: int) -> bool:
+    """The guess is part of a quoted name that holds another name in brackets and goes on after it
+    (「邃思（DTU）1.0」): the quotes, not the model, bound that name."""
+    lo = max((text.rfind(q, max(0, s - 24), s + 1) for q in _OPEN_QUOTE), default=-1)
+    if lo < 0 or any(c in text[lo + 1:s] for c in _CLOSE_QUOTE if c != '"'):
+        return False
+    ends = [i for i in (text.find(q, e, e + 24) for q in _CLOSE_QUOTE) if i >= 0]
+    if not ends:
+        return False
+    inner = text[lo + 1:min(ends)]
+    return (lo + 1, min(ends)) != (s, e) and bool(re.search(r"[（(][^）)]+[）)]\S", inner))
+
+
 class ModelMentions:
     """`aic_ner`: the model's spans (doc._.model_ents) as mentions, where no other mention lies."""
 
@@ -202,7 +246,7 @@ class ModelMentions:
         taken = [(m.start, m.end) for m in out if m.kind in BLOCKING_KINDS]
         text = doc.text
         added = False
-        for s, e, label in doc._.model_ents or []:
+        for s, e, label in _split_pairs(text, doc._.model_ents or []):
             surface = text[s:e]
             stripped = surface.strip(" \u3000,.;:、，。「」『』“”\"'()（）—–")
             s += surface.find(stripped)
@@ -212,11 +256,13 @@ class ModelMentions:
             if reading is not None:
                 e = reading[0]
             stripped = text[s:e]
+            label = _label_by_name_word(stripped, label, doc.lang_)
             kind = KIND_OF_LABEL.get(label)
-            if stripped.count("（") + stripped.count("(") != stripped.count("）") + stripped.count(")"):
-                continue  # "DTU）1.0" out of 「邃思（DTU）1.0」: a piece of a name, left to the quoted-name rules
+            if stripped.count("（") + stripped.count("(") != stripped.count("）") + stripped.count(")") \
+                    or (reading is None and _piece_of_bracketed_quote(text, s, e)):
+                continue  # "DTU）1.0" or "邃思" out of 「邃思（DTU）1.0」: a piece of a name, left to the quoted-name rules
             if stripped.casefold() in not_names(doc.lang_) or only_describes(stripped, doc.lang_) \
-                    or _ends_in_verb(doc, s, e):
+                    or _ends_in_verb(doc, s, e) or _ORDINAL.fullmatch(stripped):
                 continue  # "…, on Monday unveiled": the place of a subject, not a name
             if kind is None or len(stripped) < self.min_len or any(a < e and s < b for a, b in taken):
                 continue

@@ -2,9 +2,9 @@
 
     .venv/bin/python -m ingest.train.corpus --out ingest/train/corpus --copies 8 --seed 7
 
-Train: the corpus (corpus/<lang>/ with corpus/gold/) and the development sets tests/fixtures/heldout,
-heldout2, heldout3 — each sentence once as written, then `--copies` times with every known name replaced
-(augment.py). Dev: tests/fixtures/heldout4, once as written (`dev.spacy`) and once with every name
+Train: the corpus (corpus/<lang>/ with corpus/gold/) and the development sets with gold under
+tests/fixtures (TRAIN_SETS) — each sentence once as written, then `--copies` times with every known name
+replaced (augment.py). Dev: tests/fixtures/heldout4 and dev_invented4, once as written (`dev.spacy`) and once with every name
 invented (`dev_invented.spacy`), never used for training. Tokens come from `ingest.components.ner.
 model_words`, the function the `aic_ner` component uses at ingest, so training and ingest tokenise alike.
 A name whose edges fall inside a token is marked unknown (missing), not "outside".
@@ -26,8 +26,12 @@ from ingest.train.augment import replace
 from ingest.train.project import Example, gold_files, project
 
 ROOT = Path(__file__).resolve().parents[2]
-TRAIN_SETS = ("corpus", "tests/fixtures/heldout", "tests/fixtures/heldout2", "tests/fixtures/heldout3")
-DEV_SETS = ("tests/fixtures/heldout4",)
+TRAIN_SETS = ("corpus", "tests/fixtures/heldout", "tests/fixtures/heldout2", "tests/fixtures/heldout3",
+              "tests/fixtures/heldout5", "tests/fixtures/heldout6", "tests/fixtures/invented",
+              "tests/fixtures/dev_invented", "tests/fixtures/dev_invented2", "tests/fixtures/dev_invented3",
+              "tests/fixtures/dev_invented5")
+# held out: the checkpoint is chosen on them and the pipeline is compared on them, so never trained on
+DEV_SETS = ("tests/fixtures/heldout4", "tests/fixtures/dev_invented4")
 
 
 def token_mode(lang: str) -> str:

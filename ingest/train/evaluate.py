@@ -2,9 +2,10 @@
 
     .venv/bin/python -m ingest.train.evaluate [--corpus ingest/train/corpus]
 
-`dev`: tests/fixtures/heldout4 as written; "unknown" counts only gold names the vocabulary does not
-know (and predictions not overlapping a vocabulary name). `dev_invented`: the same documents with every
-name replaced by an invented one, so every name is unknown. Exact spans; "labelled" also needs the label.
+`dev`: tests/fixtures/heldout4 and dev_invented4 as written (corpus.DEV_SETS); "unknown" counts only gold
+names the vocabulary does not know (and predictions not overlapping a vocabulary name). `dev_invented`: the
+same documents with every name replaced by an invented one, so every name is unknown. Exact spans;
+"labelled" also needs the label.
 """
 from __future__ import annotations
 

@@ -54,12 +54,45 @@ class NameGenerator:
         return root
 
     def kana_root(self) -> str:
+        """Katakana: a Japanese word (カスミ, ヒイラギ — most invented Japanese names are such words) or
+        made-up syllables (a rendering of a foreign name)."""
         ja = self.p["ja"]
+        if self.rng.random() < 0.5:
+            return self.pick(ja["kana_words"])
         return "".join(self.pick(ja["kana"]) for _ in range(self.rng.randint(2, 3))) + self.pick(ja["kana_tails"])
 
     def hanzi_root(self) -> str:
         zh = self.p["zh"]
         return "".join(self.pick(zh["hanzi"]) for _ in range(self.rng.randint(2, 2 if self.rng.random() < 0.8 else 3)))
+
+    def ja_org(self, role: str, key: str) -> str:
+        """A Japanese company or fund: katakana with a suffix (ヒイラギ・セミコンダクター), Japanese kanji
+        (白峰電子, 朝霧研究所, 東雲インベストメント), hiragana (ほたる計算機), a Chinese company (北辰科技);
+        株式会社/合同会社 before or after, a fund's 投資事業有限責任組合."""
+        ja = self.p["ja"]
+        r = self.rng.random()
+        investor = role == "investor"
+        if r < 0.15:  # a Chinese company in Japanese text: 北辰科技
+            kkey = "kanji_investor_suffixes" if investor else "kanji_vendor_suffixes"
+            return self.pick(ja["kanji_roots"]) + self.pick(ja[kkey])
+        if r < 0.4:
+            root = self.pick(ja["ja_kanji_roots"]) if r < 0.34 else self.pick(ja["hira_words"])
+            suf = self.pick(ja["kanji_investor_suffixes_ja"] if investor else
+                            ja[key] if key in ja and role in ("research", "foundry") and self.rng.random() < 0.5 else
+                            ja["kanji_company_suffixes"])
+            native = root + ("・" if self.rng.random() < 0.1 and not suf[0] in "電半研総精工技製計情" else "") + suf
+        else:
+            jkey = key if key in ja else "vendor_suffixes"
+            sep = "・" if self.rng.random() < 0.45 else ""
+            native = self.kana_root() + sep + self.pick(ja[jkey])
+            if role == "vendor" and self.rng.random() < 0.1:  # two suffix words: ミソラ・ニューラル・テクノロジーズ
+                native += sep + self.pick(ja["vendor_suffixes"])
+        r = self.rng.random()
+        if r < 0.12:
+            native = self.pick(ja["company_prefixes"]) + native
+        elif r < 0.24:
+            native += self.pick([w for w in ja["company_suffixes"] if investor or not w.startswith("投資")])
+        return native
 
     # ------------------------------------------------------------------ kinds
     def org(self, role: str) -> Bundle:
@@ -69,17 +102,7 @@ class NameGenerator:
         root = self.latin_root()
         latin = root if self.rng.random() < 0.15 and role != "investor" else f"{root} {self.pick(lat[key])}"
         if self.lang == "ja":
-            if self.rng.random() < 0.3:  # a Chinese company in Japanese text: 北辰科技
-                kkey = "kanji_investor_suffixes" if role == "investor" else "kanji_vendor_suffixes"
-                native = self.pick(ja["kanji_roots"]) + self.pick(ja[kkey])
-            else:
-                jkey = key if key in ja else "vendor_suffixes"
-                native = self.kana_root() + ("・" if self.rng.random() < 0.2 else "") + self.pick(ja[jkey])
-                r = self.rng.random()
-                if r < 0.12:
-                    native = self.pick(ja["company_prefixes"]) + native
-                elif r < 0.2:
-                    native = self.kana_root() + self.pick(ja["company_suffixes"])
+            native = self.ja_org(role, key)
         elif self.lang == "zh":
             zkey = key if key in zh else "vendor_suffixes"
             native = self.hanzi_root() + self.pick(zh[zkey])
@@ -95,10 +118,15 @@ class NameGenerator:
     def chip(self) -> Bundle:
         c = self.p["chip"]
         r = self.rng.random()
-        if r < 0.55:
+        if r < 0.4:
             code = self.pick(c["letters"]) + self.pick(c["separators"]) + str(self.rng.choice(
                 [self.rng.randint(1, 9), self.rng.randint(10, 99), self.rng.randint(100, 990), self.rng.randint(1000, 9900)]))
             code += self.pick(c["tails"]) if not code[-1].isalpha() else ""
+        elif r < 0.5:  # "HC-Q3", "YZ-E1", "TL-G2"
+            code = self.pick(c["letters"]) + "-" + self.pick("ABCDEGHKLMNPQRSTVXZ") + str(self.rng.randint(1, 12))
+        elif r < 0.6:  # "KS-Rin 3", "MS-Sora", "NK-Aurora 2"
+            code = self.pick(c["letters"]) + "-" + self.pick(c["words"])
+            code += self.pick(["", "", f" {self.rng.randint(1, 5)}", str(self.rng.randint(1, 5))])
         elif r < 0.75:  # "NX-Core 3", "Zorb Tensor 2"
             code = f"{self.latin_root().split()[0]}{self.pick(['-', ' '])}{self.pick(self.p['latin']['chip_words'])} {self.rng.randint(1, 9)}"
         else:  # "Kestrel 2", "Vora X1"
@@ -110,8 +138,9 @@ class NameGenerator:
                 self.pick(self.p["chip"]["letters"])[:1] + str(self.rng.randint(10, 990))
             if self.rng.random() < 0.3:
                 native = self.hanzi_root() + str(self.rng.randint(1, 9)) + self.pick(["号", "代", ""])
-        elif self.lang == "ja" and self.rng.random() < 0.25:
-            native = self.kana_root() + self.pick(["", " "]) + str(self.rng.randint(1, 9))
+        elif self.lang == "ja" and self.rng.random() < 0.35:  # ホタルビ3, セキレイ, ヒイラギ X2
+            native = self.kana_root() + self.pick(["", " ", "", ""]) + self.pick(
+                [str(self.rng.randint(1, 9)), "", "", "X" + str(self.rng.randint(1, 5))])
         return Bundle(latin, native)
 
     def cluster(self) -> Bundle:
@@ -167,8 +196,24 @@ def render(bundle: Bundle, original: str, lang: str, rng: random.Random) -> str:
             name = name.replace("-", " - " if rng.random() < 0.5 else " ")
         return name
     name = bundle.native
+    if bundle.latin == bundle.native:
+        return name
     r = rng.random()
-    if r < 0.12 and bundle.latin != bundle.native:
-        open_, close = ("（", "）") if rng.random() < 0.6 else ("(", ")")
-        name = f"{bundle.native}{open_}{bundle.latin}{close}"
+    latin = bundle.latin.lower() if rng.random() < 0.3 else bundle.latin  # machine translation lower-cases
+    open_, close = ("（", "）") if rng.random() < 0.6 else ("(", ")")
+    if r < 0.12:  # 青苍半导体（Qingcang Semiconductor）
+        name = f"{bundle.native}{open_}{latin}{close}"
+    elif r < 0.18:  # tovrin tek （トヴリン テック）
+        name = f"{latin}{rng.choice(['', ' '])}{open_}{_spaced(bundle.native, rng)}{close}"
+    elif r < 0.26:  # a foreign company written in Latin letters inside Japanese or Chinese text
+        name = latin
+    elif r < 0.3:
+        name = _spaced(bundle.native, rng)
     return name
+
+
+def _spaced(native: str, rng: random.Random) -> str:
+    """Machine translation spaces the words of a name: "トヴリン テック", "ヒイラギ ・ セミコンダクター"."""
+    if "・" in native:
+        return native.replace("・", rng.choice([" ", " ・ ", "・"]))
+    return native

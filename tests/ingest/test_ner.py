@@ -87,3 +87,33 @@ def test_batched_and_single_runs_agree():
     batched = [d._.model_ents for d in comp.pipe([nlp.make_doc(t) for t in texts], batch_size=3)]
     single = [comp(nlp.make_doc(t))._.model_ents for t in texts]
     assert batched == single and any(batched)
+
+
+def test_pieces_of_quoted_names_and_ordinals_are_no_guesses():
+    from ingest.components.ner import _ORDINAL, _piece_of_bracketed_quote
+    text = "第1世代の学習用チップ「邃思（DTU）1.0」を発表した。"
+    s = text.index("邃思")
+    assert _piece_of_bracketed_quote(text, s, s + 2)  # the quotes bound the name, not the model's "邃思"
+    text = "第2世代の学習用カード「雲燧T20（CloudBlazer T20）」を発表した。"
+    s = text.index("雲燧")
+    assert not _piece_of_bracketed_quote(text, s, s + 5)  # a reading in brackets at the end: _reading's case
+    assert not _piece_of_bracketed_quote("推理芯片「星雲」を", 5, 7)
+    assert _ORDINAL.fullmatch("第三") and _ORDINAL.fullmatch("第3世代") and not _ORDINAL.fullmatch("第一资本")
+
+
+def test_a_name_with_its_other_spelling_in_brackets_is_two_guesses():
+    from ingest.components.ner import _split_pairs
+    text = "由Lumeq（流明科技）完成"
+    s = text.index("L")
+    assert [text[a:b] for a, b, _ in _split_pairs(text, [(s, text.index("完"), "ORG")])] == ["Lumeq", "流明科技"]
+    text = "tovrin tek （トヴリン テック） は"
+    assert [text[a:b] for a, b, _ in _split_pairs(text, [(0, text.index(" は"), "ORG")])] == ["tovrin tek", "トヴリン テック"]
+    assert _split_pairs("「星雲（セイウン）」", [(1, 9, "CHIP")]) == [(1, 9, "CHIP")]  # a quoted reading: _reading's
+
+
+def test_a_company_word_outweighs_a_chip_label():
+    from ingest.components.ner import _label_by_name_word
+    assert _label_by_name_word("ミハシ総合研究所", "CHIP", "ja") == "RESEARCH"
+    assert _label_by_name_word("栖霞资本", "CHIP", "zh") == "ORG"
+    assert _label_by_name_word("天枢T20", "CHIP", "zh") == "CHIP"
+    assert _label_by_name_word("星澜集群", "CLUSTER", "zh") == "CLUSTER"
