@@ -135,6 +135,23 @@ CASES: list[tuple[str, str, str | None]] = [
     ("harmless-2", "摩尔线程一共融了多少钱？用人民币算",
      "SELECT (SUM(?a) AS ?v) WHERE { SELECT DISTINCT ?r ?a WHERE { ?r aic:fundedCompany aid:moore-threads ; "
      "aic:amount ?a ; aic:currency \"CNY\" } }"),
+    # a node-size comparison with the process word inside it ("a 7nm process or smaller")
+    ("nm-or", "Which chips are made on a 5nm process or smaller?",
+     "?x a aic:Chip ; aic:manufacturedOn ?p . ?p aic:nodeNanometers ?n . FILTER(?n <= 5)"),
+    ("nm-or", "Which AMD chips are made on a 6nm node or larger?",
+     "?x aic:designedBy aid:amd ; aic:manufacturedOn ?p . ?p aic:nodeNanometers ?n . FILTER(?n >= 6)"),
+    ("nm-or", "Which vendors rely on a 4nm process or more advanced?",
+     "?x a aic:ChipVendor . { ?x aic:reliesOn ?p } UNION { ?c aic:designedBy ?x ; aic:manufacturedOn ?p } "
+     "?p aic:nodeNanometers ?n . FILTER(?n <= 4)"),
+    # "Out of the X, which …" picks from X as "Among the X" does
+    ("out-of", "Out of the chips AMD designed, which use HBM3e?",
+     "?x aic:designedBy aid:amd ; aic:memoryType \"HBM3e\" ."),
+    ("out-of", "Out of the vendors relying on SMIC, which ones also rely on TSMC?",
+     "?x a aic:ChipVendor . { ?x aic:reliesOn aid:smic } UNION { ?c aic:designedBy ?x . { ?c aic:fabricatedBy aid:smic } "
+     "UNION { ?c aic:manufacturedOn/aic:offeredBy aid:smic } } { ?x aic:reliesOn aid:tsmc } UNION { ?d aic:designedBy ?x . "
+     "{ ?d aic:fabricatedBy aid:tsmc } UNION { ?d aic:manufacturedOn/aic:offeredBy aid:tsmc } }"),
+    ("out-of", "Out of all chips with HBM3, which were announced in 2023?",
+     "?x a aic:Chip ; aic:memoryType \"HBM3\" ; aic:announcedIn ?y . FILTER(STR(?y) = \"2023\" || ?y = 2023)"),
     ("harmless-2", "Which is the newest chip from AMD, roughly speaking?",
      "?x aic:designedBy aid:amd ; aic:announcedIn ?y . FILTER NOT EXISTS { ?o aic:designedBy aid:amd ; "
      "aic:announcedIn ?y2 . FILTER(?y2 > ?y) }"),
