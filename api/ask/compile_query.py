@@ -399,6 +399,20 @@ class Compiler:
         """Rounds dated before (or after) the same company's IPO: dates compare as strings ("2020-06" < "2026-01-02");
         a round with no date cannot be placed and is left out."""
         v, nt, d = self.node_var(n), _etype(n), a.span.data
+        if nt in ORGS | {"company"} and d["event"] == "ipo":
+            # "investors that backed Cambricon before its IPO": the rounds of that company before its IPO they took
+            # part in; "companies that raised before their IPO": a round of the company's own before it
+            r, ev, dv, de = self.fresh("r"), self.fresh("ev"), self.fresh("d"), self.fresh("ed")
+            if n.type == "investor":
+                co = next((f"<{b.span.data[0]}>" for b in n.atoms if b.kind == "entity" and not b.excluded and
+                           any(t in ORGS for t in _types(self.idx, b.span.data))), None) or self.fresh("co")
+                took = f"{{ {r} aic:investor {v} }} UNION {{ {r} aic:leadInvestor {v} }}"
+            else:
+                co, took = v, ""
+            ex = f" ; aic:exchange {_lit(d['exchange'])}" if d.get("exchange") else ""
+            self.add(f"{r} aic:fundedCompany {co} ; aic:date {dv} . {took} {ev} aic:fundedCompany {co} ; aic:roundName "
+                     f"\"IPO\"{ex} ; aic:date {de} . FILTER(str({dv}) {d['op']} str({de}) && {r} != {ev})", a.negated)
+            return
         if nt != "round" or d["event"] != "ipo":
             raise NotUnderstood("not_understood", words=a.span.text)
         co, ev, dv, de = self.fresh("co"), self.fresh("ev"), self.fresh("d"), self.fresh("ed")

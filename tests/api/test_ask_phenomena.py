@@ -222,6 +222,10 @@ CASES: list[tuple[str, str, str | None]] = [
     ("both-years", "2020年と2021年の両方に資金調達した企業は？", "?r aic:fundedCompany ?x ; aic:date ?d . FILTER(year(?d) = 2020) ?r2 aic:fundedCompany ?x ; aic:date ?d2 . FILTER(year(?d2) = 2021)"),
     ("both-years", "哪些公司在2020年和2021年都进行过融资？", "?r aic:fundedCompany ?x ; aic:date ?d . FILTER(year(?d) = 2020) ?r2 aic:fundedCompany ?x ; aic:date ?d2 . FILTER(year(?d2) = 2021)"),
     ("both-years", "Which chips were announced in both 2020 and 2021?", None),
+    # "before its IPO" said of an investor of a company: the rounds of that company before its IPO they took part in
+    ("before-ipo", "Which investors backed Biren before its IPO?", "?r aic:fundedCompany aid:biren-technology ; aic:date ?d . { ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } ?i aic:fundedCompany aid:biren-technology ; aic:roundName \"IPO\" ; aic:date ?di . FILTER(str(?d) < str(?di) && ?r != ?i)"),
+    ("before-ipo", "IPO前に壁仞科技に出資した投資家は？", "?r aic:fundedCompany aid:biren-technology ; aic:date ?d . { ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } ?i aic:fundedCompany aid:biren-technology ; aic:roundName \"IPO\" ; aic:date ?di . FILTER(str(?d) < str(?di) && ?r != ?i)"),
+    ("before-ipo", "壁仞科技上市之前有哪些投资方？", "?r aic:fundedCompany aid:biren-technology ; aic:date ?d . { ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } ?i aic:fundedCompany aid:biren-technology ; aic:roundName \"IPO\" ; aic:date ?di . FILTER(str(?d) < str(?di) && ?r != ?i)"),
     # "its" before a node names the entity said before it
     ("anaphor", "Which vendors rely on Samsung but not on its 4nm processes?",
      "?x a aic:ChipVendor ; aic:reliesOn aid:samsung . FILTER NOT EXISTS { ?p aic:offeredBy aid:samsung ; "
