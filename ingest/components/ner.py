@@ -210,6 +210,20 @@ def _split_pairs(text: str, ents: list) -> list:
     return out
 
 
+def _to_word_end(doc: Doc, s: int, e: int) -> int:
+    """A Chinese guess read character by character that stops one character inside a two-character word of the
+    sentence ("澜川金" of 澜川|金融) ends with that word: a name does not end inside a word."""
+    if doc.lang_ != "zh":
+        return e
+    t = next((t for t in doc if t.idx < e < t.idx + len(t.text)), None)
+    if t is None or len(t.text) != 2 or t.idx < s or not ("\u4e00" <= t.text[-1] <= "\u9fff"):
+        return e
+    return t.idx + 2
+
+
+_QUOTED_AFTER_CHIP_WORD = re.compile(r"(?:チップ|芯片|プロセッサー?|アクセラレータ|加速卡|处理器|\bchip)\s?[「『“\"]$")
+
+
 def _label_by_name_word(text: str, label: str, lang: str) -> str:
     """A Japanese or Chinese guess labelled a chip, cluster or architecture whose last word says it is a company
     ("ミハシ総合研究所", "…资本": ontology/lexicon/<lang>/name_words.jsonl) is that company: the word outweighs the model."""
@@ -256,7 +270,11 @@ class ModelMentions:
             if reading is not None:
                 e = reading[0]
             stripped = text[s:e]
+            e = _to_word_end(doc, s, e)
+            stripped = text[s:e]
             label = _label_by_name_word(stripped, label, doc.lang_)
+            if label == "ORG" and _QUOTED_AFTER_CHIP_WORD.search(text[max(0, s - 12):s]) and text[e:e + 1] in _CLOSE_QUOTE:
+                label = "CHIP"  # ミサゴの新チップ「ハヤテ」: a name quoted after a chip word is the chip
             kind = KIND_OF_LABEL.get(label)
             if stripped.count("（") + stripped.count("(") != stripped.count("）") + stripped.count(")") \
                     or (reading is None and _piece_of_bracketed_quote(text, s, e)):
