@@ -176,7 +176,8 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
     starts = {t.idx for t in doc} | {len(text)}
     titles = name_words(lang).get("person_after", ())
     if lang == "zh":  # "包括CJ-10、CJ-20两款…芯片": a model code a model took for an organisation is a chip
-        for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("ner") and re.fullmatch(_CODE, m.text)]:
+        for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("ner")
+                  and re.fullmatch(r"[A-Z]{1,5}-\d{1,4}[A-Za-z]?", m.text)]:  # (hyphened: not "FP8", "HBM3")
             m.kind, m.types = "chip", ("Chip",)
     if lang == "zh":  # "光电混合计算公司Lumeq": a guess that ends in a bare company word before another name describes it
         for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("ner") and m.text.endswith(_ZH_COMPANY_WORDS)
