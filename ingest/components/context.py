@@ -65,7 +65,9 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
 
 # the words before a subject that only describe it: "Cambridge chip start-up Carrowmore Devices said …"
 # (after a time or linking phrase that opens the sentence: "In January, …", "Meanwhile …", "Toronto's …")
-EN_OPENING = (r"(?:(?:(?:In|On|By|During|Since|Earlier|Later|Last|This|Next|Early|Late)\b[^,;.]{0,30},|(?:Separately|Meanwhile|"
+EN_OPENING = (r"(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)*(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,\s*\d{4})?)?"
+              r"(?:\s*\([A-Z][\w ]+\))?\s*(?:--|—|–|-)\s*)?"  # a dateline: "AUSTIN, Texas, May 12, 2026 -- "
+              r"(?:(?:(?:In|On|By|During|Since|Earlier|Later|Last|This|Next|Early|Late)\b[^,;.]{0,30},|(?:Separately|Meanwhile|"
               r"Also|Now|Today|Yesterday|Previously|Elsewhere|Similarly|Likewise|Still|However),?)\s+)?(?:[A-Z][\w.-]*['’]s\s+)?")
 DESCRIBED = re.compile(r"^" + EN_OPENING + r"(?:$|(?:(?:the|a|an)\s)?(?:[A-Z][\w-]*-(?:based|headquartered)\s+$|(?:[A-Z][\w-]*\s)?(?:[\w-]+\s){0,3}?"
                        r"(?:start-?up|company|firm|chipmaker|chip maker|designer|developer|vendor|unicorn|newcomer|"

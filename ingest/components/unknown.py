@@ -287,6 +287,9 @@ def _clean_en_guesses(doc: Doc, out: list) -> None:
             out.remove(m)
             continue
         words = m.text.split()
+        if re.fullmatch(r"(?:Inc|Corp|Ltd|LLC|Co|Corporation|Limited|PLC|GmbH|AG|SA|NV)\.?", m.text):
+            out.remove(m)  # "Fenwright Labs, Inc., a designer …": the legal form alone names nobody
+            continue
         if not lower and not any(w[:1].isupper() or w[:1].isdigit() for w in words):
             out.remove(m)  # "people familiar", "now powers": no capital, no name (outside lower-cased translation)
             continue
@@ -806,10 +809,13 @@ class UnknownRecognizer:
         orgs = sorted((m for m in out if m.kind == "org" and not m.extra.get("coref")), key=lambda m: m.start)
         for a, b in zip(orgs, orgs[1:]):
             gap = EN_LIST_GAP.fullmatch(text, a.end, b.start)
-            if gap is None or gap.group("name").split()[0].casefold() in _not_names_en() \
-                    or any(x < gap.end("name") and gap.start("name") < y for x, y in taken):
+            if gap is None or gap.group("name").split()[0].casefold() in _not_names_en():
                 continue
             s, e = gap.span("name")
+            for x in [x for x in out if (x.start, x.end) == (s, e) and x.kind != "org" and x.extra.get("ner") and not x.ids]:
+                drop(out, taken, x)  # a model's "chip" between two investors of a list is one more of them
+            if any(x < e and s < y for x, y in taken):
+                continue
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "org", extra={"unknown": True, "listed": True}))
         out.sort(key=lambda m: (m.start, -m.end))

@@ -187,3 +187,37 @@ def test_rounds_in_other_currencies():
     assert _round(fs, "Maplewire AI")["currency"] == {"CAD"}
     chf = _round(fs, "Alpenchip Systems")
     assert chf["currency"] == {"CHF"} and chf["roundName"] == {"Seed"} and chf["investor"] == {"Matterhorn Capital"}
+
+
+def test_round_money_for_a_chip_and_its_chip_beside_a_foundry():
+    fs = facts_of("Recently, Ningbo Hailan Microelectronics Co., Ltd. completed the B round financing of 300 million "
+                  "yuan, led by Yaojiang Capital.\nThe raised funds will be used for the development of the HL-90 chip.\n\n"
+                  "Hailan Microelectronics was established in 2020. Its first chip HL-30 adopts the 12nm process of SMIC.")
+    assert ("HL-90", "designedBy", "Ningbo Hailan Microelectronics Co., Ltd") in fs
+    assert any(s == "HL-30" and p == "designedBy" and "Hailan" in o for s, p, o in fs)
+    assert not any(s == "HL-30" and p == "designedBy" and o == "SMIC" for s, p, o in fs)
+
+
+PRESS = """AUSTIN, Texas, May 12, 2026 -- Corrowind Semiconductor Inc., a developer of low-power AI accelerators, today \
+announced the CW-Edge 2, its second-generation inference processor. The CW-Edge 2 is fabricated by GlobalFoundries.
+
+The company also said it has closed a $48 million Series B financing co-led by Redbud Ventures and Pecan Street \
+Capital. Existing investors Bluebonnet Partners and Lonestar Growth Fund also participated.
+"""
+
+
+def test_press_release_after_a_dateline():
+    fs = facts_of(PRESS)
+    assert ("CW-Edge 2", "designedBy", "Corrowind Semiconductor Inc") in fs
+    r = _round(fs, "Corrowind Semiconductor Inc")
+    assert r["leadInvestor"] == {"Redbud Ventures", "Pecan Street Capital"}
+    assert r["investor"] == {"Bluebonnet Partners", "Lonestar Growth Fund"}
+
+
+def test_translated_same_company_and_procured_funds():
+    fs = facts_of("Kumano Devices Co., Ltd. announced on the 10th that it developed the AI chip KM-7 for the edge.\n"
+                  "The said company procured 1.5 billion yen by the third-party allotment, and Nachi Capital became the "
+                  "allottee.\nThe same company also procured 4,000 GPUs from Ravelin Systems.")
+    r = _round(fs, "Kumano Devices Co., Ltd")
+    assert r["amount"] == {"1500000000"} and r["currency"] == {"JPY"} and r["investor"] == {"Nachi Capital"}
+    assert not any(s == "Ravelin Systems" for s, p, o in fs)

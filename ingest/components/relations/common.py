@@ -265,6 +265,7 @@ _SAID_THAT = re.compile(r"\.?\s+(?:said|says|announced|confirmed|disclosed)(?:\s
                         r"(?:that\s+)?(?:it|they)\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+)?(?:now\s+|also\s+)?", re.I)
 
 
+_LEGAL_END = re.compile(r"\b(?:Inc|Corp|Ltd|Co|Bhd|Pte|L\.P|S\.A|N\.V)$")
 _PASSIVE_AGENT = re.compile(r"(?:\s+[\w-]+){0,2}\s+by\s+(?:the\s+)?", re.I)
 
 
@@ -318,6 +319,8 @@ def acts_in(doc: Doc, m: Mention, relation: str, window: int = 15) -> bool:
         if s < m.end:
             continue
         gap = doc.text[m.end:s]
+        if gap.startswith(".") and _LEGAL_END.search(m.text):
+            gap = gap[1:]  # "Corrowind Semiconductor Inc., a developer of …, today announced": the legal form's period
         aside = _ASIDE.match(gap)  # "X co., ltd. (hereinafter \"X\") released": a bracketed aside after the name
         if aside:
             gap = gap[aside.end():]

@@ -206,8 +206,9 @@ class DesignedBy:
             orgs = [m for m in orgs if not (m.extra.get("unknown") and _INVESTOR_WORD.search(m.text))]
         if products and not of_kind(ms, "org") and doc.lang_ in ("ja", "zh"):
             self._topic_designs(doc, products)
-        if products and not of_kind(ms, "org") and doc.lang_ == "en":
-            self._subject_owns(doc, products)
+        if products and doc.lang_ == "en" and not any("Foundry" not in o.types for o in of_kind(ms, "org")):
+            self._subject_owns(doc, products)  # (a foundry named with the product is no owner: "… adopts SMIC's 12nm")
+            self._funds_develop(doc, products)
         if not products or not orgs:
             return doc
         triggered = bool(cue_spans(doc, "designedBy")) or bool(cue_spans(doc, "_operate")) and any(
@@ -291,6 +292,20 @@ class DesignedBy:
         for p in products:
             if p.kind == "chip" and _ITS_OPENS.match(doc.text[:p.start]) and not guarded(doc, p.start, p.end):
                 add(doc, p, "designedBy", ctx.subject[1], confidence(doc, "designedBy") * 0.8, NAME + "_subject")
+
+    @staticmethod
+    def _funds_develop(doc: Doc, products: list) -> None:
+        """"The funds will be used for the development of the LX-200 chip": the company of the round in view (else
+        the paragraph's company) develops the chips its money goes to (English)."""
+        from ingest.components.context import context_of
+        ctx = context_of(doc)
+        funded = {r.company for rs in ctx.rounds.values() for r in rs}
+        owner = ctx.last_round.company if ctx.last_round else next(iter(funded)) if len(funded) == 1 else ctx.topic_here()
+        if not owner or not cue_spans(doc, "_proceeds"):
+            return
+        for p in products:
+            if p.kind == "chip" and not guarded(doc, p.start, p.end):
+                add(doc, p, "designedBy", owner, confidence(doc, "designedBy") * 0.75, NAME + "_proceeds")
 
     @staticmethod
     def _topic_designs(doc: Doc, products: list) -> None:
