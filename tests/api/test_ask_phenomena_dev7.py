@@ -152,6 +152,11 @@ CASES: list[tuple[str, str, str | None]] = [
      "{ ?d aic:fabricatedBy aid:tsmc } UNION { ?d aic:manufacturedOn/aic:offeredBy aid:tsmc } }"),
     ("out-of", "Out of all chips with HBM3, which were announced in 2023?",
      "?x a aic:Chip ; aic:memoryType \"HBM3\" ; aic:announcedIn ?y . FILTER(STR(?y) = \"2023\" || ?y = 2023)"),
+    # 出了/出过 = released
+    ("zh-release", "英特尔到底出了几款芯片？", "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?x a aic:Chip ; aic:designedBy aid:intel }"),
+    ("zh-release", "AMD出过哪些芯片", "?x a aic:Chip ; aic:designedBy aid:amd ."),
+    ("zh-release", "2023年以后谷歌出了哪些芯片",
+     "?x a aic:Chip ; aic:designedBy aid:google ; aic:announcedIn ?y . FILTER(xsd:integer(STR(?y)) >= 2023)"),
     ("harmless-2", "Which is the newest chip from AMD, roughly speaking?",
      "?x aic:designedBy aid:amd ; aic:announcedIn ?y . FILTER NOT EXISTS { ?o aic:designedBy aid:amd ; "
      "aic:announcedIn ?y2 . FILTER(?y2 > ?y) }"),
