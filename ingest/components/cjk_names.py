@@ -138,6 +138,7 @@ def find(doc: Doc, out: list, taken: list) -> None:
     _complete_names(doc, out, taken)
     _brand_codes(doc, out, taken)
     _spaced_bracket_pairs(doc, out)
+    _founders_company(doc, out, taken)
     _latin_before_bracket(doc, out, taken)
     _defined_aliases(doc, out)
     mark_standing(doc, out)
@@ -216,7 +217,8 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
             ends = [m.start + i + len(w) for kind in ("research", "investor", "chip_vendor", "organization")
                     for w in name_words(lang).get(kind, ()) if not w.isascii()
                     for i in [j for j in range(len(m.text)) if m.text.startswith(w, j) and j > 0]]
-            end = max((x for x in ends if x in starts), default=m.end)
+            end = max((x for x in ends if x in starts or text.startswith(("领投", "跟投", "参投", "联合"), x)),
+                      default=m.end)  # ("远川资|本领|投": jieba reads 本领 across the name's end)
             if end < m.end and not _ZH_NAME_TAIL.match(text, end, m.end):
                 _reshape(out, taken, m, m.start, end, text)
             # "市场上一度流传北冥资本": a verb inside a guess that ends in a kind word ends what comes before the name
@@ -232,9 +234,9 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
             if over and max(over) > m.end and max(over) in starts and not any(
                     x is not m and x.start < max(over) and m.end <= x.start for x in out):
                 _reshape(out, taken, m, m.start, max(over), text)
-            elif m.end not in starts:  # "观澜产|业研究院": a guess cut inside a word, a kind word just after it
+            elif m.end not in starts or kind_of_name(m.text, lang) is None:  # "观澜产|业研究院", "观澜产业|研究院"
                 kinds = _words_re(lang, "research", "investor", "chip_vendor", "organization")
-                more = re.match(rf"(?:[\u4e00-\u9fff](?<![{_ZH_STOP}])){{1,3}}?(?:{kinds})", text[m.end:]) if kinds else None
+                more = re.match(rf"(?:[\u4e00-\u9fff](?<![{_ZH_STOP}])){{0,3}}?(?:{kinds})", text[m.end:]) if kinds else None
                 end = m.end + more.end() if more else None
                 if end and end in starts and not any(x is not m and m.end <= x.start < end for x in out):
                     _reshape(out, taken, m, m.start, end, text)
@@ -581,6 +583,35 @@ def _brand_codes(doc: Doc, out: list, taken: list) -> None:
             continue
         taken.append((s, e))
         out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
+
+
+# "深度求索创始人梁文锋", "DeepSeek（深度求索）的 创始人": the name before a founder's title is his company
+_FOUNDED_BY = re.compile(r"(?:^|(?<=[，,。：:；;\s]))(?P<n>[A-Z][A-Za-z0-9]{2,19}|(?:[\u4e00-\u9fff](?<![的和与及据在由]))"
+                         r"{2,6}?)(?:\s?[（(](?P<b>[\u4e00-\u9fff]{2,8})[）)])?\s?(?:的\s?)?(?:联合)?\s?(?:创始人|创办人)")
+
+
+def _founders_company(doc: Doc, out: list, taken: list) -> None:
+    """The company a founder is named by is an organisation, though no relation uses it."""
+    if doc.lang_ != "zh":
+        return
+    text = doc.text
+    for m in _FOUNDED_BY.finditer(text):
+        spans = [m.span("n")] + ([m.span("b")] if m.group("b") else [])
+        made = []
+        for s, e in spans:
+            if describes(text[s:e], "zh") or any(x.ids and x.start < e and s < x.end for x in out):
+                continue
+            old = [x for x in out if x.kind == "org" and (x.start, x.end) == (s, e)]
+            if old:
+                made.append(old[0])
+            elif not overlaps(taken, s, e):
+                taken.append((s, e))
+                out.append(Mention(s, e, text[s:e], "org", extra={"unknown": True}))
+                made.append(out[-1])
+        for x in made:
+            x.extra["standing"] = "Organization"
+            if x is not made[0]:
+                x.extra["key"] = made[0].key
 
 
 _LATIN_BEFORE_BRACKET = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Za-z0-9]{2,19}(?:[ -][A-Z][A-Za-z0-9]{1,19}){0,2}$")

@@ -119,3 +119,11 @@ def test_a_market_table_whose_cells_carry_their_units():
 def test_a_latin_name_with_its_chinese_name_in_brackets_after_a_description():
     rd = the_round("量子光电公司Photara（光拓科技）宣布完成2亿元A轮融资，由松鹤资本领投。")
     assert rd["company"] in ("Photara", "光拓科技") and rd["lead"] == {"松鹤资本"}, rd
+
+
+def test_a_founders_company_and_a_research_institute_are_names():
+    ms = mentions("另据报道，星渊智算创始人陆衡曾以500万元入股某芯片公司，但未获证实。"
+                  "根据临川产业研究院测算，2026年中国AI芯片市场规模为900亿元。")
+    names = {m.text: m.extra.get("standing") for m in ms if m.kind == "org"}
+    assert names.get("星渊智算") == "Organization", names
+    assert "临川产业研究院" in names, names
