@@ -18,6 +18,8 @@ from typing import Any
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 _HIRAGANA = re.compile(r"[\u3040-\u309f]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa]")
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class CoverageLexicon:
     fragment: int  # a leftover run of this many hiragana or fewer is inflection (ja), not a word
     apposition: re.Pattern | None  # descriptors and a class word right after a named thing ("… data-center GPU")
     boundary: str = ""  # particles that end a word: an unread word is named up to them ("智能手机领域", "ひそかに")
+    suffix: re.Pattern | None = None  # noun-forming suffixes, read only right after a word the reading used (設計|者)
 
 
 @lru_cache(maxsize=8)
@@ -37,6 +40,7 @@ def coverage_lexicon(lang: str) -> CoverageLexicon:
     fragment = 0
     classes: list[str] = []
     boundary = ""
+    suffixes: list[str] = []
     for row in load_lexicon(lang, "compose"):
         if row.get("kind") == "fill":
             words += row["patterns"]
@@ -56,6 +60,8 @@ def coverage_lexicon(lang: str) -> CoverageLexicon:
             boundary += row["chars"]
         elif kind == "class_noun":
             classes += row["patterns"]
+        elif kind == "suffix":
+            suffixes += row["patterns"]
     words = sorted(set(words), key=len, reverse=True)
     body = "|".join(f"(?:{w})" for w in words)
     latin = lang == "en"
@@ -65,7 +71,8 @@ def coverage_lexicon(lang: str) -> CoverageLexicon:
     if cls:
         app = re.compile(rf"\s*(?:[A-Za-z][\w\-]*\s+){{0,2}}?(?:{cls})(?![A-Za-z])" if latin else
                          rf"\s*[^\s、，。？?,]{{0,6}}?(?:{cls})", re.I)
-    return CoverageLexicon(rx, tuple(frames), fragment, app, boundary)
+    suf = re.compile("|".join(f"(?:{w})" for w in sorted(set(suffixes), key=len, reverse=True))) if suffixes else None
+    return CoverageLexicon(rx, tuple(frames), fragment, app, boundary, suf)
 
 
 def masked_origin(text: str, masked_marks: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
@@ -107,6 +114,11 @@ def unread(text: str, lang: str, used: list[tuple[int, int]]) -> list[str]:
             for i in range(m.start(), m.end()):
                 mask[i] = True
     strong = list(mask)  # read words, not one-character particles: inflection may follow them
+    if lex.suffix is not None:  # "者" of "設計者", "年" of "発表年": the noun a read word makes, read with it
+        for m in lex.suffix.finditer(text):
+            if m.start() > 0 and strong[m.start() - 1] and _HAN.fullmatch(text[m.start() - 1]):
+                for i in range(m.start(), m.end()):
+                    mask[i] = strong[i] = True
     if lex.function is not None:  # matched on the whole text: "(?<=開発)元" looks at a word that was read
         for m in lex.function.finditer(text):
             for i in range(m.start(), m.end()):
@@ -132,6 +144,8 @@ def unread(text: str, lang: str, used: list[tuple[int, int]]) -> list[str]:
                 j -= 1
             if _HIRAGANA.fullmatch(w) and len(w) <= lex.fragment and j >= 0 and strong[j]:
                 continue  # "っ" of "請け負って": the inflection of a word that was read
+            if set(w) <= {"ー"} and m.start() > 0 and strong[m.start() - 1] and _KATAKANA.fullmatch(text[m.start() - 1]):
+                continue  # "ー" of "クラスター" read as "クラスタ": the long-vowel mark belongs to the katakana word read
             s0, e0 = m.start(), m.end()  # name the whole word: "ひそかに", "智能手机领域", not what particles left of it
             while s0 > 0 and _CJK.fullmatch(text[s0 - 1]) and not strong[s0 - 1] and text[s0 - 1] not in lex.boundary:
                 s0 -= 1

@@ -156,8 +156,9 @@ def _ends_in_verb(doc: Doc, s: int, e: int) -> bool:
     return bool(last) and last[-1].tag_.startswith(("動詞", "助動詞"))
 
 
-# "第三" of 基于第三代MUSA架构: an ordinal (generation, phase) is never a name
-_ORDINAL = re.compile(r"第\s?[0-9０-９一二三四五六七八九十百]+\s?(?:代|世代|世|期|款|届|弾)?")
+# "第三" of 基于第三代MUSA架构, "first-generation" of "its first-generation 7nm-class DUV process": an ordinal
+# (generation, phase) is a descriptor, never a name
+_ORDINAL = re.compile(r"第\s?[0-9０-９一二三四五六七八九十百]+\s?(?:代|世代|世|期|款|届|弾)?|(?i:(?:first|second|third|fourth|fifth|sixth|next|new|latest|previous|prior|last|current|\d+(?:st|nd|rd|th))[-\s]gen(?:eration)?)")
 _OPEN_QUOTE, _CLOSE_QUOTE = "「『“\"", "」』”\""
 _QUOTE_SLACK = 2
 

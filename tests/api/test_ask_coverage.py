@@ -39,6 +39,19 @@ def test_unread_chinese_names_the_word_around_a_function_character():
     assert "智能手机领域" in unread(text, "zh", _spans(text, "寒武纪", "训练芯片"))
 
 
+def test_unread_japanese_reads_a_noun_made_from_a_read_word_and_a_whole_katakana_word():
+    # a noun-forming suffix right after a read word is read with it (製造|元, 出資|者), not after an unread one
+    text = "ハヤテの製造者と出資時期は？"
+    assert unread(text, "ja", _spans(text, "ハヤテ", "製造", "出資")) == []
+    assert unread(text, "ja", _spans(text, "ハヤテ", "出資")) == ["製造者"]
+    # the long-vowel mark of a katakana word the reading matched without it ("サーバ" of "サーバー")
+    text = "ハヤテを積んだサーバーは？"
+    assert unread(text, "ja", _spans(text, "ハヤテ", "積ん", "サーバ")) == []
+    # a light relation word (利用) is no content word, an unread katakana word stays unread whole
+    text = "ハヤテを利用しているメーカーは？"
+    assert unread(text, "ja", _spans(text, "ハヤテ")) == ["メーカー"]
+
+
 def test_masked_origin_maps_back_to_the_question():
     masked, origin = masked_origin("Who designed  the H100?", [(18, 22, "{chip}")])
     assert masked == "who designed the {chip} ?"

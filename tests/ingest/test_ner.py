@@ -117,3 +117,12 @@ def test_a_company_word_outweighs_a_chip_label():
     assert _label_by_name_word("栖霞资本", "CHIP", "zh") == "ORG"
     assert _label_by_name_word("天枢T20", "CHIP", "zh") == "CHIP"
     assert _label_by_name_word("星澜集群", "CLUSTER", "zh") == "CLUSTER"
+
+
+def test_a_generation_word_alone_is_no_name():
+    """"its first-generation 7nm-class DUV process": a generation descriptor a model reads as a chip names nothing."""
+    from ingest.components.ner import _ORDINAL
+    for word in ("first-generation", "next-gen", "2nd generation", "第三代", "第3世代"):
+        assert _ORDINAL.fullmatch(word), word
+    for name in ("first-generation Gaudi", "Gen3", "Nextgen AI"):
+        assert not _ORDINAL.fullmatch(name), name
