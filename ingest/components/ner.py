@@ -211,17 +211,6 @@ def _split_pairs(text: str, ents: list) -> list:
     return out
 
 
-def _to_word_end(doc: Doc, s: int, e: int) -> int:
-    """A Chinese guess read character by character that stops one character inside a two-character word of the
-    sentence ("澜川金" of 澜川|金融) ends with that word: a name does not end inside a word."""
-    if doc.lang_ != "zh":
-        return e
-    t = next((t for t in doc if t.idx < e < t.idx + len(t.text)), None)
-    if t is None or len(t.text) != 2 or t.idx < s or not ("\u4e00" <= t.text[-1] <= "\u9fff"):
-        return e
-    return t.idx + 2
-
-
 _QUOTED_AFTER_CHIP_WORD = re.compile(r"(?:チップ|芯片|プロセッサー?|アクセラレータ|加速卡|处理器|\bchip)\s?[「『“\"]$")
 
 
@@ -270,8 +259,6 @@ class ModelMentions:
             reading = _reading(text, s, e)
             if reading is not None:
                 e = reading[0]
-            stripped = text[s:e]
-            e = _to_word_end(doc, s, e)
             stripped = text[s:e]
             label = _label_by_name_word(stripped, label, doc.lang_)
             if label == "ORG" and _QUOTED_AFTER_CHIP_WORD.search(text[max(0, s - 12):s]) and text[e:e + 1] in _CLOSE_QUOTE:
