@@ -263,11 +263,16 @@ def item(gold, q: str, body: str | None) -> dict:
     return {"q": q, "answers": answers}
 
 
-@pytest.mark.parametrize("phenomenon,q,body", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
-def test_paraphrase(env, phenomenon: str, q: str, body: str | None):
+def check(env, phenomenon: str, q: str, body: str | None) -> None:
+    """Ask q over the reference graph and judge it with kgeval against the gold its SPARQL body computes."""
     from api.ask import answer
     store, gold, kgeval = env
     it = item(gold, q, body)
     got = answer(q, store)
     ok, why = kgeval.judge(it, got)
     assert ok, f"{phenomenon}: {q} -> {why} (gold {it.get('answers', it.get('value', 'decline'))})"
+
+
+@pytest.mark.parametrize("phenomenon,q,body", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_paraphrase(env, phenomenon: str, q: str, body: str | None):
+    check(env, phenomenon, q, body)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.test_ask_phenomena import GRAPH, _gold, item
+from tests.api.test_ask_phenomena import check, env  # noqa: F401  (env: the shared module fixture)
 
 pytestmark = pytest.mark.shared  # over ../shared/eval/reference-graph.trig: the contract layer, deselected on a clone alone
 
@@ -163,21 +163,6 @@ CASES: list[tuple[str, str, str | None]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def env():
-    from ingest.evaluate import load_kgeval
-    from kg.store import open_store
-    from tests.api.test_ask_phenomena import ROOT
-    store = open_store(":memory:")
-    store.load(str(GRAPH))
-    return store, _gold(), load_kgeval(ROOT.parent / "shared" / "tools" / "kgeval.py")
-
-
 @pytest.mark.parametrize("phenomenon,q,body", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_paraphrase(env, phenomenon: str, q: str, body: str | None):
-    from api.ask import answer
-    store, gold, kgeval = env
-    it = item(gold, q, body)
-    got = answer(q, store)
-    ok, why = kgeval.judge(it, got)
-    assert ok, f"{phenomenon}: {q} -> {why} (gold {it.get('answers', it.get('value', 'decline'))})"
+    check(env, phenomenon, q, body)
