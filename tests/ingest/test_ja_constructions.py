@@ -5,15 +5,9 @@ katakana, "両チップとも", a paragraph's topic before it is named, an exhib
 tests, with names of their own."""
 from __future__ import annotations
 
-from ingest.extract import extract
-from ingest.readers import RawDocument
 from ingest.segment import sentences
 from tests.ingest.test_rel_roles import rounds_of
-
-
-def facts(text: str) -> set:
-    ex = extract(RawDocument("<test>", text))
-    return {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
+from tests.ingest.test_cjk_names import facts
 
 
 def test_a_disclosure_header_names_the_company_its_toushas_stand_for():

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 from ingest.extract import extract
 from ingest.readers import RawDocument
-
-
-def facts(text: str) -> set:
-    ex = extract(RawDocument("<test>", text))
-    return {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
+from tests.ingest.test_cjk_names import facts
 
 
 def funded(fs: set) -> dict:

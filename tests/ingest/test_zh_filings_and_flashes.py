@@ -8,11 +8,7 @@ import pytest
 from ingest.extract import extract
 from ingest.readers import RawDocument
 from tests.ingest.test_rel_roles import rounds_of, the_round
-
-
-def facts(text: str) -> set:
-    ex = extract(RawDocument("<test>", text))
-    return {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
+from tests.ingest.test_cjk_names import facts
 
 
 def mentions(text: str) -> list:
