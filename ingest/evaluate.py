@@ -106,7 +106,18 @@ def unknown_name_recall(pairs: list[tuple[Path, Path]], results: dict) -> dict:
 if __name__ == "__main__":
     import json
     import sys
-    args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    res = score_corpus(Path(args[0]) if args else ROOT / "corpus", verbose="-v" in sys.argv)
+    argv = sys.argv[1:]
+    seed = None
+    if "--swap-names" in argv:  # score copies with invented names (ingest/swap_eval.py)
+        i = argv.index("--swap-names")
+        seed = int(argv[i + 1])
+        del argv[i:i + 2]
+    args = [a for a in argv if not a.startswith("-")]
+    corpus = Path(args[0]) if args else ROOT / "corpus"
+    if seed is None:
+        res = score_corpus(corpus, verbose="-v" in argv)
+    else:
+        from ingest.swap_eval import score_swapped
+        res = score_swapped(corpus, seed, verbose="-v" in argv, keep="--keep" in argv)
     print(json.dumps(res["languages"], indent=1))
     print("unknown-name recall (gold entities the vocabulary lacks):", json.dumps(res["unknown_names"]))
