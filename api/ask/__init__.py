@@ -400,7 +400,7 @@ def _compose(u: Understanding, idx: Any) -> tuple[Any, Any]:
 
 def _compose_message(lang: str, exc: Any) -> str:
     from api.ask.composed import message
-    return message(lang, exc.key, **exc.info)
+    return message(lang, exc.info.get("msg") or exc.key, **exc.info)  # "msg": a more specific wording of the key
 
 
 _AGG_SLOTS = {"min_nm": "superlative", "max_amount": "superlative", "max_year": "newest", "min_year": "newest",
@@ -494,6 +494,8 @@ def _form_gives_other(best: dict, graph: Any) -> bool:
     answered TSMC's rounds), in any language."""
     gives = _FORM_GIVES.get(best["spec"].name) or {"round_details": "round"}.get(best["spec"].name)
     asked = _TYPE_GROUP.get(graph.answer.type)
+    if graph.answer.type == "cluster" and gives is not None:
+        return True  # "Has Moore Threads built any computing cluster?": no listing form answers clusters
     return gives in ("chip", "round") and asked == "org" and graph.answer.type != "org" and \
         not any(a.kind == "entity" for a in graph.answer.atoms)
 

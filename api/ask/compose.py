@@ -21,13 +21,13 @@ from api.ask.compose_lexicon import ComposeLexicon, compose_lexicon, parse_amoun
 
 EDGES = Path(__file__).resolve().parent / "templates" / "compose_edges.jsonl"
 # an entity's class -> the node type it can stand for, most specific first
-CLASS_TYPES = [("ComputingCluster", "chip"), ("Chip", "chip"), ("ProcessNode", "process"), ("Architecture", "arch"),
+CLASS_TYPES = [("ComputingCluster", "cluster"), ("Chip", "chip"), ("ProcessNode", "process"), ("Architecture", "arch"),
                ("ChipVendor", "vendor"), ("Foundry", "foundry"), ("Investor", "investor"), ("Organization", "company")]
 GENERAL = {"vendor": "company", "investor": "company", "foundry": "company", "org": "company"}
 ORGS = {"company", "vendor", "investor", "foundry", "org"}
 # a round, or an attribute of one asked for: its amount, exchange, name ("what kind of round"), currency
 ROUNDY = {"round", "amount", "exchange", "roundname", "currency"}
-NODE_CLASS = {"chip": "Chip", "vendor": "ChipVendor", "foundry": "Foundry", "process": "ProcessNode",
+NODE_CLASS = {"cluster": "ComputingCluster", "chip": "Chip", "vendor": "ChipVendor", "foundry": "Foundry", "process": "ProcessNode",
               "company": "Organization", "org": "Organization", "round": "FundingRound", "arch": "Architecture",
               "memory": "Chip", "roundname": "FundingRound", "currency": "FundingRound"}
 # the class a type word adds when a node is said to be one too ("itself a foundry", "投资家でもある")
@@ -254,7 +254,8 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     ents = _alias_dropped(text, [Span(m.start, m.end, "entity", {}, m.text, tuple(m.iris)) for m in mentions])
     outside = [s for s in spans if s.kind == "outside"]
     if outside:  # "employees", "CEO", "clock speed": an attribute the graph has no terms for
-        raise NotUnderstood("outside", words=("、" if lang != "en" else ", ").join(s.text for s in outside))
+        raise NotUnderstood("outside", words=("、" if lang != "en" else ", ").join(s.text for s in outside),
+                            **({"msg": "deictic"} if all(s.row.get("deictic") for s in outside) else {}))
     _check_coverage(text, lex, spans + ents, lang)
     qualifiers = [s for s in spans if s.kind == "qualifier"]
     if qualifiers:  # "not a forecast" qualifies a market figure, which only the market form reads
@@ -363,6 +364,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             own = [r for r in rels if not any(r.start >= c.end and r.end <= d.start for c, d in pairs if c is not a)]
             between += [r for r in own if 0 <= r.start - max(a.end, b.end) <= 6]
         fit = [r for r in between if _pair_reads(a, b, r.row["rel"])]
+        fit = _verbs_of_pair(text, a, fit)
         if lang == "en" and b is answer and a is nodes[0] and answer is not nodes[0]:
             # "The companies Jeff Bezos backed - which foundries do they depend on?": the question's verb follows it
             fit = [r for r in rels if r.start >= b.end and _pair_reads(a, b, r.row["rel"])] + fit
@@ -464,6 +466,16 @@ def _pair_reads(a: Node, b: Node, rel: str) -> bool:
     if rel in ("invest", "lead") and ta in ORGS and tb in ORGS:
         return True
     return find_edge(ta, tb, rel) is not None or find_edge(tb, ta, rel) is not None
+
+
+def _verbs_of_pair(text: str, a: Node, fit: list[Span]) -> list[Span]:
+    """"Who invested in Biren without ever leading one of its rounds": of two verbs between a pair of nodes, one whose
+    object is a name that qualifies the first node (invested in → Biren) is that name's verb; the other links the pair."""
+    if len(fit) < 2:
+        return fit
+    own = [r for r in fit if any(x.kind == "entity" and 0 <= x.span.start - r.end <= 1 and
+                                 not text[r.end:x.span.start].strip() for x in a.atoms)]
+    return [r for r in fit if r not in own] or fit
 
 
 def _zh_relative_clauses(text: str, edges: list, rels: list[Span]) -> list:
@@ -719,6 +731,29 @@ def _zh_closing_classifier(text: str, nodes: list[Node]) -> list[Node]:
     return nodes
 
 
+_SENTENCE_END = re.compile(r"[？?。]")
+
+
+def _last_question(text: str, lang: str, real: list[Node], atoms: list[Span]) -> Node | None:
+    """"用达芬奇架构的芯片是哪家公司的？这家公司依赖哪些代工厂": two questions in a row, the first a step towards the
+    second; the node the last sentence asks for is the answer (read as a question of its own)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text.rstrip("？?。 "))]
+    if not ends:
+        return None
+    later = [n for n in real if n.start >= ends[-1]]
+    if not later or len(later) == len(real):
+        return None
+    tail = _answer_node(text[ends[-1]:], lang, [_shifted(n, -ends[-1]) for n in later],
+                        [s for s in atoms if s.start >= ends[-1]] and
+                        [Span(s.start - ends[-1], s.end - ends[-1], s.kind, s.row, s.text, s.data)
+                         for s in atoms if s.start >= ends[-1]])
+    return next((n for n in later if n.start - ends[-1] == tail.start and n.type == tail.type), None)
+
+
+def _shifted(n: Node, by: int) -> Node:
+    return Node(n.var, n.type, n.start + by, n.end + by, n.cls, answerable=n.answerable, asked=n.asked)
+
+
 def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> Node:
     real = [n for n in nodes if n.answerable] or nodes
     asked = [n for n in real if n.asked]
@@ -726,6 +761,9 @@ def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> 
         return asked[0]
     if lang == "en":
         return _late_wh(text, real) or real[0]
+    last = _last_question(text, lang, real, atoms)
+    if last is not None:
+        return last
     if real[0].type == "org":  # "谁设计了…", "誰が…": the asking word itself
         return real[0]
     among = _ja_among(text, real) if lang == "ja" else None
@@ -811,7 +849,7 @@ def _verb_fit(text: str, nodes: list[Node], a: Span, idx: Any, rels: list[Span],
 
 
 # which node types a constraint can be checked on: a year (announced, dated rounds), a node size, a memory type
-_BEARS = {"Y": {"chip", "round", "amount", "company", "org", "vendor", "investor", "foundry", "memory"},
+_BEARS = {"Y": {"cluster", "chip", "round", "amount", "company", "org", "vendor", "investor", "foundry", "memory"},
           "N": {"process", "chip", "foundry", "company", "org", "vendor", "memory"},
           "memory": {"chip", "company", "org", "vendor"}}
 
@@ -834,7 +872,8 @@ def _near(text: str, m: Span, a: Span) -> bool:
 
 
 _COPULA = {"en": r"\s*(?:(?:is|are|was|were)\s+(?:(?P<neg>not|n't)\s+)?(?:itself|themselves|also|both)?\s*(?:an?\s+)?"
-                r"|(?:that|which)\s+(?:is|are)\s+(?:(?P<neg2>not)\s+)?(?:also\s+)?(?:an?\s+)?"
+                # "Of X's investors, which one is also a foundry?": the set, then which of it is also one
+                r"|,?\s*(?:that|which|who)(?:\s+(?:one|ones|of them))?\s+(?:is|are)\s+(?:(?P<neg2>not)\s+)?(?:also\s+)?(?:an?\s+)?"
                 # "act (both) as a foundry and as an investor", "are not classed as training chips", "double as"
                 r"|(?:(?:that|which|who)\s+)?(?:also\s+)?(?:(?:do|does)\s+(?P<neg3>not)\s+)?"
                 r"(?:acts?|serves?|functions?|doubles?|operates?|counts?)\s+(?:both\s+|also\s+)?as\s+(?:both\s+)?(?:an?\s+)?"
@@ -860,6 +899,10 @@ def _copula_classes(text: str, lang: str, nodes: list[Node]) -> tuple[list[Node]
     for n in nodes:
         prev = out[-1] if out else None
         m = rx.fullmatch(text[prev.end:n.start]) if prev is not None and n.start >= prev.end else None
+        if m is None and prev is not None and n.start >= prev.end and lang == "en":
+            # "the companies that invested in Biren, which ones are also chip vendors": a relative clause, then the copula
+            comma = text.rfind(",", prev.end, n.start)
+            m = rx.fullmatch(text[comma:n.start]) if comma >= 0 else None
         if m is None and prev is not None and id(prev) in chained and n.start >= prev.end:
             m = _COPULA_AND.get(lang) and re.fullmatch(_COPULA_AND[lang], text[prev.end:n.start], re.I)
         cls = n.cls or ALSO_CLASS.get(n.type)
@@ -990,7 +1033,10 @@ def _branch_head(spans: list[Span], edges: list, a: Node, b: Node) -> tuple[Node
     if not any((s.kind == "coord" or (s.kind == "mark" and s.row["mark"] == "both")) and s.start >= a.end and
                s.end <= b.start for s in spans):
         return a, None
-    return next(((x, r) for x, y, r in reversed(edges) if _kind(y) == _kind(b) and y.start < b.start), (a, None))
+    # (a node of another type right after it is no sibling: "…的芯片是谁家的？这家公司都依赖哪些代工厂" links the
+    # company to its foundries)
+    return next(((x, r) for x, y, r in reversed(edges) if _kind(y) == _kind(b) and y.start < b.start and
+                 (y is not a or y.type == b.type)), (a, None))
 
 
 def _other(text: str, lex: ComposeLexicon, marks: list[Span], ents: list[Span], nodes: list[Node], idx: Any) -> None:

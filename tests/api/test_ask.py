@@ -213,7 +213,8 @@ def test_ask_ontology_terms_are_not_entities(seed_with_ontology, q, form):
 @pytest.mark.parametrize("q", ["What is the KUAE cluster built from?", "夸娥集群使用什么芯片？"])
 def test_ask_alias_ending_in_class_word_leaves_the_word(seed_with_ontology, q):
     res = answer(q, seed_with_ontology)
-    assert res["form"] == "cluster_components" and [a["label"] for a in res["answers"]] == ["MTT S4000"], res
+    # (the compositional reading, which knows the cluster word as a type since composed-dev8, reads it the same way)
+    assert res["form"] in ("cluster_components", "composed") and [a["label"] for a in res["answers"]] == ["MTT S4000"], res
 
 
 def test_ask_organisation_qualifying_its_chip_is_not_unused(seed_with_ontology):
