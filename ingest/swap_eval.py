@@ -62,7 +62,8 @@ def entities_in(text: str, gold: Path, body_start: int = 0) -> tuple[dict[str, E
         ents[f"g:{i}"] = Entity(names, lr[0], lr[1], "Foundry" in classes or generic)
         for n in names:
             g.add(n, f"g:{i}")
-    hits = [(h.start, h.end, h.ids[0]) for h in g.finalize().find(text) if h.start >= body_start]
+    hits = [(h.start, h.end, h.ids[0]) for h in g.finalize().find(text) if h.start >= body_start
+            and not _inside_kana_word(text, h.start, h.end)]
     vg, vlabels = vocab_gazetteer()
     import ontology
     foundries = {"v:" + e.id for e in ontology.load_vocab() if "Foundry" in e.types}
@@ -73,13 +74,22 @@ def entities_in(text: str, gold: Path, body_start: int = 0) -> tuple[dict[str, E
             for e in ontology.load_vocab() if any(key(n) in spelled for n in e.names)}
     for h in vg.find(text):
         ident = same.get(h.ids[0], h.ids[0])
-        if h.start < body_start or vlabels[h.ids[0]][0] == "ARCH" or any(s < h.end and h.start < e for s, e, _ in hits):
+        if h.start < body_start or vlabels[h.ids[0]][0] == "ARCH" or _inside_kana_word(text, h.start, h.end) or any(s < h.end and h.start < e for s, e, _ in hits):
             continue
         if ident not in ents:
             label, role = vlabels[ident]
             ents[ident] = Entity([], label, role, ident in foundries)
         hits.append((h.start, h.end, ident))
     return ents, sorted(hits)
+
+
+_KANA_CHAR = re.compile(r"[\u30a1-\u30faー]")
+
+
+def _inside_kana_word(text: str, s: int, e: int) -> bool:
+    """A katakana name matched inside a longer katakana word ('デル' of 'モデル'): not the name."""
+    return bool(_KANA_CHAR.match(text[s:s + 1]) and s and _KANA_CHAR.match(text[s - 1])
+                or _KANA_CHAR.match(text[e - 1:e]) and _KANA_CHAR.match(text[e:e + 1]))
 
 
 def _words(s: str) -> list[str]:
@@ -216,6 +226,16 @@ def swap_text(text: str, gold: Path, lang: str, rng: random.Random) -> tuple[str
     gen = NameGenerator(lang, rng)
     for ident, ent in ents.items():
         render_entity(ent, [text[s:e] for s, e, i in hits if i == ident], gen, lang, taken)
+    # another entity's name written inside a surface kept around a replaced root ('AMD CDNA 4' -> 'AMD Rhea 4'):
+    # swapped too, so no known name stays in view
+    pairs = sorted(((o, r) for ent in ents.values() if not ent.keep for o, r in ent.rendered.items() if o != r),
+                   key=lambda p: -len(p[0]))
+    for ent in ents.values():
+        for surface, new in list(ent.rendered.items()):
+            for o, r in pairs:
+                if o in new and o not in r and re.search(rf"(?<![A-Za-z0-9]){re.escape(o)}(?![A-Za-z0-9])", new):
+                    new = re.sub(rf"(?<![A-Za-z0-9]){re.escape(o)}(?![A-Za-z0-9])", lambda _m: r, new)
+            ent.rendered[surface] = new
     parts, pos = [], 0
     for s, e, ident in hits:
         parts += [text[pos:s], ents[ident].rendered[text[s:e]]]
