@@ -35,7 +35,8 @@ def column_roles(text: str, spans: list[tuple[int, int]]) -> list[str | None]:
     roles: list[str | None] = []
     for s, e in spans:
         head = text[s:e].strip()
-        roles.append(next((role for role, rx in _roles() if rx.search(head)), None) if len(head) <= 24 else None)
+        short = _HEADER_UNIT.sub("", head).strip()  # ("Worldwide AI chip revenue (US$ billion)": the unit aside)
+        roles.append(next((role for role, rx in _roles() if rx.search(head)), None) if len(short) <= 28 else None)
     return roles
 
 
@@ -163,6 +164,13 @@ def _unit(header: str) -> tuple | None:
             factor, rest = v, unit[len(p):].strip()
             break
     code = currency_code(rest)
+    if not code:  # "US$ billion", "USD bn": the currency first, then the multiplier
+        _, cur = _tables()
+        for p, c in cur:
+            tail = unit[len(p):].strip() if unit.startswith(p.lower()) else None
+            hit = next((v for q, v in mult if tail == q.lower()), None) if tail else None
+            if hit:
+                return hit, c
     return (factor, code) if code else None
 
 
@@ -186,10 +194,14 @@ def _market_rows(results: list, i: int, j: int, roles: list) -> None:
     spans = cells(head)
     col = {role: spans[k] for k, role in enumerate(roles) if role}
     unit = _unit(head[slice(*col["size"])])
+    size_head = head[slice(*col["size"])]
+    if not captions and _cue_in(size_head, results[i].sentence.lang, "_market"):
+        captions = [results[i]]  # "| Year | Worldwide AI chip revenue (US$ billion) |": the header names the market
     if not captions:
         return
     caption = captions[-1]
-    region = "China" if _caption(results, i, "_china") else "global"
+    region = "China" if _caption(results, i, "_china") or caption is results[i] and _cue_in(
+        size_head, results[i].sentence.lang, "_china") else "global"
     market_col = next((k for k, (a, b) in enumerate(spans) if k not in {idx for idx, r in enumerate(roles) if r}
                        and re.fullmatch(r"\s*(?:市场|市場|market|地域|区域|地区)\s*", head[a:b], re.I)), None)
     firm = next((m for m in caption.mentions if m.kind == "org" and "ResearchFirm" in m.types), None)

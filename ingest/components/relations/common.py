@@ -214,7 +214,8 @@ def nearest(doc: Doc, anchor: Mention, cands: list, after_weight: float = 1.0, b
 
 
 # ", which Fenwright launched in 2025 on TSMC's 6nm N6 process": a relative clause about the chip before it
-_RELATIVE_OPEN = re.compile(r",\s+(?:which|that|whose)\b")
+# (", the last of which TSMC makes on N5", ", the latter of which …": the clause picks the last item of a list)
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|that|whose|the\s+(?:last|latter)(?:\s+one)?\s+of\s+which)\b")
 
 
 def relative_owner(doc: Doc, chips: list, target):

@@ -114,6 +114,12 @@ INTRO_PHRASE = re.compile(r"^(?:(?:In|On|By|During|Since|Earlier|Later|Last|This
                           r"Separately|Meanwhile|Also|Now|Today|Yesterday|Previously|Since then),\s*")
 
 
+# "Amazon founder Jeff Bezos", "TikTok owner ByteDance": a name that describes the person or company after it
+DESCRIBES_NEXT = re.compile(r"['’]?s?\s+(?:co-?)?(?:founder|owner|parent|maker|creator|operator|chief executive|ceo|"
+                            r"chairman|chairwoman|boss)\s+")
+EN_TIME_BEFORE = re.compile(r"\b(?:ahead of|before|prior to|after|since)\s+(?:the|its|their|a)\s+$", re.I)
+# "Xilinx, which AMD acquired": the name before an object relative is what its subject acquires
+OBJECT_RELATIVE = re.compile(r"\s*,\s*(?:which|whom|that)\s+(?:the\s+)?")
 # "bought the Israeli AI chip developer", "acquired the company": a description after the cue, not a name
 DESCRIBED_TARGET = re.compile(r"\s+(?:the|its)\s+(?:[\w-]+\s+){0,4}?(?:company|start-?up|firm|chipmaker|developer|"
                               r"designer|maker|vendor|business)\b")
@@ -204,6 +210,26 @@ def _chain_before(text: str, orgs: list, s: int, window: int) -> list:
     return out
 
 
+# "Earlier backers include A, as well as B and TikTok owner C": a list that goes on past its clause
+AS_WELL_AS = re.compile(r"\s*,?\s*as well as\s+")
+LIST_ON = re.compile(r"\s*(?:,\s*|,?\s*and\s+)")
+
+
+def _listed_on(text: str, orgs: list, last) -> list:
+    """The names an English list adds with "as well as" after the last name its cue reaches (and those joined
+    to them by commas or "and"); a name that only describes the next ("TikTok owner ByteDance") gives way to it."""
+    out, cur, first = [], last, True
+    for o in sorted((o for o in orgs if o.start >= last.end), key=lambda o: o.start):
+        gap = text[cur.end:o.start]
+        if cur is not last and DESCRIBES_NEXT.fullmatch(gap):
+            out.remove(cur)
+        elif not (AS_WELL_AS if first else LIST_ON).fullmatch(gap) and not (not first and AS_WELL_AS.fullmatch(gap)):
+            break
+        out.append(o)
+        cur, first = o, False
+    return out
+
+
 class Funding:
     def __call__(self, doc: Doc) -> Doc:
         self._read(doc)
@@ -281,6 +307,11 @@ class Funding:
         venues = cue_spans(doc, "_exchange")
         orgs = [o for o in orgs if not any(a <= o.start and o.end <= b + 1 or o.start <= a and b <= o.end
                                            for a, b in venues)]
+        if doc.lang_ == "en":  # "Amazon founder Jeff Bezos", "TikTok owner ByteDance": the first name only describes
+            described = [o for o in orgs if any(DESCRIBES_NEXT.fullmatch(text, o.end, n.start) for n in orgs)]
+            leads -= {id(o) for o in described}
+            parts -= {id(o) for o in described}
+            orgs = [o for o in orgs if o not in described]
         cands = [o for o in orgs if id(o) not in leads and id(o) not in parts and not o.extra.get("first_person") and
                  (not o.types or "ChipVendor" in o.types or o.extra.get("coref") or _opens_as_topic(text, o)) and
                  (not any(0 <= s - o.end <= 3 or 0 <= o.start - e <= 3 for s, e in sources) or said_of_itself(doc, o))]
@@ -321,6 +352,8 @@ class Funding:
         rounds = of_kind(ms, "round")
         if doc.lang_ in ("ja", "zh"):  # "在 IPO 之前", "IPO前に": a time before the listing, not the listing
             rounds = [r for r in rounds if not (r.value == "IPO" and BEFORE_WORD.match(text, r.end))]
+        if doc.lang_ == "en":  # "invested … ahead of the listing": a time before the listing, not the listing
+            rounds = [r for r in rounds if not EN_TIME_BEFORE.search(text, 0, r.start)]
         if any(not BEFORE_LISTING.match(r.text) for r in rounds):
             rounds = [r for r in rounds if not BEFORE_LISTING.match(r.text)]
         elif doc.lang_ == "ja" and rounds and investors and not of_kind(ms, "money") and not of_kind(ms, "year"):
@@ -344,6 +377,8 @@ class Funding:
             return doc
         if not rounds and money and all(guarded(doc, m.start, m.end) for m in money):
             return doc  # "some other media said about 3.677 billion": another figure, only hearsay
+        if doc.lang_ == "en" and (rounds or money) and all(guarded(doc, m.start, m.end) for m in rounds + money + investors):
+            return doc  # "Local media have reported that X invested … in its Series B": hearsay
         rname = min((r.value for r in rounds), key=_round_rank) if rounds else ""
         if not rounds and money and doc.lang_ == "zh" and LISTING.search(text):
             rname = "IPO"  # "摩尔线程登陆科创板，首发募资80亿元": the listing raises the money
@@ -464,8 +499,10 @@ class Funding:
                 if agent == "list":
                     continue
                 if agent == "after":  # (not the description after 等: "上海科创基金等国资背景基金")
-                    role.update(id(o) for o in orgs if e <= o.start < _clause_end(text, e)
-                                and not AFTER_ETC.search(text, 0, o.start))
+                    named = [o for o in orgs if e <= o.start < _clause_end(text, e) and not AFTER_ETC.search(text, 0, o.start)]
+                    role.update(id(o) for o in named)
+                    if relation == "_participate" and named and doc.lang_ == "en":
+                        role.update(id(o) for o in _listed_on(text, orgs, max(named, key=lambda o: o.start)))
                 elif agent == "before":
                     role.update(id(o) for o in orgs if o.end <= s and s - o.end <= window
                                 and _before_ok(doc, text[o.end:s], o, s, window))
@@ -559,6 +596,9 @@ class Funding:
             buyer, target = before[-1], before[-2]  # "…出自Habana Labs之手：英特尔…收购了该公司": the subject buys the one before
         elif agent == "first" and len(before) >= 2:
             buyer, target = before[0], before[1]
+        elif doc.lang_ == "en" and agent == "before" and len(before) >= 2 and OBJECT_RELATIVE.fullmatch(
+                doc.text, before[-2].end, before[-1].start):
+            buyer, target = before[-1], before[-2]  # "Xilinx, which AMD acquired in 2022": the relative's subject buys
         elif before and after:
             buyer, target = before[-1], after[0]
         elif doc.lang_ == "en" and agent == "before" and before and DESCRIBED_TARGET.match(doc.text, e):

@@ -93,8 +93,9 @@ class Market:
         conf = confidence(doc, "_market")
         doc_year = ctx.year
         cjk = doc.lang_ in ("ja", "zh")
-        if cjk:  # "671億ドル（同25.6％増、約10兆円）", "1425億元（約200億ドル）": a bracketed conversion is no figure of its own
-            money = [m for m in money if not _converts(doc.text, m, money)]
+        # "671億ドル（同25.6％増、約10兆円）", "142.5 billion yuan ( about 3 trillion yen )": a bracketed conversion is no
+        # figure of its own
+        money = [m for m in money if not _converts(doc.text, m, money)]
         source_forecast = cjk and bool(cue_spans(doc, "_forecast_source"))  # "ガートナーの予測によると、…"
         anchors = sorted(money + years, key=lambda m: m.start)
         for mo in money:

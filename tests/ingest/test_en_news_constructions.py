@@ -1,0 +1,83 @@
+"""English constructions of real-world news written by others than the rule authors (wire stories, newsletters,
+research releases, earnings-call notes, machine translation): a relative clause that picks the last item of a
+list, bracketed conversions, hedges, market tables, cap tables, object relatives of acquisitions. Own sentences,
+invented names."""
+from __future__ import annotations
+
+from tests.ingest.test_rel_open_en import facts_of
+
+
+def test_the_last_of_which_picks_the_last_chip_of_a_list():
+    fs = facts_of("Examples include Vexor's QL-4, Brindle's Sparrow S2 and Koto Labs' KT-9, the last of which "
+                  "Samsung manufactures on its SF4 process.")
+    assert ("KT-9", "fabricatedBy", "Samsung") in fs
+    assert not any(s in ("QL-4", "Sparrow S2") and p in ("manufacturedOn", "fabricatedBy") for s, p, _ in fs)
+    fs = facts_of("The Halcyon H1 and the Mira M2, the latter of which is built on TSMC's N3E process, ship this year.")
+    assert any(s == "Mira M2" and p == "manufacturedOn" for s, p, _ in fs)
+    assert not any(s == "Halcyon H1" and p == "manufacturedOn" for s, p, _ in fs)
+
+
+def test_takeover_object_relative_and_stated_holding_are_investments():
+    fs = facts_of("Harlow Group has completed its takeover of Pellucid, the Welsh designer of the PX-2 chip.")
+    assert ("Harlow Group", "investedIn", "Pellucid") in fs
+    fs = facts_of("The embedded segment still reflects Corvane Logic, which Marsh Devices acquired in 2021.")
+    assert ("Marsh Devices", "investedIn", "Corvane Logic") in fs
+    assert ("Corvane Logic", "investedIn", "Marsh Devices") not in fs
+    fs = facts_of("Teller Holdings holds 61.5 % of Orrin Micro.")
+    assert ("Teller Holdings", "investedIn", "Orrin Micro") in fs
+
+
+def _round_parties(fs: set, company: str) -> set:
+    rounds = {s for s, p, o in fs if p == "fundedCompany" and o == company}
+    return {o for s, p, o in fs if s in rounds and p in ("investor", "leadInvestor")}
+
+
+def test_cap_table_and_subscribers_of_an_offering_take_part():
+    fs = facts_of("Quellbrook Semiconductor closed a $210 million Series C in May. Streamly owner Hemming Group, "
+                  "Drummond Ventures and Calder Partners are among the names on the cap table for this round.")
+    assert _round_parties(fs, "Quellbrook Semiconductor") >= {"Hemming Group", "Drummond Ventures",
+                                                                 "Calder Partners"}
+    assert not any("Streamly" in (s, o) for s, _, o in fs)
+    fs = facts_of("Veltra Micro raised 5 billion yuan in its initial public offering on the STAR Market. State lender "
+                  "Harbin Trust and ride-hailing group Zoomcab subscribed for shares in the offering as strategic "
+                  "investors.")
+    assert _round_parties(fs, "Veltra Micro") >= {"Harbin Trust", "Zoomcab"}
+
+
+def test_earlier_backers_listed_with_as_well_as_invest_in_the_topic_company():
+    fs = facts_of("Veltra Micro raised 5 billion yuan in its initial public offering on the STAR Market. Earlier "
+                  "backers include Ostrow Capital, the firm formerly known as Ostrow Asia, as well as Pellam Ventures "
+                  "and ChatMate owner Lirio Group.")
+    for backer in ("Ostrow Capital", "Pellam Ventures", "Lirio Group"):
+        assert (backer, "investedIn", "Veltra Micro") in fs, backer
+    assert not any("ChatMate" in (s, o) for s, _, o in fs)
+
+
+def test_media_reports_and_a_time_before_the_listing_give_no_round():
+    fs = facts_of("Veltra Micro raised 5 billion yuan in its initial public offering on the STAR Market. Local media "
+                  "have reported that Dario Fenn, the founder of start-up Quibble, invested 3 million yuan in the "
+                  "company ahead of the listing.")
+    assert not any(o == "3000000" for s, p, o in fs if p == "amount")
+    assert not any(p in ("investor", "investedIn") and "Dario Fenn" in (s, o) for s, p, o in fs)
+
+
+def test_hedged_foundry_and_a_report_that_says_give_no_making():
+    fs = facts_of("Sorrel Labs' SX-3 is produced on the 7nm N7 process of TSMC. Moreover, a teardown firm says the "
+                  "memory die of the SX-5 was manufactured by Samsung, but the company did not confirm it.")
+    assert ("SX-3", "fabricatedBy", "TSMC") in fs
+    assert not any(s == "SX-5" and p == "fabricatedBy" for s, p, _ in fs)
+
+
+def test_bracketed_conversion_of_a_market_figure_is_no_figure():
+    fs = facts_of("according to quillon research , the china ai chip market scale reached 98.5 billion yuan  ( about "
+                  "2 trillion yen )  in 2023 year .")
+    assert ("CNY" in {o for s, p, o in fs if p == "unit"})
+    assert "JPY" not in {o for s, p, o in fs if p == "unit"}
+
+
+def test_market_table_whose_header_names_the_market():
+    fs = facts_of("Quillon Research releases its outlook.\n\n| Year | Global AI chip revenue (US$ billion) | Growth | "
+                  "Status |\n|---|---|---|---|\n| 2025 | 81.5 | — | actual |\n| 2026 | 97.2 | 19.3% | forecast |\n")
+    values = {o for s, p, o in fs if p == "value"}
+    assert {"81500000000", "97200000000"} <= values
+    assert ("true" in {o for s, p, o in fs if p == "isForecast"}) and "0.193" in {o for s, p, o in fs if p == "growthRate"}
