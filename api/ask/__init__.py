@@ -496,8 +496,12 @@ def _form_gives_other(best: dict, graph: Any) -> bool:
     asked = _TYPE_GROUP.get(graph.answer.type)
     if graph.answer.type == "cluster" and gives is not None:
         return True  # "Has Moore Threads built any computing cluster?": no listing form answers clusters
-    return gives in ("chip", "round") and asked == "org" and graph.answer.type != "org" and \
-        not any(a.kind == "entity" for a in graph.answer.atoms)
+    if gives in ("chip", "round") and asked == "org" and graph.answer.type != "org" and \
+            not any(a.kind == "entity" for a in graph.answer.atoms):
+        return True
+    # investors asked with a type word, another kind listed by the form ("有哪些机构领投或参投了壁仞科技" answered
+    # with Biren's chips): the query graph answers
+    return graph.answer.type == "investor" and gives is not None and gives != "org"
 
 
 def _other_answer_type(u: Understanding, best: dict) -> bool:

@@ -386,6 +386,10 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         edges = _zh_relative_clauses(text, edges, rels)
     nodes, edges = _distribute_both(nodes, edges, marks, answer, idx)
     agg = _aggregate(marks, answer, nodes)
+    each = [m for m in marks if m.row["mark"] == "each"]
+    if each and (agg is not None or answer.type in ("amount", "currency")):
+        # "英伟达和AMD分别有多少款芯片": one figure for each named thing, which a single count or total is not
+        raise NotUnderstood("not_understood", words=each[0].text)
     g = QueryGraph(lang, nodes, answer, edges, agg, rels, marks, text=text)
     reasons = set()
     if strict_markers(spans) or any(a.kind == "region" for n in nodes for a in n.atoms) or \
@@ -776,7 +780,8 @@ def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> 
     blank = "".join(chars)
     wh = _WH_ZH if lang == "zh" else _WH_JA
     if lang == "zh":  # "AMD的芯片中，哪些不是…", "沐曦的芯片中哪一款…": the set named before 中 is asked for
-        w = re.search(r"哪些|哪一款|哪款|哪一家|哪家|哪个|哪几", blank)
+        # (a count over the set too: "2024年发布的芯片中，有几款采用…" counts those chips, not the processes)
+        w = re.search(r"哪些|哪一款|哪款|哪一家|哪家|哪个|哪几|(?<!哪)几(?:款|家|个|种)|多少(?:款|家|个|种)", blank)
         if w is not None:
             for n in real:
                 # …and "推理芯片有哪些是采用7纳米工艺的": which of the chips are (not "公司有哪些投资者": its investors)
