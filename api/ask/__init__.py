@@ -496,6 +496,8 @@ def _form_gives_other(best: dict, graph: Any) -> bool:
     asked = _TYPE_GROUP.get(graph.answer.type)
     if graph.answer.type == "cluster" and gives is not None:
         return True  # "Has Moore Threads built any computing cluster?": no listing form answers clusters
+    if {asked, gives} == {"process", "chip"}:
+        return True  # "台积电3nm级别的工艺有哪几个": processes asked, a form lists the chips made on them (or the reverse)
     if gives in ("chip", "round") and asked == "org" and graph.answer.type != "org" and \
             not any(a.kind == "entity" for a in graph.answer.atoms):
         return True

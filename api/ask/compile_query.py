@@ -95,8 +95,9 @@ class Compiler:
     def node_edge(self, a: Node, b: Node, rel: str | None) -> None:
         va, vb = self.node_var(a), self.node_var(b)
         ta, tb = _etype(a), _etype(b)
-        if (a.lead or b.lead) and rel in (None, "invest") and ta in ORGS | {"company"} and tb in ORGS | {"company"}:
-            rel = "lead"  # "它们的设计公司的领投方": the rounds of those companies they led
+        if (a.lead or b.lead) and rel in (None, "invest") and ta in ORGS | {"company", "round"} and \
+                tb in ORGS | {"company", "round"}:
+            rel = "lead"  # "它们的设计公司的领投方": the rounds of those companies they led; "lead investors in rounds of…"
         if rel in ("invest", "lead") and ta in ORGS | {"company"} and tb in ORGS | {"company"}:
             # Chinese is SVO like English: "谁投资了…厂商", "红杉投资的公司" (the verb between them: the first invests)
             svo = self.g.lang == "en" or (self.g.lang == "zh" and any(
@@ -177,7 +178,7 @@ class Compiler:
         # a verb right before the name makes it that verb's object, not the answer itself ("既依赖台积电又依赖英特尔的厂商")
         governed = any(r.end <= a.span.start and not self.text[r.end:a.span.start].strip(" 了过") for r in self.g.rels)
         if nt in types and nt not in ("company", "round") and not (governed and n is self.g.answer) and (
-                (len(gap) <= 3 and _ADJACENT.fullmatch(gap)) or n.implicit):
+                (len(gap) <= 3 and _ADJACENT.fullmatch(gap)) or n.implicit or n.named):
             self.body.append(f"VALUES {v} {{ {iri} }}")  # "the Hanguang 800 chip", "Intel's fabs": the node itself
             return
         rel, subject = self.rel_near(a) if not a.span.row.get("anaphor") else (None, False)  # "its 7nm processes"

@@ -293,8 +293,9 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         b = atoms[i + 1]
         if b.kind == "cmp" and b.data["q"] == "N" and b.row.get("op") == "=" and \
                 not text[a.end:b.start].strip(" の的's"):
-            follow = next((n for n in nodes if n.type == "process" and n.start >= b.end
-                           and not text[b.end:n.start].strip(" の的")), None)
+            follow = next((n for n in nodes if n.type == "process" and n.start >= b.end  # ("3nm级别的工艺": a class word)
+                           and not _blank_atoms(text[b.end:n.start], b.end, [s for s in spans if s.kind == "meta"])
+                           .strip(" の的")), None)
             if follow is not None:  # "TSMC's 5nm process": that process node is the one the pair describes
                 follow.atoms = [Atom("entity", a), Atom("cmp", b)]
                 follow.implicit = True
@@ -841,11 +842,13 @@ def _verb_fit(text: str, nodes: list[Node], a: Span, idx: Any, rels: list[Span],
     verb = next((r for r in rels if 0 <= r.start - a.end <= 1), None)  # the name is the verb's subject
     ts = [t for cls, t in CLASS_TYPES if any(idx.entities[i].is_a(cls) for i in a.data if i in idx.entities)]
     ts = [t for t in ts if t != "company"] or ts  # its most specific kinds
-    if verb is None or not ts or node.implicit:
-        return node
+    if verb is None or not ts or (node.implicit and not any(t == "foundry" for t in ts)):
+        return node  # (a foundry before an implicit process of its own may be another node's: "サムスンに依存している
+        # けれど、Samsung 14nmは使っていない": the vendors rely on Samsung)
     def links(n: Node) -> bool:  # an edge row written for exactly these types (a foundry is not any company here)
         nt = "round" if n.type in ROUNDY else n.type
-        return any(verb.row["rel"] in r["rels"] and {(r["a"], r["b"])} & {(nt, t), (t, nt)}
+        kinds = (nt, GENERAL.get(nt, nt))  # the node's own type or its general one (a vendor is a company)
+        return any(verb.row["rel"] in r["rels"] and ((r["a"], r["b"]) in {(x, t) for x in kinds} | {(t, x) for x in kinds})
                    for r in edges_table() for t in ts)
     if links(node):
         return node

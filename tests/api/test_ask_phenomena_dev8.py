@@ -49,6 +49,32 @@ CASES: list[tuple[str, str, str | None]] = [
     ("deictic-country", "国内有哪些芯片厂商依赖中芯国际？", None),
     ("deictic-country", "国産のAIチップを作っている会社は？", None),
     ("deictic-country", "Which domestic chip vendors rely on SMIC?", None),
+    # a lead investor asked about rounds is a round's lead investor, not any of its investors
+    ("lead-of-rounds", "Who were the lead investors in rounds of over 1 billion yuan?",
+     "?r aic:amount ?a ; aic:currency \"CNY\" ; aic:leadInvestor ?x . FILTER(?a > 1000000000)"),
+    ("lead-of-rounds", "超过10亿元人民币的融资轮次的领投方有哪些？",
+     "?r aic:amount ?a ; aic:currency \"CNY\" ; aic:leadInvestor ?x . FILTER(?a > 1000000000)"),
+    # a foundry whose verb follows it ("TSMCに依存している") qualifies the node that verb links, even when an implicit
+    # process of the same foundry follows ("…が、TSMC 7nmは使っていない")
+    ("verb-fit", "TSMCに依存しているが、TSMC 7nmは使っていないベンダーは？",
+     "?x a aic:ChipVendor ; aic:reliesOn aid:tsmc . FILTER NOT EXISTS { ?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 7 . "
+     "{ ?x aic:reliesOn ?p } UNION { ?c aic:designedBy ?x ; aic:manufacturedOn ?p } }"),
+    # a question opening with "whose" asks for the owner
+    ("whose", "Whose chips are made on TSMC 4nm?",
+     "?c aic:designedBy ?x ; aic:manufacturedOn ?p . ?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 4 ."),
+    # 共通して/共同で = both; いちばん先進的 = the smallest node
+    ("ja-words", "IDG CapitalとQiming Venture Partnersが共通して出資している会社は？",
+     inv("?x").replace("?x aic:investedIn ?x", "aid:idg-capital aic:investedIn ?x").replace("?r_0 aic:investor ?x", "?r_0 aic:investor aid:idg-capital").replace("?r_0 aic:leadInvestor ?x", "?r_0 aic:leadInvestor aid:idg-capital")
+     + " " + INV.format(c="?x", n=1).replace("?x aic:investedIn ?x", "aid:qiming-venture-partners aic:investedIn ?x").replace("?r_1 aic:investor ?x", "?r_1 aic:investor aid:qiming-venture-partners").replace("?r_1 aic:leadInvestor ?x", "?r_1 aic:leadInvestor aid:qiming-venture-partners")),
+    ("ja-words", "NVIDIAのチップが使っている中で、いちばん先進的なプロセスはどれ？",
+     "?c aic:designedBy aid:nvidia ; aic:manufacturedOn ?x . ?x aic:nodeNanometers ?n . FILTER NOT EXISTS { "
+     "?c2 aic:designedBy aid:nvidia ; aic:manufacturedOn ?p2 . ?p2 aic:nodeNanometers ?n2 . FILTER(?n2 < ?n) }"),
+    # zh: a node-size class (3nm级别), 拿 (took a round), "5纳米上" (made on)
+    ("zh-words", "三星4纳米级别的工艺有哪几个", "?x aic:offeredBy aid:samsung ; aic:nodeNanometers 4 ."),
+    ("zh-words", "超过10亿人民币的融资是哪些公司拿的？",
+     "?r aic:amount ?a ; aic:currency \"CNY\" ; aic:fundedCompany ?x . FILTER(?a > 1000000000)"),
+    ("zh-words", "三星4纳米上一共有几款芯片",
+     "SELECT (COUNT(DISTINCT ?c) AS ?v) WHERE { ?c a aic:Chip ; aic:manufacturedOn ?p . ?p aic:offeredBy aid:samsung ; aic:nodeNanometers 4 . }"),
 ]
 
 
