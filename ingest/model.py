@@ -94,6 +94,7 @@ class NameInView:
     kind: str
     key: str
     label: str = ""
+    short: bool = False  # a short form ("澜汀" of 澜汀智算): never the brand inside a chip's name ("星垣SY-2")
 
 
 @dataclass

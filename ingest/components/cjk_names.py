@@ -303,6 +303,11 @@ def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:
         return
     text = doc.text
     for g in [x for x in out if x.extra.get("ner") and not x.ids and not x.extra.get("remembered")]:
+        same = next((n for n in names if n.short and n.text == g.text), None)
+        if same is not None and not _brand_on_code(text, g.start, g.text):
+            g.kind, g.types = "org", ()  # "磐石自己的训练卡" after 磐石算力: the company's short name, whatever the model read
+            g.extra.update({"remembered": True, "key": same.key})
+            continue
         longer = [n for n in names if len(n.text) > len(g.text) and n.text.startswith(g.text)
                   and text.startswith(n.text, g.start) and not overlaps([t for t in taken if t != (g.start, g.end)],
                                                                          g.start, g.start + len(n.text))]
@@ -311,7 +316,8 @@ def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:
             _reshape(out, taken, g, g.start, g.start + len(n.text), text)
             g.extra.update({"remembered": True, "key": n.key})
             continue
-        inner = [n for n in names if n.text != g.text and n.text in g.text]
+        inner = [n for n in names if n.text != g.text and n.text in g.text and not (n.short and (
+            g.kind != "org" or any(x.text == g.text for x in names) or _brand_on_code(text, g.start, n.text)))]
         if not inner:
             continue
         n = max(inner, key=lambda n: len(n.text))
@@ -327,6 +333,13 @@ def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:
         out.append(Mention(s, s + len(n.text), n.text, n.kind, (), ("Chip",) if n.kind == "chip" else
                            ("ComputingCluster",) if n.kind == "cluster" else (),
                            extra={"unknown": True, "remembered": True, "key": n.key}))
+
+
+def _brand_on_code(text: str, start: int, name: str) -> bool:
+    """The short name is written as the brand of a model code ("星垣SY-2" after 星垣微电子)."""
+    from ingest.components.unknown import _ZH_BRAND_ON_CODE
+    at = text.find(name, start)
+    return at >= 0 and bool(_ZH_BRAND_ON_CODE.match(text, at + len(name)))
 
 
 _KANA_FAMILY = re.compile(r"([\u30a1-\u30faー]{3,})(\d{1,3})")

@@ -213,6 +213,29 @@ def remember_first_words(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
             ctx.names[k] = NameInView(first, "org", m.key)
 
 
+def remember_zh_short_names(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
+    """"澜汀智算" … "澜汀悄悄发了一则公告", "檀溪微电子" … "檀溪会成为…": a Chinese company whose name ends in a word
+    saying its trade (ontology/lexicon/zh/name_words.jsonl) is called by the coined word before it later on, whether
+    or not a fact used the full name yet. Only a head no dictionary knows ("中国电子" is not "中国")."""
+    if doc.lang_ != "zh":
+        return
+    from ingest.components.cjk_names import _strip_legal, kind_of_name
+    from ingest.components.unknown import _zh_tags
+    for m in ms:
+        if m.kind != "org" or m.ids or not m.extra.get("unknown") or m.extra.get("coref") or m.extra.get("inside") \
+                or m.extra.get("remembered"):
+            continue
+        kind = kind_of_name(m.text, "zh")
+        if kind is None or not kind[1]:
+            continue
+        bare = _strip_legal(m.text, "zh")
+        head = bare[:len(bare) - len(kind[1])]
+        if not (2 <= len(head) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", head)) or _zh_tags().get(head, "nz")[:2] != "nz":
+            continue
+        ctx.names.setdefault(norm_key(m.text), NameInView(m.text, "org", m.key))
+        ctx.names.setdefault(norm_key(head), NameInView(head, "org", m.key, short=True))
+
+
 _JA_LEGAL = re.compile(r"^(?:株式会社|有限会社|合同会社)\s*|\s*(?:株式会社|有限会社|合同会社)$")
 
 
@@ -419,6 +442,7 @@ class ContextStage:
         remember_cjk_orgs(ctx, doc, ms)
         remember_first_words(ctx, doc, ms)
         remember_ja_short_names(ctx, doc, ms)
+        remember_zh_short_names(ctx, doc, ms)
         remember_aliases(ctx, doc, ms)
         remember_short_names(ctx, doc, ms)
         return doc

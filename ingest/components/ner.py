@@ -239,6 +239,10 @@ def _piece_of_bracketed_quote(text: str, s: int, e: int) -> bool:
     return (lo + 1, min(ends)) != (s, e) and bool(re.search(r"[（(][^）)]+[）)]\S", inner))
 
 
+# a Chinese chip guess that runs from a model code into the next word ("LT-T2算" of "LT-T2算力")
+_CODE_THEN_HANZI = re.compile(r"((?:[\u4e00-\u9fff]{0,4})[A-Za-z][A-Za-z0-9+-]*\d[A-Za-z0-9+]*)[\u4e00-\u9fff]{1,2}")
+
+
 class ModelMentions:
     """`aic_ner`: the model's spans (doc._.model_ents) as mentions, where no other mention lies."""
 
@@ -261,6 +265,10 @@ class ModelMentions:
                 e = reading[0]
             stripped = text[s:e]
             label = _label_by_name_word(stripped, label, doc.lang_)
+            glued = _CODE_THEN_HANZI.fullmatch(stripped) if label == "CHIP" and doc.lang_ == "zh" else None
+            if glued:  # "LT-T2算力不差": a model code ends at its last letter or digit, not in the word after it
+                e = s + glued.end(1)
+                stripped = text[s:e]
             if label == "ORG" and _QUOTED_AFTER_CHIP_WORD.search(text[max(0, s - 12):s]) and text[e:e + 1] in _CLOSE_QUOTE:
                 label = "CHIP"  # ミサゴの新チップ「ハヤテ」: a name quoted after a chip word is the chip
             kind = KIND_OF_LABEL.get(label)

@@ -42,7 +42,7 @@ STANDALONE_MODEL = re.compile(
     rf"\s?(?:(?:AI|[a-z]{{3,12}})\s){{0,2}}{CHIP_WORDS})")
 # a model code right after a chip word: "AI训练芯片天衡T30", "推理芯片R20"
 MODEL_AFTER_WORD = re.compile(r"(?:芯片|加速卡|处理器|チップ)(?P<model>(?:[\u4e00-\u9fff](?<![的和与及为是由在等])){0,3}"
-                              r"[A-Z]{1,4}-?\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])")
+                              r"[A-Z]{1,4}-?(?:(?<=-)[A-Z]{1,2})?\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])")
 # a name in quotes right after a chip word: 第3世代IPU「Bow（ボウ）」, 芯片“思元”, the GPU "Lingjun"
 # (「邃思（DTU）1.0」: a version after the bracketed other name belongs to the name)
 QUOTED_NAME = re.compile(rf"(?:{CHIP_WORDS}|[A-Z]PUs?|プロセッサー)\s?[「『“\"](?P<name>[^」』”\"\n（(]{{2,24}}?"
@@ -51,7 +51,7 @@ QUOTED_NAME = re.compile(rf"(?:{CHIP_WORDS}|[A-Z]PUs?|プロセッサー)\s?[「
 CLUSTER_WORDS = r"(?:集群|集羣|超节点|クラスター|クラスタ|スーパーコンピューター?|clusters?|supercomputers?|superpods?)"
 QUOTED_CLUSTER = re.compile(
     rf"{CLUSTER_WORDS}\s?[「『“\"](?P<a>[^」』”\"\n]{{2,24}})[」』”\"]|"
-    rf"[「『“\"](?P<b>[^」』”\"\n]{{2,24}})[」』”\"]\s{{0,2}}(?:(?:智算|算力|计算|AI|ＡＩ|GPU|computing|compute|training|ai|power)\s{{0,2}}){{0,2}}"
+    rf"[「『“\"](?P<b>[^」』”\"\n]{{2,24}})[」』”\"]\s{{0,2}}的?(?:(?:智算|算力|计算|AI|ＡＩ|GPU|computing|compute|training|ai|power)\s{{0,2}}){{0,2}}"
     rf"{CLUSTER_WORDS}")
 # an architecture named before its kind word: 基于自研的"岩芯"微架构, 「Cinder」マイクロアーキテクチャ, the "Cinder" microarchitecture
 QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\"]\s{0,2}(?:(?<=[」』”\"])[A-Z]{2,4}\s?(?=[微架]))?"
@@ -372,6 +372,8 @@ _ZH_PREPOSITIONS = "由被向从对把以据与和及为在将获"
 # the words that go on a Chinese name past a short form of it: a trade word and a legal form
 _ZH_NAME_GOES_ON = re.compile(r"(?:科技|技术|电子|微电子|半导体|智能|信息|集团|控股|股份)?(?:[（(][\u4e00-\u9fff]{2,4}[）)])?"
                               r"(?:股份有限公司|有限责任公司|有限公司|集团|合伙企业)")
+# a model code right after a Chinese brand ("星垣SY-2", "昆仑芯1代"), not a year ("澜汀2024年")
+_ZH_BRAND_ON_CODE = re.compile(r"\s?(?:[A-Za-z]|\d{1,3}(?![\d年]))")
 # word classes that do not begin a name (jieba's tags: verbs, adverbs, prepositions, conjunctions, particles,
 # pronouns, numerals, measure words, locations, time words): "不乏产业资本" is "there is no lack of industrial capital"
 _ZH_NOT_NAME_START = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t")
@@ -442,6 +444,10 @@ class UnknownRecognizer:
             _clean_en_guesses(doc, out)
         taken = [(m.start, m.end) for m in out if m.kind in ("org", "chip", "cluster", "arch", "node", "money")]
         text = doc.text
+        if doc.lang_ == "zh":  # "岱屿的推理芯片DY-R3采": a model's guess across a chip word and the code after it names nothing
+            for m in MODEL_AFTER_WORD.finditer(text):
+                for x in [x for x in out if x.extra.get("ner") and not x.ids and x.start < m.start() and m.start("model") < x.end]:
+                    drop(out, taken, x)
         # names the document introduced earlier ("The ZX-9 is manufactured by …")
         for name in _names_in_view(doc):
             written = re.escape(name.text) if doc.lang_ != "en" else r"\s+".join(map(re.escape, name.text.split()))
@@ -456,6 +462,8 @@ class UnknownRecognizer:
                     continue
                 if doc.lang_ == "zh" and name.kind == "org" and _ZH_NAME_GOES_ON.match(text, e):
                     continue  # "杭州衡川智能科技有限公司" after 「衡川智能」: a longer registered name, found as a whole
+                if doc.lang_ == "zh" and name.kind == "org" and _ZH_BRAND_ON_CODE.match(text, e):
+                    continue  # "星垣SY-2", "天衡T30" after 星垣微电子: the brand of a chip's name, not the company
                 taken.append((s, e))
                 out.append(Mention(s, e, text[s:e], name.kind, (), ("Chip",) if name.kind == "chip" else (),
                                    extra={"unknown": True, "remembered": True, "key": name.key}))
