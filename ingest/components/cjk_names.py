@@ -547,9 +547,15 @@ def _complete_names(doc: Doc, out: list, taken: list) -> None:
             head = _KATAKANA_HEAD.search(text, 0, s)
             if head and text[s:s + 1] and re.match(r"[\u30a1-\u30fa]", text[s]):
                 s = head.start()
+            elif m.extra.get("ner") and re.match(r"[\u30a1-\u30fa]", text[s:s + 1]):
+                run = re.search(r"[\u30a1-\u30faー]+$", text[:s])
+                s = run.start() if run else s  # "ソーン|ベリー・クラウド": a guess opening inside a katakana word
+            if m.extra.get("ner") and any(m.text.startswith(lf) for lf in name_words(lang).get("legal_form", ())):
+                e = _registered_name_end(doc, e)  # "株式会社ケヤキダ|設計": a registered name runs on to its particle
             if tail:
                 more = re.match(rf"(?:{tail})+", text[e:])
-                if more and (e + more.end() >= len(text) or not re.match(r"[\u30a1-\u30faー\u4e00-\u9fff]", text[e + more.end()])):
+                if more and (e + more.end() >= len(text) or not re.match(r"[\u30a1-\u30faー\u4e00-\u9fff]", text[e + more.end()])
+                             or re.match(r"傘下|系列|子会社", text[e + more.end():])):  # "キリサメ|銀行傘下の…"
                     e += more.end()
         elif m.kind == "chip":
             glued = re.search(r"[A-Za-z0-9]+-?$", text[:s]) if (m.text.startswith("-") or s and text[s - 1].isalnum()
@@ -563,6 +569,20 @@ def _complete_names(doc: Doc, out: list, taken: list) -> None:
         m.start, m.end = s, e
         m.text = text[s:e]
         taken.append((s, e))
+
+
+def _registered_name_end(doc: Doc, e: int) -> int:
+    """Where a Japanese name written after its legal form ends: the nouns right after `e` (Sudachi's tags), up to a
+    particle, punctuation or a verb, at most six characters on."""
+    end = e
+    for t in doc:
+        if t.idx < end:
+            continue
+        if t.idx != end or not t.tag_.startswith("名詞") or t.tag_.startswith("名詞-数詞") or t.idx + len(t.text) - e > 6 \
+                or not _CJK.fullmatch(t.text[:1]):
+            break
+        end = t.idx + len(t.text)
+    return end
 
 
 _CODE = r"[A-Z]{1,4}-?\d{1,4}[A-Za-z]?(?![A-Za-z0-9])"
@@ -673,11 +693,11 @@ def _defined_aliases(doc: Doc, out: list) -> None:
     """"苏州棠溪创业投资合伙企业（有限合伙）（以下简称"棠溪创投"）持股9.85%": the short name a bracket defines is the
     organisation just before the bracket, in this sentence already; a definition that names it "公司"/"发行人" makes it
     what those words mean in the whole document (DocContext.defined)."""
-    if doc.lang_ != "zh":
+    if doc.lang_ not in ("zh", "ja"):  # (Japanese: "株式会社ユキワリ・デバイス（以下「ユキワリ」）は…を設計する")
         return
     from ingest.components.context import _ALIAS
     text = doc.text
-    legal = name_words("zh").get("legal_form", ())
+    legal = name_words("zh").get("legal_form", ()) if doc.lang_ == "zh" else ()
     for m in [m for m in out if m.kind == "org" and not m.ids and m.text in legal]:
         if any(o is not m and o.kind == "org" and o.end == m.start for o in out):
             drop(out, [], m)  # "中科寒武纪科技|股份有限公司": the legal form of the name before it, no name of its own
@@ -694,7 +714,7 @@ def _defined_aliases(doc: Doc, out: list) -> None:
                 o.extra["key"] = owner.key
                 o.extra["alias"] = True
         ctx = doc._.context if Doc.has_extension("context") else None
-        if ctx is not None and _SELF_TERMS.search(text, a.start(), end) and ctx.defined is None:
+        if ctx is not None and doc.lang_ == "zh" and _SELF_TERMS.search(text, a.start(), end) and ctx.defined is None:
             ctx.defined = owner.key
 
 

@@ -400,6 +400,7 @@ class ContextStage:
         issuer = _issuer(doc, ms)
         if issuer is not None:
             ctx.topic, ctx.topic_paragraph = issuer.key, ctx.paragraph
+            ctx.issuer = ctx.issuer or issuer.key
         row = cells(doc.text)
         if not row:
             ctx.table = None

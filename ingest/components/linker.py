@@ -113,6 +113,10 @@ class Linker:
                                   extra={"coref": True, "key": alias.key, "alias": True}))
                 continue
             if not prev:
+            if ctx.issuer and doc.lang_ == "ja" and doc.text[s:e] == "当社":  # a disclosure's 当社 is its issuer
+                ms.append(Mention(s, e, "当社", "org", (ctx.issuer[3:],) if ctx.issuer.startswith("id:") else (),
+                                  extra={"coref": True, "key": ctx.issuer}))
+                continue
                 continue
             if any(o.start < s for o in orgs):
                 continue  # an organisation named earlier in the sentence is the likelier antecedent
@@ -152,7 +156,8 @@ class Linker:
                 continue
             foundry = m.extra.get("foundry") or ""
             near = self._nearest_foundry(m, [f for f in foundries
-                                             if not guarded(doc, min(f.start, m.start), max(f.end, m.end))])
+                                             if not guarded(doc, min(f.start, m.start), max(f.end, m.end))
+                                             or written_with(doc, f, m)])
             if near is not None:
                 if not foundry or foundry == _foundry_id(near):
                     foundry = _foundry_id(near)
@@ -200,6 +205,12 @@ class Linker:
 def _zh_word(two: str) -> bool:
     from ingest.components.unknown import _zh_tags
     return len(two) == 2 and bool(_zh_tags().get(two))
+
+def written_with(doc: Doc, f: Mention, node: Mention) -> bool:
+    """The foundry written right before its node ("ラピダスの2ナノ品", "三星4纳米"): the node is that foundry's,
+    whatever the sentence says of it (only considered, only rumoured)."""
+    return doc.lang_ in ("ja", "zh") and f.end <= node.start and doc.text[f.end:node.start].strip() in ("", "の", "的")
+
 
 
 def _fmt(nm: float | None) -> str:

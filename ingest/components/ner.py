@@ -239,6 +239,17 @@ def _piece_of_bracketed_quote(text: str, s: int, e: int) -> bool:
     return (lo + 1, min(ends)) != (s, e) and bool(re.search(r"[（(][^）)]+[）)]\S", inner))
 
 
+# a katakana word and a number right after it ("フェルウィング3", "ハヤテ 2"): a product and its generation, no company
+_KATAKANA_NUMBERED = re.compile(r"(?P<w>[\u30a1-\u30faー・]{3,})\s?[0-9０-９]{1,3}[A-Za-z]?")
+
+
+def _numbered_katakana(text: str) -> bool:
+    """A Japanese model guess labelled a company that is a katakana word and a number: the number says it is a
+    product's generation (companies do not end in one), unless the word is one that never names ("シリーズ")."""
+    m = _KATAKANA_NUMBERED.fullmatch(text)
+    return bool(m) and m.group("w").strip("・").casefold() not in not_names("ja")
+
+
 # a Chinese chip guess that runs from a model code into the next word ("LT-T2算" of "LT-T2算力")
 _CODE_THEN_HANZI = re.compile(r"((?:[\u4e00-\u9fff]{0,4})[A-Za-z][A-Za-z0-9+-]*\d[A-Za-z0-9+]*)[\u4e00-\u9fff]{1,2}")
 
@@ -271,6 +282,8 @@ class ModelMentions:
                 stripped = text[s:e]
             if label == "ORG" and _QUOTED_AFTER_CHIP_WORD.search(text[max(0, s - 12):s]) and text[e:e + 1] in _CLOSE_QUOTE:
                 label = "CHIP"  # ミサゴの新チップ「ハヤテ」: a name quoted after a chip word is the chip
+            if label == "ORG" and doc.lang_ == "ja" and _numbered_katakana(stripped):
+                label = "CHIP"  # "フェルウィング3", "ノクターン2": a katakana word and a generation number name a product
             kind = KIND_OF_LABEL.get(label)
             if stripped.count("（") + stripped.count("(") != stripped.count("）") + stripped.count(")") \
                     or (reading is None and _piece_of_bracketed_quote(text, s, e)):

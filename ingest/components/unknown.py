@@ -801,6 +801,12 @@ class UnknownRecognizer:
             if n.start == 0 or text[n.start - 1] not in "（(" or text[n.end:n.end + 1] not in ("）", ")"):
                 continue
             if any(m.end == n.start - 1 for m in orgs):
+        chips = [m for m in out if m.kind == "chip" and not m.ids]
+        for m in chips:  # "フェルウィング3(Fellwing 3)": a chip and its name in another script are one chip
+            close = BRACKET_INSIDE.match(text, m.end)
+            n = next((c for c in chips if close and (c.start, c.end) == close.span("name")), None)
+            if n is not None and n.key != m.key:
+                n.extra["key"] = m.key
                 continue  # done above
             k = KATAKANA_BEFORE.search(text, 0, n.start - 1)
             if k is None or k.group(0) in stop or any(a < k.end() and k.start() < c for a, c in taken):

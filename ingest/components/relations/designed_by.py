@@ -160,6 +160,10 @@ def _maker_after(doc: Doc, product, org) -> bool:
 _JA_MAKER_RELATIVE = re.compile(r"[」』]?\s*(?:など|等)?を\s*(?:自社)?(?:開発|設計|手がけ|手掛け)(?:する|した|している|してきた|る)\s*"
                                 r"(?:米国?|中国|英国?|日本|新興|(?:\S{1,6}の)?(?:新興|スタートアップ|企業|会社)、?)?\s*")
 _LISTED = re.compile(r"\s*(?:,|and|, and|or|&)\s*")
+# "Xは、…チップ「Y」を設計・開発するファブレス企業です": the subject is the company a relative clause says makes the product
+_JA_MAKER_SUBJECT = re.compile(r"\s*(?:[（(][^（）()]{1,30}[）)])?\s*は[、，]?")
+_JA_MAKES_IT = re.compile(r"[」』]?\s*を\s*(?:自社で)?(?:設計|開発|手がけ|手掛け)(?:・(?:設計|開発|製造|販売))*(?:する|している)\s*"
+                          r"[^。、「」]{0,12}?(?:企業|会社|スタートアップ|メーカー|ベンダー)")
 # "Ashgrove AI's first product, the AG-1": the owner's product described, then named in apposition
 _OWNERS_PRODUCT = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:chips?|accelerators?|processors?|products?|parts?|"
                              r"gpus?|npus?|cards?|socs?)\s*,\s+(?:the\s+)?$", re.I)
@@ -169,6 +173,16 @@ _OWNERS_PRODUCT = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:chips?|accel
 _DESIGNED_WITH = re.compile(r"\b(?:designed|developed|built|co-developed|co-designed|created)\s+(?:jointly\s+|together\s+)?"
                             r"with\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _JOINTLY = re.compile(r"^\s+(?:jointly|together|co-)", re.I)
+
+
+def _ja_maker_subject(doc: Doc, org, product) -> bool:
+    """The name opens a Japanese sentence as its topic and the product is the object of a relative clause that
+    describes that company ("株式会社X（以下「X」）は、推論チップ「Y」を設計・開発するファブレス企業です")."""
+    if doc.lang_ != "ja" or org.end > product.start or doc.text[:org.start].strip(" 　・「"):
+        return False
+    head = _JA_MAKER_SUBJECT.match(doc.text, org.end)
+    return bool(head) and head.end() <= product.start and bool(_JA_MAKES_IT.match(doc.text, product.end)) \
+        and not any(m.kind == "org" and m.key != org.key and org.end <= m.start < product.start for m in mentions(doc))
 
 
 def _partners(doc: Doc, orgs: list, designer, product) -> list:
@@ -255,17 +269,20 @@ class DesignedBy:
                         best, conf = owner[0], base * 0.95
                     elif subject:
                         best, conf = max(subject, key=lambda o: o.end), base * 0.95
-                elif len(named) == 1:
-                    best, conf = named[0], base * 0.85
+                elif len(named) == 1 and not (doc.lang_ == "ja" and any(s >= named[0].end for s, _ in cue_spans(doc, "_adopt"))):
+                    best, conf = named[0], base * 0.85  # (not "Yは…量産され、当社のモジュールにも搭載されております")
             if best is None or not can_be(best, "ChipVendor") and not best.extra.get("unknown") \
                     and "Organization" not in best.types:
                 continue
-            if conf < 0.95 and best.extra.get("unknown") and not _verb_follows(doc, best) \
+            if conf < 0.95 and best.extra.get("unknown") and not _verb_follows(doc, best) and not _ja_maker_subject(doc, best, p) \
                     and not (p.kind == "cluster" and acts_in(doc, best, "_operate")) \
                     and not _owner_subject(doc, best, p) and not _maker_after(doc, p, best) \
                     and not _colon_owner(doc, best, p) \
                     and not any(o.key == best.key and o.extra.get("launches") for o in orgs):  # cjk_names._launches
                 continue  # a name GiNZA or a suffix pattern guessed is a designer only when it acts as one
+            if conf < 0.95 and doc.lang_ == "ja" and p.end <= best.start and not of_kind(ms, "node", "arch") \
+                    and acts_in(doc, best, "_adopt"):
+                continue  # "YG-2はXが自社のデータセンターで採用を決めている": a customer adopts the chip
             if conf < 0.95 and "Foundry" in best.types and not cue_spans(doc, "_design_verb"):
                 continue  # "Samsung makes the Kunlun 1": a foundry sentence, not a design one
             written_as_one = doc.lang_ == "zh" and best.ids and p.ids and (  # "华为昇腾910B"
@@ -314,8 +331,8 @@ class DesignedBy:
         from ingest.components.context import context_of
         ctx = context_of(doc)
         topic = ctx.defined or ctx.topic  # (a filing's own products: "…用于新一代LP-300芯片研发项目")
-        if not topic or not cue_spans(doc, "_design_verb"):
-            return
+        if not topic or not (cue_spans(doc, "_design_verb") or cue_spans(doc, "_proceeds")):
+            return  # ("調達資金は「YG-2」の量産に充てる": the money goes to the company's own chip)
         for p in products:
             if (p.ids or p.extra.get("quoted") or ctx.defined) and p.kind == "chip" and not guarded(doc, p.start, p.end):
                 add(doc, p, "designedBy", topic, confidence(doc, "designedBy") * 0.7, NAME + "_topic")

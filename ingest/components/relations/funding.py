@@ -29,7 +29,8 @@ OFFERING_TOTAL = re.compile(r"total (?:fundraising|proceeds|gross proceeds|funds
                             r"募集资金总额|募资总额|募集資金總額|調達総額|資金調達総額", re.I)
 # "寒武纪上市前的投资方", "X社の株主": the name before a possessive is the company held, not a holder
 POSSESSOR = re.compile(r"^[^，,、。：:]{0,6}(?:的|の)\s*$")
-POSSESSOR_JA = re.compile(r"^[^，,、。：:]{0,6}の\s*$")  # in Japanese 的 makes adjectives ("戦略的投資家")
+POSSESSOR_JA = re.compile(r"^(?!.*からの\s*$)[^，,、。：:]{0,6}の\s*$")  # in Japanese 的 makes adjectives ("戦略的投資家")
+# ("Xからの参加", participation from X, is X taking part, not X's)
 # "a 4% stake in Y", "12% of Y", "shares of Y": the words that close on the company held
 HELD_OBJECT = re.compile(r"\b(?:stake|shares?|interest|%)\s+(?:\w+\s+){0,2}(?:in|of)\s+(?:the\s+)?$|%\s*(?:in|of)\s+$", re.I)
 # "Drummond Capital, which holds 12%": the name before a relative pronoun is its subject
@@ -241,9 +242,20 @@ class Funding:
         ms = mentions(doc)
         ctx = context_of(doc)
         text = doc.text
+        if doc.lang_ == "ja" and self._allotment_line(doc, ms, ctx):
+            return doc
         if ctx.last_round is None and ctx.recent_round and ctx.paragraph - ctx.recent_round[0] <= 2 \
                 and cue_spans(doc, "_role_list"):
             ctx.last_round = ctx.recent_round[1]  # "联合领投方：A、B" on a line of its own under the round's news
+        if doc.lang_ == "ja" and ctx.last_round is None and ctx.recent_round and ctx.paragraph - ctx.recent_round[0] <= 2 \
+                and not of_kind(mentions(doc), "round") and not of_kind(mentions(doc), "money"):
+            # an interview's answer to "who invested?" ("Xさんにリードを取ってもらって…"), a paragraph or two after the
+            # round it names, whose every name leads, takes part or says it invests: that round's investors
+            named = [o for o in of_kind(mentions(doc), "org") if not o.extra.get("inside") and not o.extra.get("coref")]
+            leads, parts = self._roles(doc, named)
+            if named and (leads or parts) and all(id(o) in leads or id(o) in parts or o.extra.get("standing") == "Investor"
+                                                  for o in named):
+                ctx.last_round = ctx.recent_round[1]
         if not cue_spans(doc, "funding") and not (
                 ctx.last_round is not None and (cue_spans(doc, "_lead") or cue_spans(doc, "_participate"))):
             return doc
@@ -366,6 +378,9 @@ class Funding:
         last = ctx.last_round
         if ckey is None and last and investors and not money and not rounds:
             ckey = last.company
+        if doc.lang_ == "ja" and last is not None and last.amount and money and not rounds and investors and not years \
+                and all(m.value[0] < max(v[0] for v in last.values) for m in money):
+            money = []  # "当社はリード投資家として12億円を引き受けます": an investor's share of the round in view, no round
         if ckey is None and ctx.defined and doc.lang_ == "zh" and investors:
             ckey = ctx.defined  # "（1）X持股9.85%" in a filing: a holder of the company its definition names
         if ckey is None and ctx.topic and (rounds or money or investors):
@@ -487,6 +502,24 @@ class Funding:
 
     @staticmethod
     def _roles(doc: Doc, orgs: list) -> tuple[set, set]:
+    @staticmethod
+    def _allotment_line(doc: Doc, ms: list, ctx) -> bool:
+        """"・株式会社X　4億円" (lexicon `_allotment_line`), a paragraph or two after a round: a line of its allotment
+        list, whose first name takes part in that round (the amount is its share; a general partner named in
+        brackets after it is not an investor)."""
+        rnd = ctx.last_round or (ctx.recent_round[1] if ctx.recent_round and ctx.paragraph - ctx.recent_round[0] <= 2
+                                 else None)
+        if rnd is None or not cue_spans(doc, "_allotment_line"):
+            return False
+        first = min((o for o in of_kind(ms, "org") if not o.extra.get("inside")), key=lambda o: o.start, default=None)
+        if first is None or first.key == rnd.company or guarded(doc, first.start, first.end):
+            return False
+        conf = confidence(doc, "funding")
+        add(doc, rnd.key, "fundedCompany", rnd.company, conf, NAME, spans=[first])
+        add(doc, rnd.key, "investor", first, conf, NAME)
+        ctx.recent_round = (ctx.paragraph, rnd)  # the next line of the list
+        return True
+
         """Who leads and who takes part, from the lexicon rows of the `_lead` and `_participate` cues: each
         row says on which side of the cue its names are written (`agent`: after "led by", before "领投",
         the object of "added A and B as investors") and how far (`window`); list joiners give no role."""

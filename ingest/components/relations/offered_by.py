@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
+from ingest.components.linker import written_with
 from ingest.components.relations.common import add, confidence, cue_spans, guarded, of_kind
 
 NAME = "aic_offered_by"
@@ -16,12 +17,12 @@ class OfferedBy:
         ms = mentions(doc)
         for n in of_kind(ms, "node"):
             f = n.extra.get("foundry_mention")
-            if f is None and doc.lang_ == "en" and n.extra.get("key"):
+            if f is None and n.extra.get("key"):  # ("Intel 18A", "ラピダスの2nm": a name the vocabulary knows whole)
                 f = _named_within(ms, n)
             if not n.extra.get("key") or f is None:
                 continue
             if guarded(doc, min(n.start, f.start), max(n.end, f.end)) and (
-                    not (n.start <= f.start and f.end <= n.end) or cue_spans(doc, "_hedge")):
+                    not (n.start <= f.start and f.end <= n.end or written_with(doc, f, n)) or cue_spans(doc, "_hedge")):
                 continue  # (but "a report that the QX-9 would move to Intel 18A": Intel's 18A all the same)
             add(doc, n, "offeredBy", f, confidence(doc, "offeredBy"), NAME)
         return doc
