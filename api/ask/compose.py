@@ -79,6 +79,7 @@ class Node:
     negated: bool = False  # "not made on TSMC's 6nm process", "never led a round": no such node linked
     asked: bool = False  # the reading marked this node as the one asked for ("…的芯片中，…是哪款")
     also: list = field(default_factory=list)  # (class, negated): "backers that are foundries", "不是推理芯片"
+    named: bool = False  # its entity atom is the thing itself, however far apart they are written (_distribute_both)
 
 
 @dataclass
@@ -859,7 +860,10 @@ def _verb_fit(text: str, nodes: list[Node], a: Span, idx: Any, rels: list[Span],
 # which node types a constraint can be checked on: a year (announced, dated rounds), a node size, a memory type
 _BEARS = {"Y": {"cluster", "chip", "round", "amount", "company", "org", "vendor", "investor", "foundry", "memory"},
           "N": {"process", "chip", "foundry", "company", "org", "vendor", "memory"},
-          "memory": {"chip", "company", "org", "vendor"}}
+          "memory": {"chip", "company", "org", "vendor"},
+          # a listing is a company's (its IPO round's), never a chip's: "在港交所上市、且有芯片采用…的公司"
+          "exchange": {"company", "org", "vendor", "investor", "foundry", "round", "amount", "exchange", "roundname",
+                       "currency"}}
 
 
 def _bears(n: Node, a: Span) -> bool:
@@ -1016,16 +1020,27 @@ def _distribute_both(nodes: list[Node], edges: list, marks: list[Span], answer: 
         return nodes, edges
     out_nodes, out_edges = list(nodes), list(edges)
     for n in nodes:
-        if n is answer or n.type not in ("chip", "round") or n.implicit:
+        if n is answer or n.implicit:
             continue
-        want = ("vendor",) if n.type == "chip" else ORGS
-        names = [a for a in n.atoms if a.kind == "entity" and not (a.negated or a.excluded or a.alt) and
-                 entity_type(idx, a.span.data, "vendor" if n.type == "chip" else "company") in want and
-                 not (n.type == "chip" and "foundry" == entity_type(idx, a.span.data))]
+        if n.type in ("chip", "round"):
+            want = ("vendor",) if n.type == "chip" else ORGS
+            names = [a for a in n.atoms if a.kind == "entity" and not (a.negated or a.excluded or a.alt) and
+                     entity_type(idx, a.span.data, "vendor" if n.type == "chip" else "company") in want and
+                     not (n.type == "chip" and "foundry" == entity_type(idx, a.span.data))]
+        elif n.type in ("foundry", "investor", "vendor", "process", "arch"):
+            # "TSMCとインテルの両方のファウンドリに依存": a foundry is one of them, so one foundry node per name
+            cls = {**NODE_CLASS, **ALSO_CLASS}[n.type]
+            names = [a for a in n.atoms if a.kind == "entity" and not (a.negated or a.excluded or a.alt) and
+                     any(idx.entities[i].is_a(cls) for i in a.span.data if i in idx.entities)]
+            if len(names) > 1:
+                n.named = True  # each copy is the named thing itself (compile_query.entity_atom: VALUES)
+        else:
+            continue
         if len(names) < 2:
             continue
         for i, a in enumerate(names[1:]):
-            c = Node(f"{n.var}_{i}", n.type, n.start, n.end, n.cls, answerable=n.answerable, ipo=n.ipo)
+            c = Node(f"{n.var}_{i}", n.type, n.start, n.end, n.cls, answerable=n.answerable, ipo=n.ipo,
+                     named=n.named)
             c.atoms = [b for b in n.atoms if b not in names] + [a]
             c.also = list(n.also)
             n.atoms.remove(a)

@@ -18,6 +18,16 @@ def upto(vendor: str, year: int) -> str:
             f"FILTER(xsd:integer(STR(?y)) <= {year}) }}")
 
 
+def rely(f: str, n: int) -> str:
+    """?x depends on foundry f: relies on it, or designs a chip it makes (or made on one of its processes)."""
+    return (f"{{ ?x aic:reliesOn {f} }} UNION {{ ?c{n} aic:designedBy ?x ; aic:fabricatedBy {f} }} UNION "
+            f"{{ ?c{n} aic:designedBy ?x ; aic:manufacturedOn/aic:offeredBy {f} }}")
+
+
+def rely_both(f: str, g: str) -> str:
+    return f"?x a aic:ChipVendor . {rely(f, 1)} {rely(g, 2)}"
+
+
 CASES: list[tuple[str, str, str | None]] = [
     # a memory type written with its class word (GDDR6内存, HBM3e显存) is one atom
     ("zh-memory-word", "哪些芯片采用HBM3内存？", "?x a aic:Chip ; aic:memoryType \"HBM3\" ."),
@@ -57,6 +67,19 @@ CASES: list[tuple[str, str, str | None]] = [
     ("zh-superlative-words", "以人民币计价的单笔融资中，金额排名第一的是哪家公司？",
      "?r aic:fundedCompany ?x ; aic:amount ?a ; aic:currency \"CNY\" . FILTER NOT EXISTS { ?r2 aic:amount ?a2 ; "
      "aic:currency \"CNY\" . FILTER(?a2 > ?a) }"),
+    # "both" over two named foundries: one foundry node per name, each the named foundry however far from its type
+    # word; depending on a foundry is relying on it or having chips made by it (on its processes)
+    ("both-named-nodes", "三星とTSMCの両方のファウンドリを利用しているベンダーはどこですか。", rely_both("aid:samsung", "aid:tsmc")),
+    ("both-named-nodes", "Which chip vendors depend on the foundries of both Samsung and TSMC?",
+     rely_both("aid:samsung", "aid:tsmc")),
+    # 設計元/開発元: the designer
+    ("ja-designer-word", "GlobalFoundriesで製造されたチップの設計元に出資している投資家をすべて挙げてください。",
+     "?c a aic:Chip ; aic:designedBy ?co . { ?c aic:fabricatedBy aid:globalfoundries } UNION { ?c "
+     "aic:manufacturedOn/aic:offeredBy aid:globalfoundries } " + inv("?co")),
+    # a listing qualifies the company, never the chip written next to it
+    ("exchange-on-company", "在科创板上市、且有芯片采用台积电7纳米工艺的公司有哪些？",
+     "?r aic:fundedCompany ?x ; aic:exchange \"Shanghai STAR Market\" . ?c aic:designedBy ?x ; aic:manufacturedOn ?p . "
+     "?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 7 ."),
 ]
 
 
