@@ -120,6 +120,7 @@ class Linker:
                 continue
             if any(o.start < s for o in orgs):
                 continue  # an organisation named earlier in the sentence is the likelier antecedent
+            if not prev:
             if doc.lang_ == "zh" and any(o.start == e and not o.extra.get("coref") for o in orgs):
                 continue  # "边缘AI芯片公司芯湃微": the word describes the name right after it
             if prev.startswith("new:") and ctx.topic_paragraph != ctx.paragraph and doc.text[s:e].lower() == "its":

@@ -81,3 +81,49 @@ def test_market_table_whose_header_names_the_market():
     values = {o for s, p, o in fs if p == "value"}
     assert {"81500000000", "97200000000"} <= values
     assert ("true" in {o for s, p, o in fs if p == "isForecast"}) and "0.193" in {o for s, p, o in fs if p == "growthRate"}
+
+
+def test_its_next_chip_is_no_named_chip_and_its_maker_relies_on_the_process():
+    fs = facts_of("Tenstorrent said its next Blackhole would use Samsung's SF2 process.")
+    assert not any(s == "Blackhole" and p in ("manufacturedOn", "fabricatedBy") for s, p, _ in fs)
+    assert any(s == "Tenstorrent" and p == "reliesOn" for s, p, _ in fs)
+
+
+def test_a_foundry_that_made_the_chip_on_a_node():
+    fs = facts_of("That is a big step from the first QPU-1, which GlobalFoundries made on 14nm.")
+    assert ("QPU-1", "fabricatedBy", "GlobalFoundries") in fs
+
+
+def test_a_round_of_a_year_without_a_name_or_an_amount():
+    fs = facts_of("Pellam Ventures and Ostrow Capital put money into Tessaline Robotics in 2021, in a round whose size "
+                  "was never published.")
+    rounds = {s for s, p, o in fs if p == "fundedCompany" and o == "Tessaline Robotics"}
+    assert rounds and {o for s, p, o in fs if s in rounds and p == "date"} == {"2021"}
+    assert _round_parties(fs, "Tessaline Robotics") == {"Pellam Ventures", "Ostrow Capital"}
+
+
+def test_a_valuation_alone_is_no_round():
+    fs = facts_of("Quellbrook Semiconductor closed a $210 million Series C in May. $1.4 billion: the floor on "
+                  "Quellbrook's valuation.")
+    assert {o for s, p, o in fs if p == "amount"} == {"210000000"}
+
+
+def test_a_nationality_in_an_appositive_is_no_name():
+    fs = facts_of("SoftBank Group has completed its takeover of Graphcore, the British designer of the Bow IPU.")
+    assert ("Bow IPU", "designedBy", "Graphcore") in fs
+    assert not any("British" in (s, o) for s, _, o in fs)
+
+
+def test_a_possessive_owner_holds_under_a_negated_verb():
+    fs = facts_of("She would not comment on Harlow Labs' HX-3 accelerator.")
+    assert ("HX-3", "designedBy", "Harlow Labs") in fs
+
+
+def test_its_after_a_chip_subject_is_the_chip_and_its_dies_come_off_a_line():
+    fs = facts_of("We tried Google's TPU v5p in Google's own cloud.\n\nGaudi 3 was the cheapest per request, but its "
+                  "compiler needed custom work.")
+    assert not any(s == "Gaudi 3" and p == "designedBy" for s, p, _ in fs)
+    fs = facts_of("MI300X: AMD's CDNA 3 design, assembled from chiplets. Its compute dies come off TSMC's N5 line and "
+                  "its I/O dies off N6.")
+    assert ("MI300X", "fabricatedBy", "TSMC") in fs
+    assert {o for s, p, o in fs if s == "MI300X" and p == "manufacturedOn"} == {"N5", "N6"}

@@ -286,7 +286,9 @@ class DesignedBy:
             if conf < 0.95 and "Foundry" in best.types and not cue_spans(doc, "_design_verb"):
                 continue  # "Samsung makes the Kunlun 1": a foundry sentence, not a design one
             written_as_one = doc.lang_ == "zh" and best.ids and p.ids and (  # "华为昇腾910B"
-                best.end == p.start or p.start <= best.start and best.end < p.end)
+                best.end == p.start or p.start <= best.start and best.end < p.end) or \
+                doc.lang_ == "en" and conf >= 0.95 and best.end <= p.start and bool(
+                    re.fullmatch(r"['’]s?\s+", doc.text[best.end:p.start]))  # "She would not comment on Intel's Gaudi 3"
             if guarded(doc, min(p.start, best.start), max(p.end, best.end)) and not written_as_one:
                 continue  # (a maker written into the chip's known name is no part of the hearsay around it)
             add(doc, p, "designedBy", best, conf, NAME)

@@ -366,6 +366,8 @@ class Funding:
             rounds = [r for r in rounds if not (r.value == "IPO" and BEFORE_WORD.match(text, r.end))]
         if doc.lang_ == "en":  # "invested … ahead of the listing": a time before the listing, not the listing
             rounds = [r for r in rounds if not EN_TIME_BEFORE.search(text, 0, r.start)]
+            if not rounds and not investors and all(re.match(r"valu", text[s:e], re.I) for s, e in cue_spans(doc, "funding")):
+                return doc  # "$2.6 billion: the floor on X's valuation": a price tag, no round
         if any(not BEFORE_LISTING.match(r.text) for r in rounds):
             rounds = [r for r in rounds if not BEFORE_LISTING.match(r.text)]
         elif doc.lang_ == "ja" and rounds and investors and not of_kind(ms, "money") and not of_kind(ms, "year"):

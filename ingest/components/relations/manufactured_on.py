@@ -41,7 +41,12 @@ def names_the_chip(doc: Doc) -> bool:
     """Whether the sentence points back with a noun ("The chip itself is …"), which, unlike a bare "it",
     may reach the chips of the paragraph before."""
     from ingest.components.relations.common import cue_spans
-    return any(len(doc.text[s:e].split()) > 1 for s, e in cue_spans(doc, "_this_chip"))
+    return any(len(doc.text[s:e].split()) > 1 or doc.lang_ == "zh" and re.search(r"芯片|卡|GPU", doc.text[s:e])
+               for s, e in cue_spans(doc, "_this_chip"))  # ("该芯片", "整颗芯片": a noun, not a bare 这款)
+
+
+# "Its compute dies come off TSMC's N5 line": a possessive points back at the chip in view as much as at its maker
+POSSESSIVE = re.compile(r"its|their", re.I)
 
 
 def implicit_chips(doc: Doc, ms: list) -> list:
@@ -52,7 +57,7 @@ def implicit_chips(doc: Doc, ms: list) -> list:
         return []
     # "同社は製造をラピダスに委託し…", "该公司…由台积电代工": the company the paragraph is about is no other organisation
     others = [m for m in of_kind(ms, "org") if "Foundry" not in m.types and not m.extra.get("unknown")
-              and not (m.extra.get("coref") and doc.lang_ in ("ja", "zh"))]
+              and not (m.extra.get("coref") and (doc.lang_ in ("ja", "zh") or POSSESSIVE.fullmatch(m.text)))]
     if others and not cue_spans(doc, "_this_chip"):
         return []
     return previous_chips(doc)

@@ -42,11 +42,12 @@ class ReliesOn:
         vendors = [m for m in of_kind(ms, "org") if ("ChipVendor" in m.types or m.extra.get("coref"))
                    and not (m.ids and m.ids[0] in owners)]
         topic = context_of(doc).topic_here()
-        if doc._.successor_chip and not vendors and not chips and topic:
-            # the paragraph's vendor plans its next chip on a process: it relies on that process
+        if doc._.successor_chip and not chips and (topic and not vendors or len(vendors) == 1 and usable_nodes(ms)):
+            # the paragraph's vendor (or the one vendor named: "Groq says its next LPU will come out of Samsung's 4nm
+            # fab") plans its next chip on a process: it relies on that process
             for n in usable_nodes(ms):
                 if not guarded(doc, n.start, n.end):
-                    add(doc, topic, "reliesOn", n, 0.6, NAME, spans=[n])
+                    add(doc, vendors[0] if vendors else topic, "reliesOn", n, 0.6, NAME, spans=[n])
             return doc
         if not vendors:
             return doc
