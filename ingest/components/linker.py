@@ -112,15 +112,17 @@ class Linker:
                 ms.append(Mention(s, e, doc.text[s:e], "org", (alias.key[3:],) if alias.key.startswith("id:") else (),
                                   extra={"coref": True, "key": alias.key, "alias": True}))
                 continue
-            if not prev:
             if ctx.issuer and doc.lang_ == "ja" and doc.text[s:e] == "当社":  # a disclosure's 当社 is its issuer
                 ms.append(Mention(s, e, "当社", "org", (ctx.issuer[3:],) if ctx.issuer.startswith("id:") else (),
                                   extra={"coref": True, "key": ctx.issuer}))
                 continue
+            if not prev:
                 continue
             if any(o.start < s for o in orgs):
                 continue  # an organisation named earlier in the sentence is the likelier antecedent
-            if not prev:
+            if doc.lang_ == "en" and doc.text[s:e].lower() == "its" and any(
+                    m.kind == "chip" and m.end <= s and not re.sub(r"[\W_]", "", doc.text[:m.start]) for m in ms):
+                continue  # "Gaudi 3 was the cheapest …, but its compiler …": the chip the sentence opens on
             if doc.lang_ == "zh" and any(o.start == e and not o.extra.get("coref") for o in orgs):
                 continue  # "边缘AI芯片公司芯湃微": the word describes the name right after it
             if prev.startswith("new:") and ctx.topic_paragraph != ctx.paragraph and doc.text[s:e].lower() == "its":
@@ -203,15 +205,15 @@ class Linker:
         return best
 
 
-def _zh_word(two: str) -> bool:
-    from ingest.components.unknown import _zh_tags
-    return len(two) == 2 and bool(_zh_tags().get(two))
-
 def written_with(doc: Doc, f: Mention, node: Mention) -> bool:
     """The foundry written right before its node ("ラピダスの2ナノ品", "三星4纳米"): the node is that foundry's,
     whatever the sentence says of it (only considered, only rumoured)."""
     return doc.lang_ in ("ja", "zh") and f.end <= node.start and doc.text[f.end:node.start].strip() in ("", "の", "的")
 
+
+def _zh_word(two: str) -> bool:
+    from ingest.components.unknown import _zh_tags
+    return len(two) == 2 and bool(_zh_tags().get(two))
 
 
 def _fmt(nm: float | None) -> str:

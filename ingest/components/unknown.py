@@ -50,7 +50,7 @@ QUOTED_NAME = re.compile(rf"(?:{CHIP_WORDS}|[A-Z]PUs?|プロセッサー)\s?[「
 # a cluster named beside its kind word: クラスター「ツクヨミ」, "衡山"智算集群, "Emberline, a liquid-cooled training cluster"
 CLUSTER_WORDS = r"(?:集群|集羣|超节点|クラスター|クラスタ|スーパーコンピューター?|clusters?|supercomputers?|superpods?)"
 QUOTED_CLUSTER = re.compile(
-    rf"{CLUSTER_WORDS}[，,]?\s?(?:(?:名字|名称)?(?:叫做?|名为|命名为|取名为?)\s?)?[「『“\"](?P<a>[^」』”\"\n]{{2,24}})[」』”\"]|"
+    rf"{CLUSTER_WORDS}\s?[「『“\"](?P<a>[^」』”\"\n]{{2,24}})[」』”\"]|"
     rf"[「『“\"](?P<b>[^」』”\"\n]{{2,24}})[」』”\"]\s{{0,2}}的?(?:(?:智算|算力|计算|AI|ＡＩ|GPU|computing|compute|training|ai|power)\s{{0,2}}){{0,2}}"
     rf"{CLUSTER_WORDS}")
 # an architecture named before its kind word: 基于自研的"岩芯"微架构, 「Cinder」マイクロアーキテクチャ, the "Cinder" microarchitecture
@@ -289,6 +289,10 @@ def _clean_en_guesses(doc: Doc, out: list) -> None:
         words = m.text.split()
         if re.fullmatch(r"(?:Inc|Corp|Ltd|LLC|Co|Corporation|Limited|PLC|GmbH|AG|SA|NV)\.?", m.text):
             out.remove(m)  # "Fenwright Labs, Inc., a designer …": the legal form alone names nobody
+            continue
+        from ingest.components.context import _name_words
+        if len(words) == 1 and words[0] in _name_words().get("demonym", ()):
+            out.remove(m)  # "Graphcore, the British designer of …": a nationality, no name
             continue
         if not lower and not any(w[:1].isupper() or w[:1].isdigit() for w in words):
             out.remove(m)  # "people familiar", "now powers": no capital, no name (outside lower-cased translation)
@@ -797,16 +801,16 @@ class UnknownRecognizer:
                 taken.append((s, e))
             if n is not None:
                 _one_entity(m, n)
-        for n in orgs:
-            if n.start == 0 or text[n.start - 1] not in "（(" or text[n.end:n.end + 1] not in ("）", ")"):
-                continue
-            if any(m.end == n.start - 1 for m in orgs):
         chips = [m for m in out if m.kind == "chip" and not m.ids]
         for m in chips:  # "フェルウィング3(Fellwing 3)": a chip and its name in another script are one chip
             close = BRACKET_INSIDE.match(text, m.end)
             n = next((c for c in chips if close and (c.start, c.end) == close.span("name")), None)
             if n is not None and n.key != m.key:
                 n.extra["key"] = m.key
+        for n in orgs:
+            if n.start == 0 or text[n.start - 1] not in "（(" or text[n.end:n.end + 1] not in ("）", ")"):
+                continue
+            if any(m.end == n.start - 1 for m in orgs):
                 continue  # done above
             k = KATAKANA_BEFORE.search(text, 0, n.start - 1)
             if k is None or k.group(0) in stop or any(a < k.end() and k.start() < c for a, c in taken):

@@ -378,11 +378,11 @@ class Funding:
         years = _round_years(text, of_kind(ms, "year"))
         ckey = company.key if company else None
         last = ctx.last_round
-        if ckey is None and last and investors and not money and not rounds:
-            ckey = last.company
         if doc.lang_ == "ja" and last is not None and last.amount and money and not rounds and investors and not years \
                 and all(m.value[0] < max(v[0] for v in last.values) for m in money):
             money = []  # "当社はリード投資家として12億円を引き受けます": an investor's share of the round in view, no round
+        if ckey is None and last and investors and not money and not rounds:
+            ckey = last.company
         if ckey is None and ctx.defined and doc.lang_ == "zh" and investors:
             ckey = ctx.defined  # "（1）X持股9.85%" in a filing: a holder of the company its definition names
         if ckey is None and ctx.topic and (rounds or money or investors):
@@ -503,8 +503,6 @@ class Funding:
         return doc
 
     @staticmethod
-    def _roles(doc: Doc, orgs: list) -> tuple[set, set]:
-    @staticmethod
     def _allotment_line(doc: Doc, ms: list, ctx) -> bool:
         """"・株式会社X　4億円" (lexicon `_allotment_line`), a paragraph or two after a round: a line of its allotment
         list, whose first name takes part in that round (the amount is its share; a general partner named in
@@ -522,6 +520,8 @@ class Funding:
         ctx.recent_round = (ctx.paragraph, rnd)  # the next line of the list
         return True
 
+    @staticmethod
+    def _roles(doc: Doc, orgs: list) -> tuple[set, set]:
         """Who leads and who takes part, from the lexicon rows of the `_lead` and `_participate` cues: each
         row says on which side of the cue its names are written (`agent`: after "led by", before "领投",
         the object of "added A and B as investors") and how far (`window`); list joiners give no role."""
