@@ -21,6 +21,8 @@ _COORD = r"[\s\0,、，]|and|both|as well as|also|和|与|及|跟|都|也|均|�
 # what may stand between an entity and a type word for the entity to name the node itself ("the Hanguang 800 chip",
 # "Intel's fabs", "TPU芯片"); a word between ("英特尔代工的芯片厂商": the vendors Intel makes chips for) does not
 _ADJACENT = re.compile(r"[\s的の'’s\-]*")
+_AS_JA = re.compile(r"\s*として")  # a name, then its role: "インテルがファウンドリとして"
+_AS_GAP = re.compile(r"\s*,?\s*(?:as\s+(?:an?\s+|the\s+)?|作为\s*)", re.I)  # "Intel as a foundry", "英特尔作为代工厂"
 _TRIPLE = re.compile(r"(\?\w+|<[^>]+>)\s+(aic:\w+)\s+(\?\w+|<[^>]+>|\"[^\"]*\")")
 
 
@@ -178,7 +180,7 @@ class Compiler:
         # a verb right before the name makes it that verb's object, not the answer itself ("既依赖台积电又依赖英特尔的厂商")
         governed = any(r.end <= a.span.start and not self.text[r.end:a.span.start].strip(" 了过") for r in self.g.rels)
         if nt in types and nt not in ("company", "round") and not (governed and n is self.g.answer) and (
-                (len(gap) <= 3 and _ADJACENT.fullmatch(gap)) or n.implicit or n.named):
+                (len(gap) <= 3 and _ADJACENT.fullmatch(gap)) or n.implicit or n.named or self.in_role(a, n)):
             self.body.append(f"VALUES {v} {{ {iri} }}")  # "the Hanguang 800 chip", "Intel's fabs": the node itself
             return
         rel, subject = self.rel_near(a) if not a.span.row.get("anaphor") else (None, False)  # "its 7nm processes"
@@ -214,6 +216,14 @@ class Compiler:
                         pat = pat.replace("{" + ph + "}", self.fresh("c"))
                 self.add(pat.replace("{a}", v).replace("{b}", iri), a.negated)
                 return
+
+    def in_role(self, a: Atom, n: Node) -> bool:
+        """"インテルがファウンドリとして製造", "Intel, as a foundry,", "英特尔作为代工厂": the name is the node, in that role."""
+        if n is self.g.answer or n.start < a.span.end:
+            return False
+        gap = self.text[a.span.end:n.start]
+        return bool(re.fullmatch(r"\s*(?:が|は|も)?\s*", gap) and _AS_JA.match(self.text, n.end) or
+                    _AS_GAP.fullmatch(gap))
 
     def unstated_class(self, v: str, arch: str, negated: bool) -> bool:
         """"摩尔线程的GPU": a designer's chip of an architecture class (GPGPU, NPU), or, when the graph states no class

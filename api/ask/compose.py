@@ -831,6 +831,8 @@ def _attach(text: str, lang: str, nodes: list[Node], a: Span, idx: Any, marks: l
     if lang == "en":
         if after and re.fullmatch(r"\s*(?:'s|’s|')?\s*", text[a.end:after[0].start]):
             return after[0]
+        if after and a.kind == "entity" and re.fullmatch(r"\s*,?\s*as\s+(?:an?\s+|the\s+)?", text[a.end:after[0].start], re.I):
+            return after[0]  # "Intel, as a foundry, …": the name in that role
         return before[-1] if before else after[0]
     return after[0] if after else before[-1]
 

@@ -28,6 +28,9 @@ def rely_both(f: str, g: str) -> str:
     return f"?x a aic:ChipVendor . {rely(f, 1)} {rely(g, 2)}"
 
 
+FAB = "?x a aic:Chip . {{ ?x aic:fabricatedBy {f} }} UNION {{ ?x aic:manufacturedOn/aic:offeredBy {f} }}"
+
+
 CASES: list[tuple[str, str, str | None]] = [
     # a memory type written with its class word (GDDR6内存, HBM3e显存) is one atom
     ("zh-memory-word", "哪些芯片采用HBM3内存？", "?x a aic:Chip ; aic:memoryType \"HBM3\" ."),
@@ -80,6 +83,15 @@ CASES: list[tuple[str, str, str | None]] = [
     ("exchange-on-company", "在科创板上市、且有芯片采用台积电7纳米工艺的公司有哪些？",
      "?r aic:fundedCompany ?x ; aic:exchange \"Shanghai STAR Market\" . ?c aic:designedBy ?x ; aic:manufacturedOn ?p . "
      "?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 7 ."),
+    # a name then its role ("インテルがファウンドリとして", "Intel, as a foundry,", "英特尔作为代工厂"): the node is that name
+    ("as-role", "サムスンがファウンドリとして製造を担っているチップはどれですか。", FAB.format(f="aid:samsung")),
+    ("as-role", "Which chips does Intel, as a foundry, manufacture?", FAB.format(f="aid:intel")),
+    ("as-role", "英特尔作为代工厂制造了哪些芯片？", FAB.format(f="aid:intel")),
+    # dependence as a noun; the STAR Market said with 市場
+    ("words", "Which chip vendors have no dependency on Samsung?",
+     "?x a aic:ChipVendor . FILTER NOT EXISTS { " + rely("aid:samsung", 1) + " }"),
+    ("words", "STAR市場に上場している企業はどこですか。",
+     "?r aic:fundedCompany ?x ; aic:exchange \"Shanghai STAR Market\" ."),
 ]
 
 
