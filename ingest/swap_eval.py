@@ -142,7 +142,8 @@ def render_entity(ent: Entity, surfaces: list[str], gen: NameGenerator, lang: st
             g = NameGenerator("ja" if any(_KANA.search(s) for s in surfaces) else "zh", gen.rng)
         for _ in range(20):
             b = g.make(ent.label, ent.role)
-            if key(b.latin) not in taken and key(b.native) not in taken:
+            if key(b.latin) not in taken and key(b.native) not in taken \
+                    and (script_latin or not is_latin(b.native)):  # a name written in kana or han stays so
                 break
         taken.update({key(b.latin), key(b.native)})
         ent.bundles.append(b)
@@ -152,7 +153,7 @@ def render_entity(ent: Entity, surfaces: list[str], gen: NameGenerator, lang: st
         root = _shared_root(sorted(set(surfaces)), tuple(ent.spellings))
         if root:
             new = _plain(fresh(is_latin(root)), root)
-            pattern = re.compile(re.escape(root), re.IGNORECASE)
+            pattern = _root_pattern(root)
             ent.rendered.update({s: pattern.sub(lambda _m: new, s) for s in surfaces if pattern.search(s)})
             ent.rendered.setdefault(root, new)  # the gold lists the bare name too
     for script in (True, False):
@@ -162,10 +163,10 @@ def render_entity(ent: Entity, surfaces: list[str], gen: NameGenerator, lang: st
             if ent.label in ("ORG", "RESEARCH") else None
         if root:  # 株式会社ミソラ・ニューラル… / ミソラ, 上海宸极智能科技有限公司 / 宸极智能: only the root changes
             new = _new_root(root, gen, lang, taken)
-            pattern = re.compile(re.escape(root), re.IGNORECASE)
+            pattern = _root_pattern(root)
             for s in group:
                 if pattern.search(s):
-                    ent.rendered[s] = pattern.sub(lambda _m: new, s)
+                    ent.rendered[s] = pattern.sub(lambda m: _cased(new, m.group(0)), s)
             group = [s for s in group if s not in ent.rendered]
             ent.rendered.setdefault(root, new)
         heads: list[tuple[str, str]] = []  # (original, invented) of the surfaces rendered so far
@@ -176,7 +177,7 @@ def render_entity(ent: Entity, surfaces: list[str], gen: NameGenerator, lang: st
                     break
             else:
                 b = ent.bundles[len(heads)] if len(heads) < len(ent.bundles) and (lang != "en" or script) \
-                    else fresh(script)
+                    and (script or not is_latin(ent.bundles[len(heads)].native)) else fresh(script)
                 derived = _plain(b, s)
                 heads.append((s, derived))
             ent.rendered[s] = derived
@@ -187,7 +188,7 @@ def _shared_root(group: list[str], spellings: tuple[str, ...] = ()) -> str | Non
     ('ミソラ' of '株式会社ミソラ・ニューラルテクノロジーズ', 'MUSA' of 'MUSAアーキテクチャ'), or a first Latin word two
     of them begin with."""
     for r in sorted(set(group) | set(spellings), key=lambda s: (len(s), s)):
-        if len(key(r)) >= 2 and any(r != o and r.casefold() in o.casefold() for o in group):
+        if len(key(r)) >= 2 and any(r != o and _root_pattern(r).search(o) for o in group):
             return r
     firsts = [_words(s)[0] for s in group if is_latin(s) and _words(s)]
     for w in firsts:
@@ -199,12 +200,26 @@ def _shared_root(group: list[str], spellings: tuple[str, ...] = ()) -> str | Non
 _KATAKANA = re.compile(r"^[\u30a0-\u30ff・ー]+$")
 
 
+def _root_pattern(root: str) -> re.Pattern:
+    """Where a root occurs in a surface: case-insensitive, and as whole words in Latin letters ('Moore Thread'
+    is no root of 'Moore Threads')."""
+    edge = r"(?<![A-Za-z0-9])" if root[:1].isascii() and root[:1].isalnum() else ""
+    tail = r"(?![A-Za-z0-9])" if root[-1:].isascii() and root[-1:].isalnum() else ""
+    return re.compile(edge + re.escape(root) + tail, re.IGNORECASE)
+
+
+def _cased(new: str, original: str) -> str:
+    """The invented root in the case the original is written in ('moore thread' -> 'xaek thread')."""
+    if original.islower():
+        return new.lower()
+    return new.upper() if original.isupper() and len(original) <= 5 and is_latin(original) else new
+
+
 def _new_root(root: str, gen: NameGenerator, lang: str, taken: set[str]) -> str:
     """An invented root in the root's script: Latin letters, katakana, or kanji/hanzi."""
     for _ in range(20):
         if is_latin(root):
             new = gen.latin_root()
-            new = new.lower() if root.islower() else new.upper() if root.isupper() and len(root) <= 5 else new
         elif _KATAKANA.match(root):
             new = gen.kana_root()
         elif lang == "ja":
