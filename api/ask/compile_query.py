@@ -122,7 +122,8 @@ class Compiler:
         groups = []
         for b in reversed(chain):
             start = len(self.body)
-            (self.entity_atom if b.kind == "entity" else self.literal_atom)(n, b)
+            for c in [b] + b.group:  # with the atoms that hold together with it ("TenstorrentのシリーズD")
+                (self.entity_atom if c.kind == "entity" else self.literal_atom)(n, c)
             groups.append(" ".join(self.body[start:]))
             del self.body[start:]
         self.body.append(" UNION ".join(f"{{ {grp} }}" for grp in groups))
@@ -203,6 +204,11 @@ class Compiler:
         specific, generic = [t for t in types if t != "company"], [t for t in types if t == "company"]
         tries = [(t, r) for group in (specific, generic) for r in ([rel, None] if loose and rel else [rel])
                  for t in group]
+        before = self.rel_before(a) if subject else None
+        if before is not None and before != rel:
+            # "the company behind the Tiangai 100 go public": a verb after the name whose subject is the node, not the
+            # name, links nothing here; the word right before the name does
+            tries += [(t, before) for group in (specific, generic) for t in group]
         for t, r in tries + [(None, None)]:
             if t is None:
                 raise NotUnderstood("no_link", a=n.type, b=a.span.text)
@@ -250,6 +256,14 @@ class Compiler:
                     for i in range(b.span.start, b.span.end):
                         chars[i] = "\0"
         return "".join(chars)
+
+    def rel_before(self, a: Atom) -> str | None:
+        """The relation word right before an entity ("behind the Tiangai 100", "backed Biren"), if any."""
+        text = self.blank_other_entities(a)
+        for r in self.g.rels:
+            if r.end <= a.span.start and len(re.sub(_COORD + r"|了|过|the|in|on|by|of", "", text[r.end:a.span.start])) <= 1:
+                return r.row["rel"]
+        return None
 
     def rel_near(self, a: Atom) -> tuple[str | None, bool]:
         """The relation word governing an entity: right after it (the entity is its subject: 'Samsung invested',
@@ -501,6 +515,9 @@ class Compiler:
                 self.add(f"?{n.var} a aic:{c_} .", neg)
             if n.ipo:  # an IPO: the round named so, or the one with a listing exchange
                 self.body.append(f"{{ ?{n.var} aic:roundName \"IPO\" }} UNION {{ ?{n.var} aic:exchange ?ipo_{n.var} }}")
+            if n.no_ipo:  # "apart from its IPO": neither
+                self.body.append(f"FILTER NOT EXISTS {{ ?{n.var} aic:roundName \"IPO\" }} "
+                                 f"FILTER NOT EXISTS {{ ?{n.var} aic:exchange ?ipo_{n.var} }}")
             self.body = main
         alts = {id(a.alt) for n in g.nodes for a in n.atoms if a.alt is not None}
         self.windows = self.investment_windows()
@@ -570,6 +587,9 @@ class Compiler:
                     next(n for n in g.nodes if n.type == "chip")
                 opat = f"?{via.var} aic:nodeNanometers ?order ." if via.type == "process" else \
                     f"?{via.var} aic:manufacturedOn ?po . ?po aic:nodeNanometers ?order ."
+            elif agg in ("max_year", "min_year") and g.answer.type != "chip" and \
+                    any(n.type == "round" for n in g.nodes):  # "had the earliest IPO": its round's date
+                opat = f"?{next(n for n in g.nodes if n.type == 'round').var} aic:date ?order ."
             elif agg in ("max_year", "min_year"):
                 opat = "?x aic:announcedIn ?order ."
             else:
@@ -589,6 +609,11 @@ class Compiler:
             return self.min_count(body, least)
         if agg == "max_count":
             other = next((n for n in g.nodes if n is not g.answer), None)
+            if other is None and kind in ("memory", "exchange", "roundname", "currency"):
+                # "一番多くのチップに使われているメモリの種類": the value shared by the most of the answer's things
+                inner = f"SELECT ?{kind} (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {body} }} GROUP BY ?{kind}"
+                q = (f"SELECT ?{kind} ?n WHERE {{\n  {{ {inner} }}\n  {{ SELECT (MAX(?n_) AS ?n) WHERE {{ {{ {_rename(inner)} }} }} }}\n}}")
+                return self.done(q, kind, "?n")
             if other is None:
                 raise NotUnderstood("not_understood", words="most")
             c = f"?{other.var}"

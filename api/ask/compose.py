@@ -61,6 +61,7 @@ class Atom:
     negated: bool = False
     excluded: bool = False
     alt: "Atom | None" = None  # "Biren or Kunlunxin": this atom or `alt` (a union); both negated: neither
+    group: list = field(default_factory=list)  # atoms that hold together with this one inside its alternative
 
 
 
@@ -78,6 +79,7 @@ class Node:
     lead: bool = False  # "lead investors", "领投方", "リード投資家": investors that led a round, not any
     negated: bool = False  # "not made on TSMC's 6nm process", "never led a round": no such node linked
     asked: bool = False  # the reading marked this node as the one asked for ("…的芯片中，…是哪款")
+    no_ipo: bool = False  # "IPO以外で調達した", "apart from its IPO": only the rounds that are not a listing
     also: list = field(default_factory=list)  # (class, negated): "backers that are foundries", "不是推理芯片"
     named: bool = False  # its entity atom is the thing itself, however far apart they are written (_distribute_both)
 
@@ -104,10 +106,13 @@ class QueryGraph:
                 d["negated"] = True
             if a.excluded:
                 d["excluded"] = True
+            if a.group:
+                d["with"] = [b.span.text for b in a.group]
             return d
         return {"answer": self.answer.var, "aggregate": self.aggregate,
                 "nodes": [{"var": n.var, "type": n.type, "class": n.cls, "atoms": [atom(a) for a in n.atoms],
-                           **({"negated": True} if n.negated else {}), **({"also": n.also} if n.also else {})}
+                           **({"negated": True} if n.negated else {}), **({"also": n.also} if n.also else {}),
+                           **({"no_ipo": True} if n.no_ipo else {})}
                           for n in self.nodes],
                 "edges": [[a.var, b.var, r] for a, b, r in self.edges]}
 
@@ -355,6 +360,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     _other(text, lex, marks, ents, nodes, idx)
     _apply_markers(text, lang, nodes, marks, idx, answer, rels, lex.fill)
     _apply_or(text, lang, nodes, marks, rels, lex)
+    _coordinated_pairs(text, nodes, idx)
     _coordinated_union(text, nodes, marks, idx)
     edges = []
     chain = [n for n in nodes]
@@ -383,6 +389,14 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         head, sibling = _branch_head(spans, edges, a, b)
         if head is not a:  # the second branch reads as the first, unless its own word links the head to it
             a, rel = head, (rel if rel is not None and _pair_reads(head, b, rel) else sibling)
+        if lang != "en" and not _links(a, b):
+            # "GPGPU架构、又是台积电7nm造的芯片": two modifiers of one head written in a row; the first, which nothing links
+            # to the second, modifies the head after them
+            later = chain[chain.index(b) + 1:] if b in chain else []
+            c = next((n for n in later if _links(a, n)), None)
+            if c is not None:
+                edges.append((a, c, rel if rel is not None and _pair_reads(a, c, rel) else None))
+                continue
         edges.append((a, b, rel))
     if lang == "zh":
         edges = _zh_relative_clauses(text, edges, rels)
@@ -482,6 +496,13 @@ def _verbs_of_pair(text: str, a: Node, fit: list[Span]) -> list[Span]:
     own = [r for r in fit if any(x.kind == "entity" and 0 <= x.span.start - r.end <= 1 and
                                  not text[r.end:x.span.start].strip() for x in a.atoms)]
     return [r for r in fit if r not in own] or fit
+
+
+def _links(a: Node, b: Node) -> bool:
+    """Whether any edge links node types a and b, in either direction."""
+    ta, tb = ("round" if a.type in ROUNDY else a.type, "round" if b.type in ROUNDY else b.type)
+    ta, tb = ("company" if ta == "org" else ta, "company" if tb == "org" else tb)
+    return find_edge(ta, tb, None) is not None or find_edge(tb, ta, None) is not None
 
 
 def _zh_relative_clauses(text: str, edges: list, rels: list[Span]) -> list:
@@ -667,6 +688,10 @@ def _implied_round(spans: list[Span], nodes: list[Node]) -> list[Node]:
     most = [s for s in spans if s.kind == "mark" and s.row["mark"] in ("max_amount", "max_count", "sum", "min_amount")
             or (s.kind == "mark" and s.row["mark"] == "min_nm" and not any(t.kind == "type" and t.row.get("type") in
                                                                             ("process", "chip") for t in spans))]
+    if not most:  # "IPOが一番早かったのはどこ", "had the earliest IPO": the first or last round by date
+        dated = [s for s in spans if s.kind == "mark" and s.row["mark"] in ("min_year", "max_year")]
+        if dated and not any(t.kind == "type" and t.row.get("type") in ("chip", "cluster", "process") for t in spans):
+            return [Node("r_when", "round", dated[0].start, dated[0].end, answerable=False)]  # (orders, never asked)
     return [Node("r_most", "amount", most[0].start, most[0].end)] if most else []
 
 
@@ -952,6 +977,8 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
         kind = m.row["mark"]
         if kind not in ("negate", "except"):
             continue
+        if kind == "except" and _except_ipo(text, m, nodes, rels, fill):
+            continue
         if kind == "except":  # the excepted name follows the word ("apart from X", "除了X"), precedes it in Japanese
             after_first = not m.row.get("before", lang == "ja")
             cands = sorted([(n, a) for n, a in atoms if _near(text, m, a.span)],
@@ -986,6 +1013,23 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
                     a.negated = True
         else:
             a.negated = True
+
+
+def _except_ipo(text: str, m: Span, nodes: list[Node], rels: list[Span], fill: re.Pattern | None) -> bool:
+    """"カンブリコンがIPO以外で調達した", "apart from its IPO", "除了IPO以外": the rounds or amounts asked about are the
+    ones that are not a listing (never the IPO itself, which the IPO word would otherwise select)."""
+    money = [n for n in nodes if n.type in ("round", "amount")]
+    for r in rels:
+        if r.row["rel"] != "list" or not _IPO_WORD.search(r.text) or not money:
+            continue
+        gap = text[m.end:r.start] if m.end <= r.start else text[r.end:m.start]
+        if fill is not None:
+            gap = fill.sub(" ", gap)
+        if len(gap.strip(" ,、，の的")) == 0:
+            for n in money:
+                n.ipo, n.no_ipo = False, True
+            return True
+    return False
 
 
 # a coordinator inside a list of names; not a clause comma ("除了阿里巴巴，寒武纪还有哪些投资方")
@@ -1192,6 +1236,38 @@ def _coordinated_union(text: str, nodes: list[Node], marks: list[Span], idx: Any
                 y.alt = x
 
 
+_PAIR_COORD = re.compile(r"\s*(?:,|、|，|and|plus|和|与|及|跟|加上|と)\s*", re.I)
+
+
+def _coordinated_pairs(text: str, nodes: list[Node], idx: Any) -> None:
+    """"TenstorrentのシリーズDとHabana LabsのシリーズB、合わせて", "Biren's Series B and Enflame's Series C": two
+    coordinated descriptions of one round, each a company with its own round name or year, are either one round (a
+    union of the two conjunctions), not one round that is both."""
+    for n in nodes:
+        if n.type not in ("round", "amount"):
+            continue
+        ats = sorted([a for a in n.atoms if not (a.negated or a.excluded or a.alt) and a.kind != "currency"],
+                     key=lambda a: a.span.start)
+        for k in range(1, len(ats) - 1):
+            left, right = ats[:k], ats[k:]
+            if len(left) != len(right) or not _PAIR_COORD.fullmatch(text[left[-1].span.end:right[0].span.start]):
+                continue
+            kinds = lambda g: sorted(a.kind for a in g)
+            if kinds(left) != kinds(right) or kinds(left).count("entity") != 1 or len(left) < 2 or \
+                    any(a.kind not in ("entity", "roundname", "cmp") for a in left):
+                continue
+            if not all(entity_type(idx, a.span.data, "company") in ORGS for a in left + right if a.kind == "entity"):
+                continue
+            head_l, head_r = left[0], right[0]
+            head_l.group, head_r.group = left[1:], right[1:]
+            head_r.alt = head_l
+            for a in left[1:] + right[1:]:
+                a.alt = None
+                a.excluded = False
+            n.atoms = [a for a in n.atoms if a not in left[1:] + right[1:]]
+            break
+
+
 def _rel_between(rels: list[Span], start: int, end: int) -> str | None:
     for r in rels:
         if r.start >= start and r.end <= end:
@@ -1235,6 +1311,7 @@ def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None
     if agg in ("min_nm", "max_nm") and not (answer.type in ("process", "chip")) and \
             not any(n.type in ("process", "chip") for n in nodes if n is not answer):
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
-    if agg in ("max_year", "min_year") and answer.type != "chip":
+    if agg in ("max_year", "min_year") and answer.type != "chip" and \
+            not (answer.type in ORGS and any(n.type == "round" for n in nodes)):  # (an org's first/last round by date)
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
     return agg

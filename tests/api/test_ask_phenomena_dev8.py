@@ -75,9 +75,63 @@ CASES: list[tuple[str, str, str | None]] = [
      "?r aic:amount ?a ; aic:currency \"CNY\" ; aic:fundedCompany ?x . FILTER(?a > 1000000000)"),
     ("zh-words", "三星4纳米上一共有几款芯片",
      "SELECT (COUNT(DISTINCT ?c) AS ?v) WHERE { ?c a aic:Chip ; aic:manufacturedOn ?p . ?p aic:offeredBy aid:samsung ; aic:nodeNanometers 4 . }"),
+    # two coordinated descriptions of a round, each a company with its own round name, are one round or the other
+    ("round-pairs", "What did Biren's Series B and Enflame's Series C raise in total?",
+     "SELECT (SUM(?a) AS ?v) WHERE { SELECT DISTINCT ?r ?a WHERE { { ?r aic:fundedCompany aid:biren-technology ; "
+     "aic:roundName \"Series B\" } UNION { ?r aic:fundedCompany aid:enflame ; aic:roundName \"Series C\" } ?r aic:amount ?a } }"),
+    ("round-pairs", "壁仞科技的B轮和燧原科技的C轮一共融了多少钱？",
+     "SELECT (SUM(?a) AS ?v) WHERE { SELECT DISTINCT ?r ?a WHERE { { ?r aic:fundedCompany aid:biren-technology ; "
+     "aic:roundName \"Series B\" } UNION { ?r aic:fundedCompany aid:enflame ; aic:roundName \"Series C\" } ?r aic:amount ?a } }"),
+    # zh/ja: two modifiers of one head in a row, the first linked to the head (造 = made)
+    ("modifiers-in-a-row", "采用达芬奇架构、又是台积电7纳米制造的芯片有哪些？",
+     "?x aic:usesArchitecture aid:huawei-da-vinci ; aic:manufacturedOn ?p . ?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 7 ."),
+    ("modifiers-in-a-row", "NPUアーキテクチャで、TSMCの7nmで製造されたチップは？",
+     "?x aic:usesArchitecture aid:arch-npu ; aic:manufacturedOn ?p . ?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 7 ."),
+    ("modifiers-in-a-row", "用了HBM3、又是台积电4nm造的芯片有哪几款？",
+     "?x aic:memoryType \"HBM3\" ; aic:manufacturedOn ?p . ?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 4 ."),
+    # "apart from its IPO", "IPO以外", "除了IPO以外": the rounds that are not a listing
+    ("except-ipo", "壁仞科技IPO以外的融资轮次有哪些？",
+     "?x aic:fundedCompany aid:biren-technology . FILTER NOT EXISTS { ?x aic:roundName \"IPO\" } "
+     "FILTER NOT EXISTS { ?x aic:exchange ?e }"),
+    ("except-ipo", "除了IPO以外，摩尔线程一共融资了多少人民币？",
+     "SELECT (SUM(?a) AS ?v) WHERE { SELECT DISTINCT ?r ?a WHERE { ?r aic:fundedCompany aid:moore-threads ; aic:amount ?a ; "
+     "aic:currency \"CNY\" . FILTER NOT EXISTS { ?r aic:roundName \"IPO\" } FILTER NOT EXISTS { ?r aic:exchange ?e } } }"),
+    # the first or last round by date ("had the earliest IPO", "IPOが最も遅かった"): the company of that round
+    ("dated-superlative", "Which company listed in Hong Kong had the latest IPO?",
+     "?r aic:fundedCompany ?x ; aic:exchange \"Hong Kong Stock Exchange\" ; aic:date ?d . FILTER NOT EXISTS { "
+     "?r2 aic:exchange \"Hong Kong Stock Exchange\" ; aic:date ?d2 . FILTER(?d2 > ?d) }"),
+    ("dated-superlative", "香港に上場した企業で、IPOが最も早かったのは？",
+     "?r aic:fundedCompany ?x ; aic:exchange \"Hong Kong Stock Exchange\" ; aic:date ?d . FILTER NOT EXISTS { "
+     "?r2 aic:exchange \"Hong Kong Stock Exchange\" ; aic:date ?d2 . FILTER(?d2 < ?d) }"),
 ]
+
+
+@pytest.mark.parametrize("q", ["Which memory type is used by the most chips?", "使用最多芯片的内存类型是哪种？",
+                               "一番多くのチップに使われているメモリの種類は？"])
+def test_memory_used_by_the_most_chips(env, q: str):
+    """The value shared by the most of the answer's things: a memory type counted over the chips that use it."""
+    from api.ask import answer
+    store, gold, _ = env
+    rows = gold.run("SELECT ?m (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c aic:memoryType ?m } GROUP BY ?m ORDER BY DESC(?n)")
+    top = [r["m"].value for r in rows if int(r["n"].value) == int(rows[0]["n"].value)]
+    got = answer(q, store)
+    assert got["understood"] and got["value"] == ", ".join(top), got
 
 
 @pytest.mark.parametrize("phenomenon,q,body", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_paraphrase(env, phenomenon: str, q: str, body: str | None):
     check(env, phenomenon, q, body)
+
+
+@pytest.mark.parametrize("q,chip", [("On which exchange did the company behind the MTT S4000 list?", "moore-threads-mtt-s4000"),
+                                    ("On which exchange did the company behind the BR100 go public?", "biren-br100")])
+def test_verb_after_name_whose_subject_is_the_node(env, q: str, chip: str):
+    """A verb after a name whose subject is the node ("the company behind X go public") leaves the word before the
+    name ("behind") to link it: the answer is the exchange of the chip's designer's IPO, as the graph states it."""
+    from api.ask import answer
+    store, gold, _ = env
+    rows = gold.run(f"SELECT DISTINCT ?v WHERE {{ aid:{chip} aic:designedBy ?co . ?r aic:fundedCompany ?co ; aic:exchange ?v }}")
+    want = {r["v"].value for r in rows}
+    assert len(want) == 1
+    got = answer(q, store)
+    assert got["understood"] and got["value"] in want, got
