@@ -64,6 +64,9 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
     if result.lang == "en":
         from ingest.components.context import document_author
         document_author(raw.text, context)
+    if result.lang in ("en", "zh") and context.author_company is None and context.author_investor is None:
+        from ingest.components.context import first_person_company
+        first_person_company(raw.text, sents, context, result.lang)  # a filing's "we", an interviewee's 我们
     by_lang: dict[str, list[int]] = {}
     for i, s in enumerate(sents):
         by_lang.setdefault(s.lang, []).append(i)

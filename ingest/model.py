@@ -118,6 +118,7 @@ class DocContext:
     author_firm: Any = None  # a research firm a note names as its author (byline): the "we" of its figures
     author_investor: str | None = None  # key of a fund that writes the document (a letter to its partners): the "we" of its deals
     author_company: tuple | None = None  # (key, vocabulary ids) of a company whose team writes the document: its "we"
+    voice: frozenset | None = None  # paragraphs where the author company speaks (an interview's answers); None: all
     foundries: set = field(default_factory=set)  # vocabulary ids of the foundries named so far
     previous: ChipsInView | None = None
     paragraph_chips: ChipsInView | None = None  # every chip the paragraph has named so far ("両チップとも…")

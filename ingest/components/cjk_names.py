@@ -168,6 +168,10 @@ def _vendor_cells(doc: Doc, out: list, taken: list) -> None:
     out.append(Mention(s, e, name, "org", extra={"unknown": True, "cell": True}))
 
 
+# a role word whose last character a guess took for the first of a name ("领投方|云杪基金", "投资人|岚桥资本")
+_ZH_ROLE_HEAD = re.compile(r"(?:领投|跟投|投资|出资)[方人]$")
+
+
 def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
     """A place in brackets after a name ("ツバクロ・デバイセズ（東京・千代田）"), a description ("新型半導体"), a guess that
     ends inside a word of the sentence ("北京举" of 在北京举行) or runs into a title ("真一社" of 真一社長)."""
@@ -176,6 +180,14 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
     places = not_names(lang)
     starts = {t.idx for t in doc} | {len(text)}
     titles = name_words(lang).get("person_after", ())
+    if lang == "zh":  # "B轮的领投方|云杪基金" read as "方云杪基金": the last character of a role word is no part of a name
+        for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("unknown") and len(m.text) >= 4
+                  and _ZH_ROLE_HEAD.match(text, max(0, m.start - 2), m.start + 1)]:
+            if (m.start, m.end) in taken:
+                taken.remove((m.start, m.end))
+            m.start += 1
+            m.text = text[m.start:m.end]
+            taken.append((m.start, m.end))
     if lang == "zh":  # "包括CJ-10、CJ-20两款…芯片": a model code a model took for an organisation is a chip
         for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("ner")
                   and re.fullmatch(r"[A-Z]{1,5}-\d{1,4}[A-Za-z]?", m.text)]:  # (hyphened: not "FP8", "HBM3")

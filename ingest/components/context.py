@@ -495,6 +495,68 @@ def author_company(text: str, ctx: DocContext) -> None:
         return
 
 
+# 'Quillmark Semiconductor, Inc. ("Quillmark," the "Company," "we," "us" or "our")': a filing defines "we" as itself
+_DEFINES_WE = re.compile(r"(?P<name>[A-Z][\w&'.-]*(?:,? [A-Z][\w&'.-]*){0,5}?)\s*\((?=[^()]{0,80}[\"“]we[,.]?[\"”])")
+# "Priya, co-founder and CEO of Brindlemoor AI": a guest who speaks for the company she runs
+_EN_GUEST = re.compile(r"\b(?P<who>[A-Z][a-z]+)(?: [A-Z][a-z]+)?, (?:the )?(?:co-?founder|founder|CEO|chief executive|CTO|"
+                       r"president)(?: and (?:co-?founder|CEO|chief executive(?: officer)?|CTO|president))? (?:of|at) "
+                       r"(?P<name>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3})")
+_EN_SPEAKER = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z]+)\s?:\s")
+# "对话栎川智能创始人：…": an interview with the head of a company, whose answers (答：) say 我们 for it
+_ZH_INTERVIEWEE = re.compile(r"(?:对话|专访|访谈|独家对话)\s?(?P<name>[\u4e00-\u9fffA-Za-z]{2,12}?)\s?(?:联合)?"
+                             r"(?:创始人|CEO|董事长|总裁|CTO|首席执行官|掌门人)")
+_ZH_ANSWER = re.compile(r"^\s*答\s?[：:]")
+
+
+def first_person_company(text: str, sents: list, ctx: DocContext, lang: str) -> None:
+    """Who "we"/我们 is where a company speaks for itself: a filing that defines "we" as the company, or an interview
+    or podcast with a company's head (only that speaker's paragraphs: its answers, its lines)."""
+    from ingest.components.vocab_ruler import org_gazetteer
+    import ontology
+    head = text[:1500]
+    name, voice = None, None
+    if lang == "en":
+        m = _DEFINES_WE.search(head)
+        if m:
+            name = m.group("name").strip()
+        else:
+            g = _EN_GUEST.search(head)
+            speakers = {}
+            for s in sents:
+                sp = _EN_SPEAKER.match(s.text)
+                if sp:
+                    speakers.setdefault(s.paragraph, sp.group("label").casefold())
+            if g and len(speakers) >= 3 and g.group("who").casefold() in speakers.values():
+                name = g.group("name").strip()
+                voice = frozenset(p for p, lab in speakers.items() if lab == g.group("who").casefold())
+    elif lang == "zh":
+        m = _ZH_INTERVIEWEE.search(head)
+        answers = frozenset(s.paragraph for s in sents if _ZH_ANSWER.match(s.text))
+        if m and len(answers) >= 2:
+            name, voice = m.group("name"), answers
+    if not name:
+        return
+    name = re.split(r"(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bCo)\.\s", name)[0]  # "Brindlemoor AI. Priya, thanks …"
+    name = name if re.search(r"\b(?:Inc|Corp|Ltd|Co)\.$", name) else name.rstrip(".")
+    hits = [h for h in org_gazetteer().find(name) if h.start == 0 and h.end == len(name)]
+    if hits:
+        entry = ontology.load_vocab()[hits[0].ids[0]]
+        ctx.author_company, ctx.voice = ("id:" + entry.id, (entry.id,)), voice
+        ctx.defined = ctx.defined or "id:" + entry.id
+        return
+    key = "new:org:" + name
+    ctx.author_company, ctx.voice = (key, ()), voice
+    ctx.defined = ctx.defined or key  # (its "the Company", 该公司 in the editor's note)
+    ctx.names.setdefault(norm_key(name), NameInView(name, "org", key))
+    short = name
+    for _ in range(3):  # "Quillmark Semiconductor, Inc." -> "Quillmark Semiconductor" -> "Quillmark"
+        hit = EN_CORPORATE.match(short.replace(",", "")) if lang == "en" else None
+        if not hit:
+            break
+        short = hit.group("short")
+        ctx.names.setdefault(norm_key(short), NameInView(short, "org", key))
+
+
 def author_investor(text: str, ctx: DocContext) -> None:
     """The fund that writes an English document about its own deals: the name on its heading or sign-off line,
     when that name says it invests ("… Capital") or signs as a team, and the text tells its deals as "we"."""

@@ -23,6 +23,9 @@ from ontology.normalize import key as norm_key
 
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us)\b")
 FIRST_PERSON_COMPANY = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+FIRST_PERSON_ZH = re.compile(r"我们|我司")
+# 它 opening a sentence or an answer, before what it is or where it is made ("它是在台积电N4P上做的")
+ZH_CHIP_PRONOUN = re.compile(r"^\s*(?:答\s?[：:]\s?)?(它)(?=是|采用|用|基于|在|由|的)")
 # an organisation named as a foundry ("Velmora Foundry", "Kestrel Fab"): a Foundry though no vocabulary knows it
 FOUNDRY_NAME = re.compile(r"(?<=\S)\s(?:Foundry|Foundries|Fab|Fabs|Fabrication)$")
 
@@ -48,6 +51,7 @@ class Linker:
                 self._disambiguate(m)
         self._coref(doc, ms, ctx)
         self._first_person(doc, ms, ctx)
+        self._chip_pronoun(doc, ms, ctx)
         others = cue_spans(doc, "_successor")
         kept = [m for m in ms if not (m.kind == "chip" and not any(c.isdigit() for c in m.text)
                                       and any(0 <= m.start - e <= 3 for _, e in others)
@@ -132,12 +136,28 @@ class Linker:
         ms.sort(key=lambda m: (m.start, -m.end))
 
     @staticmethod
+    def _chip_pronoun(doc: Doc, ms: list, ctx: DocContext) -> None:
+        """"LC-M3刚刚量产。它是在台积电N4P上做的，我们第一代LC-M2用的是…": a Chinese sentence (or answer) that opens on
+        它 goes on about the one chip of the sentence before in the paragraph, whatever other chip it names later."""
+        m = ZH_CHIP_PRONOUN.match(doc.text) if doc.lang_ == "zh" else None
+        prev = ctx.previous
+        if m is None or prev is None or prev.paragraph != ctx.paragraph or len({c.key for c in prev.chips}) != 1:
+            return
+        s, e = m.span(1)
+        if any(x.start < e and s < x.end for x in ms):
+            return
+        c = prev.chips[0]
+        ms.append(Mention(s, e, doc.text[s:e], "chip", c.ids, c.types, c.value, {"coref": True, "key": c.key,
+                                                                              "unknown": c.extra.get("unknown", False)}))
+        ms.sort(key=lambda x: (x.start, -x.end))
+
+    @staticmethod
     def _first_person(doc: Doc, ms: list, ctx: DocContext) -> None:
         """"We led the Series A of …" in a letter a fund writes (`DocContext.author_investor`): in a sentence about a
         round, "we"/"us" is that fund (marked `first_person`: a party to the deal, never the company funded)."""
-        if doc.lang_ == "en" and ctx.author_company:  # "When we unveiled the SN40L": the company whose team posts
-            key, ids = ctx.author_company
-            for m in FIRST_PERSON_COMPANY.finditer(doc.text):
+        if doc.lang_ in ("en", "zh") and ctx.author_company and (ctx.voice is None or ctx.paragraph in ctx.voice):
+            key, ids = ctx.author_company  # "When we unveiled the SN40L": the company whose team posts (or whose head answers)
+            for m in (FIRST_PERSON_COMPANY if doc.lang_ == "en" else FIRST_PERSON_ZH).finditer(doc.text):
                 if not any(x.start < m.end() and m.start() < x.end for x in ms):
                     ms.append(Mention(m.start(), m.end(), m.group(0), "org", ids, (), extra={"coref": True, "key": key}))
             ms.sort(key=lambda m: (m.start, -m.end))

@@ -231,6 +231,10 @@ def _listed_on(text: str, orgs: list, last) -> list:
     return out
 
 
+# a round named as what an investor was in it ("A轮的领投方鹤峰资本", "B轮投资方"): the party's role in that round
+ZH_ROUND_ROLE = re.compile(r"\s?的?(?:领投方|领投机构|领投人|投资方|投资机构|投资人)\s?")
+
+
 class Funding:
     def __call__(self, doc: Doc) -> Doc:
         self._read(doc)
@@ -368,6 +372,14 @@ class Funding:
             rounds = [r for r in rounds if not EN_TIME_BEFORE.search(text, 0, r.start)]
             if not rounds and not investors and all(re.match(r"valu", text[s:e], re.I) for s, e in cue_spans(doc, "funding")):
                 return doc  # "$2.6 billion: the floor on X's valuation": a price tag, no round
+        described = []  # "A轮的领投方鹤峰资本这次也继续跟投": a round that says who an investor was, not this round
+        if doc.lang_ == "zh":
+            for r in list(rounds):
+                role = ZH_ROUND_ROLE.match(text, r.end)
+                party = next((o for o in orgs if role and o.start == role.end()), None)
+                if party is not None:
+                    rounds.remove(r)
+                    described.append((r, party, "领投" in role.group(0)))
         if any(not BEFORE_LISTING.match(r.text) for r in rounds):
             rounds = [r for r in rounds if not BEFORE_LISTING.match(r.text)]
         elif doc.lang_ == "ja" and rounds and investors and not of_kind(ms, "money") and not of_kind(ms, "year"):
@@ -495,6 +507,12 @@ class Funding:
                     elif years:
                         add(doc, other, "date", str(years[0].value), conf, NAME, spans=[years[0]], literal=True,
                             datatype=XSD + "gYear")
+        for r, party, led in described:
+            other = f"round:{ckey}:{r.value}"
+            if other != rkey:
+                add(doc, other, "fundedCompany", ckey, conf * 0.9, NAME, spans=[r])
+                add(doc, other, "roundName", r.value, conf * 0.9, NAME, spans=[r], literal=True)
+                add(doc, other, "leadInvestor" if led else "investor", party, conf * 0.9, NAME)
         lead_keys = {o.key for o in investors if id(o) in leads}
         for o in investors:
             if o.key == ckey or (id(o) not in leads and o.key in lead_keys):
