@@ -90,7 +90,7 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
         result.tokens += len(d)
         result.results.append(SentenceResult(s, d._.mentions or [], d._.facts or [], topic, context.topic))
     table_facts(result.results)
-    _designers_from_topic(result)
+    _designers_from_topic(result, context.issuer)
     _designers_from_brand(result)
     _rounds_dated_by_document(result)
     _headline_rounds(result)
@@ -189,7 +189,7 @@ _CJK_CODE = re.compile(r"[A-Z]{1,5}-[A-Z]{0,3}\d{1,4}[A-Za-z]{0,2}")
 _BULLET = re.compile(r"^\s*[・●◆◇○■□▶►※\-*]\s?\S")
 
 
-def _designers_from_topic(result: Extraction) -> None:
+def _designers_from_topic(result: Extraction, issuer: str | None = None) -> None:
     """A chip the document never ties to a designer, named in a paragraph about one vendor ("Meta … The
     second-generation MTIA v2 moved to TSMC 5nm"), is that vendor's, with a lower confidence."""
     designed = {f.subject for r in result.results for f in r.facts if f.predicate == "designedBy"}
@@ -202,11 +202,17 @@ def _designers_from_topic(result: Extraction) -> None:
     # "■主な製品\n・思元290（MLU290）：学習用チップ。": a bulleted list item of a Japanese document goes on about the
     # company the text was last about
     bullets = {r.sentence.paragraph for r in result.results if r.sentence.lang == "ja" and _BULLET.match(r.sentence.text)}
+    # an interview's question or answer about "「HS-Edge」はどこで作っているんでしょう" names no company at all: in a Japanese
+    # document about one company (its headline's, its disclosure's: DocContext.issuer) such a paragraph is about it
+    named = {r.sentence.paragraph for r in result.results for m in r.mentions
+             if m.kind == "org" and not m.extra.get("coref") and "Foundry" not in m.types}
     last = None
     for r in result.results:
         topic = r.topic or para_topic.get(r.sentence.paragraph) if r.sentence.lang == "ja" else r.topic
         if topic is None and r.sentence.paragraph in bullets:
             topic = last
+        if topic is None and issuer and r.sentence.lang == "ja" and r.sentence.paragraph not in named:
+            topic = issuer
         last = r.topic_after or last
         if not topic:
             continue

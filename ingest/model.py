@@ -110,7 +110,8 @@ class DocContext:
     recent_round: tuple | None = None  # (paragraph, RoundInView) of the round last described, for a list line after it
     table: tuple | None = None  # (cell count, column roles) of the table whose rows are being read
     defined: str | None = None  # key of the company a definition names "公司"/"发行人" for the whole document
-    issuer: str | None = None  # key of the company a disclosure's header line names: its 当社 throughout (Japanese)
+    issuer: str | None = None  # key of the company a disclosure's header line (else a headline) names: its 当社 (Japanese)
+    question: int | None = None  # the last paragraph that asked a question (an interview's "――…", "Q."), Japanese
     rounds: dict = field(default_factory=dict)  # company key -> the rounds the document has described (RoundInView)
     last_market: MarketInView | None = None
     last_firm: Any = None  # the research firm of the market figures in view (a Mention)

@@ -562,6 +562,9 @@ def _complete_names(doc: Doc, out: list, taken: list) -> None:
             elif m.extra.get("ner") and re.match(r"[\u30a1-\u30fa]", text[s:s + 1]):
                 run = re.search(r"[\u30a1-\u30faー]+$", text[:s])
                 s = run.start() if run else s  # "ソーン|ベリー・クラウド": a guess opening inside a katakana word
+            role = re.search(r"[\s　]+(?:" + _words_re(lang, "person_after") + r")$", m.text) if m.extra.get("ner") else None
+            if role and role.start() >= 2:
+                e = s + role.start() if s == m.start else e - (len(m.text) - role.start())  # "ホウセンカ・ラボ CEO"
             if m.extra.get("ner") and any(m.text.startswith(lf) for lf in name_words(lang).get("legal_form", ())):
                 e = _registered_name_end(doc, e)  # "株式会社ケヤキダ|設計": a registered name runs on to its particle
             if tail:

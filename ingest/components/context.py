@@ -37,7 +37,8 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
     sentence that refers back to the topic keeps it."""
     investors = {f.object for f in fs if f.predicate in ("investor", "leadInvestor")} | \
         {f.subject for f in fs if f.predicate == "investedIn"}
-    designers = [f.object for f in fs if f.predicate in ("designedBy", "fundedCompany", "investedIn")]
+    designers = [f.object for f in fs if f.predicate in ("designedBy", "fundedCompany", "investedIn")
+                 and not (f.predicate == "investedIn" and f.subject == ctx.issuer)]  # (当社 buys X: still about 当社)
     if designers:
         ctx.topic = designers[0]
         return True
@@ -381,6 +382,27 @@ def _issuer(doc: Doc, ms: list[Mention]) -> Mention | None:
                  and m.start >= found[0][1] and not doc.text[found[0][1]:m.start].strip(" 　:：")), None)
 
 
+def _headline_company(doc: Doc, ms: list[Mention]) -> Mention | None:
+    """The one company a Japanese document's headline names ("【決算説明会メモ】ウスズミ・セミコンダクタ（東証グロース）…",
+    "【インタビュー】ホウセンカ・ラボ CEO「…」"): what the document is about, and what its 当社 stands for. Not a fund or
+    an analyst, nor a foundry; none where the headline names two companies."""
+    if doc.lang_ != "ja":
+        return None
+    orgs = [m for m in ms if m.kind == "org" and not m.extra.get("coref") and not m.extra.get("inside")
+            and "Foundry" not in m.types]
+    if len({m.key for m in orgs}) != 1:
+        return None
+    m = orgs[0]
+    if m.ids and "ChipVendor" not in m.types or not m.ids and (m.extra.get("ner") != "ORG" or m.extra.get("key")) \
+            or _says_it_invests_or_researches(m.text, "ja"):
+        return None
+    return m
+
+
+# an interviewer's question line ("――主力の「X」はどこで作っているんでしょう。", "Q. …", "問：…")
+_JA_QUESTION = re.compile(r"^\s*(?:――|—{1,2}|Q[.．:：]|Ｑ[.．:：]?|問[：:]|質問[：:])")
+
+
 def _refers_back(doc: Doc, m: Mention) -> bool:
     """「同社」, 「该公司」: in Japanese and Chinese a sentence about the paragraph's company goes on about its chips."""
     return bool(m.extra.get("coref")) and doc.lang_ in ("ja", "zh")
@@ -400,7 +422,14 @@ class ContextStage:
         issuer = _issuer(doc, ms)
         if issuer is not None:
             ctx.topic, ctx.topic_paragraph = issuer.key, ctx.paragraph
-            ctx.issuer = ctx.issuer or issuer.key
+            ctx.issuer = issuer.key  # (the header line outweighs a headline)
+        if doc.lang_ == "ja" and _JA_QUESTION.match(doc.text):
+            ctx.question = ctx.paragraph
+        head = _headline_company(doc, ms) if ctx.paragraph == 0 and ctx.issuer is None else None
+        if head is not None:
+            ctx.issuer = head.key
+            if ctx.topic is None:
+                ctx.topic, ctx.topic_paragraph = head.key, ctx.paragraph
         row = cells(doc.text)
         if not row:
             ctx.table = None

@@ -116,7 +116,7 @@ class Linker:
                 ms.append(Mention(s, e, doc.text[s:e], "org", (alias.key[3:],) if alias.key.startswith("id:") else (),
                                   extra={"coref": True, "key": alias.key, "alias": True}))
                 continue
-            if ctx.issuer and doc.lang_ == "ja" and doc.text[s:e] == "当社":  # a disclosure's 当社 is its issuer
+            if ctx.issuer and doc.lang_ == "ja" and doc.text[s:e] == "当社":  # a disclosure's (a headline's) 当社 is its issuer
                 ms.append(Mention(s, e, "当社", "org", (ctx.issuer[3:],) if ctx.issuer.startswith("id:") else (),
                                   extra={"coref": True, "key": ctx.issuer}))
                 continue

@@ -101,3 +101,43 @@ def test_a_customer_that_adopts_a_chip_and_the_chip_the_proceeds_go_to():
     assert ("new:chip:YK-5", "designedBy", "new:org:ヨシキリ・コンピュート") in fs, fs
     assert not any(p == "designedBy" and o == "new:org:アカハラ運輸" for _, p, o in fs), fs
     assert ("id:rapidus-2nm", "offeredBy", "id:rapidus") in fs, fs
+
+
+MEMO = """【決算説明会メモ】ヤツガシラ・セミコンダクタ（東証グロース）2026年12月期 決算説明会
+
+■ 業績ハイライト
+・主力の推論チップ「YT-7」の出荷が伸びた。同製品はTSMCの6nmプロセスで生産している。
+・7月に検査装置のカケス・エンジニアリング株式会社を全株取得で買収し、連結子会社化した。
+・同月、ムクドリ産業を割当先とする第三者割当増資（約12億円）を実施した。
+
+■ 質疑応答
+Q. 当社の次の製品は。
+A. 当社としてはまだ言えない。
+"""
+
+
+def test_a_memo_about_the_company_its_headline_names_and_its_acquisition_without_a_subject():
+    fs = facts(MEMO)
+    company = "new:org:ヤツガシラ・セミコンダクタ"
+    assert ("new:chip:YT-7", "designedBy", company) in fs, fs
+    assert (company, "investedIn", "new:org:カケス・エンジニアリング株式会社") in fs, fs
+    rounds = {s for s, p, o in fs if p == "fundedCompany" and o == company}
+    assert rounds and any((r, "investor", "new:org:ムクドリ産業") in fs for r in rounds), fs
+    assert not any(p == "fundedCompany" and o == "new:org:ムクドリ産業" for _, p, o in fs), fs
+
+
+INTERVIEW = """【インタビュー】オオヨシキリ・ラボ CEO「推論で勝つ」
+
+AIチップ設計のオオヨシキリ・ラボが、シリーズAで15億円を調達した。
+
+――主力の「OY-3」はどこで作っているんでしょう。
+
+田中　TSMCさんの5ナノですね。
+"""
+
+
+def test_an_interview_answer_makes_the_chip_of_the_question_and_the_headline_company_designs_it():
+    fs = facts(INTERVIEW)
+    assert ("new:chip:OY-3", "designedBy", "new:org:オオヨシキリ・ラボ") in fs, fs
+    assert ("new:chip:OY-3", "manufacturedOn", "id:tsmc-n5") in fs, fs
+    assert not any("CEO" in s or "CEO" in str(o) for s, _, o in fs), fs

@@ -521,6 +521,17 @@ class Funding:
         return doc
 
     @staticmethod
+    def _unnamed_buyer(doc: Doc, target, cue: int, conf: float) -> bool:
+        """"・8月に設計受託のX株式会社を全株取得で買収し、連結子会社化した": a Japanese sentence with no subject that buys the
+        one company it names (its object, を) speaks for the company whose 当社 the document is (a disclosure, a memo)."""
+        issuer = context_of(doc).issuer
+        if not issuer or target.key == issuer or target.end > cue or not re.match(r"\s*を", doc.text[target.end:]) \
+                or guarded(doc, target.start, cue):
+            return False
+        add(doc, issuer, "investedIn", target, conf * 0.9, NAME, spans=[target])
+        return True
+
+    @staticmethod
     def _allotment_line(doc: Doc, ms: list, ctx) -> bool:
         """"・株式会社X　4億円" (lexicon `_allotment_line`), a paragraph or two after a round: a line of its allotment
         list, whose first name takes part in that round (the amount is its share; a general partner named in
@@ -633,6 +644,8 @@ class Funding:
         found = [c for c in cues(doc, "_acquire") if not any(s <= c[0] < e for s, e in parent)]
         backers = orgs
         orgs = [o for o in orgs if not any(0 <= s - o.end <= 3 for s, _ in parent) and not o.extra.get("first_person")]
+        if doc.lang_ == "ja" and found and len(orgs) == 1 and found[0][2].get("agent") not in ("after", "adjacent_before"):
+            return Funding._unnamed_buyer(doc, orgs[0], found[0][0], conf)
         if not found or len(orgs) < 2:
             return False
         passive = [c for c in found if c[2].get("agent") in ("after", "adjacent_before")]

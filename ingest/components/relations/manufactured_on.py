@@ -28,7 +28,8 @@ def previous_chips(doc: Doc, named: list | None = None) -> list:
     # (a successor word written right before a chip the sentence names, "前世代「WSE-2」", describes that chip)
     if prev is None or any(not any(0 <= c.start - e <= 3 for c in named or ()) for _, e in cue_spans(doc, "_successor")):
         return []  # "the next-generation chip will use …" is about another chip
-    if prev.paragraph != ctx.paragraph and not (prev.paragraph == ctx.paragraph - 1 and names_the_chip(doc)):
+    if prev.paragraph != ctx.paragraph and not (prev.paragraph == ctx.paragraph - 1 and (
+            names_the_chip(doc) or ctx.question == prev.paragraph)):  # (the answer to "「X」はどこで作っているんでしょう")
         return []
     out = []
     for m in prev.chips:
