@@ -355,6 +355,8 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         if i in used:
             continue
         node = _verb_fit(text, nodes, a, idx, rels, _attach(text, lang, nodes, a, idx, marks))
+        if lang == "ja" and _ja_clause_object(text, a, rels, answer, idx):
+            node = answer  # "Xに出資したが、…投資家": the first clause's verb is the answer's own
         node.atoms.append(Atom(a.kind, a))
     _anaphora(text, lex, spans, ents, nodes, answer, idx)
     _other(text, lex, marks, ents, nodes, idx)
@@ -401,6 +403,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     if lang == "zh":
         edges = _zh_relative_clauses(text, edges, rels)
     nodes, edges = _distribute_both(nodes, edges, marks, answer, idx)
+    _linked_through_negation(text, nodes, edges, answer)
     agg = _aggregate(marks, answer, nodes)
     each = [m for m in marks if m.row["mark"] == "each"]
     if each and (agg is not None or answer.type in ("amount", "currency")):
@@ -862,6 +865,42 @@ def _attach(text: str, lang: str, nodes: list[Node], a: Span, idx: Any, marks: l
     return after[0] if after else before[-1]
 
 
+_JA_CLAUSE_END = re.compile(r"\s*(?:した|している|していた|してきた|する|しており|していて|して)?\s*"
+                            r"(?:が|けれど(?:も)?|ものの|ても|一方(?:で)?)?\s*[、,]")
+
+
+def _linked_through_negation(text: str, nodes: list[Node], edges: list, answer: Node) -> None:
+    """A node that reaches the answer only through a negated node ("Xに出資した投資家のうち、Xのラウンドをリードした
+    ことがない投資家": the first investors hang off the rounds no one may have led) constrains nothing the query can
+    say: the question is declined, naming it."""
+    if not any(n.negated for n in nodes):
+        return
+    seen, todo = {id(answer)}, [answer]
+    while todo:
+        cur = todo.pop()
+        for a, b, _ in edges:
+            for x, y in ((a, b), (b, a)):
+                if x is cur and id(y) not in seen:
+                    seen.add(id(y))
+                    if not y.negated:
+                        todo.append(y)
+    left = [n for n in nodes if id(n) not in seen and not n.negated and n.answerable]
+    if left:
+        raise NotUnderstood("not_understood", words=text[left[0].start:left[0].end])
+
+
+def _ja_clause_object(text: str, a: Span, rels: list[Span], answer: Node, idx: Any) -> bool:
+    """"Biren Technologyに出資したが、そのラウンドを…ない投資家": a name, its verb, then a clause break before any node
+    is the object of a verb whose subject is the node asked for (the investors invested in it)."""
+    if a.kind != "entity" or answer.start < a.end:
+        return False
+    verb = next((r for r in rels if 0 <= r.start - a.end <= 2 and re.fullmatch(r"\s*(?:に|を|と|へ)?\s*", text[a.end:r.start])),
+                None)
+    t = entity_type(idx, a.data)
+    return verb is not None and t is not None and bool(_JA_CLAUSE_END.match(text, verb.end)) and \
+        _pair_reads(answer, Node("_", t, 0, 0), verb.row["rel"])
+
+
 def _verb_fit(text: str, nodes: list[Node], a: Span, idx: Any, rels: list[Span], node: Node) -> Node:
     """"华为的芯片里哪些用了达芬奇架构，而且是台积电代工的": a name whose own verb stands right next to it ("台积电代工")
     qualifies a node that verb can link it to; when the node read by position cannot be, the nearest one that can."""
@@ -985,7 +1024,9 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
                            key=lambda na: ((na[1].span.start >= m.end) != after_first,
                                            min(abs(na[1].span.start - m.end), abs(m.start - na[1].span.end))))
         elif lang == "ja":
-            cands = sorted([(n, a) for n, a in atoms if a.span.end <= m.start], key=lambda na: na[1].span.end)
+            # (an atom a pronoun gave a node stands where that node is written: "…が、そのラウンドを…ない")
+            at = lambda na: na[0].end if na[1].span.row.get("anaphor") else na[1].span.end
+            cands = sorted([(n, a) for n, a in atoms if at((n, a)) <= m.start], key=at)
             cands = cands[-1:]
         else:
             cands = [(n, a) for n, a in atoms if a.span.start >= m.end][:1]
@@ -1003,6 +1044,14 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
             raise NotUnderstood("not_understood", words=m.text)
         n, a = cands[0]
         if kind == "negate" and answer is not None and n is not answer and (n.implicit or _identity(text, idx, n, a)):
+            n.negated = True
+            continue
+        if kind == "negate" and lang == "ja" and answer is not None and n is not answer and a.kind == "entity" and \
+                n.type in ("round", "chip") and n.end <= m.start and (
+                    any(r.start >= n.end and r.end <= m.start for r in rels) or
+                    any(o is not n and n.end <= o.start < m.start for o in nodes)):
+            # "Xのラウンドをリードしたことがない", "NVIDIAのチップを使っていない": the verb after the node is what is denied
+            # (no such round led, no such chip used), not the name that says whose the round or chip is
             n.negated = True
             continue
         if kind == "except":

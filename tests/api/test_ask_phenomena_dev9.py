@@ -92,6 +92,15 @@ CASES: list[tuple[str, str, str | None]] = [
      "?x a aic:ChipVendor . FILTER NOT EXISTS { " + rely("aid:samsung", 1) + " }"),
     ("words", "STAR市場に上場している企業はどこですか。",
      "?r aic:fundedCompany ?x ; aic:exchange \"Shanghai STAR Market\" ."),
+    # ja: a name and its verb before a clause break are the answer's ("Xに出資したが、…投資家"); a negation after a verb
+    # whose object is a round or chip node denies that node (no round of X led), not whose round it is
+    ("ja-clause-negation", "燧原科技に出資したが、そのラウンドをリードしたことがない投資家はどこですか。",
+     inv("aid:enflame") + " FILTER NOT EXISTS { ?l aic:fundedCompany aid:enflame ; aic:leadInvestor ?x }"),
+    ("ja-clause-negation", "沐曦に出資したが、そのラウンドをリードしたことがない投資家はどこですか。",
+     inv("aid:metax") + " FILTER NOT EXISTS { ?l aic:fundedCompany aid:metax ; aic:leadInvestor ?x }"),
+    # a node linked to the answer only through a negated node constrains nothing the query says: declined (it
+    # answered one unrelated investor before)
+    ("ja-clause-negation", "燧原科技に出資した投資家のうち、燧原科技のラウンドをリードしたことがない投資家はどこですか。", None),
 ]
 
 
