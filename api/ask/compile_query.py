@@ -392,6 +392,10 @@ class Compiler:
                     return
             else:
                 raise NotUnderstood("not_understood", words=a.span.text)
+            if d.get("month"):  # "2025年12月上市": the date's month too; a chip's year (announcedIn) has none
+                if nt == "chip" or op != "=":
+                    raise NotUnderstood("not_understood", words=a.span.text)
+                pat += f" FILTER(month({k}) = {int(d['month'])})"
         elif d["q"] == "N":
             expr = k
             p = self.fresh("p")

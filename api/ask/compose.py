@@ -214,6 +214,8 @@ def _count_bound(row: dict, m: re.Match) -> int | None:
 
 
 _FISCAL = re.compile(r"FY|fiscal|年度|財年|财年", re.I)
+_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                           "dec"))}
 
 
 def _quantity(lex: ComposeLexicon, q: str, m: re.Match) -> dict | None:
@@ -221,7 +223,11 @@ def _quantity(lex: ComposeLexicon, q: str, m: re.Match) -> dict | None:
     if q in ("Y", "YY"):
         ys = [int(g) for g in groups if g is not None and re.fullmatch(r"(?:19|20)\d\d", g)]
         fiscal = bool(_FISCAL.search(m.group(0)))
-        return ({"q": "Y", "values": ys[:2], **({"fiscal": True} if fiscal else {})}) if ys else None
+        # a month said with the year ("2025年12月", "December 2025"): only where the graph holds dates
+        months = [int(g) if g.isdigit() else _MONTHS.get(g.lower()[:3]) for g in groups
+                  if g is not None and (re.fullmatch(r"\d{1,2}", g) or g.lower()[:3] in _MONTHS)]
+        month = {"month": months[0]} if months and months[0] and 1 <= months[0] <= 12 else {}
+        return ({"q": "Y", "values": ys[:2], **({"fiscal": True} if fiscal else {}), **month}) if ys else None
     if q == "N":
         ns = [g for g in groups if g is not None]
         return {"q": "N", "values": [float(ns[0])]} if ns else None
@@ -1040,6 +1046,14 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
                       any(e[0] is answer and e[1] is nxt or e[1] is answer and e[0] is nxt for e in _adjacent(nodes)))):
                 nxt.negated = True  # "never led a funding round": no round it led; "没有标明制造工艺": no process
                 continue
+        if not cands and kind == "negate" and lang == "zh" and answer is not None:
+            # "哪些芯片厂商一轮融资都没有": a closing 没有 after a node (都/也 between) says none such is linked
+            prev = next((x for x in reversed(nodes) if x.end <= m.start), None)
+            tail = fill.sub(" ", text[m.end:]) if fill is not None else text[m.end:]
+            if prev is not None and prev is not answer and re.fullmatch(r"\s*(?:都|也)?\s*", text[prev.end:m.start]) and \
+                    not tail.strip(" ？?。!！") and not prev.atoms:
+                prev.negated = True
+                continue
         if not cands:
             raise NotUnderstood("not_understood", words=m.text)
         n, a = cands[0]
@@ -1053,6 +1067,9 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
             # "Xのラウンドをリードしたことがない", "NVIDIAのチップを使っていない": the verb after the node is what is denied
             # (no such round led, no such chip used), not the name that says whose the round or chip is
             n.negated = True
+            continue
+        if kind == "except" and n.implicit and n is not answer and m.row.get("before", lang == "ja"):
+            n.negated = True  # "TSMCの7nm以外のプロセスで作られている": not made on that process (the pair as a whole)
             continue
         if kind == "except":
             for n, a in [(n, a)] + _coordinated_with(text, idx, atoms, a):
@@ -1148,8 +1165,9 @@ def _branch_head(spans: list[Span], edges: list, a: Node, b: Node) -> tuple[Node
     """"vendors that have chips on TSMC 7nm and also chips on TSMC 5nm": a node written after a coordinator ("and
     also", "かつ", "并且") that is of the kind of an earlier node hanging from a head is a second branch of that head,
     not a link from the node just before it: (that head, the relation of its first branch), else (`a`, None)."""
-    if not any((s.kind == "coord" or (s.kind == "mark" and s.row["mark"] == "both")) and s.start >= a.end and
-               s.end <= b.start for s in spans):
+    if not any((s.kind == "coord" or (s.kind == "mark" and s.row["mark"] == "both") or
+                (s.kind == "mark" and s.row["mark"] == "except" and a.implicit and a.type == b.type)) and
+               s.start >= a.end and s.end <= b.start for s in spans):  # ("TSMCの7nm以外のプロセス": another process)
         return a, None
     # (a node of another type right after it is no sibling: "…的芯片是谁家的？这家公司都依赖哪些代工厂" links the
     # company to its foundries)

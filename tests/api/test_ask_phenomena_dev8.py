@@ -100,6 +100,21 @@ CASES: list[tuple[str, str, str | None]] = [
     ("dated-superlative", "Which company listed in Hong Kong had the latest IPO?",
      "?r aic:fundedCompany ?x ; aic:exchange \"Hong Kong Stock Exchange\" ; aic:date ?d . FILTER NOT EXISTS { "
      "?r2 aic:exchange \"Hong Kong Stock Exchange\" ; aic:date ?d2 . FILTER(?d2 > ?d) }"),
+    # "TSMCの7nm以外のプロセス": a process other than that pair as a whole (not a TSMC process of another size)
+    ("except-process", "NVIDIAのチップで、TSMCの4nm以外のプロセスで作られているものは？",
+     "?x aic:designedBy aid:nvidia ; aic:manufacturedOn ?p . FILTER NOT EXISTS { ?x aic:manufacturedOn ?q . "
+     "?q aic:offeredBy aid:tsmc ; aic:nodeNanometers 4 }"),
+    ("except-process", "AMDのチップで、TSMCの5nm以外のプロセスで製造されたものは？",
+     "?x aic:designedBy aid:amd ; aic:manufacturedOn ?p . FILTER NOT EXISTS { ?x aic:manufacturedOn ?q . "
+     "?q aic:offeredBy aid:tsmc ; aic:nodeNanometers 5 }"),
+    # a closing 没有 after a node ("一轮融资都没有"): none such linked
+    ("zh-none", "哪些芯片厂商一轮融资都没有？", "?x a aic:ChipVendor . FILTER NOT EXISTS { ?r aic:fundedCompany ?x }"),
+    ("zh-none", "哪些厂商连一条融资记录都没有", "?x a aic:ChipVendor . FILTER NOT EXISTS { ?r aic:fundedCompany ?x }"),
+    # a month with its year, on dated rounds ("2025年12月上市", "2025年12月に上場")
+    ("month", "2025年12月に上場した企業は？",
+     "?r aic:fundedCompany ?x ; aic:roundName \"IPO\" ; aic:date ?d . FILTER(year(?d) = 2025 && month(?d) = 12)"),
+    ("month", "2021年3月融资的公司有哪些？",
+     "?r aic:fundedCompany ?x ; aic:date ?d . FILTER(year(?d) = 2021 && month(?d) = 3)"),
     ("dated-superlative", "香港に上場した企業で、IPOが最も早かったのは？",
      "?r aic:fundedCompany ?x ; aic:exchange \"Hong Kong Stock Exchange\" ; aic:date ?d . FILTER NOT EXISTS { "
      "?r2 aic:exchange \"Hong Kong Stock Exchange\" ; aic:date ?d2 . FILTER(?d2 < ?d) }"),
