@@ -250,6 +250,8 @@ def _numbered_katakana(text: str) -> bool:
     return bool(m) and m.group("w").strip("・").casefold() not in not_names("ja")
 
 
+# a performance figure and its unit ("512 TOPS", "2 PFLOPS", "150W"), which a recogniser may read as a chip's name
+_MEASURE = re.compile(r"(?:\d[\d.,]*\s?)?(?:INT8\s?|FP\d{1,2}\s?)?(?:[TPEG]?FLOPS|TOPS|[kKM]?W|GB|TB|GHz|MHz)(?:/W)?")
 # a Chinese chip guess that runs from a model code into the next word ("LT-T2算" of "LT-T2算力")
 _CODE_THEN_HANZI = re.compile(r"((?:[\u4e00-\u9fff]{0,4})[A-Za-z][A-Za-z0-9+-]*\d[A-Za-z0-9+]*)[\u4e00-\u9fff]{1,2}")
 
@@ -288,6 +290,8 @@ class ModelMentions:
             if stripped.count("（") + stripped.count("(") != stripped.count("）") + stripped.count(")") \
                     or (reading is None and _piece_of_bracketed_quote(text, s, e)):
                 continue  # "DTU）1.0" or "邃思" out of 「邃思（DTU）1.0」: a piece of a name, left to the quoted-name rules
+            if _MEASURE.fullmatch(stripped):
+                continue  # "512 TOPS", "75W": a figure and its unit, never a product
             if stripped.casefold() in not_names(doc.lang_) or only_describes(stripped, doc.lang_) \
                     or _ends_in_verb(doc, s, e) or _ORDINAL.fullmatch(stripped):
                 continue  # "…, on Monday unveiled": the place of a subject, not a name

@@ -25,7 +25,7 @@ EN_ORG = re.compile(
     r"(?:Technologies|Technology|Tech|Inc\.?|Corp\.?|Corporation|Capital|Ventures|Venture Partners|Partners|"
     r"Semiconductors?|Systems|Labs|Holdings|Group|Fund|Investments?|Microelectronics|Electronics|Computing|"
     r"Intelligence|Silicon|Devices|Compute|Foundry|Micro|Robotics|Interconnect|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Consortium|Limited Partnership|Securities|Bank|Asset Management|Family Office|Angels|Research|Insights?|Analytics|Consulting|Advisory))\b")
-ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及月年将为是其该这那此旗各多家参投领跟首轮亿万元中从对向以被把据])(?<!旗下)){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金)(?:(?:股份)?有限(?:责任)?公司)?)")
+ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及年将为是其该这那此旗各多家参投领跟首轮亿万元中从对向以被把据])(?<!旗下)(?<![0-9０-９〇一二三四五六七八九十本上下每当同]月)){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金)(?:(?:股份)?有限(?:责任)?公司)?)")
 ZH_FULL_NAME = re.compile(r"((?:[\u4e00-\u9fff](?<![的了在是和与及将为由等其该这])){2,12}[（(][\u4e00-\u9fff]{2,4}[）)]"
                           r"(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司))")
 # "苏州棠溪创业投资合伙企业（有限合伙）": a registered partnership (a fund), its legal form in brackets
@@ -104,7 +104,7 @@ EN_CALLED_MODEL = re.compile(rf"{CHIP_WORDS},?\s+(?:called|named|dubbed|branded|
 STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "China"}
 # a corporate-suffix name that opens a list item or follows its owner ("、和利资本", "旗下的中移和创投资"): there the
 # name may hold characters (和, 与) that elsewhere join two names
-ZH_ANCHORED_ORG = re.compile(r"(?:(?<=[、，,：:])|(?<=旗下的)|(?<=旗下)(?!的))((?:[\u4e00-\u9fff](?<![的等了在由月年将为是其该这那此旗下各多家参投领跟首轮亿万元从对向以被把])){2,8}?(?:资本|创投|基金|投资|集团|控股))"
+ZH_ANCHORED_ORG = re.compile(r"(?:(?<=[、，,：:])|(?<=旗下的)|(?<=旗下)(?!的))((?:[\u4e00-\u9fff](?<![的等了在由年将为是其该这那此旗下各多家参投领跟首轮亿万元从对向以被把])(?<![0-9０-９〇一二三四五六七八九十本上下每当同]月)){2,8}?(?:资本|创投|基金|投资|集团|控股))"
                              r"(?=[、，,。；;和及与等继领跟参也]|$)")
 # "かがやき ベンチャーズ", "ノース スター パートナーズ": the same names in machine translation that puts a space
 # between words (words of two or more kana each, so a particle like "と" or "は" never starts one)
