@@ -137,6 +137,7 @@ def find(doc: Doc, out: list, taken: list) -> None:
     _word_ended_names(doc, out, taken)
     _complete_names(doc, out, taken)
     _brand_codes(doc, out, taken)
+    _kana_owners(doc, out, taken)
     _spaced_bracket_pairs(doc, out)
     _founders_company(doc, out, taken)
     _latin_before_bracket(doc, out, taken)
@@ -598,6 +599,28 @@ def _registered_name_end(doc: Doc, e: int) -> int:
             break
         end = t.idx + len(t.text)
     return end
+
+
+_KANA_OWNER = re.compile(r"(?<![\u30a1-\u30faー・])[\u30a1-\u30fa][\u30a1-\u30faー・]{2,15}$")
+_MODEL_CODE = re.compile(r"[A-Z]{1,5}-[A-Z]{0,3}\d{1,4}[A-Za-z]{0,2}")
+
+
+def _kana_owners(doc: Doc, out: list, taken: list) -> None:
+    """"カタバミのKB-9": a katakana word no recogniser took, written with の right before a model code, is the code's maker
+    (a Japanese company called by its katakana name), unless the word only describes ("サーバーのKB-9")."""
+    if doc.lang_ != "ja":
+        return
+    from ingest.components.ner import not_names
+    text = doc.text
+    for c in [c for c in out if c.kind == "chip" and not c.ids and _MODEL_CODE.fullmatch(c.text)]:
+        if c.start < 4 or text[c.start - 1] != "の":
+            continue
+        k = _KANA_OWNER.search(text, 0, c.start - 1)
+        if k is None or overlaps(taken, k.start(), k.end()) or describes(k.group(0), "ja") \
+                or k.group(0).casefold() in not_names("ja"):
+            continue
+        taken.append(k.span())
+        out.append(Mention(k.start(), k.end(), k.group(0), "org", extra={"unknown": True, "owner_of_code": True}))
 
 
 _CODE = r"[A-Z]{1,4}-?\d{1,4}[A-Za-z]?(?![A-Za-z0-9])"

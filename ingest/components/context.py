@@ -39,6 +39,11 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
         {f.subject for f in fs if f.predicate == "investedIn"}
     designers = [f.object for f in fs if f.predicate in ("designedBy", "fundedCompany", "investedIn")
                  and not (f.predicate == "investedIn" and f.subject == ctx.issuer)]  # (当社 buys X: still about 当社)
+    if lang == "ja" and ctx.issuer and ctx.topic == ctx.issuer:
+        # a document about one company stays on it unless another company opens a sentence as its subject
+        # ("TR-2はカタバミのKB-9より速いらしい" names another's chip in passing)
+        designers = [d for d in designers if d == ctx.issuer or any(
+            m.key == d and m.kind == "org" and not text[:m.start].strip(" 　「・") for m in ms)]
     if designers:
         ctx.topic = designers[0]
         return True
@@ -393,7 +398,7 @@ def _headline_company(doc: Doc, ms: list[Mention]) -> Mention | None:
     if len({m.key for m in orgs}) != 1:
         return None
     m = orgs[0]
-    if m.ids and "ChipVendor" not in m.types or not m.ids and (m.extra.get("ner") != "ORG" or m.extra.get("key")) \
+    if m.ids and "ChipVendor" not in m.types or not m.ids and (m.extra.get("ner") not in ("ORG", "RESEARCH") or m.extra.get("key")) \
             or _says_it_invests_or_researches(m.text, "ja"):
         return None
     return m

@@ -141,3 +141,31 @@ def test_an_interview_answer_makes_the_chip_of_the_question_and_the_headline_com
     assert ("new:chip:OY-3", "designedBy", "new:org:オオヨシキリ・ラボ") in fs, fs
     assert ("new:chip:OY-3", "manufacturedOn", "id:tsmc-n5") in fs, fs
     assert not any("CEO" in s or "CEO" in str(o) for s, _, o in fs), fs
+
+
+THREAD = """【国産AIチップ】ミソサザイ・デバイスを語るスレ Part2
+
+1 名無しさん 2026/10/01(木) 20:00:00
+新しいMS-5ってTSMCのN3Eなんだっけ？
+
+2 名無しさん 2026/10/01(木) 20:03:00
+今日のプレスリリース貼っとく
+「シリーズCで総額55億円を調達。リードインベスターはトキワギ・ベンチャーズ、セキレイキャピタルほか1社が参加」
+
+3 名無しさん 2026/10/01(木) 20:10:00
+ベンチだとMS-5はホオアカのHA-20やアトリ電機のAT-9より速いらしいけど
+同社のデータセンター向けクラスタ「ウラナミ」はMS-5を2,048枚で構成
+"""
+
+
+def test_a_thread_about_the_company_its_title_names_and_another_vendors_chips_in_passing():
+    fs = facts(THREAD)
+    company = "new:org:ミソサザイ・デバイス"
+    rnd = f"round:{company}:Series C"
+    assert ("new:chip:MS-5", "designedBy", company) in fs, fs
+    assert (rnd, "leadInvestor", "new:org:トキワギ・ベンチャーズ") in fs, fs
+    assert (rnd, "investor", "new:org:セキレイキャピタル") in fs, fs
+    assert (rnd, "leadInvestor", "new:org:セキレイキャピタル") not in fs, fs
+    assert ("new:chip:HA-20", "designedBy", "new:org:ホオアカ") in fs, fs  # the owner's chip, whatever the hearsay
+    assert ("new:chip:AT-9", "designedBy", "new:org:アトリ電機") in fs, fs
+    assert ("new:cluster:ウラナミ", "designedBy", company) in fs, fs

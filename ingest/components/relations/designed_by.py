@@ -17,7 +17,8 @@ from ingest.components.relations.common import (acts_in, add, between, can_be, c
 
 NAME = "aic_designed_by"
 ADJACENT = re.compile(r"^\s*(?:'s|’s|'|’|の|的|社の|社製|製の?|公司的?|旗下的?|推出的|发布的|開発の|自研的?|"
-                      r"の(?:新|最新|新型)?(?:チップ|半導体|プロセッサー?|アクセラレータ)[「『]|"  # カワセミの新チップ「セキレイ」
+                      r"の(?:新|最新|新型)?[^、。「」のがはをに]{0,10}?(?:チップ|半導体|プロセッサー?|アクセラレータ|クラスター?|スパコン|"
+                      r"計算基盤)[「『]|"  # カワセミの新チップ「セキレイ」, 同社のデータセンター向けクラスタ「ミナヅキ」
                       r"的(?:新款|新一代|最新)?(?:芯片|处理器|加速卡)[“「]|"
                       # 芯屿半导体的首款推理芯片"屿光1号", Lumeq的第二代光计算加速卡LM-Photon 2: the owner's chip, described
                       r"的(?![^，。；]{0,10}?(?:工艺|制程|代工|客户|竞品|对手))[^，。；、的\s“”\"「」0-9A-Za-z]{0,8}?"
@@ -289,6 +290,8 @@ class DesignedBy:
                 best.end == p.start or p.start <= best.start and best.end < p.end) or \
                 doc.lang_ == "en" and conf >= 0.95 and best.end <= p.start and bool(
                     re.fullmatch(r"['’]s?\s+", doc.text[best.end:p.start]))  # "She would not comment on Intel's Gaudi 3"
+            written_as_one = written_as_one or doc.lang_ == "ja" and conf >= 0.95 and best.end <= p.start \
+                and doc.text[best.end:p.start] == "の"  # "カタバミのKB-9…より速いらしい": the owner's chip, whatever the hearsay
             if guarded(doc, min(p.start, best.start), max(p.end, best.end)) and not written_as_one:
                 continue  # (a maker written into the chip's known name is no part of the hearsay around it)
             add(doc, p, "designedBy", best, conf, NAME)

@@ -585,6 +585,9 @@ class Funding:
                         if prev is not None and o.key != prev.key and not JOINED.fullmatch(text[prev.end:o.start]) \
                                 and not LAST_ITEM.match(text[prev.end:o.start]):
                             break  # "リード投資家は X で、Y と Z も出資": only X leads
+                        if prev is not None and relation == "_lead" and doc.lang_ == "ja" and any(
+                                0 <= ps - o.end <= 8 and prow.get("agent") == "before" for ps, _, prow in cue_rows(doc, "_participate")):
+                            break  # "リードインベスターはX、Yほか2社が参加": Y takes part
                         role.add(id(o))
                         prev = o
         if doc.lang_ == "ja":
