@@ -503,7 +503,11 @@ def _form_gives_other(best: dict, graph: Any) -> bool:
         return True
     # investors asked with a type word, another kind listed by the form ("有哪些机构领投或参投了壁仞科技" answered
     # with Biren's chips): the query graph answers
-    return graph.answer.type == "investor" and gives is not None and gives != "org"
+    if graph.answer.type == "investor" and gives is not None and gives != "org":
+        return True
+    # funding rounds listed ("燧原科技有哪些融资", "どの資金調達ラウンドを実施しましたか"): a chip list or one round
+    # figure (round_details' total) answers another question
+    return graph.answer.type == "round" and graph.aggregate is None and gives is not None
 
 
 def _other_answer_type(u: Understanding, best: dict) -> bool:

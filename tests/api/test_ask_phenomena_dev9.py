@@ -101,6 +101,13 @@ CASES: list[tuple[str, str, str | None]] = [
     # a node linked to the answer only through a negated node constrains nothing the query says: declined (it
     # answered one unrelated investor before)
     ("ja-clause-negation", "燧原科技に出資した投資家のうち、燧原科技のラウンドをリードしたことがない投資家はどこですか。", None),
+    # rounds listed: 融资 after a wh-word is the rounds, not the verb; neither a chip form nor one total answers it
+    ("rounds-listed", "燧原科技进行了哪些融资？", "?x aic:fundedCompany aid:enflame ."),
+    ("rounds-listed", "燧原科技有哪些融资？", "?x aic:fundedCompany aid:enflame ."),
+    ("rounds-listed", "2021年以来，沐曦完成了哪几笔融资？",
+     "?x aic:fundedCompany aid:metax ; aic:date ?d . FILTER(xsd:integer(SUBSTR(STR(?d), 1, 4)) >= 2021)"),
+    ("rounds-listed", "壁仞科技はどの資金調達ラウンドを実施しましたか。", "?x aic:fundedCompany aid:biren-technology ."),
+    ("rounds-listed", "Which funding rounds did Moore Threads complete?", "?x aic:fundedCompany aid:moore-threads ."),
 ]
 
 
