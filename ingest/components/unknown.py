@@ -54,7 +54,8 @@ QUOTED_CLUSTER = re.compile(
     rf"[「『“\"](?P<b>[^」』”\"\n]{{2,24}})[」』”\"]\s{{0,2}}的?(?:(?:智算|算力|计算|AI|ＡＩ|GPU|computing|compute|training|ai|power)\s{{0,2}}){{0,2}}"
     rf"{CLUSTER_WORDS}")
 # an architecture named before its kind word: 基于自研的"岩芯"微架构, 「Cinder」マイクロアーキテクチャ, the "Cinder" microarchitecture
-QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\"]\s{0,2}(?:(?<=[」』”\"])[A-Z]{2,4}\s?(?=[微架]))?"
+QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\"]\s{0,2}(?:(?<=[」』”\"])[A-Z]{2,4}\s?(?=[微架])|"
+                         r"(?<=[」』”\"] )(?-i:[A-Z]{2,6}) (?=(?:micro-?)?architecture))?"
                          r"(?P<w>微架构|微架構|架构|架構|マイクロアーキテクチャ|アーキテクチャ|"
                          r"micro[- ]?architecture|architecture)", re.I)
 EN_ARCH = re.compile(r"(?:(?<=[A-Za-z0-9'’] )|(?<=\())(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>[Mm]icro-?[Aa]rchitecture)\b|"
@@ -62,12 +63,21 @@ EN_ARCH = re.compile(r"(?:(?<=[A-Za-z0-9'’] )|(?<=\())(?P<a>[A-Z][A-Za-z0-9-]{
 # "a new training cluster, Larkspur, built from …", "a supercomputer called Fenwick": the name after the kind word
 EN_CLUSTER_NAMED = re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?{CLUSTER_WORDS}(?:,\s+|\s+(?:called|named|dubbed)\s+)"
                               r"(?P<a>[A-Z][A-Za-z0-9-]{2,20}(?: [A-Z0-9][A-Za-z0-9-]*)?)(?=,|\s+(?:which|that|is|was|will|built)\b|\.|$)")
+# "The Xuanwu ( 玄武 ) computing power cluster", "Xuanwu computing power cluster enter second phase": machine translation
+# of 算力集群, the name (and its Chinese name in brackets) before it
+EN_CLUSTER_POWER = re.compile(rf"\b(?P<a>[A-Z][a-z][A-Za-z0-9-]{{1,20}})(?:\s?\(\s?[^()\n]{{1,12}}?\s?\))?\s+(?:computing[- ]power|"
+                              rf"intelligent computing|AI computing|supercomputing)\s+{CLUSTER_WORDS}")
 EN_ARCH_QUOTED = re.compile(r"(?P<w>micro-?architecture|architecture)\s+[\"“](?P<a>[^\"”\n]{2,24})[\"”]", re.I)
 EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), an? (?:[\w,-]+ ){{0,4}}"
                         rf"(?:{CLUSTER_WORDS}|systems? (?=that (?:links|connects|joins|combines|houses)|(?:built )?(?:from|of|with) \d)|"
                         rf"(?:(?<=\d-chip )|(?<=\d-GPU )|(?<=\d-node )|(?<=\d-card )|(?<=\d-accelerator ))"
                         rf"(?:appliance|machine|rack|pod|system|server|installation)s?)\b|"
                         rf"(?<=[a-z0-9] )(?P<b>[A-Z][a-z][A-Za-z0-9-]{{2,20}}) {CLUSTER_WORDS}\b")
+# a sentence of machine translation that spaces its punctuation ("… jointly lead investment , Xiling industrial fund …")
+MT_SPACED = re.compile(r"[A-Za-z0-9)] [,.] ")
+MT_NAME = re.compile(r"(?<![\w-])((?:[A-Z][a-z]{2,}(?: [a-z]{3,}){0,2}|[a-z]{3,}(?: [a-z]{3,})?) (?:capital|ventures|partners|fund|"
+                     r"holdings|cloud|intelligent|investment|semiconductor|technology|electronics|microelectronics))"
+                     r"(?![\w-])(?P<cjk>\s?\(\s?[\u4e00-\u9fff])?")
 # machine translation that lower-cases everything ("led by jadeport capital, with fenmore ventures"): one word and a
 # corporate word make a name, in sentences with no capital letter at all
 # (only the words of investors and analysts: "chiplet technology", "process technology" are no names)
@@ -576,6 +586,20 @@ class UnknownRecognizer:
                 if text[s:e].split()[0] not in not_names("en"):
                     cands.append((s, e))
                     self._absorb(out, taken, s, e)
+        if doc.lang_ == "en" and not lower and MT_SPACED.search(text):
+            # machine translation from Chinese that spaces its punctuation: lower-cased words after a capitalised one
+            # make a name up to its kind word ("Xiling industrial fund", "Qiantang cloud"), and so do lower-cased
+            # words before the name's Chinese form in brackets ("qingmu capital ( 青木资本 )")
+            from ingest.components.ner import not_names
+            for m in MT_NAME.finditer(text):
+                s, e = m.span(1)
+                words = text[s:e].split()
+                if words[0][0].islower() and not m.group("cjk") or words[0] in STOP_ORG \
+                        or words[0].casefold() in not_names("en") or any(
+                        w in lower_case_words("not_first") or w in lower_case_words("not_inside") for w in words[1:-1]):
+                    continue
+                cands.append((s, e))
+                self._absorb(out, taken, s, e)
         for s, e in sorted(set(cands), key=lambda c: (c[0], -c[1])):  # the longest name from each start
             surface = text[s:e].strip(" ,.;:")
             lead = re.match(r"^(?:[A-Z][a-z]+-(?:backed|based|owned|led|run|listed|funded)\s+|The\s+|"
@@ -627,7 +651,7 @@ class UnknownRecognizer:
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "arch", (), ("Microarchitecture",) if micro else ("Architecture",),
                                extra={"unknown": True, "quoted": True}))
-        for pat in (QUOTED_CLUSTER, EN_CLUSTER) + ((EN_CLUSTER_NAMED,) if doc.lang_ == "en" else ()):
+        for pat in (QUOTED_CLUSTER, EN_CLUSTER) + ((EN_CLUSTER_NAMED, EN_CLUSTER_POWER) if doc.lang_ == "en" else ()):
             for m in pat.finditer(text):
                 g = "a" if m.group("a") else "b"
                 s, e = _stripped(text, *m.span(g))
