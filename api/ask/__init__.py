@@ -185,6 +185,7 @@ def _choose(u: Understanding, idx: Any, store: Any = None) -> tuple[dict | None,
         strong_unused = sum(1 for c in STRONG_CONSTRAINTS if c in u.constraints
                             and not any(k.rstrip("?") == c for k in spec.slots.values()))
         if u.constraints.get("ask") == "date" and "date" not in spec.gives and \
+                not ("superlative_date" in spec.gives and u.constraints.get("superlative")) and \
                 not any(k.rstrip("?") == "ask" for k in spec.slots.values()):
             strong_unused += 1  # "which year …" / "when …": a form that answers something else must not answer
             # (the other asks, "which company" as a source, "led", are words other forms answer by themselves)

@@ -150,3 +150,20 @@ def test_verb_after_name_whose_subject_is_the_node(env, q: str, chip: str):
     assert len(want) == 1
     got = answer(q, store)
     assert got["understood"] and got["value"] in want, got
+
+
+@pytest.mark.parametrize("q,firm,market,fn", [
+    ("In which year is the global AI chip market smallest according to Gartner?", "gartner", "Global", "MIN"),
+    ("ガートナーの推計で、世界のAIチップ市場が一番小さいのは何年ですか", "gartner", "Global", "MIN"),
+    ("根据Frost & Sullivan的预测，中国AI芯片市场哪一年最大？", "frost-sullivan", "China", "MAX")])
+def test_market_year_of_the_largest_figure(env, q: str, firm: str, market: str, fn: str):
+    """"市場が最も大きいのは何年": the year of the largest (smallest) of the firm's figures for that market."""
+    from api.ask import answer
+    store, gold, _ = env
+    rows = gold.run(f"SELECT ?y WHERE {{ ?m aic:estimatedBy aid:{firm} ; aic:market ?mk ; aic:year ?y ; aic:value ?v . "
+                    f"FILTER(STRSTARTS(STR(?mk), \"{market}\")) {{ SELECT ({fn}(?v2) AS ?best) WHERE {{ ?m2 aic:estimatedBy "
+                    f"aid:{firm} ; aic:market ?mk2 ; aic:value ?v2 . FILTER(STRSTARTS(STR(?mk2), \"{market}\")) }} }} "
+                    f"FILTER(?v = ?best) }}")
+    want = {int(r["y"].value) for r in rows}
+    got = answer(q, store)
+    assert got["understood"] and got["value"] in want, got

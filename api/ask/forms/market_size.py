@@ -5,7 +5,8 @@ from api.ask.forms import Context, N, Reply, py, run, question_form
 
 
 @question_form("market_size", slots={"year": "year?", "region": "region?", "firm": "firm?",
-                                     "forecast": "forecast?"}, list_answer=False)
+                                     "forecast": "forecast?", "superlative": "superlative?"}, list_answer=False,
+               gives=("superlative_date",))
 def market_size(ctx: Context):
     from api.ask.understand import lexicon
     year = ctx.constraint("year")
@@ -48,6 +49,19 @@ def market_size(ctx: Context):
                 (fc is True) if forecast == "forecast" else (fc is not True),
                 d["year"] or 0)
     cands.sort(key=rank, reverse=True)
+    sup = ctx.constraint("superlative")
+    if sup and ask == "date":
+        # "市場が最も大きいのは何年", "in which year is the market largest": the year of the largest (smallest) figure
+        # among the firm's and region's, compared only within one unit (no conversion)
+        top = [d for d in cands if region_of(d["market"]) == want_region and d["year"] is not None]
+        units = {d["unit"] for d in top}
+        if not top or len(units) > 1:
+            return Reply(sparql=q)
+        pick = (max if sup == "max" else min)(top, key=lambda d: d["value"])
+        return Reply(answers=[], value=pick["year"], sparql=q, triples=[(N(pick["m"]), None, None)],
+                     extra={"unit": pick["unit"], "market": pick["market"], "year": pick["year"],
+                            "forecast": pick["forecast"], "figure": pick["value"],
+                            "estimatedBy": pick["firm"]})
     best = cands[0]
     answers = [best["firm"]] if best["firm"] else []
     extra = {"unit": best["unit"], "market": best["market"], "year": best["year"], "forecast": best["forecast"],
