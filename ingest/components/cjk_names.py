@@ -207,6 +207,9 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
         if 0 < m.start and text[m.start - 1] in "（(" and t.replace("、", "・").split("・")[0].casefold() in places:
             drop(out, taken, m)
             continue
+        if m.extra.get("ner") and _HEAD_OFFICE.search(text, 0, m.start):  # "（本社：米国カリフォルニア州サンタクララ）"
+            drop(out, taken, m)
+            continue
         if describes(_strip_legal(t, lang), lang):
             drop(out, taken, m)
             continue
@@ -259,6 +262,8 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
 
 
 _ZH_COMPANY_WORDS = ("公司", "企业", "厂商", "集团")
+# the place a company gives as its seat, in brackets after its name: what follows is an address, not a name
+_HEAD_OFFICE = re.compile(r"[（(](?:本社|本部|所在地|本店|总部|總部)\s?[：:]\s?[^（）()：:、，。]{0,6}$")
 # what may follow a kind word inside a Chinese name: a legal form, a branch in brackets
 _ZH_NAME_TAIL = re.compile(r"(?:股份|有限|责任|公司|集团|控股|[（(])")
 
@@ -828,11 +833,14 @@ def _launches(doc: Doc, m: Mention, out: list) -> bool:
     chip named after it ("ツバクロ・デバイセズ（東京・千代田）は…「ホタルビ3」を…発表した"): a chip vendor, whatever the
     relation extractors make of the sentence."""
     from ingest.components.relations.common import cue_spans
-    if not _JA_SUBJECT.match(doc.text, m.end) or kind_of_name(m.text, "ja") and \
-            kind_of_name(m.text, "ja")[0] in ("investor", "research", "organization"):
+    headline = not doc.text[:m.start].strip() and doc.text.startswith("、", m.end)  # "X、新チップ「Y」を発表"
+    subject = _JA_SUBJECT.match(doc.text, m.end)
+    if not (subject or headline) or kind_of_name(m.text, "ja") and \
+            kind_of_name(m.text, "ja")[0] in ("investor", "research"):  # (a "…システムズ" launching a chip makes it)
         return False
     chips = [c for c in out if c.kind == "chip" and c.start >= m.end]
-    if not chips or any(o.key != m.key and o.kind == "org" and not o.extra.get("coref") and m.end <= o.start < chips[0].start
+    after = subject.end() if subject else m.end  # (its other spelling in brackets before は is itself)
+    if not chips or any(o.key != m.key and o.kind == "org" and not o.extra.get("coref") and after <= o.start < chips[0].start
                         and "Foundry" not in o.types for o in out):
         return False
     cues = cue_spans(doc, "_design_verb") + cue_spans(doc, "_launch")

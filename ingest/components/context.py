@@ -134,6 +134,9 @@ _CJK_SUBJECT_AFTER = re.compile(r"^\s*(?:は|が|も|成立|创立|創立|设立
 # the name's other spelling or place in brackets after it ("Parabyte Labs（パラバイト・ラボ）は…")
 _ASIDE = re.compile(r"^\s*[（(][^（）()]{1,30}[）)]")
 # a short Japanese adverbial clause before the subject ("資料によると、", "一方、"): the name still opens the sentence
+# "中国のGPUメーカー、", "米国の新興企業の": the words before a Japanese subject that say it is a company
+_JA_COMPANY_LEAD = re.compile(r"[^、。「」()（）]{0,16}(?:メーカー|企業|スタートアップ|新興|ベンダー|設計会社|開発会社|半導体会社)"
+                              r"(?:の|、)\s*")
 _CJK_LEAD = re.compile(r"[^、，,。「」()（）]{0,10}(?:によると|によれば|では|一方|また|さらに|なお)[、，,]\s*")
 
 
@@ -142,11 +145,14 @@ def _cjk_subject(text: str, ms: list[Mention], investors: set, lang: str, ctx: D
     as "証券コードは…"), opening the sentence as its subject: the company the paragraph is about (names that say they
     invest or research are not taken)."""
     opening = [m for m in ms if m.kind == "org" and not m.extra.get("coref") and not m.extra.get("inside")
-               and (not text[:m.start].strip(" 　「『“\"") or _CJK_LEAD.fullmatch(text[:m.start]))]
+               and (not text[:m.start].strip(" 　「『“\"") or _CJK_LEAD.fullmatch(text[:m.start])
+                    or lang == "ja" and _JA_COMPANY_LEAD.fullmatch(text[:m.start]))]
     if not opening:
         return None
     m = opening[0]
     given = m.extra.get("key") or lang == "zh" and ctx is not None and norm_key(m.text) in ctx.names  # a name given before
+    # "中国のGPUメーカー、X（…）は": the sentence says the name is a company
+    given = given or lang == "ja" and bool(_JA_COMPANY_LEAD.fullmatch(text[:m.start]))
     if m.ids or not m.extra.get("unknown") or not given or m.key in investors or m.extra.get("ner") == "RESEARCH" \
             or "Foundry" in m.types or not _CJK_SUBJECT_AFTER.match(_ASIDE.sub("", text[m.end:m.end + 40])[:4]) \
             or _says_it_invests_or_researches(m.text, lang):

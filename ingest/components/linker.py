@@ -62,6 +62,10 @@ class Linker:
                                                  doc.text[m.end:m.end + 10], re.I))]
         if len(kept) < len(ms):
             doc._.successor_chip = True  # "a next-generation LPU is slated for …"
+        # "Iron Pine Angel Fund", "ヒノデ・エンジェル・ファンド": a round word inside a fund's name names no round
+        orgs = [m for m in kept if m.kind == "org" and not m.extra.get("coref")]
+        kept = [m for m in kept if not (m.kind == "round" and any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in orgs))]
         ms[:] = kept
         for m in ms:  # "磐石PS-90基于…": a model code does not end with the first half of the next word
             if m.kind == "chip" and not m.ids and re.search(r"[A-Za-z0-9][\u4e00-\u9fff]$", m.text) \

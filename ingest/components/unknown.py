@@ -762,6 +762,7 @@ class UnknownRecognizer:
             out.append(Mention(s, e, mm.group(1), "chip", (), ("Chip",), extra={"unknown": True}))
             # the vendor name written with the model is an alternative label of the chip
             out[-1].extra["alt"] = text[m.start:e]
+        _ampersand_names(text, out, taken)
         cjk_names.find(doc, out, taken)  # Japanese and Chinese names by the words around them
         if doc.lang_ in ("ja", "zh"):
             self._bracket_pairs(doc, out, taken)
@@ -801,6 +802,19 @@ class UnknownRecognizer:
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "org", extra={"unknown": True, "listed": True}))
+        if doc.lang_ not in ("ja", "zh"):
+            return
+        for b in orgs:  # "政府系のShanghai Horizon Iron、Jaick Growth Fund、…": a Latin name opening a list of names
+            item = LATIN_ITEM_BEFORE.search(text, 0, b.start)
+            if item is None or not re.match(r"\s?[、，,]", text[b.end:b.end + 2]):
+                continue
+            s, e = item.span("name")
+            if any(x < e and s < y for x, y in taken) or text[s:e].casefold() in not_names(doc.lang_) \
+                    or len(text[s:e].replace(" ", "")) < 4:
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, text[s:e], "org", extra={"unknown": True, "listed": True}))
+        out.sort(key=lambda m: (m.start, -m.end))
 
     @staticmethod
     def _bracket_pairs(doc: Doc, out: list, taken: list) -> None:
@@ -815,6 +829,8 @@ class UnknownRecognizer:
             b = m.end
             close = BRACKET_INSIDE.match(text, b)
             if close is None:
+                if doc.lang_ in ("ja", "zh"):
+                    _bracket_list(text, m, orgs)
                 continue
             s, e = close.span("name")
             n = next((o for o in orgs if (o.start, o.end) == (s, e)), None)
@@ -915,10 +931,67 @@ class UnknownRecognizer:
 # one item of a list between two names: "、国开金融、"
 LIST_GAP = re.compile(r"、((?:[\u4e00-\u9fff\u30a1-\u30faー・A-Za-z](?<![的和与及等了在由是为将其这那と]))"
                       r"[\u4e00-\u9fff\u30a1-\u30faー・A-Za-z]{1,7})、")
+# a capitalised Latin name right before "、" and the next name of a Japanese or Chinese list
+LATIN_ITEM_BEFORE = re.compile(r"(?:^|(?<=[、，,のはがもと]))(?P<name>[A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-z0-9&.'-]*){0,4})\s?[、，,]\s?$")
 # the bracketed other-script form right after a name, and a katakana name (long vowels, middle dots) before a bracket
 BRACKET_INSIDE = re.compile(r"[（(](?P<name>[^（()）、，,。]{2,40})[）)]")
 KATAKANA_NAME = re.compile(r"[\u30a1-\u30faー・]{3,20}")
 KATAKANA_BEFORE = re.compile(r"(?<![\u30a1-\u30faー・])[\u30a1-\u30fa][\u30a1-\u30faー・]{2,19}$")
+
+
+# "ムーアスレッド（摩尔线程、Moore Threads）", "寒武紀科技（Cambricon Technologies、688256）": brackets listing items
+BRACKET_LIST = re.compile(r"[（(](?P<items>[^（()）。]{1,60}?[、，,][^（()）。]{1,60})[）)]")
+
+
+def _script(name: str) -> str:
+    """Latin, kana or han: the writing a spelling of a name is in."""
+    letters = [c for c in name if c.isalpha()]
+    latin = sum(c.isascii() for c in letters)
+    kana = sum("\u30a0" <= c <= "\u30ff" or "\u3040" <= c <= "\u309f" for c in letters)
+    return "latin" if latin * 2 >= len(letters) else "kana" if kana > len(letters) - latin - kana else "han"
+
+
+def _bracket_list(text: str, m: Mention, orgs: list) -> None:
+    """The names listed as whole items in the brackets right after a name, each in a writing of its own (and not
+    the name's), are its other spellings; names in the same writing as it are others ("…（傘下のA、B）")."""
+    close = BRACKET_LIST.match(text, m.end)
+    if close is None:
+        return
+    seen = {_script(m.text)}
+    for o in sorted(orgs, key=lambda o: o.start):
+        if o is m or not (close.start("items") <= o.start and o.end <= close.end("items")):
+            continue
+        if text[:o.start].rstrip()[-1:] not in ("（", "(", "、", "，", ",") \
+                or text[o.end:].lstrip()[:1] not in ("）", ")", "、", "，", ","):
+            continue  # a name inside an item ("以下「同社」"), not the item
+        script = _script(o.text)
+        if script in seen:
+            continue
+        seen.add(script)
+        _one_entity(m, o)
+
+
+# the rest of a Latin name a recogniser cut after its "&": "Vaia Management &" + "Research Company"
+AMP_REST = re.compile(r"\s*[A-Z][A-Za-z0-9.'-]*(?:\s[A-Z][A-Za-z0-9.'-]*){0,3}")
+
+
+def _ampersand_names(text: str, out: list, taken: list) -> None:
+    """A name a recogniser cut at its "&" runs on over the capitalised words after it; the guesses it covers go."""
+    for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("unknown") and not m.extra.get("coref")]:
+        more = AMP_REST.match(text, m.end) if m.text.rstrip().endswith("&") else None  # ("A & B" may be two names)
+        if more is None or m not in out:
+            continue
+        e = more.end()
+        inside = [x for x in out if x is not m and x.start < e and m.end <= x.start]
+        if any(x.ids or not x.extra.get("ner") or x.end > e for x in inside):
+            continue
+        for x in inside:
+            drop(out, taken, x)
+        if (m.start, m.end) in taken:
+            taken.remove((m.start, m.end))
+        m.end = e
+        m.text = text[m.start:e]
+        taken.append((m.start, e))
 
 
 def _one_entity(m: Mention, n: Mention) -> None:

@@ -19,6 +19,10 @@ NAME = "aic_designed_by"
 ADJACENT = re.compile(r"^\s*(?:'s|’s|'|’|の|的|社の|社製|製の?|公司的?|旗下的?|推出的|发布的|開発の|自研的?|"
                       r"の(?:新|最新|新型)?[^、。「」のがはをに]{0,10}?(?:チップ|半導体|プロセッサー?|アクセラレータ|クラスター?|スパコン|"
                       r"計算基盤)[「『]|"  # カワセミの新チップ「セキレイ」, 同社のデータセンター向けクラスタ「ミナヅキ」
+                      # ミズホシ・ラボの省電力型推論プロセッサー「MH-2」, X（Latin）のデータセンター向けGPU「Y」: the owner's product
+                      r"[）)]?の(?![^、。「」『』]{0,14}?(?:競合|対抗|顧客|採用|搭載|プロセス|工程|製造|ナノ|nm))"
+                      r"[^、。「」『』\s]{0,14}?(?:チップ|半導体|プロセッサー?|アクセラレータ|GPU|NPU|SoC|ASIC)[「『]|"
+                      r"の[「『]|"  # 米Korvane Systemsの「KV-9」
                       r"的(?:新款|新一代|最新)?(?:芯片|处理器|加速卡)[“「]|"
                       # 芯屿半导体的首款推理芯片"屿光1号", Lumeq的第二代光计算加速卡LM-Photon 2: the owner's chip, described
                       r"的(?![^，。；]{0,10}?(?:工艺|制程|代工|客户|竞品|对手))[^，。；、的\s“”\"「」0-9A-Za-z]{0,8}?"
@@ -279,6 +283,8 @@ class DesignedBy:
                     and not (p.kind == "cluster" and acts_in(doc, best, "_operate")) \
                     and not _owner_subject(doc, best, p) and not _maker_after(doc, p, best) \
                     and not _colon_owner(doc, best, p) \
+                    and not (doc.lang_ == "ja" and best.start >= p.end  # "「X」を開発するY": the maker a relative clause names
+                             and _JA_MAKER_RELATIVE.fullmatch(doc.text[p.end:best.start])) \
                     and not any(o.key == best.key and o.extra.get("launches") for o in orgs):  # cjk_names._launches
                 continue  # a name GiNZA or a suffix pattern guessed is a designer only when it acts as one
             if conf < 0.95 and doc.lang_ == "ja" and p.end <= best.start and not of_kind(ms, "node", "arch") \

@@ -94,6 +94,8 @@ ZH_BACK_OBJECT = re.compile(r"\s?了?\s?(?:该公司|该企业|后者|後者|其
 ZH_DESCRIBED = re.compile(r"(?:芯片|半导体|科技|计算|算力|[A-Za-z])(?:公司|企业|初创公司|初创企业|创企|厂商|独角兽)\s?$")
 # "ラピダスは2022年8月に設立され…8社が出資した": a company of any kind that opens the sentence as its topic
 TOPIC_MARKER = re.compile(r"^\s*(?:は|も)(?!、)")
+# the topic marker after a Japanese name and its other spelling in brackets: "赤城電子（Grox Compute）は"
+JA_SUBJECT_AFTER = re.compile(r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*(?:は|も)(?!、)")
 
 
 def opens_sentence(doc: Doc, o) -> bool:
@@ -359,8 +361,12 @@ class Funding:
             cands = possessive  # "Habana's $75 million Series B": the round belongs to the possessor
         elif topic and cands and all(o.extra.get("unknown") for o in cands):
             # a guessed name ("ロイターによれば…") does not displace the company the text is about, unless it
-            # opens the sentence as its subject ("玄枢科技于2026年7月完成C轮融资")
+            # opens the sentence as its subject ("玄枢科技于2026年7月完成C轮融资", "X（Latin）は…上場し…調達した")
+            first = min(orgs, key=lambda o: o.start) if orgs and doc.lang_ == "ja" else None
+            subject = first.key if first and opens_sentence(doc, first) and JA_SUBJECT_AFTER.match(text, first.end) \
+                and not _says_it_invests_or_researches(first.text, "ja") else None
             cands = [o for o in cands if opens_sentence(doc, o) and acts_in(doc, o, "funding", window=24)
+                     or subject is not None and o.key == subject
                      or doc.lang_ == "zh" and ZH_DESCRIBED.search(text, 0, o.start)]  # "边缘AI芯片公司芯湃微宣布完成…"
         if cands:
             company = min(cands, key=lambda o: (0 if topic and o.key == topic else 1,
@@ -625,6 +631,11 @@ class Funding:
             gap = text[a.end:b.start]
             if re.search(r"[（(][^）)]*$", text[a.start:a.end]):  # "聯想創投（レノボ系…": a span that holds its aside
                 gap = re.sub(r"^[^）)]*[）)]", "", gap)
+            elif gap[:1] in "）)" and a.start and text[a.start - 1] in "（(":
+                gap = gap[1:]  # "C（C'）、上海のD": the other spelling in brackets closes, the list goes on
+            if id(b) in role and id(a) not in role and a.key == b.key and gap.strip() in ("（", "("):
+                role.add(id(a))  # "ドワマンファンド（Summit Golden Venture Capital）": one party, two spellings
+                continue
             if id(b) in role and id(a) not in role and (
                     re.fullmatch(CORPORATE_TAIL + r"\.?\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as|[（(])\s*", gap, re.I)
                     or CJK_LIST_GAP.fullmatch(gap)):
