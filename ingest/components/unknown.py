@@ -59,7 +59,7 @@ QUOTED_ARCH = re.compile(r"[「『“\"](?P<a>[^」』”\"\n]{2,24})[」』”\
                          r"(?P<w>微架构|微架構|架构|架構|マイクロアーキテクチャ|アーキテクチャ|"
                          r"micro[- ]?architecture|architecture)", re.I)
 EN_ARCH = re.compile(r"(?:(?<=[A-Za-z0-9'’] )|(?<=\())(?P<a>[A-Z][A-Za-z0-9-]{2,20}) (?P<w>[Mm]icro-?[Aa]rchitecture)\b|"
-                     r"\b(?P<b>[A-Z][A-Za-z0-9-]{2,20}), (?:the|its|a|an) (?:[\w'’-]+ ){0,4}?(?P<v>micro-?architecture)\b")
+                     r"\b(?P<b>[A-Z][A-Za-z0-9-]{2,20}), (?:the|its|a|an|[A-Z][\w-]*['’]s) (?:[\w'’-]+ ){0,4}?(?P<v>micro-?architecture)\b")
 # "a new training cluster, Larkspur, built from …", "a supercomputer called Fenwick": the name after the kind word
 EN_CLUSTER_NAMED = re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?{CLUSTER_WORDS}(?:,\s+|\s+(?:called|named|dubbed)\s+)"
                               r"(?P<a>[A-Z][A-Za-z0-9-]{2,20}(?: [A-Z0-9][A-Za-z0-9-]*)?)(?=,|\s+(?:which|that|is|was|will|built)\b|\.|$)")
@@ -68,7 +68,7 @@ EN_CLUSTER_NAMED = re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?
 EN_CLUSTER_POWER = re.compile(rf"\b(?P<a>[A-Z][a-z][A-Za-z0-9-]{{1,20}})(?:\s?\(\s?[^()\n]{{1,12}}?\s?\))?\s+(?:computing[- ]power|"
                               rf"intelligent computing|AI computing|supercomputing)\s+{CLUSTER_WORDS}")
 EN_ARCH_QUOTED = re.compile(r"(?P<w>micro-?architecture|architecture)\s+[\"“](?P<a>[^\"”\n]{2,24})[\"”]", re.I)
-EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), an? (?:[\w,-]+ ){{0,4}}"
+EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), (?:an?|the|its) (?:[\w,-]+ ){{0,4}}"
                         rf"(?:{CLUSTER_WORDS}|systems? (?=that (?:links|connects|joins|combines|houses)|(?:built )?(?:from|of|with) \d)|"
                         rf"(?:(?<=\d-chip )|(?<=\d-GPU )|(?<=\d-node )|(?<=\d-card )|(?<=\d-accelerator ))"
                         rf"(?:appliance|machine|rack|pod|system|server|installation)s?)\b|"

@@ -256,11 +256,12 @@ def coordinated(doc: Doc, cands: list, first) -> list:
 # ---------------------------------------------------------------- sentence structure
 _COORD_CASE = {"と", "や", "及", "和", "与"}
 # an appositive between a subject and its verb: "Zorblax Semiconductor, a start-up based in Austin, announced"
-_APPOSITIVE = re.compile(r"^\s*,\s*(?:an?|the|which|who|one of|founded|based|headquartered|backed)\b[^,;]{0,80},\s*",
+_APPOSITIVE = re.compile(r"^\s*,\s*(?:an?|the|which|who|one of|founded|based|headquartered|backed)\b[^,;]{0,100},\s*",
                          re.I)
 
 
 _ASIDE = re.compile(r"^\.?\s*[（(][^（）()]{1,80}[）)]\s*")
+_RELATIVE_SUBJECT = re.compile(r"\s*,\s*(?:which|who|that)\s+(?:is\s+|are\s+|has\s+|have\s+|had\s+|was\s+)?(?:been\s+|now\s+|also\s+)?")
 # the subject reporting its own act: "X said on Wednesday that it has …" (English)
 _SAID_THAT = re.compile(r"\.?\s+(?:said|says|announced|confirmed|disclosed)(?:\s+(?:on|in|this|last)\s+\w+)?,?\s+"
                         r"(?:that\s+)?(?:it|they)\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+)?(?:now\s+|also\s+)?", re.I)
@@ -330,6 +331,8 @@ def acts_in(doc: Doc, m: Mention, relation: str, window: int = 15) -> bool:
             gap = gap[app.end():]
         if _SAID_THAT.fullmatch(gap):
             return True  # "Harrowgate AI Inc. said on Wednesday that it has raised": its own act, reported
+        if _RELATIVE_SUBJECT.fullmatch(gap):
+            return True  # "Ottery Labs, which is designing a … chip": the subject of the relative clause after it
         if len(gap) <= window and not _PAIR_CLAUSE.search(gap):
             return True
     return False

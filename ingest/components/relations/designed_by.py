@@ -29,7 +29,8 @@ ADJACENT = re.compile(r"^\s*(?:'s|’s|'|’|の|的|社の|社製|製の?|公�
                       r"(?:芯片|处理器|加速卡|算力卡|产品)[“「\"]?|"  # (微垣科技的主力产品WY-3)
                       r"(?:首款|新款|最新|新一代|第[一二三四五六七八九十\d]代)[^，。；、的\s“”\"「」0-9A-Za-z]{0,6}?"  # X首款推理芯片Y
                       r"(?:芯片|处理器|加速卡|算力卡)[“「\"]?)?\s*$"
-                      r"|^(?:'s|’s)\s+(?:new|latest|flagship|first|second|third|next-generation|upcoming|own)\s+$")
+                      r"|^(?:'s|’s)\s+(?:new|latest|flagship|first|second|third|next-generation|upcoming|own|earlier|previous|"
+                      r"prior|older|original|current)\s+$")
 BY = re.compile(r"(?:\bby\b|\bfrom\b|由|が|により|によって|を手掛ける)")
 
 
