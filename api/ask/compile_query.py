@@ -593,7 +593,8 @@ class Compiler:
                     f"?{via.var} aic:manufacturedOn ?po . ?po aic:nodeNanometers ?order ."
             elif agg in ("max_year", "min_year") and g.answer.type != "chip" and \
                     any(n.type == "round" for n in g.nodes):  # "had the earliest IPO": its round's date
-                opat = f"?{next(n for n in g.nodes if n.type == 'round').var} aic:date ?order ."
+                rv = next(n for n in g.nodes if n.type == 'round').var  # (dates of several datatypes: compared as strings)
+                opat = f"?{rv} aic:date ?d_{rv} . BIND(STR(?d_{rv}) AS ?order)"
             elif agg in ("max_year", "min_year"):
                 opat = "?x aic:announcedIn ?order ."
             else:
