@@ -276,6 +276,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     if bare:  # "before the Ascend 910B", "より前": a comparison with nothing the graph can compare it to
         raise NotUnderstood("not_understood", words=bare[0].text)
     spans = _raise_as_round(text, spans)
+    spans, no_ipo = _except_ipo_type(text, spans, lex.fill)
     types = [s for s in spans if s.kind == "type"]
     rels = [s for s in spans if s.kind == "rel"]
     marks = [s for s in spans if s.kind == "mark"]
@@ -333,6 +334,12 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
                  any(r.start >= nodes[i - 1].end and r.end <= n.start for r in rels)]
     nodes = _merge_money(_drop_chip_modifier(text, nodes, rels), rels, spans, text)
     nodes = _amount_of_round(nodes)
+    if no_ipo:  # "Excluding IPOs, which company raised the largest round": the rounds that are not a listing
+        money = [n for n in nodes if n.type in ("round", "amount")]
+        if not money:
+            raise NotUnderstood("not_understood", words=no_ipo)
+        for n in money:
+            n.ipo, n.no_ipo = False, True
     # "companies in the graph act as…": words about the graph itself are read and stand for nothing between nodes
     meta = "".join(" " if any(s.kind == "meta" and s.start <= i < s.end for s in spans) else c for i, c in enumerate(text))
     nodes, consumed = _copula_classes(meta, lang, nodes)
@@ -1079,6 +1086,25 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
                     a.negated = True
         else:
             a.negated = True
+
+
+def _except_ipo_type(text: str, spans: list[Span], fill: re.Pattern | None) -> tuple[list[Span], str]:
+    """"Excluding IPOs, …", "IPOを除いて": an exception whose object is the IPO round word itself selects the rounds
+    that are not listings; both spans go, and the words are returned (empty when there is no such pair)."""
+    for i, m in enumerate(spans):
+        if m.kind != "mark" or m.row.get("mark") != "except":
+            continue
+        before = m.row.get("before", False)
+        t = spans[i - 1] if before and i > 0 else spans[i + 1] if not before and i + 1 < len(spans) else None
+        if t is None or t.kind != "type" or not t.row.get("ipo") or t.row.get("type") not in ("round", "amount"):
+            continue
+        gap = text[t.end:m.start] if before else text[m.end:t.start]
+        if fill is not None:
+            gap = fill.sub(" ", gap)
+        if gap.strip(" ,、，の的"):
+            continue
+        return [s for s in spans if s is not m and s is not t], text[min(m.start, t.start):max(m.end, t.end)]
+    return spans, ""
 
 
 def _except_ipo(text: str, m: Span, nodes: list[Node], rels: list[Span], fill: re.Pattern | None) -> bool:

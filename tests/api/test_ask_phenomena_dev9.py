@@ -108,6 +108,22 @@ CASES: list[tuple[str, str, str | None]] = [
      "?x aic:fundedCompany aid:metax ; aic:date ?d . FILTER(xsd:integer(SUBSTR(STR(?d), 1, 4)) >= 2021)"),
     ("rounds-listed", "壁仞科技はどの資金調達ラウンドを実施しましたか。", "?x aic:fundedCompany aid:biren-technology ."),
     ("rounds-listed", "Which funding rounds did Moore Threads complete?", "?x aic:fundedCompany aid:moore-threads ."),
+    # "announced first", "released first": the earliest announced
+    ("announced-first", "Among Huawei's chips, which one was announced first?",
+     "?x aic:designedBy aid:huawei ; aic:announcedIn ?y . FILTER NOT EXISTS { ?o aic:designedBy aid:huawei ; "
+     "aic:announcedIn ?y2 . FILTER(?y2 < ?y) }"),
+    ("announced-first", "Which of Google's chips was released first?",
+     "?x aic:designedBy aid:google ; aic:announcedIn ?y . FILTER NOT EXISTS { ?o aic:designedBy aid:google ; "
+     "aic:announcedIn ?y2 . FILTER(?y2 < ?y) }"),
+    # an exception whose object is the IPO round word: the rounds that are not listings
+    ("except-ipos", "Leaving out IPOs, which company raised the largest single round denominated in USD?",
+     "?r aic:fundedCompany ?x ; aic:amount ?a ; aic:currency \"USD\" . FILTER NOT EXISTS { ?r aic:roundName \"IPO\" } "
+     "FILTER NOT EXISTS { ?r2 aic:amount ?a2 ; aic:currency \"USD\" . FILTER NOT EXISTS { ?r2 aic:roundName \"IPO\" } "
+     "FILTER(?a2 > ?a) }"),
+    ("except-ipos", "Which company raised the largest round in yuan, excluding IPOs?",
+     "?r aic:fundedCompany ?x ; aic:amount ?a ; aic:currency \"CNY\" . FILTER NOT EXISTS { ?r aic:roundName \"IPO\" } "
+     "FILTER NOT EXISTS { ?r2 aic:amount ?a2 ; aic:currency \"CNY\" . FILTER NOT EXISTS { ?r2 aic:roundName \"IPO\" } "
+     "FILTER(?a2 > ?a) }"),
 ]
 
 
