@@ -51,14 +51,35 @@ def table_facts(results: list) -> None:
             j += 1
         if spans and j - i >= 2:
             roles = column_roles(head, spans)
+            if "id" in roles:
+                for r in results[i + 1:j]:
+                    _drop_in_column(r, roles.index("id"))
             if "chip" in roles and {"vendor", "process"} & set(roles):
                 for r in results[i + 1:j]:
+                    before = {m.key for m in r.mentions}
                     _row(r, roles)
+                    _drop_orphans(r, before)
             elif "year" in roles and "size" in roles:
                 _market_rows(results, i, j, roles)
             elif "vendor" in roles and "raised" in roles and "listed" in roles:
                 _listing_rows(results, i, j, roles)
         i = max(j, i + 1)
+
+
+def _drop_in_column(r, k: int) -> None:
+    """A booth or row number column ("| A-12 | …"): the codes in it name no chip; what the sentence rules made of them goes."""
+    spans = cells(r.sentence.text)
+    if k >= len(spans):
+        return
+    gone = {m.key for m in r.mentions if _in(m, spans[k]) and not m.ids and m.kind in ("chip", "org", "cluster", "arch")}
+    r.mentions[:] = [m for m in r.mentions if m.key not in gone]
+    r.facts[:] = [f for f in r.facts if f.subject not in gone and f.object not in gone]
+
+
+def _drop_orphans(r, before: set) -> None:
+    """Facts of a row about a guess its column gave way to (a model's "研究所" inside "ニシキギ計算機研究所")."""
+    gone = before - {m.key for m in r.mentions}
+    r.facts[:] = [f for f in r.facts if f.subject not in gone and not (isinstance(f.object, str) and f.object in gone)]
 
 
 def _in(m: Mention, span: tuple[int, int]) -> bool:

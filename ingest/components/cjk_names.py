@@ -490,6 +490,8 @@ def _word_ended_names(doc: Doc, out: list, taken: list) -> None:
         ws, we = m.span()
         if we < len(text) and we not in starts and not any(text.startswith(lf, we) for lf in legal):
             continue  # the word goes on ("通信事業者")
+        if lang == "ja" and re.match(rf"(?:{words})", text[we:]):
+            continue  # another kind word follows: the name ends there ("ニシキギ計算機|研究所")
         if lang == "ja":
             s = _ja_name_start(doc, toks, ws)
             if s is None:

@@ -269,7 +269,7 @@ class ModelMentions:
         added = False
         for s, e, label in _split_pairs(text, doc._.model_ents or []):
             surface = text[s:e]
-            stripped = surface.strip(" \u3000,.;:、，。「」『』“”\"'()（）—–")
+            stripped = surface.strip(" \u3000,.;:、，。「」『』“”\"'()（）—–×")  # (×: "TY-700×64基")
             s += surface.find(stripped)
             e = s + len(stripped)
             s, e = _to_quotes(text, s, e)

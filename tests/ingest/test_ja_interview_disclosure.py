@@ -169,3 +169,22 @@ def test_a_thread_about_the_company_its_title_names_and_another_vendors_chips_in
     assert ("new:chip:HA-20", "designedBy", "new:org:ホオアカ") in fs, fs  # the owner's chip, whatever the hearsay
     assert ("new:chip:AT-9", "designedBy", "new:org:アトリ電機") in fs, fs
     assert ("new:cluster:ウラナミ", "designedBy", company) in fs, fs
+
+
+EXPO = """# 半導体ショー2026 出展者一覧
+
+| 小間番号 | 出展者 | 主な出展品 | 製造プロセス | 備考 |
+|---|---|---|---|---|
+| D-21 | ヒレンジャク・ロジック株式会社 | 推論チップ HR-Mini 2 | TSMC N5 | ― |
+| D-24 | サンコウ計算機研究所 | 研究用チップ SK-8、試作クラスタ「ハルニレ」（SK-8×32基） | ― | ― |
+"""
+
+
+def test_an_exhibitor_table_reads_its_exhibits_column_and_no_booth_code_is_a_chip():
+    fs = facts(EXPO)
+    assert ("new:chip:HR-Mini 2", "designedBy", "new:org:ヒレンジャク・ロジック株式会社") in fs, fs
+    assert ("new:chip:HR-Mini 2", "manufacturedOn", "id:tsmc-n5") in fs, fs
+    assert ("new:chip:SK-8", "designedBy", "new:org:サンコウ計算機研究所") in fs, fs
+    assert not any(s.startswith(("new:chip:D-2",)) for s, _, _ in fs), fs
+    assert not any(isinstance(o, str) and o.endswith("研究所") and p == "usesArchitecture" for _, p, o in fs), fs
+    assert not any("×" in s for s, _, _ in fs), fs
