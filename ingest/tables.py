@@ -108,6 +108,8 @@ def _row(r, roles: list[str | None]) -> None:
             add("designedBy", vendor)
     if "arch" in col:
         arch = next((m for m in r.mentions if m.kind == "arch" and m.ids and _in(m, col["arch"])), None)
+        if arch is None and not any(m.kind == "arch" and _in(m, col["arch"]) for m in r.mentions):
+            arch = _cell_name(r, col["arch"], "arch")  # "| Trellis-2 |" under "Microarchitecture": a design's name
         if arch is not None:
             add("usesArchitecture", arch)
         # "NPU (Cindermark microarchitecture)": a named microarchitecture beside the class in the same cell
@@ -133,14 +135,16 @@ def _cell_name(r, span: tuple[int, int], kind: str) -> Mention | None:
     name = _CELL_NOISE.sub("", raw).strip()
     if len(name) < 2 or any(m.ids and _in(m, span) for m in r.mentions if m.kind in ("org", "chip", "cluster")):
         return None
-    if not re.search(r"[A-Za-z0-9\u3040-\u30ff\u4e00-\u9fff]", name) or re.fullmatch(r"[-–—\s]*|非公開|未公开|n/?a", name, re.I):
+    if not re.search(r"[A-Za-z0-9\u3040-\u30ff\u4e00-\u9fff]", name) or re.fullmatch(
+            r"[-–—\s]*|非公開|未公开|未披露|非公表|n/?a|none|tbd|unknown|undisclosed|not disclosed", name, re.I):
         return None
     start = s + raw.index(name[:1]) if name[:1] in raw else s
     start = s + raw.find(name) if name in raw else start
     alt = re.search(r"[（(]([^）)]{2,40})[）)]", raw)
     for m in [m for m in r.mentions if _in(m, span) and not m.ids and m.kind in ("org", "chip", "cluster", "arch")]:
         r.mentions.remove(m)
-    m = Mention(start, start + len(name), name, kind, (), ("Chip",) if kind == "chip" else (),
+    m = Mention(start, start + len(name), name, kind, (), ("Chip",) if kind == "chip" else
+                ("Microarchitecture",) if kind == "arch" else (),
                 extra={"unknown": True, "cell": True})
     if alt and kind == "org":
         m.extra["alt"] = alt.group(1)

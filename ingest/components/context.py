@@ -287,7 +287,7 @@ _ALIAS = re.compile(r"(?:以下简称|以下簡稱|简称|簡稱|以下|hereinaf
 
 # "Quillfire Semiconductor" … "Quillfire": an English company is called by its name without the corporate word
 EN_CORPORATE = re.compile(r"^(?P<short>[A-Z][A-Za-z0-9-]{3,}(?: [A-Z][A-Za-z0-9-]+)?) (?:Technologies|Technology|Semiconductors?|"
-                          r"Systems|Labs|Microelectronics|Electronics|Computing|Compute|Silicon|Devices|Micro|AI|"
+                          r"Systems|Labs|Microelectronics|Electronics|Computing|Compute|Silicon|Devices|Micro|Semi|AI|"
                           r"Robotics|Interconnect|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|Holdings|Group)$")
 
 
