@@ -206,6 +206,7 @@ def _designers_from_topic(result: Extraction, issuer: str | None = None) -> None
     # document about one company (its headline's, its disclosure's: DocContext.issuer) such a paragraph is about it
     named = {r.sentence.paragraph for r in result.results for m in r.mentions
              if m.kind == "org" and not m.extra.get("coref") and "Foundry" not in m.types}
+    headline = _headline_vendor(result)
     last = None
     for r in result.results:
         topic = r.topic or para_topic.get(r.sentence.paragraph) if r.sentence.lang == "ja" else r.topic
@@ -213,6 +214,8 @@ def _designers_from_topic(result: Extraction, issuer: str | None = None) -> None
             topic = last
         if topic is None and issuer and r.sentence.lang == "ja" and r.sentence.paragraph not in named:
             topic = issuer
+        if topic is None and r.sentence.lang == "en":
+            topic = headline  # ("AMD third-quarter call: …" over notes that name its chips alone)
         last = r.topic_after or last
         if not topic:
             continue
@@ -227,6 +230,21 @@ def _designers_from_topic(result: Extraction, issuer: str | None = None) -> None
                 continue  # another organisation in the sentence: leave it to the sentence's own rules
             r.facts.append(Fact(m.key, "designedBy", topic, m.start, m.end, 0.6, "aic_designed_by_topic"))
             designed.add(m.key)
+
+
+def _headline_vendor(result: Extraction) -> str | None:
+    """The one chip vendor an English document's headline (its short first line) names: what the document is about,
+    for chips it names with no maker in paragraphs that name no company."""
+    if result.lang != "en" or not result.results:
+        return None
+    first = result.results[0]
+    alone = len(result.results) == 1 or result.results[1].sentence.paragraph != first.sentence.paragraph
+    if len(first.sentence.text) > 120 or not alone or first.sentence.text.rstrip()[-1:] in ".。!?！？":
+        return None  # (a line of its own without a full stop)
+    vendors = {m.key for m in first.mentions if m.kind == "org" and m.ids and not m.extra.get("coref")
+               and m.types[:1] == ("ChipVendor",)}
+    others = [m for m in first.mentions if m.kind == "org" and m.key not in vendors]
+    return next(iter(vendors)) if len(vendors) == 1 and not others else None
 
 
 def title_topic(raw: RawDocument, context: DocContext) -> None:

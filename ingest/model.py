@@ -123,6 +123,7 @@ class DocContext:
     foundries: set = field(default_factory=set)  # vocabulary ids of the foundries named so far
     previous: ChipsInView | None = None
     paragraph_chips: ChipsInView | None = None  # every chip the paragraph has named so far ("両チップとも…")
+    section: ChipsInView | None = None  # the chips a section heading names ("■ AWSのInferentia2"), for its body
     names: dict = field(default_factory=dict)  # folded surface -> NameInView
     year_in_view: tuple | None = None  # (paragraph, year, month or None) of the last sentence that gave a date
     subject: tuple | None = None  # (paragraph, key) of the organisation that opened the last sentence (English)

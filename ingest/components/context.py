@@ -23,6 +23,10 @@ if not Doc.has_extension("successor_chip"):
     Doc.set_extension("successor_chip", default=False)  # "a next-generation LPU is slated for …"
 
 
+# a heading line marked as one ("■ …", "● …", "【…】", "### …"): it opens a section
+SECTION_HEADING = re.compile(r"^\s*(?:[■□●◆◇▼▶►]|#{1,4}\s|【)[^。.!?！？]{0,60}$")
+
+
 def context_of(doc: Doc) -> DocContext:
     """The document context of a sentence (a fresh one for a sentence parsed on its own)."""
     if doc._.context is None:
@@ -472,6 +476,8 @@ class ContextStage:
             ctx.paragraph_chips = ChipsInView(ctx.paragraph, [])
         seen = {c.key for c in ctx.paragraph_chips.chips}
         ctx.paragraph_chips.chips += [c for c in chips if c.key not in seen and not seen.add(c.key)]
+        if SECTION_HEADING.match(doc.text):  # "■ Cerebras（セレブラス）のWSE-3" over the paragraphs about it
+            ctx.section = ChipsInView(ctx.paragraph, chips) if chips else None
         ctx.foundries |= {m.ids[0] for m in ms if m.kind == "org" and "Foundry" in m.types and m.ids}
         if doc.lang_ == "en":
             ctx.subject = _opening_org(doc, ms)

@@ -126,8 +126,10 @@ class Linker:
                 continue
             if not prev:
                 continue
-            if any(o.start < s for o in orgs):
+            if any(o.start < s and not _MATTER.match(doc.text, o.end) for o in orgs) \
+                    and not any(0 <= s - b <= 1 for _, b in cue_spans(doc, "_hold")):
                 continue  # an organisation named earlier in the sentence is the likelier antecedent
+                # (but not of the company it holds: "阿里巴巴通过旗下创投平台持有公司2.08%股份")
             if doc.lang_ == "en" and doc.text[s:e].lower() == "its" and any(
                     m.kind == "chip" and m.end <= s and not re.sub(r"[\W_]", "", doc.text[:m.start]) for m in ms):
                 continue  # "Gaudi 3 was the cheapest …, but its compiler …": the chip the sentence opens on
@@ -227,6 +229,10 @@ class Linker:
             if 0 <= d < dist:
                 best, dist = f, d
         return best
+
+
+# "子会社の昆侖芯（クンルンシン）について、同社は…": a company named as the matter discussed is no antecedent of 同社
+_MATTER = re.compile(r"[）)]?\s?(?:[（(][^（）()]{1,30}[）)])?\s?(?:について|に関して|に関し|をめぐ|关于)")
 
 
 def written_with(doc: Doc, f: Mention, node: Mention) -> bool:

@@ -211,7 +211,10 @@ def _split_pairs(text: str, ents: list) -> list:
     return out
 
 
-_QUOTED_AFTER_CHIP_WORD = re.compile(r"(?:チップ|芯片|プロセッサー?|アクセラレータ|加速卡|处理器|\bchip)\s?[「『“\"]$")
+_READING_THEN_CLOSE = re.compile(r"[（(][^（）()」』]{1,30}[）)][」』”\"]")
+# (a generation word names a product line's chip too: 第1世代「崑崙」, 第二代“思元”)
+_QUOTED_AFTER_CHIP_WORD = re.compile(r"(?:チップ|芯片|プロセッサー?|アクセラレータ|加速卡|处理器|\bchip|世代|第[一二三四五六七八九十\d]{1,2}代)"
+                                     r"\s?[「『“\"]$")
 
 
 def _label_by_name_word(text: str, label: str, lang: str) -> str:
@@ -282,7 +285,8 @@ class ModelMentions:
             if glued:  # "LT-T2算力不差": a model code ends at its last letter or digit, not in the word after it
                 e = s + glued.end(1)
                 stripped = text[s:e]
-            if label == "ORG" and _QUOTED_AFTER_CHIP_WORD.search(text[max(0, s - 12):s]) and text[e:e + 1] in _CLOSE_QUOTE:
+            if label == "ORG" and _QUOTED_AFTER_CHIP_WORD.search(text[max(0, s - 12):s]) and (
+                    text[e:e + 1] in _CLOSE_QUOTE or _READING_THEN_CLOSE.match(text, e)):  # 「崑崙（Kunlun）」
                 label = "CHIP"  # ミサゴの新チップ「ハヤテ」: a name quoted after a chip word is the chip
             if label == "ORG" and doc.lang_ == "ja" and _numbered_katakana(stripped):
                 label = "CHIP"  # "フェルウィング3", "ノクターン2": a katakana word and a generation number name a product
@@ -302,6 +306,9 @@ class ModelMentions:
                                extra={"unknown": True, "ner": label}))
             if reading is not None:  # a quoted name is a name the document introduces: later bare mentions are it
                 out[-1].extra.update(quoted=True, alt=reading[1])
+                inner = text.find(reading[1], reading[0])  # (the reading is no name of its own: 「崑崙（Kunlun）」)
+                if inner >= 0:
+                    taken.append((inner, inner + len(reading[1])))
             elif doc.lang_ in ("ja", "zh") and 0 < s and e < len(text) and text[s - 1] in _OPEN_QUOTE \
                     and text[e] in _CLOSE_QUOTE:  # 「」 and “” mark names in Japanese and Chinese news
                 out[-1].extra["quoted"] = True

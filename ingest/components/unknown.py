@@ -45,7 +45,7 @@ MODEL_AFTER_WORD = re.compile(r"(?:芯片|加速卡|处理器|チップ)(?P<mode
                               r"[A-Z]{1,4}-?(?:(?<=-)[A-Z]{1,2})?\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])")
 # a name in quotes right after a chip word: 第3世代IPU「Bow（ボウ）」, 芯片“思元”, the GPU "Lingjun"
 # (「邃思（DTU）1.0」: a version after the bracketed other name belongs to the name)
-QUOTED_NAME = re.compile(rf"(?:{CHIP_WORDS}|[A-Z]PUs?|プロセッサー)\s?[「『“\"](?P<name>[^」』”\"\n（(]{{2,24}}?"
+QUOTED_NAME = re.compile(rf"(?:{CHIP_WORDS}|[A-Z]PUs?|プロセッサー|世代|第[一二三四五六七八九十\d]{{1,2}}代)\s?[「『“\"](?P<name>[^」』”\"\n（(]{{2,24}}?"
                          r"(?:[（(][^）)\n]{1,12}[）)][^」』”\"\n（(]{1,8})?)(?:[（(][^）)\n]{1,12}[）)])?[」』”\"]")
 # a cluster named beside its kind word: クラスター「ツクヨミ」, "衡山"智算集群, "Emberline, a liquid-cooled training cluster"
 CLUSTER_WORDS = r"(?:集群|集羣|超节点|クラスター|クラスタ|スーパーコンピューター?|clusters?|supercomputers?|superpods?)"
@@ -97,6 +97,10 @@ def lower_case_words(kind: str) -> frozenset[str]:
                      for w in row["words"])
 
 
+# "the first generation kunlun in samsung 's 14 nanometer": a product line's name after its generation (machine translation
+# that lower-cases names; one word, then a preposition, a verb or a bracket)
+LOWER_GENERATION = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[- ]generation\s+"
+                              r"(?P<a>[a-z][a-z0-9]{2,15})(?=\s+(?:in|on|at|was|is|used|uses|adopted|of|,|\())")
 # "training chip vx-500", "the qx-7 accelerator" in such sentences
 LOWER_MODEL = re.compile(rf"(?:{CHIP_WORDS}\s+(?P<a>[a-z]{{1,5}}-?\d{{2,4}}[a-z0-9+]{{0,3}}))(?![\w-])|"
                          rf"(?<![\w-])(?P<b>[a-z]{{1,5}}-\d{{2,4}}[a-z0-9+]{{0,3}})\s(?:(?:ai|[a-z]{{3,12}})\s){{0,2}}{CHIP_WORDS}")
@@ -717,6 +721,15 @@ class UnknownRecognizer:
                     continue
                 taken.append((s, e))
                 out.append(Mention(s, e, code, "chip", (), ("Chip",), extra={"unknown": True}))
+        for m in (LOWER_GENERATION.finditer(text) if lower and doc.lang_ == "en" else ()):
+            s, e = m.span("a")  # "manufactured the first generation kunlun in …" (lower-cased translation)
+            if not re.fullmatch(CHIP_WORDS, m.group("a"), re.I):
+                self._displace(out, taken, s, e)  # (the generation word says it is a product, whatever a model guessed)
+            if any(a < e and s < b for a, b in taken) or re.fullmatch(CHIP_WORDS, m.group("a"), re.I) \
+                    or m.group("a") in lower_case_words("not_inside"):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
         for m in (LOWER_MODEL.finditer(text) if lower else EN_LOWER_CODE.finditer(text) if doc.lang_ == "en" else ()):
             g = "a" if m.group("a") else "b"
             s, e = m.span(g)
@@ -744,6 +757,11 @@ class UnknownRecognizer:
             out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
             if doc.lang_ in ("ja", "zh"):
                 out[-1].extra["quoted"] = True  # 「」/“” after a chip word introduce a name the document goes on using
+                reading = re.match(r"[（(]([^）)\n]{1,12})[）)][」』”\"]", text[e:])
+                if reading:  # 第1世代「霧島（Kirishima）」: the reading in brackets is the same chip, no guess of its own
+                    out[-1].extra["alt"] = reading.group(1)
+                    for x in [x for x in out if x.extra.get("ner") and not x.ids and e < x.start < e + reading.end()]:
+                        drop(out, taken, x)
         if doc.lang_ == "en":
             self._named_codes(text, out, taken)
         # chip models right after a vendor

@@ -127,3 +127,67 @@ def test_its_after_a_chip_subject_is_the_chip_and_its_dies_come_off_a_line():
                   "its I/O dies off N6.")
     assert ("MI300X", "fabricatedBy", "TSMC") in fs
     assert {o for s, p, o in fs if s == "MI300X" and p == "manufacturedOn"} == {"N5", "N6"}
+
+
+def test_a_headline_vendor_owns_the_chips_its_notes_name_alone():
+    fs = facts_of("AMD third-quarter call: notes for clients\n\nData center\n\n"
+                  "The MI355X, shown at a trade fair in June, began shipping to customers in October.")
+    assert ("MI355X", "designedBy", "AMD") in fs
+    fs = facts_of("Three accelerators, one model: notes from our porting sprint\n\n"
+                  "The MI355X began shipping to customers in October.")
+    assert not any(s == "MI355X" and p == "designedBy" for s, p, _ in fs)
+
+
+
+def test_a_section_heading_names_the_chip_of_its_body():
+    fs = facts_of("評価したチップを紹介します。\n\n■ Graphcore（グラフコア）のBow IPU\nまず驚いたのが構造。\n"
+                  "ウェハー・オン・ウェハーと呼ばれる設計で、2022年に発表され、製造はTSMCの7nmプロセス。\n\n■ まとめ\n"
+                  "どれも一長一短です。製造はTSMCの5nmが多い。")
+    assert ("Bow IPU", "fabricatedBy", "TSMC") in fs
+    assert {o for s, p, o in fs if s == "Bow IPU" and p == "manufacturedOn"} == {"TSMCの7nm"}
+
+
+def test_the_latter_points_at_the_last_chip_named():
+    fs = facts_of("沐曦2023年4月推出推理芯片曦思N100，2024年2月推出曦云C500，后者属于通用GPU（GPGPU）架构。")
+    assert any(s == "曦云C500" and p == "usesArchitecture" for s, p, _ in fs)
+    assert not any(s == "曦思N100" and p == "usesArchitecture" for s, p, _ in fs)
+    fs = facts_of("Corvane showed the CV-10 and the CV-20; the latter uses TSMC's N3 process.")
+    assert any(s == "CV-20" and p == "manufacturedOn" for s, p, _ in fs)
+    assert not any(s == "CV-10" and p == "manufacturedOn" for s, p, _ in fs)
+
+
+def test_the_company_a_holder_holds_is_the_topic_not_the_holder():
+    fs = facts_of("寒武纪：公司2020年7月登陆科创板，IPO募资25.8亿元。招股书显示，阿里巴巴通过旗下创投平台持有公司2.08%股份，"
+                  "科大讯飞持股1.19%。产品端，思元290为公司首款训练芯片。")
+    assert ("阿里巴巴", "investedIn", "科大讯飞") not in fs
+    assert not any(s == "思元290" and p == "designedBy" and o != "寒武纪" for s, p, o in fs)
+    parties = {o for s, p, o in fs if p in ("investor", "investedIn") or p == "leadInvestor"} | \
+        {s for s, p, o in fs if p == "investedIn" and o == "寒武纪"}
+    assert {"阿里巴巴", "科大讯飞"} <= parties
+
+
+def test_a_quoted_name_after_a_generation_word_is_a_chip_and_its_reading_no_company():
+    fs = facts_of("【製品】\n・第1世代「霧島（Kirishima）」は自社開発のXPUアーキテクチャを採用し、サムスン電子の14ナノメートルプロセスで製造。")
+    assert ("霧島", "fabricatedBy", "サムスン電子") in fs
+    assert not any("Kirishima" in (s, o) for s, _, o in fs)
+
+
+def test_lower_cased_translation_names_a_product_after_its_generation_and_the_owner_designs_nothing():
+    fs = facts_of("moreover ,  tessel micro ,  the chip subsidiary of harrow group ,  manufactured the first generation "
+                  "quillon in samsung 's 14 nanometer .")
+    assert any(s == "quillon" and p == "fabricatedBy" for s, p, _ in fs)
+    assert not any(s == "quillon" and p == "designedBy" and "harrow" in o for s, p, o in fs)
+
+
+def test_it_keeps_names_the_chip_in_view_beside_the_one_it_compares_with():
+    fs = facts_of("The MI355X began shipping in October. It keeps the CDNA 3 architecture of the MI300X and uses compute "
+                  "dies built by TSMC in its 3-nanometer generation.")
+    assert any(s == "MI355X" and p == "fabricatedBy" for s, p, _ in fs)
+    assert any(s == "MI355X" and p == "usesArchitecture" for s, p, _ in fs)
+
+
+def test_a_company_named_as_the_matter_is_held_by_the_company_the_summary_is_about():
+    fs = facts_of("テンセント（Tencent）決算要旨　投資先関連の抜粋\n\n"
+                  "・AIチップ企業の燧原科技（エンフレーム）について、同社は大株主として23.5%を保有。")
+    assert ("テンセント", "investedIn", "燧原科技") in fs
+    assert ("燧原科技", "investedIn", "テンセント") not in fs

@@ -218,12 +218,20 @@ def nearest(doc: Doc, anchor: Mention, cands: list, after_weight: float = 1.0, b
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|that|whose|the\s+(?:last|latter)(?:\s+one)?\s+of\s+which)\b")
 
 
+_LATTER = re.compile(r"后者|後者|前者|\b(?:the latter|the former)\b", re.I)
+
+
 def relative_owner(doc: Doc, chips: list, target):
     """The chip whose relative clause (", which …" right after it, to the next clause break) holds `target`, or
-    None (English): such a clause states facts about that chip only."""
+    None (English): such a clause states facts about that chip only. "…曦思N100，…曦云C500，后者属于GPGPU架构", "the
+    latter uses …": a word that points at the last (or first) chip named before it, in any language."""
+    text = doc.text
+    for w in _LATTER.finditer(text, 0, target.start):
+        named = sorted((c for c in chips if c.end <= w.start()), key=lambda c: c.start)
+        if len(named) >= 2 and not re.search(r"[。；;]|\.\s", text[w.end():target.start]):
+            return named[0] if w.group(0).lower() in ("前者", "the former") else named[-1]
     if doc.lang_ != "en":
         return None
-    text = doc.text
     for c in chips:
         m = _RELATIVE_OPEN.match(text, c.end)
         if m is None or target.start < m.end():

@@ -12,11 +12,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
-from ingest.components.relations.common import (acts_in, add, between, can_be, confidence, cue_spans, distance,
+from ingest.components.relations.common import (acts_in, add, between, can_be, confidence, cue_spans, cues, distance,
                                                 guarded, of_kind)
 
 NAME = "aic_designed_by"
-ADJACENT = re.compile(r"^\s*(?:'s|’s|'|’|の|的|社の|社製|製の?|公司的?|旗下的?|推出的|发布的|開発の|自研的?|"
+ADJACENT = re.compile(r"^\s*[）)]?(?:'s|’s|'|’|の|的|社の|社製|製の?|公司的?|旗下的?|推出的|发布的|開発の|自研的?|"
                       r"の(?:新|最新|新型)?[^、。「」のがはをに]{0,10}?(?:チップ|半導体|プロセッサー?|アクセラレータ|クラスター?|スパコン|"
                       r"計算基盤)[「『]|"  # カワセミの新チップ「セキレイ」, 同社のデータセンター向けクラスタ「ミナヅキ」
                       # ミズホシ・ラボの省電力型推論プロセッサー「MH-2」, X（Latin）のデータセンター向けGPU「Y」: the owner's product
@@ -261,6 +261,10 @@ class DesignedBy:
                 after = [o for o in named if o.start >= p.end and _by_before(doc, p, o) and distance(p, o) < 40
                          and not any(p.end <= q.start and q.end <= o.start for q in orgs)]  # the first one after "by"
                 before = [o for o in named if o.end <= p.start and o not in examples]
+                if doc.lang_ == "en":  # "kunlunxin , the chip subsidiary of baidu , manufactured …": the owner designs nothing
+                    owners = [o for o in before for s, e, row in cues(doc, "_parent")
+                              if row.get("agent") == "after" and 0 <= o.start - e <= 3]
+                    before = [o for o in before if o not in owners] or before
                 if doc.lang_ == "ja":  # "「LPU」を開発するグロック": the company a relative clause says makes the product
                     after = [o for o in named if o.start >= p.end and _JA_MAKER_RELATIVE.fullmatch(doc.text[p.end:o.start])] \
                         or after

@@ -11,7 +11,7 @@ from ingest.components import mentions
 from ingest.components.relations.common import (add, confidence, cue_spans, distance, guarded, of_kind, relative_owner,
                                                 same_clause)
 from ingest.components.relations.designed_by import ADJACENT
-from ingest.components.relations.manufactured_on import implicit_chips
+from ingest.components.relations.manufactured_on import implicit_chips, subject_chips
 
 NAME = "aic_fabricated_by"
 
@@ -42,6 +42,7 @@ class FabricatedBy:
         foundries = [m for m in of_kind(ms, "org") if "Foundry" in m.types]
         if not chips and foundries:
             chips = implicit_chips(doc, ms)
+        chips = chips + subject_chips(doc, chips)  # "It keeps … of the MI300X and … uses dies built by TSMC"
         cues = cue_spans(doc, "fabricatedBy")
         if not chips or not foundries or not cues:
             return doc
@@ -59,8 +60,9 @@ class FabricatedBy:
             if owner is not None and owner is not c:
                 continue  # "the T4 succeeds the T2, which … on TSMC's N6": T2's clause
             lo, hi = min(c.start, f.start), max(c.end, f.end)
-            if not any(lo - 25 <= s and e <= hi + 25 for s, e in cues):
-                continue
+            if not any(lo - 25 <= s and e <= hi + 25 for s, e in cues) and not any(
+                    e <= c.start and c.start - e <= 40 and not _SEPARATOR.search(doc.text, e, c.start) for s, e in cues):
+                continue  # (the verb governs the chip: "manufactured the first generation kunlun in samsung 's 14 nanometer")
             if guarded(doc, min(c.start, f.start), max(c.end, f.end)):
                 continue
             from ingest.components.relations.manufactured_on import reported

@@ -181,11 +181,16 @@ def _outermost(found: list) -> list:
                                         for o in found)]
 
 
+MATTER_JA = re.compile(r"[）)]?\s?(?:[（(][^（）()]{1,30}[）)])?\s?(?:について|に関して|に関し|をめぐ)")
+
+
 def _before_ok(doc: Doc, gap: str, o, s: int, window: int) -> bool:
     """A name written before its cue takes the role unless a sentence break, a topic marker or a possessive
     ("X's shareholders", "寒武纪的股东") lies between."""
     if re.match(r"^(?:'s|’s|['’](?=\s)|,?\s*whose\b)", gap) or re.match(r"^\s*(?:的|の)[^がはも]*$", gap):
         return False  # "昆仑芯的第一大股东" (but "Xの3社が共同で主導": the name is the subject)
+    if doc.lang_ == "ja" and MATTER_JA.match(gap):
+        return False  # "子会社の昆侖芯（クンルンシン）について、同社は筆頭株主として…": the matter, not the holder
     if doc.lang_ == "en":
         if gap.startswith(".") and re.search(r"\b(?:Ltd|Inc|Corp|Co|Bhd|Pte|L\.P)$", o.text):
             gap = gap[1:]  # "Uzumasa Industries Co., Ltd. became …": the period of the legal form

@@ -30,9 +30,11 @@ def previous_chips(doc: Doc, named: list | None = None) -> list:
         return []  # "the next-generation chip will use …" is about another chip
     if prev.paragraph != ctx.paragraph and not (prev.paragraph == ctx.paragraph - 1 and (
             names_the_chip(doc) or ctx.question == prev.paragraph)):  # (the answer to "「X」はどこで作っているんでしょう")
-        return []
+        prev = None
+    if not (prev and prev.chips) and ctx.section is not None and ctx.section.paragraph < ctx.paragraph:
+        prev = ctx.section  # "■ Cerebras（セレブラス）のWSE-3 … 製造はTSMCの5nmプロセス。": the chip its section heading names
     out = []
-    for m in prev.chips:
+    for m in (prev.chips if prev else []):
         c = type(m)(0, 0, m.text, m.kind, m.ids, m.types, m.value, dict(m.extra))
         out.append(c)
     return out
@@ -64,6 +66,19 @@ def implicit_chips(doc: Doc, ms: list) -> list:
     return previous_chips(doc)
 
 
+# "It keeps the CDNA 3 architecture of the MI300X and … uses …": "It" opening the sentence as the subject of what it keeps,
+# shares or uses is the chip in view, though the sentence names another (English)
+_IT_KEEPS = re.compile(r"^\W*It\s+(?:also\s+|still\s+)?(?:keeps|retains|shares|inherits|reuses|uses|adopts)\b")
+
+
+def subject_chips(doc: Doc, chips: list) -> list:
+    """The chips in view a sentence opening on "It keeps/uses …" is about, beside the ones it names."""
+    if doc.lang_ != "en" or not chips or not _IT_KEEPS.match(doc.text):
+        return []
+    named = {c.key for c in chips}
+    return [c for c in previous_chips(doc, chips) if c.key not in named]
+
+
 def reported(doc: Doc, start: int, end: int) -> bool:
     """"…の次世代品を「18A」で生産するとの一部報道がある" (lexicon `_reported_making`): a making relation between two names
     written before a quotative report is hearsay; only the making is, not the names or who designs the chip."""
@@ -82,6 +97,7 @@ class ManufacturedOn:
         nodes = usable_nodes(ms)
         if not chips and nodes:
             chips = implicit_chips(doc, ms)
+        chips = chips + subject_chips(doc, chips)
         if not chips or not nodes:
             return doc
         conf = confidence(doc, "manufacturedOn")

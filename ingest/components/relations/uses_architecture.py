@@ -9,12 +9,18 @@ from spacy.tokens import Doc
 
 from ingest.components import mentions
 from ingest.components.relations.common import (add, confidence, cue_spans, distance, guarded, nearest, of_kind,
-                                                same_clause)
+                                                relative_owner, same_clause)
 
 NAME = "aic_uses_architecture"
 # "It is a neural processing unit built around Da Vinci cores": "it" as the subject that opens the sentence
 _IT_OPENS = re.compile(r"^\W*(?:[Ii]t|Each|Both|They|All(?: (?:three|four|of them))?)\s+(?:is|was|are|were|uses|use|used|"
                        r"has|have|combines|combine|pairs|moves to|moved to)\b")
+
+
+CALLED = re.compile(r"[」』\"”]?\s?と呼(?:ばれ|ん|ぶ)|[」』\"”]?\s?(?:と|被)?(?:称され|称为|叫做)")
+CALLED_BEFORE = re.compile(r"\b(?:called|dubbed|known as|named)\s+(?:the\s+)?[\"“]?$")
+# "マイクロアーキテクチャ名は「Cerulean」", "設計は「Hoshi」": the design named after its kind word (Japanese)
+JA_DESIGN_NAMED = re.compile(r"(?:アーキテクチャ|設計)名?(?:は|が)\s?[「『]?$")
 
 
 class UsesArchitecture:
@@ -33,6 +39,9 @@ class UsesArchitecture:
                 # "両チップとも…を採用した": both chips the paragraph named, not the last sentence's only (as previous_chips,
                 # copies at offset 0: their offsets belong to other sentences)
                 chips = [type(m)(0, 0, m.text, m.kind, m.ids, m.types, m.value, dict(m.extra)) for m in seen.chips]
+        if chips and archs and doc.lang_ == "en":
+            from ingest.components.relations.manufactured_on import subject_chips
+            chips = chips + subject_chips(doc, chips)  # "It keeps the CDNA 3 architecture of the MI300X"
         named_kind = False
         if not chips and archs and doc.lang_ == "ja":
             from ingest.components.relations.manufactured_on import implicit_chips
@@ -40,9 +49,11 @@ class UsesArchitecture:
             # goes on about the chip just named; a design named with its kind word ("MLUv02アーキテクチャ、…") says it
             chips = implicit_chips(doc, ms)
             # (only a design the sentence says is used: not "GPUと比べて最大10倍")
-            archs = [a for a in archs if re.match(r"[」』]?\s?(?:アーキテクチャ|マイクロアーキテクチャ|ベース|を採用|を用い|に基づ)",
-                                                  doc.text[a.end:a.end + 14])]
-            named_kind = any(re.match(r"[」』]?\s?(?:アーキテクチャ|マイクロアーキテクチャ)", doc.text[a.end:a.end + 12]) for a in archs)
+            # ("ウェハースケールと呼ばれる設計で", "マイクロアーキテクチャ名は「Cerulean」": a design the sentence names as such)
+            archs = [a for a in archs if re.match(r"[」』]?\s?(?:アーキテクチャ|マイクロアーキテクチャ|ベース|を採用|を用い|に基づ|と呼ばれ)",
+                                                  doc.text[a.end:a.end + 14]) or JA_DESIGN_NAMED.search(doc.text, 0, a.start)]
+            named_kind = any(re.match(r"[」』]?\s?(?:アーキテクチャ|マイクロアーキテクチャ|と呼ばれ)", doc.text[a.end:a.end + 12])
+                             or JA_DESIGN_NAMED.search(doc.text, 0, a.start) for a in archs)
         if not chips or not archs or not (cue_spans(doc, "usesArchitecture") or named_kind):
             return doc
         conf = confidence(doc, "usesArchitecture")
@@ -53,9 +64,13 @@ class UsesArchitecture:
                 # a chip takes it and its class ("is a general-purpose GPU") both
                 group = [a for a in archs if bool("Microarchitecture" in a.types or doc.lang_ in ("en", "zh") and not a.ids
                                                    and a.extra.get("quoted")) == (cls == "Microarchitecture")]
-                if group:
-                    by_class[cls] = nearest(doc, c, group, before_weight=1.0)
+                called = [a for a in group if CALLED.match(doc.text, a.end) or CALLED_BEFORE.search(doc.text, 0, a.start)]
+                if group:  # ("データフロー型で、社内ではRDUと呼ばれています": the name it is called by, not the class word)
+                    by_class[cls] = nearest(doc, c, called or group, before_weight=1.0)
             for a in by_class.values():
+                owner = relative_owner(doc, chips, a) if len(chips) > 1 else None
+                if owner is not None and owner is not c:
+                    continue  # "…曦云C500，后者属于通用GPU（GPGPU）架构": the latter's design only
                 if len(chips) > 1 and (distance(c, a) > 60 or not same_clause(doc, c, a)) and \
                         any(same_clause(doc, o, a) for o in chips if o is not c):
                     continue  # "思元100采用MLUv01架构，思元290升级至MLUv02架构": each chip its own clause
