@@ -256,7 +256,7 @@ def _numbered_katakana(text: str) -> bool:
 # a performance figure and its unit ("512 TOPS", "2 PFLOPS", "150W"), which a recogniser may read as a chip's name
 _MEASURE = re.compile(r"(?:\d[\d.,]*\s?)?(?:INT8\s?|FP\d{1,2}\s?)?(?:[TPEG]?FLOPS|TOPS|[kKM]?W|GB|TB|GHz|MHz)(?:/W)?")
 # a Chinese chip guess that runs from a model code into the next word ("LT-T2算" of "LT-T2算力")
-_CODE_THEN_HANZI = re.compile(r"((?:[\u4e00-\u9fff]{0,4})[A-Za-z][A-Za-z0-9+-]*\d[A-Za-z0-9+]*)[\u4e00-\u9fff]{1,2}")
+_CODE_THEN_HANZI = re.compile(r"((?:[\u4e00-\u9fff]{0,4})[A-Za-z][A-Za-z0-9+ -]*\d[A-Za-z0-9+]*)[\u4e00-\u9fff]{1,2}")
 
 
 class ModelMentions:

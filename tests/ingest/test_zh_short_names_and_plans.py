@@ -35,3 +35,8 @@ def test_a_tape_out_plan_is_kept_and_plans_to_invest_are_not():
     fs = facts("栖霆微电子的第二代芯片QT-5计划在台积电5纳米工艺上流片。业内一直在传，鹤汀资本准备领投栖霆微电子的下一轮融资。")
     assert any(s == "new:chip:QT-5" and p == "manufacturedOn" for s, p, _ in fs), fs
     assert not any(p == "investedIn" for _, p, _ in fs), fs
+
+
+def test_a_spaced_model_code_glued_to_the_next_word_ends_at_its_last_digit():
+    fs = facts("檀枫科技的训练芯片QF 7021算力很强，采用三星5纳米工艺。")
+    assert any(s == "new:chip:QF 7021" and p == "manufacturedOn" for s, p, _ in fs), fs
