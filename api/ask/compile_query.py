@@ -175,7 +175,10 @@ class Compiler:
             return
         nt = _etype(n)
         if n.type == "exchange" and any(t in ORGS for t in types):  # "沐曦和摩尔线程都在哪个交易所上市": each listed there
-            self.add(f"{self.fresh('r')} aic:fundedCompany {iri} ; aic:exchange ?exchange .", a.negated)
+            # (not asked: "Cambricon's exchange", "カンブリコンと同じ取引所": the node's rounds list on that exchange)
+            e = "?exchange" if n is self.g.answer else self.fresh("e")
+            self.add(f"{self.fresh('r')} aic:fundedCompany {iri} ; aic:exchange {e} ." +
+                     (f" {v} aic:exchange {e} ." if n is not self.g.answer else ""), a.negated)
             return
         gap = self.text[a.span.end:n.start] if n.start >= a.span.end else self.text[n.end:a.span.start]
         # a verb right before the name makes it that verb's object, not the answer itself ("既依赖台积电又依赖英特尔的厂商")
@@ -188,6 +191,11 @@ class Compiler:
         if n.start >= a.span.end and re.fullmatch(r"\s*(?:的|の|'s|’s)?\s*", self.text[a.span.end:n.start]) and \
                 not (governed and n is self.g.answer and rel is not None and nt in ORGS | {"company"}):
             rel, subject = None, False  # "三星的工艺", "Samsung processes": the entity qualifies its node
+        elif rel is not None and n.end <= a.span.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[n.end:a.span.start], re.I) \
+                and find_edge(nt, (types or [None])[0], rel) is None and find_edge((types or [None])[0], nt, rel) is None:
+            # "the designer of the Tiangai 100 go public": the node's own word links the name ("designer of"); the
+            # verb, which cannot link these two, is the node's own (listed)
+            rel, subject = None, False
         if n.lead and rel in (None, "invest") and any(t in ORGS for t in types):
             rel, subject = "lead", False  # "the lead investors of Biren": the rounds of Biren they led
         if rel in ("invest", "lead") and nt in ORGS | {"company"} and any(t in ORGS for t in types):

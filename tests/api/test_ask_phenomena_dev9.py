@@ -31,6 +31,10 @@ def rely_both(f: str, g: str) -> str:
 FAB = "?x a aic:Chip . {{ ?x aic:fabricatedBy {f} }} UNION {{ ?x aic:manufacturedOn/aic:offeredBy {f} }}"
 
 
+SAME_EXCHANGE = ("?o aic:fundedCompany {c} ; aic:exchange ?e . ?r aic:fundedCompany ?x ; aic:exchange ?e . "
+                 "FILTER(?x != {c})")
+
+
 CASES: list[tuple[str, str, str | None]] = [
     # a memory type written with its class word (GDDR6内存, HBM3e显存) is one atom
     ("zh-memory-word", "哪些芯片采用HBM3内存？", "?x a aic:Chip ; aic:memoryType \"HBM3\" ."),
@@ -124,9 +128,24 @@ CASES: list[tuple[str, str, str | None]] = [
      "?r aic:fundedCompany ?x ; aic:amount ?a ; aic:currency \"CNY\" . FILTER NOT EXISTS { ?r aic:roundName \"IPO\" } "
      "FILTER NOT EXISTS { ?r2 aic:amount ?a2 ; aic:currency \"CNY\" . FILTER NOT EXISTS { ?r2 aic:roundName \"IPO\" } "
      "FILTER(?a2 > ?a) }"),
+    # X's exchange / the same exchange as X: the companies whose rounds list where X's did (it listed every company
+    # with a round before)
+    ("same-exchange", "Which companies other than Biren are listed on Biren's exchange?", SAME_EXCHANGE.format(c="aid:biren-technology")),
+    ("same-exchange", "Which other companies are listed on the same exchange as MetaX?", SAME_EXCHANGE.format(c="aid:metax")),
+    ("same-exchange", "Moore Threadsと同じ取引所に上場している、Moore Threads以外の企業はどこですか。",
+     SAME_EXCHANGE.format(c="aid:moore-threads")),
+    ("same-exchange", "除了沐曦，还有哪些公司和沐曦在同一交易所上市？", SAME_EXCHANGE.format(c="aid:metax")),
 ]
 
 
 @pytest.mark.parametrize("phenomenon,q,body", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_paraphrase(env, phenomenon: str, q: str, body: str | None):
     check(env, phenomenon, q, body)
+
+
+def test_designer_of_a_chip_went_public(env):
+    """"the designer of X go public": the type word links the chip; the listing verb is the designer's own."""
+    from api.ask import answer
+    store = env[0]
+    got = answer("On which exchange did the designer of the MLU370 list?", store)
+    assert got["understood"] and got["value"] == "Shanghai STAR Market", got.get("message")
