@@ -135,6 +135,10 @@ CASES: list[tuple[str, str, str | None]] = [
     ("same-exchange", "Moore Threadsと同じ取引所に上場している、Moore Threads以外の企業はどこですか。",
      SAME_EXCHANGE.format(c="aid:moore-threads")),
     ("same-exchange", "除了沐曦，还有哪些公司和沐曦在同一交易所上市？", SAME_EXCHANGE.format(c="aid:metax")),
+    # 値 of a figure word ("予測値", "推計値") is the figure the market form reads
+    ("figure-word", "Frost & Sullivanの予測値のうち、中国のAIチップ市場規模が最も大きいのは何年ですか。",
+     "SELECT ?v WHERE { ?m aic:estimatedBy aid:frost-sullivan ; aic:value ?a ; aic:year ?v . FILTER NOT EXISTS { "
+     "?m2 aic:estimatedBy aid:frost-sullivan ; aic:value ?b . FILTER(?b > ?a) } }"),
 ]
 
 
