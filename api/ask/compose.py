@@ -704,6 +704,8 @@ def _implied_round(spans: list[Span], nodes: list[Node]) -> list[Node]:
     most = [s for s in spans if s.kind == "mark" and s.row["mark"] in ("max_amount", "max_count", "sum", "min_amount")
             or (s.kind == "mark" and s.row["mark"] == "min_nm" and not any(t.kind == "type" and t.row.get("type") in
                                                                             ("process", "chip") for t in spans))]
+    if any(s.kind == "mark" and s.row["mark"] == "count" for s in spans):
+        most = [s for s in most if s.row["mark"] != "sum"]  # "一共有几家": the total is the count, not money raised
     if not most:  # "IPOが一番早かったのはどこ", "had the earliest IPO": the first or last round by date
         dated = [s for s in spans if s.kind == "mark" and s.row["mark"] in ("min_year", "max_year")]
         if dated and not any(t.kind == "type" and t.row.get("type") in ("chip", "cluster", "process") for t in spans):
@@ -750,13 +752,16 @@ def _event_atoms(text: str, atoms: list[Span], spans: list[Span]) -> list[Span]:
 
 _AMONG_JA = re.compile(r"\s*(?:の)?(?:中で|中から|うち|で、|では、|で(?=\s*(?:最も|一番|いちばん)))")
 _ASKED_SUBJECT_JA = re.compile(r"\s*(?:を|に|で|が)[^、。？?]*?のは\s*(?:どれ|どの|何|なに|どこ|誰|[？?]?\s*$)")
+# "…プロセスのものはどれ", "…で製造されたものを挙げて": the closing もの ("the one") is an item of the set named before
+_ASKED_THING_JA = re.compile(r"\s*(?:の|(?:を|に|で|が)[^、。？?]*?)もの\s*(?:は|を|が|[？?。]?\s*$)")
 
 
 def _ja_among(text: str, nodes: list[Node]) -> Node | None:
     """"Xのチップの中で最も微細なプロセスを使っているのはどれ": the set named before の中で/のうち is what is asked
     for when a later node is the object of the closing clause (…を使っているのは); the later node only qualifies it."""
     for i, n in enumerate(nodes[:-1]):
-        if _AMONG_JA.match(text, n.end) and _ASKED_SUBJECT_JA.match(text, nodes[-1].end):
+        if _AMONG_JA.match(text, n.end) and (_ASKED_SUBJECT_JA.match(text, nodes[-1].end) or
+                                             _ASKED_THING_JA.match(text, nodes[-1].end)):
             return n
     return None
 
@@ -1045,11 +1050,15 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
             cands = [(n, a) for n, a in atoms if a.span.start >= m.end][:1]
         if kind == "negate" and lang != "ja" and answer is not None:
             nxt = next((n for n in nodes if n.start >= m.end), None)
-            # …also when the atom it reaches is that node's own ("not on any of its 7nm processes": no such process)
+            # …also when the atom it reaches is that node's own ("not on any of its 7nm processes", "use none of its
+            # 7nm-class processes": no such process), unless the node names a value of that kind before the negation
+            # ("7纳米以下（不含7纳米）的制程": the negation only takes one value out)
             if nxt is not None and nxt is not answer and (not cands or cands[0][1].span.start > nxt.end or
                                                           any(cands[0][1] is b for b in nxt.atoms)) and \
                     (any(r.start >= m.end and r.end <= nxt.start for r in rels) or
-                     (fill is not None and not fill.sub(" ", text[m.end:nxt.start]).strip() and
+                     (fill is not None and not fill.sub(" ", _blank_atoms(text[m.end:nxt.start], m.end, [
+                         b.span for b in nxt.atoms if not any(o.kind == b.kind and o.span.end <= m.start
+                                                              for o in nxt.atoms)])).strip() and
                       any(e[0] is answer and e[1] is nxt or e[1] is answer and e[0] is nxt for e in _adjacent(nodes)))):
                 nxt.negated = True  # "never led a funding round": no round it led; "没有标明制造工艺": no process
                 continue
@@ -1379,6 +1388,11 @@ def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None
         # large node; a size word said with it ("最も大きい") restates the same superlative
         old = "min_year" in found or "max_nm" in found
         found = ["max_nm" if f == "min_year" or (old and f == "max_amount") else f for f in found]
+        found = list(dict.fromkeys(found))
+    elif any(m.row["mark"] in ("min_year", "max_year") and any(
+            n.type == "process" and n is not answer and 0 <= n.start - m.end <= 2 for n in nodes) for m in marks):
+        # "the chip on the oldest process", "いちばん古いプロセスのもの": the age word said of a process is its size
+        found = ["max_nm" if f == "min_year" else "min_nm" if f == "max_year" else f for f in found]
         found = list(dict.fromkeys(found))
     if any(n.type in ("round", "amount") for n in nodes) and "min_nm" in found and \
             not any(n.type in ("process", "chip") for n in nodes):

@@ -1,0 +1,64 @@
+"""Composed questions grouped by the phenomenon a fix addressed (issue 13, composed-dev10 misses), each checked on
+questions about other entities and in other wordings than the development question that showed it. Gold is
+computed by SPARQL over the contract's reference graph (tests/fixtures/questions/gold_sparql.py), never typed in;
+a case whose body is None must be declined."""
+from __future__ import annotations
+
+import pytest
+
+from tests.api.test_ask_phenomena import check, env  # noqa: F401  (env: the shared module fixture)
+
+pytestmark = pytest.mark.shared  # over ../shared/eval/reference-graph.trig: the contract layer, deselected on a clone alone
+
+RELIES = ("{{ ?x aic:reliesOn {f} }} UNION {{ ?c aic:designedBy ?x ; aic:fabricatedBy {f} }} UNION "
+          "{{ ?c aic:designedBy ?x ; aic:manufacturedOn/aic:offeredBy {f} }}")
+
+
+def relies_but_no_node(f: str, nm: int) -> str:
+    """?x a vendor relying on foundry f with no process of f at nm nanometres (its own or its chips')."""
+    return ("?x a aic:ChipVendor . " + RELIES.format(f=f) +
+            f" FILTER NOT EXISTS {{ {{ ?x aic:reliesOn ?p }} UNION {{ ?cp aic:designedBy ?x ; aic:manufacturedOn ?p }}"
+            f" ?p a aic:ProcessNode ; aic:offeredBy {f} ; aic:nodeNanometers {nm} . }}")
+
+
+def chips_of_foundry_by_nm(f: str, order: str) -> str:
+    """The chips made on a process of foundry f whose size is the smallest (MIN) or largest (MAX) of those chips'."""
+    return (f"?x aic:manufacturedOn ?p . ?p aic:offeredBy {f} ; aic:nodeNanometers ?n . "
+            f"{{ SELECT ({order}(?n2) AS ?m) WHERE {{ ?c2 aic:manufacturedOn ?p2 . ?p2 aic:offeredBy {f} ; "
+            f"aic:nodeNanometers ?n2 . }} }} FILTER(?n = ?m)")
+
+
+def year_node(year: int, f: str, nm: int) -> str:
+    return (f"?x a aic:Chip ; aic:manufacturedOn ?p ; aic:announcedIn ?y . ?p aic:offeredBy {f} ; aic:nodeNanometers {nm} ."
+            f" FILTER(SUBSTR(STR(?y), 1, 4) = \"{year}\")")
+
+
+CASES: list[tuple[str, str, str | None]] = [
+    # a negation whose node follows with only that node's own atoms between ("none of its 7nm-class processes",
+    # "no 5nm process"): no such node linked, not "a node of another size"
+    ("negated-node-with-atom", "Which chip vendors depend on TSMC but use none of its 5nm processes?",
+     relies_but_no_node("aid:tsmc", 5)),
+    ("negated-node-with-atom", "Which vendors rely on TSMC and use no 4nm-class process of TSMC?",
+     relies_but_no_node("aid:tsmc", 4)),
+    # ja: a closing もの ("プロセスのものはどれ", "…で作られるものは") is an item of the set named before で、/の中で
+    # (and the passive dictionary form 作られる/製造される is the make verb)
+    ("ja-closing-mono", "サムスンのファウンドリで製造されるチップの中で、最も微細なプロセスのものはどれ？",
+     chips_of_foundry_by_nm("aid:samsung", "MIN")),
+    ("ja-closing-mono", "2024年に発表されたチップで、TSMCの4nmプロセスで作られるものは？", year_node(2024, "aid:tsmc", 4)),
+    ("ja-closing-mono", "2023年に発表されたチップで、TSMCの7nmプロセスで製造されたものを挙げてください",
+     year_node(2023, "aid:tsmc", 7)),
+    # an age word said of a process ("the oldest process", "いちばん古いプロセス") is its node size, also when a chip
+    # is asked for
+    ("old-process", "TSMCで作られるチップの中で、いちばん古いプロセスのものはどれ？", chips_of_foundry_by_nm("aid:tsmc", "MAX")),
+    ("old-process", "Which TSMC-made chip uses the oldest process?", chips_of_foundry_by_nm("aid:tsmc", "MAX")),
+    # zh: 一共 with a count word ("一共有几家") totals the count, never the money raised
+    ("zh-total-count", "领投过摩尔线程融资的投资方一共有几家？",
+     "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?r aic:fundedCompany aid:moore-threads ; aic:leadInvestor ?x . }"),
+    ("zh-total-count", "领投过壁仞科技融资的机构一共有几家？",
+     "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?r aic:fundedCompany aid:biren-technology ; aic:leadInvestor ?x . }"),
+]
+
+
+@pytest.mark.parametrize("phenomenon,q,body", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_paraphrase(env, phenomenon: str, q: str, body: str | None):
+    check(env, phenomenon, q, body)
