@@ -570,6 +570,9 @@ def _complete_names(doc: Doc, out: list, taken: list) -> None:
             elif m.extra.get("ner") and re.match(r"[\u30a1-\u30fa]", text[s:s + 1]):
                 run = re.search(r"[\u30a1-\u30faー]+$", text[:s])
                 s = run.start() if run else s  # "ソーン|ベリー・クラウド": a guess opening inside a katakana word
+                item = _KANJI_ITEM_HEAD.search(text, 0, s) if s == m.start else None
+                if item and item.group(1) not in _NOT_NAME_HEAD:
+                    s = item.start(1)  # "、双葉|パートナーズ社、": a list item opens on its kanji, no particle between
             role = re.search(r"[\s　]+(?:" + _words_re(lang, "person_after") + r")$", m.text) if m.extra.get("ner") else None
             if role and role.start() >= 2:
                 e = s + role.start() if s == m.start else e - (len(m.text) - role.start())  # "ホウセンカ・ラボ CEO"
@@ -592,6 +595,12 @@ def _complete_names(doc: Doc, out: list, taken: list) -> None:
         m.start, m.end = s, e
         m.text = text[s:e]
         taken.append((s, e))
+
+
+# the kanji that open a list item right before a katakana guess ("、双葉" + "パートナーズ社"), and the one-character
+# prefixes that are no part of a name (米エヌビディア, 各パートナー, 同ファンド)
+_KANJI_ITEM_HEAD = re.compile(r"(?:^|(?<=[、，,]))([\u4e00-\u9fff]{1,4})$")
+_NOT_NAME_HEAD = set("各同当本他新旧米英中日独仏韓台欧露印豪加全計約")
 
 
 def _registered_name_end(doc: Doc, e: int) -> int:

@@ -92,3 +92,9 @@ def test_a_latin_name_cut_at_its_ampersand_runs_on():
                "Quarry Hill Management & Research Company、コマドリ・キャピタルが参加した。")
     investors = {o for s, p, o in fs if p == "investor"}
     assert "new:org:Quarry Hill Management & Research Company" in investors, fs
+
+
+def test_a_list_item_opens_on_its_kanji_before_a_katakana_name():
+    fs = facts("ミササギ・ラボは2021年に設立され、設立時には鹿島重機、若葉パートナーズ社、ヒバリ・キャピタルの3社が出資した。")
+    assert ("new:org:若葉パートナーズ社", "investedIn", "new:org:ミササギ・ラボ") in fs, fs
+    assert not any(s == "new:org:パートナーズ社" for s, p, o in fs), fs
