@@ -212,6 +212,8 @@ EN_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'-]{2,}(?:,\s*(?:[A-Z][A-Za-z]{1,6}\.|
 EN_AI_ADJECTIVE = re.compile(r"\s+(?:chips?|start-?ups?|markets?|developers?|designers?|accelerators?|processors?|"
                              r"inference|training|silicon|hardware|software|workloads?|models?|compan(?:y|ies)|firms?|"
                              r"industry|sector|units?|teams?|labs?|boom|spending|demand|servers?|systems?|capacity)\b")
+# a hyphenated model code ("BM-1", "CX-9", "QX-700"): a recogniser's organisation guess of that shape is a chip
+EN_HYPHEN_CODE = re.compile(r"[A-Z]{1,5}-\d{1,4}[A-Za-z]?")
 EN_TITLE_SMALL = {"In", "Of", "The", "For", "On", "And", "To", "With", "At", "By", "From", "As", "A", "An", "Its", "Is"}
 # words never inside an English company name: "Bring Its Nova-Core" is a headline's phrase
 EN_NOT_IN_NAME = {"its", "their", "our", "his", "her", "we", "they", "it", "to", "from", "into", "with"}
@@ -299,6 +301,9 @@ def _clean_en_guesses(doc: Doc, out: list) -> None:
     for m in [m for m in out if m.kind == "org" and m.extra.get("ner") and not m.ids]:
         if dateline and m.start < dateline.end():
             out.remove(m)
+            continue
+        if EN_HYPHEN_CODE.fullmatch(m.text):  # "The first one, BM-1, taped out on …": a model code is a chip
+            m.kind, m.types = "chip", ("Chip",)
             continue
         words = m.text.split()
         if re.fullmatch(r"(?:Inc|Corp|Ltd|LLC|Co|Corporation|Limited|PLC|GmbH|AG|SA|NV)\.?", m.text):

@@ -79,10 +79,11 @@ def fabricating(doc: Doc, org) -> bool:
         if org.start <= s and e <= org.end:  # "三星晶圆代工" named as one
             return True
     # "サムスン電子の8ナノで生産", "三星4nm": a foundry named with its own process node is named as the maker
-    return doc.lang_ in ("ja", "zh") and any(
-        n.kind == "node" and (n.start <= org.start and org.end <= n.end or n.start >= org.end
-                              and re.fullmatch(r"\s?(?:の|的)?\s?", doc.text[org.end:n.start]))
-        for n in mentions(doc))
+    # (and in English "Samsung's 5 nanometer process", "on TSMC N6")
+    return any(
+        n.kind == "node" and (n.start <= org.start and org.end <= n.end or n.start >= org.end and re.fullmatch(
+            r"\s?(?:の|的)?\s?" if doc.lang_ in ("ja", "zh") else r"(?:['’]s)?\s", doc.text[org.end:n.start]))
+        for n in mentions(doc) if doc.lang_ in ("ja", "zh") or "Foundry" in org.types)
 
 
 def _verb_follows(doc: Doc, org) -> bool:
