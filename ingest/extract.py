@@ -222,7 +222,8 @@ def _designers_from_topic(result: Extraction, issuer: str | None = None) -> None
         for m in r.mentions:
             given = m.extra.get("quoted") and r.sentence.lang in ("ja", "zh") or \
                 r.sentence.lang in ("ja", "zh") and _CJK_CODE.fullmatch(m.text)
-            if m.kind != "chip" or m.key in designed or m.extra.get("unknown") and not given:
+            cluster = m.kind == "cluster" and r.sentence.lang == "ja" and bool(m.extra.get("quoted"))  # 計算クラスタ「瀚舟」
+            if m.kind != "chip" and not cluster or m.key in designed or m.extra.get("unknown") and not given:
                 continue  # (a chip quoted after a chip word, 「雲燧T10」, or a model code, JC-300, is a name the text gives)
             if any(o.kind == "org" and not o.extra.get("inside") and "Foundry" not in o.types
                    and not (o.extra.get("unknown") and any(k.ids and k.text == o.text for k in r.mentions))

@@ -188,3 +188,19 @@ def test_an_exhibitor_table_reads_its_exhibits_column_and_no_booth_code_is_a_chi
     assert not any(s.startswith(("new:chip:D-2",)) for s, _, _ in fs), fs
     assert not any(isinstance(o, str) and o.endswith("研究所") and p == "usesArchitecture" for _, p, o in fs), fs
     assert not any("×" in s for s, _, _ in fs), fs
+
+
+def test_an_outlook_for_a_past_year_is_an_actual_and_a_fund_described_by_its_owner_stays_in_the_list():
+    fs = facts("2026年11月20日\n\n当社推計では、国内のAI推論チップ市場は2025年に3,100億円、2029年には9,000億円に達する見通し。\n\n"
+               "AIチップ設計企業のコガネ・コンピュートは、シリーズBの資金調達を完了したと発表した。調達額は20億元で、"
+               "白鷺資本がリード投資を務め、鳴門基金、青葉クラウドの投資部門である青葉キャピタルがフォロー投資を行った。"
+               "「KG-9」を1,024枚搭載した計算クラスタ「春霞」はすでに稼働している。")
+    figures = {}
+    for s, p, o in fs:
+        figures.setdefault(s, {})[p] = o
+    by_year = {v.get("year"): v.get("isForecast") for v in figures.values() if "isForecast" in v}
+    assert by_year.get("2025") == "false" and by_year.get("2029") == "true", by_year
+    rnd = "round:new:org:コガネ・コンピュート:Series B"
+    assert (rnd, "investor", "new:org:鳴門基金") in fs, fs
+    assert (rnd, "investor", "new:org:青葉キャピタル") in fs, fs
+    assert ("new:cluster:春霞", "designedBy", "new:org:コガネ・コンピュート") in fs, fs

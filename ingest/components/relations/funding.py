@@ -173,6 +173,9 @@ AFTER_ETC = re.compile(r"等[^、，,。；]{0,4}$")
 CJK_LIST_GAP = re.compile(r"\s*(?:[（(][^（()）、，,。]{1,30}[）)])?\s*(?:、|，|和|及|与|與|と|や|以及|および|及び|並びに|/|／)\s*"
                           r"(?:そして|および|及び|並びに|还有|以及)?\s*(?:[^、，,。（()）\s]{1,6}?(?:の|的))?\s*")
 _EN_BREAK = re.compile(r"[.;:：；]|\s[-–—]\s")
+# "橘洲基金、雁丘クラウドの投資部門である雁丘キャピタルが": an item of a list described by its owner before it
+_JA_UNIT_GAP = re.compile(r"\s*、\s*[^、。]{1,16}?の(?:投資部門|投資子会社|投資会社|ベンチャーキャピタル部門|CVC|子会社)"
+                          r"(?:である|の)\s*")
 
 
 def _outermost(found: list) -> list:
@@ -643,7 +646,7 @@ class Funding:
                 continue
             if id(b) in role and id(a) not in role and (
                     re.fullmatch(CORPORATE_TAIL + r"\.?\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as|[（(])\s*", gap, re.I)
-                    or CJK_LIST_GAP.fullmatch(gap)):
+                    or CJK_LIST_GAP.fullmatch(gap) or _JA_UNIT_GAP.fullmatch(gap)):
                 role.add(id(a))
 
     @staticmethod

@@ -55,6 +55,9 @@ def _converts(text: str, m, money: list) -> bool:
         r"[0-9.]+\s?[%％]", "", gap))
 
 
+_OUTLOOK = ("見通", "見通し", "見込", "達する見", "する見")
+
+
 class Market:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
@@ -132,8 +135,11 @@ class Market:
                     break
             forecast_cue = any(seg_start <= s < seg_end for s, _ in cue_spans(doc, "_forecast"))
             listed = re.match(r"\s*(?:、|,|，|と)", doc.text[mo.end:]) or mo.end == max(m.end for m in money)
-            if not forecast_cue and doc.lang_ == "ja" and listed and any(s >= max(m.end for m in money)
-                                                                         for s, _ in cue_spans(doc, "_forecast")):
+            if not forecast_cue and doc.lang_ == "ja" and listed and any(
+                    s >= max(m.end for m in money) and not (doc_year and year.value < doc_year and doc.text[s:e] in _OUTLOOK)
+                    for s, e in cue_spans(doc, "_forecast")):
+                # (an outlook is not a forecast of a year already past when the document was written: "2025年に4,800億円、
+                # 2028年には1兆2,000億円に達する見通し"; "2023年を…、2024年を…と予測している" still forecasts both)
                 # "2023年を534億ドル、2024年を671億ドルと予測している": the final verb governs the listed figures and the
                 # last one ("2023年に1,206億元に達し、2024年には…と予想": the first has its own verb, an actual)
                 forecast_cue = True
