@@ -100,6 +100,7 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
 # a family and its number: "AK-Kiri 2", "Tern-1" (family "Tern"), "Sorrel S2" (family "Sorrel")
 # and a katakana name and its number ("ノクターン1" beside "ノクターン2")
 _FAMILY = re.compile(r"^([A-Za-z][A-Za-z]*-[A-Za-z]{2,}|[A-Z][a-z]{2,}|[\u30a1-\u30faー]{3,})(?:[\s-]?[A-Z]{0,2}\d{1,3}[A-Za-z]?)?$")
+_CODE_FAMILY = re.compile(r"^([A-Z]{2,5})-\d{1,3}[A-Za-z]?$")
 _BRAND = re.compile(r"^([\u4e00-\u9fff]{2,4}|[A-Z][A-Za-z]{3,})(?=[\s-]?[A-Za-z]{0,3}[-\s]?\d)")
 
 
@@ -123,6 +124,25 @@ def _designers_from_brand(result: Extraction) -> None:
             fam = _FAMILY.match(f.subject.split(":", 2)[-1]) if f.predicate == "designedBy" else None
             if fam and f.subject.startswith("new:chip:"):
                 family.setdefault(fam.group(1).casefold(), f.object)
+    # a model code of the same letters ("WSE-2" beside "WSE-3", known or not): the same maker's line
+    texts: dict[str, set] = {}
+    for r in result.results:
+        for m in r.mentions:
+            if m.kind == "chip":
+                texts.setdefault(m.key, set()).add(m.text)
+    for r in result.results:
+        for f in r.facts:
+            for t in texts.get(f.subject, ()) if f.predicate == "designedBy" else ():
+                code = _CODE_FAMILY.match(t)
+                if code:
+                    family.setdefault("\x00" + code.group(1), f.object)
+    for r in result.results:
+        for m in r.mentions:
+            code = _CODE_FAMILY.match(m.text) if m.kind == "chip" and m.key not in designed else None
+            if code and "\x00" + code.group(1) in family:
+                r.facts.append(Fact(m.key, "designedBy", family["\x00" + code.group(1)], m.start, m.end, 0.6,
+                                    "aic_designed_by_family"))
+                designed.add(m.key)
     for r in result.results:
         for m in r.mentions:
             fam = _FAMILY.match(m.text) if m.kind == "chip" and not m.ids and m.key not in designed else None

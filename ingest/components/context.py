@@ -372,6 +372,9 @@ def mark_standing_names(doc: Doc, ms: list[Mention]) -> None:
         if m.kind != "org" or m.ids or not m.extra.get("unknown") or m.extra.get("coref") or m.extra.get("key") \
                 or m.extra.get("inside"):
             continue
+        if m.extra.get("described"):  # "AI start-up DeepSeek" (unknown.EN_AFTER_COMPANY_WORD): a company by its description
+            m.extra["standing"] = "Organization"
+            continue
         words = m.text.split()
         if lower and m.extra.get("ner") and all(w.islower() for w in words):
             words = [w.capitalize() for w in words]  # "yunlan data technology" in a lower-cased translation

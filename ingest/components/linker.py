@@ -238,7 +238,9 @@ _MATTER = re.compile(r"[）)]?\s?(?:[（(][^（）()]{1,30}[）)])?\s?(?:につ�
 def written_with(doc: Doc, f: Mention, node: Mention) -> bool:
     """The foundry written right before its node ("ラピダスの2ナノ品", "三星4纳米"): the node is that foundry's,
     whatever the sentence says of it (only considered, only rumoured)."""
-    return doc.lang_ in ("ja", "zh") and f.end <= node.start and doc.text[f.end:node.start].strip() in ("", "の", "的")
+    gap = doc.text[f.end:node.start].strip()  # (and in English "Intel's 18A", "TSMC's N3")
+    return f.end <= node.start and (doc.lang_ in ("ja", "zh") and gap in ("", "の", "的")
+                                    or doc.lang_ == "en" and gap in ("'s", "’s"))
 
 
 def _zh_word(two: str) -> bool:

@@ -213,7 +213,8 @@ def _split_pairs(text: str, ents: list) -> list:
 
 _READING_THEN_CLOSE = re.compile(r"[（(][^（）()」』]{1,30}[）)][」』”\"]")
 # (a generation word names a product line's chip too: 第1世代「崑崙」, 第二代“思元”)
-_QUOTED_AFTER_CHIP_WORD = re.compile(r"(?:チップ|芯片|プロセッサー?|アクセラレータ|加速卡|处理器|\bchip|世代|第[一二三四五六七八九十\d]{1,2}代)"
+_QUOTED_AFTER_CHIP_WORD = re.compile(r"(?:チップ|芯片|プロセッサー?|アクセラレータ|加速卡|处理器|\bchip|世代|第[一二三四五六七八九十\d]{1,2}代|"
+                                     r"(?<![A-Za-z])[A-Z]PU)"
                                      r"\s?[「『“\"]$")
 
 

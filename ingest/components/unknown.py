@@ -97,6 +97,9 @@ def lower_case_words(kind: str) -> frozenset[str]:
                      for w in row["words"])
 
 
+# "AI start-up DeepSeek", "Chinese chipmaker Biren": a capitalised name right after a word that says it is a company
+EN_AFTER_COMPANY_WORD = re.compile(r"\b(?:start-?ups?|startups|chipmakers?|chip designers?|unicorns?)\s+"
+                                   r"(?P<a>[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+){0,2})(?![\w-])")
 # "the first generation kunlun in samsung 's 14 nanometer": a product line's name after its generation (machine translation
 # that lower-cases names; one word, then a preposition, a verb or a bracket)
 LOWER_GENERATION = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[- ]generation\s+"
@@ -467,6 +470,14 @@ class UnknownRecognizer:
             _clean_en_guesses(doc, out)
         taken = [(m.start, m.end) for m in out if m.kind in ("org", "chip", "cluster", "arch", "node", "money")]
         text = doc.text
+        for m in (EN_AFTER_COMPANY_WORD.finditer(text) if doc.lang_ == "en" else ()):
+            s, e = m.span("a")  # "the founder of AI start-up DeepSeek", "Chinese chipmaker Biren": the word says it is a company
+            words = m.group("a").split()
+            if any(a < e and s < b for a, b in taken) or words[0].casefold() in _not_names_en() \
+                    or words[0] in ("AI", "Series", "The", "A", "An", "In", "On"):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, m.group("a"), "org", (), (), extra={"unknown": True, "ner": "ORG", "described": True}))
         if doc.lang_ == "zh":  # "岱屿的推理芯片DY-R3采": a model's guess across a chip word and the code after it names nothing
             for m in MODEL_AFTER_WORD.finditer(text):
                 for x in [x for x in out if x.extra.get("ner") and not x.ids and x.start < m.start() and m.start("model") < x.end]:

@@ -42,6 +42,10 @@ def test_cap_table_and_subscribers_of_an_offering_take_part():
                   "Harbin Trust and ride-hailing group Zoomcab subscribed for shares in the offering as strategic "
                   "investors.")
     assert _round_parties(fs, "Veltra Micro") >= {"Harbin Trust", "Zoomcab"}
+    fs = facts_of("Veltra Micro raised 5 billion yuan in its initial public offering on the STAR Market. State lender "
+                  "Harbor Golden Group and ride-hailing group Fladai Investment Group subscribed for shares in the "
+                  "offering as strategic investors.")
+    assert _round_parties(fs, "Veltra Micro") >= {"Harbor Golden Group", "Fladai Investment Group"}
 
 
 def test_earlier_backers_listed_with_as_well_as_invest_in_the_topic_company():
@@ -191,3 +195,28 @@ def test_a_company_named_as_the_matter_is_held_by_the_company_the_summary_is_abo
                   "・AIチップ企業の燧原科技（エンフレーム）について、同社は大株主として23.5%を保有。")
     assert ("テンセント", "investedIn", "燧原科技") in fs
     assert ("燧原科技", "investedIn", "テンセント") not in fs
+
+
+def test_a_foundrys_own_process_is_its_offer_even_in_a_rumour():
+    fs = facts_of("The Zephyr 2 will reportedly move to Intel's 18A process, according to a report nobody confirmed.")
+    assert any(p == "offeredBy" and o == "Intel" for s, p, o in fs)
+    assert not any(s == "Zephyr 2" and p in ("manufacturedOn", "fabricatedBy") for s, p, _ in fs)
+
+
+def test_a_name_after_a_company_word_is_a_company():
+    from ingest.extract import extract
+    from ingest.readers import RawDocument
+    ex = extract(RawDocument("<test>", "Liang Feng, the founder of AI start-up Quorvane, spoke on Monday. Analysts "
+                                       "compared it with Chinese chipmaker Tessamine."))
+    names = {m.text for r in ex.results for m in r.mentions if m.kind == "org"}
+    assert {"Quorvane", "Tessamine"} <= names
+
+
+def test_a_partner_that_codeveloped_the_chip_in_view_designs_it_too():
+    fs = facts_of("グーグルは第8世代TPU「Sunstone」の提供を始めた。開発は米マーベル（Marvell）と共同で進めた。")
+    assert any(s == "Sunstone" and p == "designedBy" and o in ("マーベル", "Marvell") for s, p, o in fs)
+
+
+def test_a_model_code_of_the_same_letters_is_the_same_makers_line():
+    fs = facts_of("Brindle Labs unveiled the QZ-5 accelerator in May.\n\nAn older QZ-3 board is still sold to labs.")
+    assert ("QZ-3", "designedBy", "Brindle Labs") in fs

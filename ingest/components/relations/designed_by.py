@@ -222,6 +222,8 @@ class DesignedBy:
             from ingest.components.relations.manufactured_on import implicit_chips
             products = implicit_chips(doc, ms)  # "这款由摩尔线程设计的GPU…"
         orgs = [m for m in of_kind(ms, "org") if vendor_like(m)]
+        if not products and doc.lang_ == "ja":
+            self._codeveloped(doc, orgs)
         if doc.lang_ == "en":  # "raised $22 million from Grange Ventures and Ardmore Capital": a fund designs nothing
             from ingest.components.context import _INVESTOR_WORD
             orgs = [m for m in orgs if not (m.extra.get("unknown") and _INVESTOR_WORD.search(m.text))]
@@ -313,6 +315,19 @@ class DesignedBy:
                 add(doc, p, "designedBy", other, conf * 0.9, NAME)
         return doc
 
+
+    @staticmethod
+    def _codeveloped(doc: Doc, orgs: list) -> None:
+        """"開発は米ブロードコム（Broadcom）と共同で進めた" after a sentence about a chip (lexicon `_codevelop`): the partner
+        named before と共同 designs the chip in view too (Japanese)."""
+        from ingest.components.relations.manufactured_on import previous_chips
+        for s, e in cue_spans(doc, "_codevelop"):
+            partners = [o for o in orgs if o.start >= s and o.end <= e and "Foundry" not in o.types]
+            if not partners or guarded(doc, s, e):
+                continue
+            for c in previous_chips(doc):
+                add(doc, c, "designedBy", partners[-1], confidence(doc, "designedBy") * 0.85, NAME + "_partner",
+                    spans=[partners[-1]])
 
     @staticmethod
     def _subject_owns(doc: Doc, products: list) -> None:

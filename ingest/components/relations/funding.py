@@ -184,6 +184,9 @@ def _outermost(found: list) -> list:
                                         for o in found)]
 
 
+# "State carrier A and food-delivery platform B subscribed …": a list whose next name has a description before it (English)
+EN_DESCRIBED_NEXT = re.compile(r"\s*,?\s+(?:and|as well as)\s+(?:(?!(?:led|joined|invested|participated|followed|backed|"
+                               r"also|then|later|its|their)\b)[a-z][a-z-]+\s+){1,3}")
 MATTER_JA = re.compile(r"[）)]?\s?(?:[（(][^（）()]{1,30}[）)])?\s?(?:について|に関して|に関し|をめぐ)")
 
 
@@ -646,6 +649,7 @@ class Funding:
                 continue
             if id(b) in role and id(a) not in role and (
                     re.fullmatch(CORPORATE_TAIL + r"\.?\s*(?:、|,|，|和|及|与|與|と|や|以及|,? and|,? as well as|[（(])\s*", gap, re.I)
+                    or EN_DESCRIBED_NEXT.fullmatch(gap)
                     or CJK_LIST_GAP.fullmatch(gap) or _JA_UNIT_GAP.fullmatch(gap)):
                 role.add(id(a))
 
