@@ -224,6 +224,17 @@ def _names(idx: Any, iris: list[str], lang: str) -> str:
 
 def answer(question: str, store: Any, lang: str | None = None) -> dict:
     """Answer `question` from `store`; never raises for bad input, declines instead of guessing."""
+    out = _respond(question, store, lang)
+    if out.get("understood") and out.get("answers") and out.get("value") is None:
+        u, _ = understand(out["question"], store, lang)
+        if "date" in u.asks:
+            # "When did Biren's investors lead a round?", "沐曦的投资方是什么时候投资的": a time asked, things listed
+            return _declined(u, u.language, _messages(u.language)["unused_constraint"].format(form=out.get("form")),
+                             interpretation=out.get("interpretation"))
+    return out
+
+
+def _respond(question: str, store: Any, lang: str | None = None) -> dict:
     q = unicodedata.normalize("NFC", str(question or "")).strip()
     lang0 = lang if lang in ("en", "ja", "zh") else detect_language(q)
     msgs = _messages(lang0)

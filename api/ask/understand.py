@@ -312,6 +312,7 @@ class Understanding:
     suggestions: dict[str, list[str]] = field(default_factory=dict)  # unknown word -> closest known names
     notes: list[str] = field(default_factory=list)
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # constraint matches (start, end, slot) in text
+    asks: set = field(default_factory=set)  # every "ask" value matched ("date", "lead"), though the slot keeps the first
     mask_marks: list[tuple[int, int, str]] = field(default_factory=list)  # what `masked` replaced by tags
 
 
@@ -369,6 +370,8 @@ def understand(question: str, store: Any, lang: str | None = None,
                     continue
                 if slot not in u.constraints:
                     u.constraints[slot] = _constraint_value(row, m)
+                if slot == "ask":
+                    u.asks.add(_constraint_value(row, m))
                 if m.end() > m.start():  # the words a constraint read: api/ask/coverage.py counts them as used
                     u.spans.append((m.start(), m.end(), slot))
                 if row.get("tag", True) is not False and m.end() > m.start():

@@ -139,6 +139,10 @@ CASES: list[tuple[str, str, str | None]] = [
     ("figure-word", "Frost & Sullivanの予測値のうち、中国のAIチップ市場規模が最も大きいのは何年ですか。",
      "SELECT ?v WHERE { ?m aic:estimatedBy aid:frost-sullivan ; aic:value ?a ; aic:year ?v . FILTER NOT EXISTS { "
      "?m2 aic:estimatedBy aid:frost-sullivan ; aic:value ?b . FILTER(?b > ?a) } }"),
+    # a time asked ("when", "哪一年", "什么时候") and things listed: the listing answers another question (declined)
+    ("date-asked", "When did the designer of the BR100 go public?", None),
+    ("date-asked", "壁仞科技的投资方是什么时候投资的？", None),
+    ("date-asked", "Which year did Enflame's lead investors invest?", None),
 ]
 
 
