@@ -344,6 +344,12 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     meta = "".join(" " if any(s.kind == "meta" and s.start <= i < s.end for s in spans) else c for i, c in enumerate(text))
     nodes, consumed = _copula_classes(meta, lang, nodes)
     loose = [s for s in spans if s.kind == "copula" and not any(a <= s.start and s.end <= b for a, b in consumed)]
+    # "采用GPGPU架构、同时被标为推理芯片的有哪些": an affirmative copula right before a class word that is itself the node
+    # (no node before it to add the class to) says what the node is, as "是" does
+    loose = [s for s in loose if re.search(r"不|没|未|非|not|n't|never", text[max(0, s.start - 6):s.end], re.I) or not any(
+        n.cls and n.start >= s.end and not (lex.fill.sub(" ", text[s.end:n.start]).strip() if lex.fill else
+                                            text[s.end:n.start].strip()) and
+        not any(o.end <= s.start and _kind(o) == _kind(n) for o in nodes) for n in nodes)]
     if loose:  # "act as", "classed as" with no class word after it to read: never link the nodes some other way
         raise NotUnderstood("not_understood", words=loose[0].text)
     marks = [m for m in marks if not any(a <= m.start and m.end <= b for a, b in consumed)]
@@ -417,6 +423,11 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         edges = _zh_relative_clauses(text, edges, rels)
     nodes, edges = _distribute_both(nodes, edges, marks, answer, idx)
     _linked_through_negation(text, nodes, edges, answer)
+    # "Google announced several chips in 2023 - which of them …": a count word on the asked set itself describes it
+    # (a count filter needs another node to count: "investors that backed several companies")
+    marks = [m for m in marks if not (m.row["mark"] == "min_count" and m.end <= answer.start and
+                                      not text[m.end:answer.start].strip() and
+                                      not any(n is not answer and n.answerable for n in nodes))]
     agg = _aggregate(marks, answer, nodes)
     each = [m for m in marks if m.row["mark"] == "each"]
     if each and (agg is not None or answer.type in ("amount", "currency")):
@@ -973,11 +984,14 @@ _COPULA = {"en": r"\s*(?:(?:is|are|was|were)\s+(?:(?P<neg>not|n't)\s+)?(?:itself
                 # "act (both) as a foundry and as an investor", "are not classed as training chips", "double as"
                 r"|(?:(?:that|which|who)\s+)?(?:also\s+)?(?:(?:do|does)\s+(?P<neg3>not)\s+)?"
                 r"(?:acts?|serves?|functions?|doubles?|operates?|counts?)\s+(?:both\s+|also\s+)?as\s+(?:both\s+)?(?:an?\s+)?"
-                r"|(?:is|are)\s+(?:(?P<neg4>not)\s+)?(?:also\s+)?(?:classed|classified|categori[sz]ed|labell?ed|marketed|sold)"
+                r"|,?\s*(?:(?:that|which|who)(?:\s+(?:one|ones|of them))?\s+)?"
+                r"(?:is|are)\s+(?:(?P<neg4>not)\s+)?(?:also\s+)?(?:classed|classified|categori[sz]ed|labell?ed|marketed|sold|listed|"
+                r"tagged|designated)"
                 r"\s+as\s+(?:an?\s+)?)",
            "ja": r"\s*(?:で(?:ありながら|ありつつ|あり|もあり|あって)、?|かつ)\s*",
            "zh": r"\s*(?:(?:中|里|当中|之中)\s*[，,]?\s*(?:有)?(?:哪些|哪款|哪一款|哪几款|哪个|哪家)\s*)?"
-                 r"(?:(?P<neg>不是|并非|非|不属于)|又是|也是|同时(?:也)?是|而且是|并且是|属于)\s*"}
+                 r"(?:同时|也|又|并且|而且)?\s*(?:(?P<neg>不是|并非|非|不属于|(?:没有|未|不)(?:被)?(?:标|列|归|划|定位)(?:为|成))|又是|也是|"
+                 r"同时(?:也)?是|而且是|并且是|属于|(?:被)?(?:标|列|归|划|定位)(?:为|成))\s*"}
 
 
 _COPULA_AND = {"en": r"\s*,?\s*(?:and|but)\s+(?:also\s+)?(?:as\s+)?(?:an?\s+)?",
@@ -997,8 +1011,9 @@ def _copula_classes(text: str, lang: str, nodes: list[Node]) -> tuple[list[Node]
         m = rx.fullmatch(text[prev.end:n.start]) if prev is not None and n.start >= prev.end else None
         if m is None and prev is not None and n.start >= prev.end and lang == "en":
             # "the companies that invested in Biren, which ones are also chip vendors": a relative clause, then the copula
-            comma = text.rfind(",", prev.end, n.start)
-            m = rx.fullmatch(text[comma:n.start]) if comma >= 0 else None
+            # (or a dash: "Google announced chips in 2023 - which of them are not listed as …")
+            comma = max((text.rfind(c, prev.end, n.start), len(c)) for c in (",", " - ", " – ", "—", ";"))
+            m = rx.fullmatch(text[sum(comma):n.start]) if comma[0] >= 0 else None
         if m is None and prev is not None and id(prev) in chained and n.start >= prev.end:
             m = _COPULA_AND.get(lang) and re.fullmatch(_COPULA_AND[lang], text[prev.end:n.start], re.I)
         cls = n.cls or ALSO_CLASS.get(n.type)
