@@ -18,6 +18,8 @@ CASES: list[tuple[str, str, str | None]] = [
 
 # a company's listing or founding year is not the chip's: declined or answered by the composed path, never the chip year
 NOT_CHIP_YEAR = [
+    "In which year did the company behind the MLU370 list?",
+    "In which year did the company behind the MTT S4000 list?",
     "In which year did the company behind the MLU370 go public?",
     "Which year was the designer of the Ascend 910B founded?",
     "MLU370の開発元が上場したのは何年ですか？",
