@@ -855,6 +855,9 @@ def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> 
         if wh.search(before) or wh.search(before.rstrip(" 的の")) or (lang == "zh" and text[n.start:n.end].startswith(("哪", "多少", "几"))) \
                 or (lang == "zh" and re.search(r"哪|多少|几", blank[n.start:n.end])):  # "…公司里，哪一家": merged into one node
             return n
+    if lang == "zh" and re.match(r"\s*(?:请问)?\s*(?:哪些|哪几(?:家|款|个)?|哪(?:一)?(?:家|款|个))(?!是)", blank):
+        # "哪些依赖台积电的芯片厂商没有…": a leading wh-word asks for the head of the relative clause after it
+        return real[0]
     return real[-1]
 
 

@@ -33,6 +33,9 @@ def year_node(year: int, f: str, nm: int) -> str:
             f" FILTER(SUBSTR(STR(?y), 1, 4) = \"{year}\")")
 
 
+SAME_MICRO = ("?x a aic:Chip ; aic:usesArchitecture ?m . {c} aic:usesArchitecture ?m . ?m a aic:Microarchitecture ."
+              " FILTER(?x != {c})")
+
 CASES: list[tuple[str, str, str | None]] = [
     # a negation whose node follows with only that node's own atoms between ("none of its 7nm-class processes",
     # "no 5nm process"): no such node linked, not "a node of another size"
@@ -79,6 +82,17 @@ CASES: list[tuple[str, str, str | None]] = [
     # ja 上場先 (where listed) is the exchange; en "where … list/go public" asks the exchange, any other "where" is
     # declined; "list its shares" is listing
     ("listing-place", "Where are the chips of NVIDIA made?", None),
+    # "the same microarchitecture as X", 「Xと同じマイクロアーキテクチャ」, "和X采用相同微架构": X's, the other chips
+    ("same-arch", "Which other chips use the same microarchitecture as the MI300X?", SAME_MICRO.format(c="aid:amd-mi300x")),
+    ("same-arch", "MI325Xと同じマイクロアーキテクチャを使っている他のチップは？", SAME_MICRO.format(c="aid:amd-mi325x")),
+    ("same-arch", "和H200采用相同微架构的其他芯片有哪些？", SAME_MICRO.format(c="aid:nvidia-h200")),
+    # zh: a leading 哪些 asks for the head of the relative clause after it ("哪些依赖X的芯片厂商没有…"); 任何(一) under
+    # a negation adds nothing
+    ("zh-leading-wh", "哪些依赖三星的芯片厂商没有任何一款推理芯片？",
+     "?x a aic:ChipVendor . " + RELIES.format(f="aid:samsung") +
+     " FILTER NOT EXISTS { ?ic a aic:InferenceChip ; aic:designedBy ?x }"),
+    # 英特尔资本 is Intel Capital (vocabulary alias), not Intel
+    ("zh-alias", "英特尔资本领投了哪些公司的融资？", "?r aic:leadInvestor aid:intel-capital ; aic:fundedCompany ?x ."),
 ]
 
 
