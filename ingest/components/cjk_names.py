@@ -301,6 +301,9 @@ def _kind_word_names(doc: Doc, out: list, taken: list) -> None:
                 continue  # a straight quote that closes an earlier one
             found.append((*m.span("n"), "org", ()))
     for s, e, kind, types in found:
+        reading = re.search(r"[（(]([^（）()]{2,20})[）)]$", text[s:e])
+        if reading and reading.start() >= 2:  # 「アサツユ（Asatsuyu）」: the name, and its reading in brackets
+            e = s + reading.start()
         name = text[s:e].strip()
         if len(name) < 2 or describes(name, lang):
             continue
@@ -311,6 +314,8 @@ def _kind_word_names(doc: Doc, out: list, taken: list) -> None:
             continue
         taken.append((s, e))
         out.append(Mention(s, e, text[s:e], kind, (), types, extra={"unknown": True, "quoted": True}))
+        if reading and reading.start() >= 2:
+            out[-1].extra["alt"] = reading.group(1)
 
 
 def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:

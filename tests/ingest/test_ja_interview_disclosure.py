@@ -204,3 +204,9 @@ def test_an_outlook_for_a_past_year_is_an_actual_and_a_fund_described_by_its_own
     assert (rnd, "investor", "new:org:鳴門基金") in fs, fs
     assert (rnd, "investor", "new:org:青葉キャピタル") in fs, fs
     assert ("new:cluster:春霞", "designedBy", "new:org:コガネ・コンピュート") in fs, fs
+
+
+def test_a_quoted_architecture_with_its_reading_in_brackets_is_the_name_before_them():
+    fs = facts("ミズナラ・ロジックは、独自のNPUマイクロアーキテクチャ「ユウヅツ（Yuzutsu）」を搭載した推論チップ「MZ-3」を発表した。")
+    assert ("new:chip:MZ-3", "usesArchitecture", "new:arch:ユウヅツ") in fs, fs
+    assert not any("Yuzutsu" in str(o) for _, _, o in fs), fs
