@@ -1080,6 +1080,14 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
                       any(e[0] is answer and e[1] is nxt or e[1] is answer and e[0] is nxt for e in _adjacent(nodes)))):
                 nxt.negated = True  # "never led a funding round": no round it led; "没有标明制造工艺": no process
                 continue
+        cls_node = next((n for n in nodes if n.cls and n is answer and n.start >= m.end and
+                         not (fill.sub(" ", text[m.end:n.start]) if fill is not None else text[m.end:n.start]).strip()),
+                        None) if kind == "negate" and lang == "zh" and re.fullmatch(r"不是|并非|非", m.text) else None
+        if cls_node is not None:
+            # "不是推理芯片的英伟达芯片": the negated copula denies the class word after it, not the name further on
+            cls_node.also.append((cls_node.cls, True))
+            cls_node.cls = None
+            continue
         if not cands and kind == "negate" and lang == "zh" and answer is not None:
             # "哪些芯片厂商一轮融资都没有": a closing 没有 after a node (都/也 between) says none such is linked
             prev = next((x for x in reversed(nodes) if x.end <= m.start), None)

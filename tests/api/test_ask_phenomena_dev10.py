@@ -91,6 +91,11 @@ CASES: list[tuple[str, str, str | None]] = [
     ("zh-leading-wh", "哪些依赖三星的芯片厂商没有任何一款推理芯片？",
      "?x a aic:ChipVendor . " + RELIES.format(f="aid:samsung") +
      " FILTER NOT EXISTS { ?ic a aic:InferenceChip ; aic:designedBy ?x }"),
+    # zh 不是<class>的<name>芯片: the negated copula denies the class word after it, not the name further on
+    ("zh-not-class", "不是推理芯片的英伟达芯片有哪些？",
+     "?x a aic:Chip ; aic:designedBy aid:nvidia . FILTER NOT EXISTS { ?x a aic:InferenceChip }"),
+    ("zh-not-class", "不是训练芯片的AMD芯片有哪些？",
+     "?x a aic:Chip ; aic:designedBy aid:amd . FILTER NOT EXISTS { ?x a aic:TrainingChip }"),
     # 英特尔资本 is Intel Capital (vocabulary alias), not Intel
     ("zh-alias", "英特尔资本领投了哪些公司的融资？", "?r aic:leadInvestor aid:intel-capital ; aic:fundedCompany ?x ."),
 ]
