@@ -135,6 +135,7 @@ def find(doc: Doc, out: list, taken: list) -> None:
     _counted_lists(doc, out, taken)
     _product_lines(doc, out, taken)
     _word_ended_names(doc, out, taken)
+    _chip_owners(doc, out, taken)
     _complete_names(doc, out, taken)
     _brand_codes(doc, out, taken)
     _kana_owners(doc, out, taken)
@@ -142,8 +143,39 @@ def find(doc: Doc, out: list, taken: list) -> None:
     _founders_company(doc, out, taken)
     _latin_before_bracket(doc, out, taken)
     _defined_aliases(doc, out)
+    _bracketed_arch_pairs(doc, out, taken)
     mark_standing(doc, out)
 
+
+def _bracketed_arch_pairs(doc: Doc, out: list, taken: list) -> None:
+    """"自研的天衡（Tessera 5）架构": the name before the bracket and the name in it are two spellings of the
+    architecture the kind word after them names, whatever kind a recogniser gave them. A Chinese named architecture
+    no vocabulary knows is a design (a microarchitecture): the generic kinds (GPU, NPU) are all known."""
+    arch = _words_re(doc.lang_, "arch_word")
+    if not arch:
+        return
+    text = doc.text
+    for m in re.finditer(rf"[（(]\s?(?P<y>[^（()）、，,。\n]{{2,24}}?)\s?[）)]\s?(?:{arch})", text):
+        x = next((o for o in out if o.end == m.start() and o.kind in ("chip", "arch", "org", "cluster")), None)
+        if x is None or x.ids:
+            continue
+        s, e = m.span("y")
+        y = next((o for o in out if (o.start, o.end) == (s, e)), None)
+        if y is None:
+            if overlaps(taken, s, e):
+                continue
+            taken.append((s, e))
+            y = Mention(s, e, text[s:e], "arch", (), ("Architecture",), extra={"unknown": True})
+            out.append(y)
+        if y.ids and y.kind != "arch":
+            continue
+        if not y.ids:
+            y.kind = "arch"
+        x.kind, x.types = "arch", y.types or ("Architecture",)
+        x.extra["key"] = y.key
+    if doc.lang_ == "zh":
+        for a in [o for o in out if o.kind == "arch" and not o.ids]:
+            a.types = ("Microarchitecture",)
 
 def _vendor_cells(doc: Doc, out: list, taken: list) -> None:
     """"| 栖川智能 | QC-Edge 5 | … | C轮，8亿元 |" under a header "| 厂商 | …": the vendor column's cell is one company's
@@ -295,8 +327,8 @@ def _kind_word_names(doc: Doc, out: list, taken: list) -> None:
         for m in re.finditer(rf"[0-9０-９][0-9０-９,，]*\s?(?:{counter})\s?を?(?:{verb})[^{_OPEN}{_CLOSE}。、\n]{{0,24}}?"
                              rf"[{_OPEN}]\s?(?P<n>[^{_CLOSE}{_OPEN}\n]{{1,24}}?)\s?[{_CLOSE}]", text):
             found.append((*m.span("n"), "cluster", ("ComputingCluster",)))
-    if lang == "zh":  # 边缘AI芯片企业"衡芯微": a quoted name right after the word that says it is a company
-        for m in re.finditer(rf"(?:公司|企业|厂商|创企|独角兽)\s?[“\"](?P<n>[^{_CLOSE}{_OPEN}\n，。]{{2,12}}?)[”\"]", text):
+    if lang == "zh":  # 边缘AI芯片企业"衡芯微", 芯片公司「X」: a quoted name right after the word that says it is a company
+        for m in re.finditer(rf"(?:公司|企业|厂商|创企|独角兽)\s?[“\"「『](?P<n>[^{_CLOSE}{_OPEN}\n，。]{{2,12}}?)[”\"」』]", text):
             if text[m.start("n") - 1] == '"' and text.count('"', 0, m.start("n") - 1) % 2:
                 continue  # a straight quote that closes an earlier one
             found.append((*m.span("n"), "org", ()))
@@ -337,6 +369,15 @@ def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:
         if longer and g.end < len(text) and text[g.end].isalnum():  # "AX650" of "AX650N" after the table gave AX650N
             n = max(longer, key=lambda n: len(n.text))
             _reshape(out, taken, g, g.start, g.start + len(n.text), text)
+            g.extra.update({"remembered": True, "key": n.key})
+            continue
+        cut = [n for n in names if len(n.text) > len(g.text) and n.text.endswith(g.text)
+               and g.start >= len(n.text) - len(g.text) and text.startswith(n.text, g.end - len(n.text))
+               and not overlaps([t for t in taken if t != (g.start, g.end)], g.end - len(n.text), g.end)]
+        if cut:  # "霄智芯" of 栖霄智芯 after 「栖霄智芯」: the model cut the head off a name the document gave
+            n = max(cut, key=lambda n: len(n.text))
+            _reshape(out, taken, g, g.end - len(n.text), g.end, text)
+            g.kind = n.kind
             g.extra.update({"remembered": True, "key": n.key})
             continue
         inner = [n for n in names if n.text != g.text and n.text in g.text and not (n.short and (
@@ -510,6 +551,28 @@ def _word_ended_names(doc: Doc, out: list, taken: list) -> None:
             if s is None:
                 continue
         if overlaps(taken, s, we) or kind_of_name(text[s:we], lang) is None:
+            continue
+        taken.append((s, we))
+        out.append(Mention(s, we, text[s:we], "org", extra={"unknown": True, "word_ended": True}))
+
+
+def _chip_owners(doc: Doc, out: list, taken: list) -> None:
+    """"朔渊集成电路的问天 C379", "溟澄智芯的青鸾 R237": a name that ends in a word saying it is a chip company or a
+    vendor, written with 的 right before a chip, is the company whose chip it is (the recogniser may miss a name it
+    never saw; only a chip after it makes the trade word a name's end rather than a description)."""
+    if doc.lang_ != "zh":
+        return
+    text = doc.text
+    words = _words_re("zh", "chip_vendor", "vendor")
+    chips = sorted(m.start for m in out if m.kind == "chip")
+    if not words or not chips:
+        return
+    for m in re.finditer(rf"(?:{words})的", text):
+        ws, we = m.start(), m.end() - 1
+        if not any(we + 1 <= c <= we + 12 and not re.search(r"[，,。；;、]", text[we + 1:c]) for c in chips):
+            continue
+        s = _zh_name_start(doc, ws)
+        if s is None or overlaps(taken, s, we) or kind_of_name(text[s:we], "zh") is None:
             continue
         taken.append((s, we))
         out.append(Mention(s, we, text[s:we], "org", extra={"unknown": True, "word_ended": True}))
@@ -709,6 +772,10 @@ def _founders_company(doc: Doc, out: list, taken: list) -> None:
 _LATIN_BEFORE_BRACKET = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Za-z0-9]{2,19}(?:[ -][A-Z][A-Za-z0-9]{1,19}){0,2}$")
 
 
+# a Chinese name that opens a line or a clause, right before a bracket
+_HAN_BEFORE_BRACKET = re.compile(r"(?:^|(?<=[\n，,。；;：:、]))[\u4e00-\u9fff]{2,10}$")
+
+
 def _latin_before_bracket(doc: Doc, out: list, taken: list) -> None:
     """"Lumeq（流明科技）": a Latin name right before a Chinese organisation in brackets is the same organisation."""
     if doc.lang_ != "zh":
@@ -717,6 +784,10 @@ def _latin_before_bracket(doc: Doc, out: list, taken: list) -> None:
     for n in [m for m in out if m.kind == "org" and not m.extra.get("coref") and m.start > 0 and text[m.start - 1] in "（("
               and text[m.end:m.end + 1] in ("）", ")")]:
         k = _LATIN_BEFORE_BRACKET.search(text, 0, n.start - 1)
+        if k is None and re.fullmatch(r"[A-Za-z][A-Za-z0-9 .&'-]+", n.text):
+            k = _HAN_BEFORE_BRACKET.search(text, 0, n.start - 1)  # "渊元科技（Flaes Technology）是一家…": the mirror
+            if k is not None and (kind_of_name(k.group(0), "zh") is None or describes(k.group(0), "zh")):
+                k = None
         if k is None or overlaps(taken, k.start(), k.end()):
             continue
         m = Mention(k.start(), k.end(), k.group(0), "org", extra={"unknown": True, "bracket": True})
