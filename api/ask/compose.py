@@ -1262,13 +1262,17 @@ def _anaphora(text: str, lex: ComposeLexicon, spans: list[Span], ents: list[Span
     for s in spans:
         if s.kind != "anaphor":
             continue
-        node = next((n for n in nodes if n.start >= s.end), None)
+        if s.row.get("after"):  # "a 5nm process of it": the pronoun after its node
+            node = next((n for n in reversed(nodes) if n.end <= s.start), None)
+            gap = text[node.end:s.start] if node is not None else ""
+        else:
+            node = next((n for n in nodes if n.start >= s.end), None)
+            gap = _blank_atoms(text[s.end:node.start], s.end, [a.span for a in node.atoms]) if node is not None else ""
         if node is None or node is answer or any(a.kind == "entity" for a in node.atoms):
             continue
-        gap = _blank_atoms(text[s.end:node.start], s.end, [a.span for a in node.atoms])
         if lex.fill.sub(" ", gap).strip():
             continue
-        for e in reversed([e for e in ents if e.end <= s.start]):
+        for e in reversed([e for e in ents if e.end <= min(s.start, node.start)]):
             t = entity_type(idx, e.data)
             if t is not None and t != node.type and (find_edge(node.type, t, None) or find_edge(t, node.type, None)):
                 node.atoms.append(Atom("entity", Span(e.start, e.end, "entity", {"anaphor": True}, e.text, e.data)))

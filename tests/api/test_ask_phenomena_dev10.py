@@ -43,6 +43,9 @@ CASES: list[tuple[str, str, str | None]] = [
      relies_but_no_node("aid:tsmc", 5)),
     ("negated-node-with-atom", "Which vendors rely on TSMC and use no 4nm-class process of TSMC?",
      relies_but_no_node("aid:tsmc", 4)),
+    # "a 7nm process of it": the pronoun after its node names the entity said before (as "its" before it)
+    ("of-it", "Which chip vendors rely on TSMC but use no 7nm process of it?", relies_but_no_node("aid:tsmc", 7)),
+    ("of-it", "Which vendors depend on Samsung yet use no 5nm process of it?", relies_but_no_node("aid:samsung", 5)),
     # ja: a closing もの ("プロセスのものはどれ", "…で作られるものは") is an item of the set named before で、/の中で
     # (and the passive dictionary form 作られる/製造される is the make verb)
     ("ja-closing-mono", "サムスンのファウンドリで製造されるチップの中で、最も微細なプロセスのものはどれ？",
