@@ -295,6 +295,10 @@ EN_CORPORATE = re.compile(r"^(?P<short>[A-Z][A-Za-z0-9-]{3,}(?: [A-Z][A-Za-z0-9-
                           r"Robotics|Interconnect|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|Holdings|Group)$")
 
 
+# "Orrin Halcyx": a company of two capitalised words and no corporate word, whose first word is a name of its own
+EN_COINED_PAIR = re.compile(r"^(?P<short>[A-Z][a-z]{3,}) [A-Z][A-Za-z0-9]+$")
+
+
 def remember_short_names(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
     """The short form of a company a fact of this sentence names in full, for the sentences after it."""
     if doc.lang_ != "en":
@@ -315,6 +319,13 @@ def remember_short_names(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
             k = norm_key(name)
             if k and k not in ctx.names:
                 ctx.names[k] = NameInView(name, "org", m.key)
+        coined = EN_COINED_PAIR.match(m.text)  # "Orrin Halcyx" … "Orrin's flagship": its first, coined word
+        said = {w for k in STANDING_CLASS for w in _name_words().get(k, ())}  # "Nova Advisory" says its trade
+        if coined and not EN_CORPORATE.match(m.text) and coined.group("short").casefold() not in not_names("en") \
+                and coined.group("short") not in _name_words().get("first_not", ()) \
+                and m.text.split()[-1] not in said \
+                and norm_key(coined.group("short")) not in ctx.names:
+            ctx.names[norm_key(coined.group("short"))] = NameInView(coined.group("short"), "org", m.key)
 
 
 def remember_aliases(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:

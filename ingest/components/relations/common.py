@@ -119,9 +119,10 @@ def guarded(doc: Doc, start: int, end: int) -> bool:
     if any(start <= s and e <= end for s, e in cue_spans(doc, "_comparison")):
         return True  # "由384颗昇腾910C…组成，对标英伟达的GB200 NVL72": compared, not related
     a, b = clause_bounds(doc, start, end)
+    alternative = set(cue_spans(doc, "_alternative"))  # "… ship with GDDR6 rather than HBM": denies only what follows
     for rel in ("_negation", "_rumour"):
         for s, e in cue_spans(doc, rel):
-            if a <= s and e <= b:
+            if a <= s and e <= b and not ((s, e) in alternative and s >= end):
                 return True
     return False
 
@@ -276,6 +277,24 @@ _SAID_THAT = re.compile(r"\.?\s+(?:said|says|announced|confirmed|disclosed)(?:\s
 
 
 _LEGAL_END = re.compile(r"\b(?:Inc|Corp|Ltd|Co|Bhd|Pte|L\.P|S\.A|N\.V)$")
+_CONTROL_HEAD = re.compile(r"\s+(?:(?:has|have|had|will|would|now|also|then|again)\s+){0,2}$", re.I)
+_CONTROL_TAIL = re.compile(r"[^,;:.()\"“”]{0,90}?\bto\s+$", re.I)
+
+
+def _controls(doc: Doc, m: Mention, start: int, cue: int) -> bool:
+    """English: the mention is the subject of a verb whose purpose or complement infinitive is the cue ('X used
+    the show in May to announce', 'X plans to launch'): a control verb (lexicon `_control_verb`) right after it,
+    'to' right before the cue, one clause between (no punctuation) and no other organisation in it, which
+    would be the one who acts ('X paid Y to design')."""
+    if lang_of(doc) != "en" or cue - start > 110:
+        return False
+    from ingest.components import mentions
+    for s, e in cue_spans(doc, "_control_verb"):
+        if start <= s < cue and _CONTROL_HEAD.fullmatch(doc.text[start:s]) and _CONTROL_TAIL.fullmatch(doc.text[e:cue]):
+            return not any(o.kind == "org" and o is not m and start <= o.start < cue for o in mentions(doc))
+    return False
+
+
 _PASSIVE_AGENT = re.compile(r"(?:\s+[\w-]+){0,2}\s+by\s+(?:the\s+)?", re.I)
 
 
@@ -341,6 +360,8 @@ def acts_in(doc: Doc, m: Mention, relation: str, window: int = 15) -> bool:
             return True  # "Harrowgate AI Inc. said on Wednesday that it has raised": its own act, reported
         if _RELATIVE_SUBJECT.fullmatch(gap):
             return True  # "Ottery Labs, which is designing a … chip": the subject of the relative clause after it
+        if _controls(doc, m, s - len(gap), s):
+            return True  # "Tizel used the SC23 show to announce …", "Vexor plans to launch …": its own purpose
         if len(gap) <= window and not _PAIR_CLAUSE.search(gap):
             return True
     return False
