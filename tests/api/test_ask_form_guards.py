@@ -14,6 +14,11 @@ CASES: list[tuple[str, str, str | None]] = [
     ("chip-year", "In which year did the maker of the Ascend 910B launch it?",
      "SELECT ?v WHERE { aid:huawei-ascend-910b aic:announcedIn ?v }"),
     ("chip-year", "When was the MI300X announced?", "SELECT ?v WHERE { aid:amd-mi300x aic:announcedIn ?v }"),
+    # a month after "went public in" is the time window, not part of the verb (was declined: "went, public" unread)
+    ("went-public-month", "Which companies went public in January 2026?",
+     '?r aic:roundName "IPO" ; aic:fundedCompany ?x ; aic:date ?d . FILTER(STRSTARTS(STR(?d), "2026-01"))'),
+    ("went-public-month", "Which AI chip firms went public in July 2020?",
+     '?r aic:roundName "IPO" ; aic:fundedCompany ?x ; aic:date ?d . FILTER(STRSTARTS(STR(?d), "2020-07"))'),
 ]
 
 # a company's listing or founding year is not the chip's: declined or answered by the composed path, never the chip year
