@@ -243,6 +243,15 @@ def _gold():
     return mod
 
 
+# ?x invested in company c: the gold body every investor case shares
+INV = "{{ ?x aic:investedIn {c} }} UNION {{ ?r_{n} aic:fundedCompany {c} . {{ ?r_{n} aic:investor ?x }} UNION {{ ?r_{n} aic:leadInvestor ?x }} }}"
+
+
+def inv(c: str, n: int = 0) -> str:
+    """?x invested in company c (directly or as a party of one of its rounds)."""
+    return INV.format(c=c, n=n)
+
+
 @pytest.fixture(scope="module")
 def env():
     from ingest.evaluate import load_kgeval

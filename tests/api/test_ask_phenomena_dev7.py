@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.test_ask_phenomena import check, env  # noqa: F401  (env: the shared module fixture)
+from tests.api.test_ask_phenomena import check, env, inv  # noqa: F401  (env: the shared module fixture)
 
 pytestmark = pytest.mark.shared  # over ../shared/eval/reference-graph.trig: the contract layer, deselected on a clone alone
-
-INV = "{{ ?x aic:investedIn {c} }} UNION {{ ?r_{n} aic:fundedCompany {c} . {{ ?r_{n} aic:investor ?x }} UNION {{ ?r_{n} aic:leadInvestor ?x }} }}"
-
-
-def inv(c: str, n: int = 0) -> str:
-    """?x invested in company c (directly or as a party of one of its rounds)."""
-    return INV.format(c=c, n=n)
-
 
 # the processes a vendor's chips are made on whose node size no other of them exceeds
 OLDEST = ("?c aic:designedBy {v} ; aic:manufacturedOn ?x . ?x aic:nodeNanometers ?n . FILTER NOT EXISTS {{ "
