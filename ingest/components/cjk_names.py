@@ -50,7 +50,8 @@ def _describing(lang: str) -> re.Pattern:
     from ingest.components.ner import not_names
     words = set(not_names(lang)) | {"ai"}
     for kind, ws in name_words(lang).items():
-        words |= {w.casefold() for w in ws}
+        if kind != "beside_name":  # words next to a name, never a description of one
+            words |= {w.casefold() for w in ws}
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?:{alts}|[\s・の的0-9])+")
 
@@ -226,13 +227,13 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
                   and re.fullmatch(r"[A-Z]{1,5}-\d{1,4}[A-Za-z]?", m.text)]:  # (hyphened: not "FP8", "HBM3")
             m.kind, m.types = "chip", ("Chip",)
     if lang == "zh":  # "光电混合计算公司Lumeq": a guess that ends in a bare company word before another name describes it
-        for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("ner") and m.text.endswith(_ZH_COMPANY_WORDS)
+        for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("ner") and m.text.endswith(name_words("zh").get("company_word", ()))
                   and re.match(r"[A-Za-z\u4e00-\u9fff“\"「]", text[m.end:m.end + 1])
                   and not any(m.text.endswith(lf) for lf in name_words(lang).get("legal_form", ()))]:
             drop(out, taken, m)
     if lang == "zh":  # 和很多"PPT公司"不同: a product or architecture guess that ends in a company word names a company
         for m in [m for m in out if m.kind in ("chip", "arch", "cluster") and not m.ids and m.extra.get("unknown")
-                  and m.text.endswith(_ZH_COMPANY_WORDS)]:
+                  and m.text.endswith(name_words("zh").get("company_word", ()))]:
             drop(out, taken, m)
     for m in [m for m in out if m.kind == "org" and not m.ids and m.extra.get("unknown") and not m.extra.get("coref")]:
         t = m.text
@@ -265,7 +266,7 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
             ends = [m.start + i + len(w) for kind in ("research", "investor", "chip_vendor", "organization")
                     for w in name_words(lang).get(kind, ()) if not w.isascii()
                     for i in [j for j in range(len(m.text)) if m.text.startswith(w, j) and j > 0]]
-            end = max((x for x in ends if x in starts or text.startswith(("领投", "跟投", "参投", "联合"), x)),
+            end = max((x for x in ends if x in starts or text.startswith(name_words(lang).get("beside_name", ()), x)),
                       default=m.end)  # ("远川资|本领|投": jieba reads 本领 across the name's end)
             if end < m.end and not _ZH_NAME_TAIL.match(text, end, m.end):
                 _reshape(out, taken, m, m.start, end, text)
@@ -293,7 +294,6 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
             drop(out, taken, m)  # a title cut in two: "石動真一社長" read as "真一社"
 
 
-_ZH_COMPANY_WORDS = ("公司", "企业", "厂商", "集团")
 # the place a company gives as its seat, in brackets after its name: what follows is an address, not a name
 _HEAD_OFFICE = re.compile(r"[（(](?:本社|本部|所在地|本店|总部|總部)\s?[：:]\s?[^（）()：:、，。]{0,6}$")
 # what may follow a kind word inside a Chinese name: a legal form, a branch in brackets
