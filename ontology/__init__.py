@@ -122,12 +122,14 @@ LEXICON_SCHEMAS = {
     "relations": {"relation", "patterns", "confidence"},
     "questions": {"form", "patterns"},
     "name_words": {"kind", "words"},
+    "org_suffixes": {"words"},
 }
 # optional keys of a lexicon row and the values they may take (a misspelt side fails at load)
 LEXICON_OPTIONAL = {
     # agent: the side of the cue where the party that acts is written; window: how far (characters)
     "relations": {"agent": {"before", "after", "first", "adjacent_before", "object", "list"}, "window": None,
                   "note": None},
+    "org_suffixes": {},
 }
 
 

@@ -20,18 +20,25 @@ from ingest.components.ner import only_describes
 from ingest.model import Mention
 
 NER_ORG_LABELS = {"Company", "Corporation_Other", "Organization_Other", "ORG"}
+
+
+def _suffixes(lang: str) -> str:
+    """The last words of an organisation name found by its shape, as a regex alternation in the data's order
+    (ontology/lexicon/<lang>/org_suffixes.jsonl)."""
+    import ontology
+    return "|".join(re.escape(w) for row in ontology.load_lexicon(lang, "org_suffixes") for w in row["words"])
+
+
 EN_ORG = re.compile(
     r"\b((?:[A-Z][A-Za-z0-9&'.-]*\s){0,3}(?:[A-Z][A-Za-z0-9&'.-]*\s)?"
-    r"(?:Technologies|Technology|Tech|Inc\.?|Corp\.?|Corporation|Capital|Ventures|Venture Partners|Partners|"
-    r"Semiconductors?|Systems|Labs|Holdings|Group|Fund|Investments?|Microelectronics|Electronics|Computing|"
-    r"Intelligence|Silicon|Devices|Compute|Foundry|Micro|Robotics|Interconnect|Co\.,? Ltd\.?|Ltd\.?|LLC|AG|GmbH|Consortium|Limited Partnership|Securities|Bank|Asset Management|Family Office|Angels|Research|Insights?|Analytics|Consulting|Advisory))\b")
-ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及年将为是其该这那此旗各多家参投领跟首轮亿万元中从对向以被把据])(?<!旗下)(?<![0-9０-９〇一二三四五六七八九十本上下每当同]月)){2,8}?(?:科技|资本|創投|创投|基金|投资|投資|集团|集團|半导体|半導體|微电子|电子|股份|控股|资管|产业投资基金)(?:(?:股份)?有限(?:责任)?公司)?)")
+    rf"(?:{_suffixes('en')}))\b")
+ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及年将为是其该这那此旗各多家参投领跟首轮亿万元中从对向以被把据])(?<!旗下)(?<![0-9０-９〇一二三四五六七八九十本上下每当同]月)){2,8}?(?:" + _suffixes("zh") + r")(?:(?:股份)?有限(?:责任)?公司)?)")
 ZH_FULL_NAME = re.compile(r"((?:[\u4e00-\u9fff](?<![的了在是和与及将为由等其该这])){2,12}[（(][\u4e00-\u9fff]{2,4}[）)]"
                           r"(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司))")
 # "苏州棠溪创业投资合伙企业（有限合伙）": a registered partnership (a fund), its legal form in brackets
 ZH_PARTNERSHIP = re.compile(r"((?:[\u4e00-\u9fff](?<![的了在是和与及将为由等其该这])){2,20}?合伙企业\s?[（(]有限合伙[）)])")
 ZH_GENERIC = re.compile(r"^(?:美元|人民币|产业|政府|国有|国资|地方|战略|专项|多家|知名|海外|境外|境内|国内|引导|大基金|旗下|平台|早期|后续|新一轮|多轮|本轮|此轮|天使|财务|机构|外资|内资|险资|社保|头部|多个|若干|背景|追加|继续|不|登陆|股权)")
-JA_ORG = re.compile(r"([\u30a0-\u30ffー・]{2,12}(?:・)?(?:キャピタル|ベンチャーズ|パートナーズ|テクノロジーズ|テクノロジー|セミコンダクター|ホールディングス|グループ|インベストメント))")
+JA_ORG = re.compile(r"([\u30a0-\u30ffー・]{2,12}(?:・)?(?:" + _suffixes("ja") + "))")
 CHIP_MODEL = re.compile(r"^(?:'s|’s|の|的)?\s?([\u4e00-\u9fff]{0,3}[A-Za-z]{1,5}[- ]?\d{2,4}[A-Za-z0-9+-]{0,4})(?![\w])")
 CHIP_WORDS = (r"(?:accelerators?|chips?|GPUs?|NPUs?|TPUs?|processors?|cards?|SoCs?|芯片|加速卡|显卡|处理器|"
               r"チップ|アクセラレータ|プロセッサ|GPU)")
