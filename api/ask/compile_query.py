@@ -254,16 +254,6 @@ class Compiler:
                  f"FILTER NOT EXISTS {{ {z} aic:usesArchitecture {m} , {o} . {cls(o)} FILTER({o} != {iri}) }} }}", negated)
         return True
 
-    def same_class(self, n: Node) -> None:
-        """The architecture a chip shares in "the same architecture as X": X's architecture class (an aic:Architecture
-        that is no aic:Microarchitecture); X's microarchitecture only when the graph states no class for X."""
-        cls = lambda x: f"{x} a aic:Architecture . FILTER NOT EXISTS {{ {x} a aic:Microarchitecture }}"
-        for a in n.atoms:
-            if a.kind == "entity" and not a.excluded and "chip" in _types(self.idx, a.span.data):
-                c = self.fresh("c")
-                self.body.append(f"FILTER(NOT EXISTS {{ ?{n.var} a aic:Microarchitecture }} || NOT EXISTS {{ "
-                                 f"<{a.span.data[0]}> aic:usesArchitecture {c} . {cls(c)} }})")
-
     def blank_other_entities(self, a: Atom) -> str:
         """The question with every other entity mention blanked (NUL), so that a coordination of names
         ("美团和字节跳动都投资了") reads as one subject."""
@@ -293,6 +283,8 @@ class Compiler:
             gap_before = text[r.end:a.span.start] if r.end <= a.span.start else None
             if gap_after is not None and len(re.sub(r"\s|が|は|の|has|have|had|did|does", "", gap_after)) == 0:
                 return r.row["rel"], True
+            if gap_after == "-" and re.match(r"[a-z]+(?:ed|made|built)\b", r.text, re.I):
+                return r.row["rel"], True  # "Tencent-backed vendors", "TSMC-fabricated chips": the name is the agent
             # (an "and" with no other name in it joins a second predicate: "rely on TSMC and went public")
             if gap_after is not None and not gap_after.strip(" \0") == "" and \
                     ("\0" in gap_after or not re.search(r"and|和|与|及|跟|と|や", gap_after)) and \
@@ -535,8 +527,6 @@ class Compiler:
                 self.add(f"?{n.var} a aic:ProcessNode .")
             for c_, neg in n.also:  # "backers that are foundries", "不是推理芯片"
                 self.add(f"?{n.var} a aic:{c_} .", neg)
-            if n.same_class:  # "the same architecture as the H100": its class (GPGPU), not its microarchitecture
-                self.same_class(n)
             if n.ipo:  # an IPO: the round named so, or the one with a listing exchange
                 self.body.append(f"{{ ?{n.var} aic:roundName \"IPO\" }} UNION {{ ?{n.var} aic:exchange ?ipo_{n.var} }}")
             if n.no_ipo:  # "apart from its IPO": neither

@@ -82,7 +82,6 @@ class Node:
     no_ipo: bool = False  # "IPO以外で調達した", "apart from its IPO": only the rounds that are not a listing
     also: list = field(default_factory=list)  # (class, negated): "backers that are foundries", "不是推理芯片"
     named: bool = False  # its entity atom is the thing itself, however far apart they are written (_distribute_both)
-    same_class: bool = False  # "the same architecture as X" (no "micro"): X's architecture class (_same_architecture)
 
 
 @dataclass
@@ -155,6 +154,8 @@ def entity_type(idx: Any, iris: tuple[str, ...], want: str | None = None) -> str
 
 def normalized(question: str, lang: str) -> str:
     text = unicodedata.normalize("NFKC", question).strip()
+    if lang == "en":  # a typographic apostrophe is the apostrophe ("aren’t", "NVIDIA’s"); one character for one
+        text = text.replace("’", "'")
     if lang == "zh":
         from ontology.normalize import han_variants
         han = han_variants()
@@ -343,7 +344,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             n.ipo, n.no_ipo = False, True
     # "companies in the graph act as…": words about the graph itself are read and stand for nothing between nodes
     meta = "".join(" " if any(s.kind == "meta" and s.start <= i < s.end for s in spans) else c for i, c in enumerate(text))
-    nodes, consumed = _copula_classes(meta, lang, nodes)
+    nodes, consumed = _copula_classes(meta, lang, nodes, ents)
     loose = [s for s in spans if s.kind == "copula" and not any(a <= s.start and s.end <= b for a, b in consumed)]
     # "采用GPGPU架构、同时被标为推理芯片的有哪些": an affirmative copula right before a class word that is itself the node
     # (no node before it to add the class to) says what the node is, as "是" does
@@ -381,7 +382,6 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     _anaphora(text, lex, spans, ents, nodes, answer, idx)
     _other(text, lex, marks, ents, nodes, idx)
     _apply_markers(text, lang, nodes, marks, idx, answer, rels, lex.fill)
-    _same_architecture(text, nodes, marks)
     _apply_or(text, lang, nodes, marks, rels, lex)
     _coordinated_pairs(text, nodes, idx)
     _coordinated_union(text, nodes, marks, idx)
@@ -389,7 +389,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     chain = [n for n in nodes]
     pairs = list(zip(chain, chain[1:]))
     for a, b in pairs:
-        between = [r for r in rels if r.start >= a.end and r.end <= b.start]
+        between = [r for r in rels if r.start >= a.end and r.end <= b.start and not _compound_rel(text, r, atoms)]
         if lang != "en":  # verb-final: "…TSMCの7nmに依存しているのは"
             # a relation word standing between a later pair of nodes is theirs ("チップ、その設計会社に投資しているのは誰")
             own = [r for r in rels if not any(r.start >= c.end and r.end <= d.start for c, d in pairs if c is not a)]
@@ -423,7 +423,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         edges.append((a, b, rel))
     if lang == "zh":
         edges = _zh_relative_clauses(text, edges, rels)
-    nodes, edges = _distribute_both(nodes, edges, marks, answer, idx)
+    nodes, edges = _distribute_both(nodes, edges, marks, answer, idx, text)
     _linked_through_negation(text, nodes, edges, answer)
     # "Google announced several chips in 2023 - which of them …": a count word on the asked set itself describes it
     # (a count filter needs another node to count: "investors that backed several companies")
@@ -431,6 +431,14 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
                                       not text[m.end:answer.start].strip() and
                                       not any(n is not answer and n.answerable for n in nodes))]
     agg = _aggregate(marks, answer, nodes)
+    if agg is None and answer.type == "amount" and any(r.row["rel"] == "raise" for r in rels) and \
+            any(t.row.get("total") and answer.start <= t.start < answer.end for t in types) and \
+            not any(n is not answer and n.answerable for n in nodes) and \
+            any(a.kind == "entity" and not (a.negated or a.excluded) and entity_type(idx, a.span.data, "company") in ORGS
+                for a in answer.atoms):
+        # "How much did Biren raise in yuan before 2021?": one named company's money over the rounds read, added up
+        # (of a set of companies, "How much did companies listed on the STAR Market raise?", each one's stays apart)
+        agg = "sum"
     each = [m for m in marks if m.row["mark"] == "each"]
     if each and (agg is not None or answer.type in ("amount", "currency")):
         # "英伟达和AMD分别有多少款芯片": one figure for each named thing, which a single count or total is not
@@ -442,7 +450,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             or any(n.also or n.negated for n in nodes):
         reasons.add("constraint")
     if any(m.row["mark"] in COMPLEX_MARKS - STRICT_MARKS for m in marks) or \
-            (agg == "count" and answer.type in ("round", "amount")):
+            (agg in ("count", "sum") and answer.type in ("round", "amount")):
         reasons.add("aggregate")
     if len([n for n in nodes if n.answerable]) > 1:
         reasons.add("chain")
@@ -895,8 +903,20 @@ def _attach(text: str, lang: str, nodes: list[Node], a: Span, idx: Any, marks: l
             return after[0]
         if after and a.kind == "entity" and re.fullmatch(r"\s*,?\s*as\s+(?:an?\s+|the\s+)?", text[a.end:after[0].start], re.I):
             return after[0]  # "Intel, as a foundry, …": the name in that role
+        if after and a.kind == "entity" and _COMPOUND.fullmatch(text[a.end:after[0].start]):
+            return after[0]  # "Tencent-backed vendors", "TSMC-made chips": the compound qualifies the word after it
         return before[-1] if before else after[0]
     return after[0] if after else before[-1]
+
+
+# a name, a hyphen and a participle before a type word ("Tencent-backed vendors", "TSMC-made chips"): the name is
+# the participle's agent, and the participle relates it to that word's node only (never links two nodes)
+_COMPOUND = re.compile(r"-(?:[a-z]+ed|made|built)\s+", re.I)
+
+
+def _compound_rel(text: str, r: Span, atoms: list[Span]) -> bool:
+    """Whether relation word `r` is the participle of a name-hyphen compound ("Tencent-backed")."""
+    return r.start >= 1 and text[r.start - 1] == "-" and any(a.kind == "entity" and a.end == r.start - 1 for a in atoms)
 
 
 _JA_CLAUSE_END = re.compile(r"\s*(?:した|している|していた|してきた|する|しており|していて|して)?\s*"
@@ -983,14 +1003,14 @@ def _near(text: str, m: Span, a: Span) -> bool:
     return len(gap.strip(" ,、，の")) <= 2
 
 
-_COPULA = {"en": r"\s*(?:(?:is|are|was|were)\s+(?:(?P<neg>not|n't)\s+)?(?:itself|themselves|also|both)?\s*(?:an?\s+)?"
+_COPULA = {"en": r"\s*(?:(?:is|are|was|were)(?:\s+(?P<neg>not)|(?P<negc>n['’]t))?\s+(?:itself|themselves|also|both)?\s*(?:an?\s+)?"
                 # "Of X's investors, which one is also a foundry?": the set, then which of it is also one
-                r"|,?\s*(?:that|which|who)(?:\s+(?:one|ones|of them))?\s+(?:is|are)\s+(?:(?P<neg2>not)\s+)?(?:also\s+)?(?:an?\s+)?"
+                r"|,?\s*(?:that|which|who)(?:\s+(?:one|ones|of them))?\s+(?:is|are)(?:\s+(?P<neg2>not)|(?P<neg2c>n['’]t))?\s+(?:also\s+)?(?:an?\s+)?"
                 # "act (both) as a foundry and as an investor", "are not classed as training chips", "double as"
-                r"|(?:(?:that|which|who)\s+)?(?:also\s+)?(?:(?:do|does)\s+(?P<neg3>not)\s+)?"
+                r"|(?:(?:that|which|who)\s+)?(?:also\s+)?(?:(?:do|does)(?:\s+(?P<neg3>not)|(?P<neg3c>n['’]t))\s+)?"
                 r"(?:acts?|serves?|functions?|doubles?|operates?|counts?)\s+(?:both\s+|also\s+)?as\s+(?:both\s+)?(?:an?\s+)?"
                 r"|,?\s*(?:(?:that|which|who)(?:\s+(?:one|ones|of them))?\s+)?"
-                r"(?:is|are)\s+(?:(?P<neg4>not)\s+)?(?:also\s+)?(?:classed|classified|categori[sz]ed|labell?ed|marketed|sold|listed|"
+                r"(?:is|are)(?:\s+(?P<neg4>not)|(?P<neg4c>n['’]t))?\s+(?:also\s+)?(?:classed|classified|categori[sz]ed|labell?ed|marketed|sold|listed|"
                 r"tagged|designated)"
                 r"\s+as\s+(?:an?\s+)?)",
            "ja": r"\s*(?:で(?:ありながら|ありつつ|あり|もあり|あって)、?|かつ)\s*",
@@ -999,11 +1019,12 @@ _COPULA = {"en": r"\s*(?:(?:is|are|was|were)\s+(?:(?P<neg>not|n't)\s+)?(?:itself
                  r"同时(?:也)?是|而且是|并且是|属于|(?:被)?(?:标|列|归|划|定位)(?:为|成))\s*"}
 
 
+_OF_NAME = re.compile(r"\s+(?:of|from|in|behind)\s+(?:the\s+)?(?=\s)", re.I)  # (the name blanked out)
 _COPULA_AND = {"en": r"\s*,?\s*(?:and|but)\s+(?:also\s+)?(?:as\s+)?(?:an?\s+)?",
                "ja": r"\s*(?:と|、|かつ|でも|であり)\s*", "zh": r"\s*(?:和|与|、|以及)\s*"}
 
 
-def _copula_classes(text: str, lang: str, nodes: list[Node]) -> tuple[list[Node], list[tuple[int, int]]]:
+def _copula_classes(text: str, lang: str, nodes: list[Node], ents: list[Span] = ()) -> tuple[list[Node], list[tuple[int, int]]]:
     """A type word joined to the node before it by a copula says what that node also is ("backers that are
     foundries", "Tenstorrent's backers is itself a foundry", "チップベンダーでありながら投資家でもある企業", "既是芯片厂商
     又是投资方", "哪一款不是推理芯片"): its class is added to that node (or excluded, when negated), not a node."""
@@ -1019,13 +1040,17 @@ def _copula_classes(text: str, lang: str, nodes: list[Node]) -> tuple[list[Node]
             # (or a dash: "Google announced chips in 2023 - which of them are not listed as …")
             comma = max((text.rfind(c, prev.end, n.start), len(c)) for c in (",", " - ", " – ", "—", ";"))
             m = rx.fullmatch(text[sum(comma):n.start]) if comma[0] >= 0 else None
+        if m is None and prev is not None and n.start >= prev.end and lang == "en" and ents:
+            # "Which investors of Biren aren't chip vendors?": a name that post-modifies the node stands before the copula
+            gap = _blank_atoms(text[prev.end:n.start], prev.end, list(ents))
+            of = _OF_NAME.match(gap)
+            m = rx.fullmatch(gap[of.end():]) if of else None
         if m is None and prev is not None and id(prev) in chained and n.start >= prev.end:
             m = _COPULA_AND.get(lang) and re.fullmatch(_COPULA_AND[lang], text[prev.end:n.start], re.I)
         cls = n.cls or ALSO_CLASS.get(n.type)
         if m is not None and cls and text[prev.end:n.start].strip() and not n.atoms and \
                 (prev.type != n.type or n.cls):
-            neg = bool(m.groupdict().get("neg") or m.groupdict().get("neg2") or m.groupdict().get("neg3") or
-                       m.groupdict().get("neg4"))
+            neg = any(v for k, v in m.groupdict().items() if k.startswith("neg"))  # (n't: "aren't training chips")
             own = ALSO_CLASS.get(prev.type)
             if own and not (prev.cls or NODE_CLASS.get(prev.type)) and (own, False) not in prev.also:
                 prev.also.append((own, False))  # "investors that are also vendors": investors by class too
@@ -1125,21 +1150,6 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
             a.negated = True
 
 
-def _same_architecture(text: str, nodes: list[Node], marks: list[Span]) -> None:
-    """"the same architecture as the H100", 「H100と同じアーキテクチャ」, "和H100相同架构": the ontology tells an architecture
-    (a class: GPGPU, NPU, ASIC) from a microarchitecture (a named design generation: Hopper), so a comparison that says
-    "architecture" without "micro" shares X's class; the node is marked, and compile_query reads X's
-    microarchitecture only where the graph states no class for X."""
-    for m in marks:
-        if m.row["mark"] != "same":
-            continue
-        for n in nodes:
-            a, b = (m.end, n.start) if n.start >= m.end else (n.end, m.start)
-            gap = _blank_atoms(text[a:b], a, [x.span for x in n.atoms if x.kind == "entity"])  # "share the H100's architecture"
-            if n.type == "arch" and n.cls is None and re.fullmatch(r"[\s的のなと]*|\s*(?:the\s+)?\s*(?:'s|’s)\s*", gap):
-                n.same_class = True
-
-
 def _except_ipo_type(text: str, spans: list[Span], fill: re.Pattern | None) -> tuple[list[Span], str]:
     """"Excluding IPOs, …", "IPOを除いて": an exception whose object is the IPO round word itself selects the rounds
     that are not listings; both spans go, and the words are returned (empty when there is no such pair)."""
@@ -1202,10 +1212,12 @@ def _coordinated_with(text: str, idx: Any, atoms: list[tuple[Node, Atom]], a: At
     return out
 
 
-def _distribute_both(nodes: list[Node], edges: list, marks: list[Span], answer: Node, idx: Any) -> tuple[list, list]:
+def _distribute_both(nodes: list[Node], edges: list, marks: list[Span], answer: Node, idx: Any,
+                     text: str = "") -> tuple[list, list]:
     """"foundries that make chips for both NVIDIA and AMD", "investors in rounds of both Biren and Enflame": a chip
     has one designer and a round one funded company, so "both" asks for one such thing per name, each linked the
-    same way: the node is copied for every name after the first."""
+    same way: the node is copied for every name after the first. Foundries too on chips said in the plural
+    ("designers that get their chips made at both TSMC and Samsung": some chips at each); "a chip made by both" is one."""
     if not any(m.row["mark"] == "both" for m in marks):
         return nodes, edges
     out_nodes, out_edges = list(nodes), list(edges)
@@ -1217,6 +1229,10 @@ def _distribute_both(nodes: list[Node], edges: list, marks: list[Span], answer: 
             names = [a for a in n.atoms if a.kind == "entity" and not (a.negated or a.excluded or a.alt) and
                      entity_type(idx, a.span.data, "vendor" if n.type == "chip" else "company") in want and
                      not (n.type == "chip" and "foundry" == entity_type(idx, a.span.data))]
+            if n.type == "chip" and _PLURAL_CHIPS.fullmatch(text[n.start:n.end]):
+                made = [a for a in n.atoms if a.kind == "entity" and not (a.negated or a.excluded or a.alt) and
+                        any(idx.entities[i].is_a("Foundry") for i in a.span.data if i in idx.entities)]
+                names = names if len(names) > 1 or len(made) < 2 else made
         elif n.type in ("foundry", "investor", "vendor", "process", "arch"):
             # "TSMCとインテルの両方のファウンドリに依存": a foundry is one of them, so one foundry node per name
             cls = {**NODE_CLASS, **ALSO_CLASS}[n.type]
@@ -1237,6 +1253,9 @@ def _distribute_both(nodes: list[Node], edges: list, marks: list[Span], answer: 
             out_nodes.append(c)
             out_edges += [(c if x is n else x, c if y is n else y, r) for x, y, r in edges if n in (x, y)]
     return out_nodes, out_edges
+
+
+_PLURAL_CHIPS = re.compile(r"(?:ai )?(?:chips|accelerators|processors|products)", re.I)
 
 
 def _branch_head(spans: list[Span], edges: list, a: Node, b: Node) -> tuple[Node, str | None]:

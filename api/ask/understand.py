@@ -32,7 +32,9 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NM_LABEL = re.compile(r"\d\s*(?:nm|纳米|納米|ナノ|奈米)", re.I)
 _CJK_ONLY = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
 _HYPHEN_SUFFIX = re.compile(r"-(?:based|class|grade|powered|made|designed|built|era|type|style|compatible|like|generation|"
-                            r"series|family|chips?|gpus?|accelerators?|cards?|equipped|enabled)", re.I)
+                            r"series|family|chips?|gpus?|accelerators?|cards?|equipped|enabled|"
+                            # "Tencent-backed vendors", "Samsung-fabbed chips": the name is the relation's agent
+                            r"backed|funded|financed|led|owned|fabbed|fabricated|manufactured|produced|developed)", re.I)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+\-.]*[A-Za-z0-9+]|[A-Za-z]|\d+[A-Za-z][A-Za-z0-9+\-]*")
 
 # coarse tag of an entity in the masked question, by its most specific class
@@ -407,6 +409,8 @@ def understand(question: str, store: Any, lang: str | None = None,
         if not w or w.casefold() in known or w.casefold().rstrip("s") in known or \
                 re.sub(r"(?:ed|ing|es|s)$", "", w.casefold()) in known:
             continue
+        if "-" in w and w.split("-", 1)[0].casefold() in known and _HYPHEN_SUFFIX.fullmatch(w[w.index("-"):]):
+            continue  # "US-based", "Korea-based": a known word with a descriptive suffix
         if any(c.isupper() for c in w[1:]) or (w[0].isupper() and (m.start() > 0 or lang != "en")) \
                 or (re.search(r"\d", w) and re.search(r"[A-Za-z]", w)):
             u.unknown.append(w)
