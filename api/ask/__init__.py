@@ -225,6 +225,11 @@ def _names(idx: Any, iris: list[str], lang: str) -> str:
 def answer(question: str, store: Any, lang: str | None = None) -> dict:
     """Answer `question` from `store`; never raises for bad input, declines instead of guessing."""
     out = _respond(question, store, lang)
+    if out.get("understood") and _two_questions(out, store, lang):
+        # "Who designed the MLU370? And who makes it?": a form answered one of them
+        u, _ = understand(out["question"], store, lang)
+        return _declined(u, u.language, _messages(u.language)["one_question"],
+                         interpretation=out.get("interpretation"))
     if out.get("understood") and out.get("answers") and out.get("value") is None:
         u, _ = understand(out["question"], store, lang)
         if "date" in u.asks:
@@ -232,6 +237,26 @@ def answer(question: str, store: Any, lang: str | None = None) -> dict:
             return _declined(u, u.language, _messages(u.language)["unused_constraint"].format(form=out.get("form")),
                              interpretation=out.get("interpretation"))
     return out
+
+
+def _two_questions(out: dict, store: Any, lang: str | None) -> bool:
+    """Whether an answered input holds two questions that ask different things (api/ask/two_questions.py)."""
+    from api.ask.two_questions import asks_two, question_parts, reads_later
+    from api.ask.compose import normalized
+    q, language = out["question"], out["language"]
+    if len(question_parts(normalized(q, language), language)) < 2:
+        return False  # the common case: one question, no second reading of the words
+    u, idx = understand(q, store, lang)
+    try:
+        cut = asks_two(q, u.language, u.mentions)
+    except Exception:  # a lexicon being edited must not break questions
+        return False
+    if cut is None:
+        return False
+    if out.get("form") != "composed":
+        return True  # a single-relation form reads one of the questions
+    graph, _ = _compose(u, idx)
+    return graph is None or not reads_later(graph, cut, u.language)
 
 
 def _respond(question: str, store: Any, lang: str | None = None) -> dict:

@@ -254,6 +254,16 @@ class Compiler:
                  f"FILTER NOT EXISTS {{ {z} aic:usesArchitecture {m} , {o} . {cls(o)} FILTER({o} != {iri}) }} }}", negated)
         return True
 
+    def same_class(self, n: Node) -> None:
+        """The architecture a chip shares in "the same architecture as X": X's architecture class (an aic:Architecture
+        that is no aic:Microarchitecture); X's microarchitecture only when the graph states no class for X."""
+        cls = lambda x: f"{x} a aic:Architecture . FILTER NOT EXISTS {{ {x} a aic:Microarchitecture }}"
+        for a in n.atoms:
+            if a.kind == "entity" and not a.excluded and "chip" in _types(self.idx, a.span.data):
+                c = self.fresh("c")
+                self.body.append(f"FILTER(NOT EXISTS {{ ?{n.var} a aic:Microarchitecture }} || NOT EXISTS {{ "
+                                 f"<{a.span.data[0]}> aic:usesArchitecture {c} . {cls(c)} }})")
+
     def blank_other_entities(self, a: Atom) -> str:
         """The question with every other entity mention blanked (NUL), so that a coordination of names
         ("美团和字节跳动都投资了") reads as one subject."""
@@ -527,6 +537,8 @@ class Compiler:
                 self.add(f"?{n.var} a aic:ProcessNode .")
             for c_, neg in n.also:  # "backers that are foundries", "不是推理芯片"
                 self.add(f"?{n.var} a aic:{c_} .", neg)
+            if n.same_class:  # "the same architecture as the H100": its class (GPGPU), not its microarchitecture
+                self.same_class(n)
             if n.ipo:  # an IPO: the round named so, or the one with a listing exchange
                 self.body.append(f"{{ ?{n.var} aic:roundName \"IPO\" }} UNION {{ ?{n.var} aic:exchange ?ipo_{n.var} }}")
             if n.no_ipo:  # "apart from its IPO": neither

@@ -82,6 +82,7 @@ class Node:
     no_ipo: bool = False  # "IPO以外で調達した", "apart from its IPO": only the rounds that are not a listing
     also: list = field(default_factory=list)  # (class, negated): "backers that are foundries", "不是推理芯片"
     named: bool = False  # its entity atom is the thing itself, however far apart they are written (_distribute_both)
+    same_class: bool = False  # "the same architecture as X" (no "micro"): X's architecture class (_same_architecture)
 
 
 @dataclass
@@ -382,6 +383,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     _anaphora(text, lex, spans, ents, nodes, answer, idx)
     _other(text, lex, marks, ents, nodes, idx)
     _apply_markers(text, lang, nodes, marks, idx, answer, rels, lex.fill)
+    _same_architecture(text, nodes, marks)
     _apply_or(text, lang, nodes, marks, rels, lex)
     _coordinated_pairs(text, nodes, idx)
     _coordinated_union(text, nodes, marks, idx)
@@ -1148,6 +1150,21 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
                     a.negated = True
         else:
             a.negated = True
+
+
+def _same_architecture(text: str, nodes: list[Node], marks: list[Span]) -> None:
+    """"the same architecture as the H100", 「H100と同じアーキテクチャ」, "和H100相同架构": the ontology tells an architecture
+    (a class: GPGPU, NPU, ASIC) from a microarchitecture (a named design generation: Hopper), so a comparison that says
+    "architecture" without "micro" shares X's class; the node is marked, and compile_query reads X's
+    microarchitecture only where the graph states no class for X."""
+    for m in marks:
+        if m.row["mark"] != "same":
+            continue
+        for n in nodes:
+            a, b = (m.end, n.start) if n.start >= m.end else (n.end, m.start)
+            gap = _blank_atoms(text[a:b], a, [x.span for x in n.atoms if x.kind == "entity"])  # "share the H100's architecture"
+            if n.type == "arch" and n.cls is None and re.fullmatch(r"[\s的のなと]*|\s*(?:the\s+)?\s*(?:'s|’s)\s*", gap):
+                n.same_class = True
 
 
 def _except_ipo_type(text: str, spans: list[Span], fill: re.Pattern | None) -> tuple[list[Span], str]:
