@@ -142,6 +142,7 @@ def find(doc: Doc, out: list, taken: list) -> None:
     _kana_owners(doc, out, taken)
     _spaced_bracket_pairs(doc, out)
     _founders_company(doc, out, taken)
+    _coined_companies(doc, out, taken)
     _latin_before_bracket(doc, out, taken)
     _defined_aliases(doc, out)
     _bracketed_arch_pairs(doc, out, taken)
@@ -268,7 +269,8 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
                     for i in [j for j in range(len(m.text)) if m.text.startswith(w, j) and j > 0]]
             end = max((x for x in ends if x in starts or text.startswith(name_words(lang).get("beside_name", ()), x)),
                       default=m.end)  # ("远川资|本领|投": jieba reads 本领 across the name's end)
-            if end < m.end and not _ZH_NAME_TAIL.match(text, end, m.end):
+            chain = _words_re(lang, "trade_chain")  # "澜汐半导体|科技": another trade word goes on the name
+            if end < m.end and not _ZH_NAME_TAIL.match(text, end, m.end) and not (chain and re.match(chain, text[end:m.end])):
                 _reshape(out, taken, m, m.start, end, text)
             # "市场上一度流传北冥资本": a verb inside a guess that ends in a kind word ends what comes before the name
             if kind_of_name(m.text, lang) is not None:
@@ -390,6 +392,8 @@ def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:
             from ingest.components.unknown import _ZH_NAME_GOES_ON
             if _ZH_NAME_GOES_ON.match(text, s + len(n.text)):
                 continue  # "杭州衡川智能科技有限公司" holding 「衡川智能」: the registered name, not the short one
+        if doc.lang_ == "ja" and n.kind == "org" and re.match(r"・[\u30a1-\u30fa]", text[s + len(n.text):s + len(n.text) + 2]):
+            continue  # "ヤマセ・シリコン" holding "ヤマセ" (its first word): the whole name, with its own key
         drop(out, taken, g)
         if overlaps(taken, s, s + len(n.text)):
             continue
@@ -628,7 +632,7 @@ def _complete_names(doc: Doc, out: list, taken: list) -> None:
     """Names cut short: the katakana words before a guess joined by ・ ("シノノメ・" + "グロース・ファンド"), the kind words and
     legal form after it ("みさき未来" + "ファンド投資事業有限責任組合"), the Latin letters glued before a code ("qc" + "-t8")."""
     text, lang = doc.text, doc.lang_
-    tail = _words_re(lang, "investor", "research", "organization", "chip_vendor", "vendor", "legal_form")
+    tail = _words_re(lang, "investor", "research", "organization", "chip_vendor", "vendor", "legal_form", "short_tail")
     for m in [m for m in out if not m.ids and m.extra.get("unknown") and not m.extra.get("coref")]:
         s, e = m.start, m.end
         if m.kind == "org" and lang == "ja":
@@ -767,6 +771,52 @@ def _founders_company(doc: Doc, out: list, taken: list) -> None:
             x.extra["standing"] = "Organization"
             if x is not made[0]:
                 x.extra["key"] = made[0].key
+
+
+# "汐衡是国内最早布局AI芯片的厂商之一", "2018年，汐衡推出面向推理的扶光F583": a coined word of two or three characters that
+# opens a clause as the subject of "is one of the … companies" or of a launch
+_COINED_SUBJECT = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<n>[\u4e00-\u9fff]{2,3})(?=(?P<is>是[^。；，,]{0,24}?(?:厂商|公司|企业|创企|"
+                             r"独角兽|供应商)之一)|(?:于[^，。；]{1,12})?(?P<v>推出|发布)了?)")
+# the chip a launch names: a coined brand and its model code after the verb ("推出面向推理的扶光F583")
+_LAUNCHED_CODE = re.compile(r"(?:推出|发布)了?(?:[^。；，,]{0,12}的)?(?P<c>[\u4e00-\u9fff]{2,3}[A-Z]{1,3}-?\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])")
+_CHIP_CONTEXT = re.compile(r"芯片|GPU|NPU|AI|半导体|处理器|加速")
+
+
+def _coined(word: str) -> bool:
+    """Characters no dictionary joins into a word, none a function word: a coined name ("汐衡", not "公司", "国内")."""
+    from ingest.components.unknown import _zh_tags
+    tags = _zh_tags()
+    if any(c in _ZH_STOP for c in word) or word in tags or describes(word, "zh"):
+        return False
+    return not (len(word) == 3 and (word[:2] in tags or word[1:] in tags))
+
+
+def _coined_companies(doc: Doc, out: list, taken: list) -> None:
+    """A Chinese company written as a bare coined word, with no trade word to say what it is ("汐衡"): a word no
+    dictionary knows that opens a clause as the subject of "是…厂商之一" or of a launch whose object is a coined brand
+    and model code (that code is a chip)."""
+    if doc.lang_ != "zh":
+        return
+    text = doc.text
+    chips = []
+    for m in _LAUNCHED_CODE.finditer(text):
+        s, e = m.span("c")
+        brand = re.match(r"[\u4e00-\u9fff]+", m.group("c")).group(0)
+        if _coined(brand) and not overlaps(taken, s, e):
+            taken.append((s, e))
+            out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
+        chips.append((m.start(), s))
+    for m in _COINED_SUBJECT.finditer(text):
+        s, e = m.span("n")
+        if not _coined(m.group("n")) or overlaps(taken, s, e):
+            continue
+        if m.group("v") and not any(e <= a <= e + 16 for a, _ in chips):
+            continue  # "X推出…": only a launch of a coded chip says a coined subject is a company
+        said = m.group("is") or ""
+        taken.append((s, e))
+        out.append(Mention(s, e, text[s:e], "org", extra={"unknown": True, "coined": True, "standing":
+                                                           "ChipVendor" if m.group("v") or _CHIP_CONTEXT.search(said)
+                                                           else "Organization"}))
 
 
 _LATIN_BEFORE_BRACKET = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Za-z0-9]{2,19}(?:[ -][A-Z][A-Za-z0-9]{1,19}){0,2}$")

@@ -194,13 +194,13 @@ def remember_cjk_orgs(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
     row = [c for c in cells(doc.text) if doc.text[slice(*c)].strip()][:1] if doc.lang_ == "zh" else []
     for m in ms:
         # (a company a round funds, "衡芯微完成数亿元A+轮融资", and the name of a table row's first cell are names too)
-        named = m.extra.get("used") or m.extra.get("funded") or m.key == ctx.topic or (
+        named = m.extra.get("used") or m.extra.get("funded") or m.key == ctx.topic or m.extra.get("coined") or (
             row and m.text.strip() == doc.text[slice(*row[0])].strip() and row[0][0] <= m.start < row[0][1])
         if m.ids or m.kind != "org" or not m.extra.get("unknown") or not named \
                 or m.extra.get("coref") or m.extra.get("remembered") or m.extra.get("inside"):
             continue
         k = norm_key(m.text)
-        if len(m.text) >= 3 and k not in ctx.names:
+        if (len(m.text) >= 3 or m.extra.get("coined")) and k not in ctx.names:  # ("汐衡": a coined word is a name)
             ctx.names[k] = NameInView(m.text, "org", m.key, m.extra.get("ner", ""))
 
 
@@ -257,15 +257,30 @@ _JA_LEGAL = re.compile(r"^(?:株式会社|有限会社|合同会社)\s*|\s*(?:�
 
 def remember_ja_short_names(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
     """"ミカゲ・ラボ株式会社（Mikage Labs）は…" … "ミカゲ・ラボは": a Japanese company is called by its name without its
-    legal form later on."""
+    legal form later on; "カザハヤ集団" … "カザハヤは", "トウゲン半導体" … "トウゲンの": a company a fact used, whose katakana
+    word stands before a word saying its trade or group (name_words kinds short_tail, organization, chip_vendor, vendor),
+    by that katakana word."""
     if doc.lang_ != "ja":
         return
+    from ingest.components.cjk_names import name_words
+    from ingest.components.ner import not_names
+    from ingest.components.vocab_ruler import org_gazetteer
+    words = name_words("ja")
+    tails = sorted({w for k in ("short_tail", "organization", "chip_vendor", "vendor") for w in words.get(k, ())},
+                   key=len, reverse=True)
     for m in ms:
         if m.kind != "org" or m.ids or m.extra.get("coref") or m.extra.get("inside") or not m.extra.get("unknown"):
             continue
         short = _JA_LEGAL.sub("", m.text)
         if short != m.text and len(short) >= 3 and norm_key(short) not in ctx.names:
             ctx.names[norm_key(short)] = NameInView(short, "org", m.key)
+        if not (m.extra.get("used") or m.key == ctx.topic or m.extra.get("launches")):
+            continue
+        tail = next((w for w in tails if short.endswith(w) and len(short) > len(w)), None)
+        head = short[:-len(tail)].rstrip("・ ") if tail else ""
+        if KATAKANA_WORD.fullmatch(head) and norm_key(head) not in ctx.names and head.casefold() not in not_names("ja") \
+                and not any(h.start == 0 and h.end == len(head) for h in org_gazetteer().find(head)):
+            ctx.names[norm_key(head)] = NameInView(head, "org", m.key)
 
 
 def owners_in(doc: Doc, ms: list[Mention]) -> tuple:

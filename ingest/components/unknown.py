@@ -32,7 +32,14 @@ def _suffixes(lang: str) -> str:
 EN_ORG = re.compile(
     r"\b((?:[A-Z][A-Za-z0-9&'.-]*\s){0,3}(?:[A-Z][A-Za-z0-9&'.-]*\s)?"
     rf"(?:{_suffixes('en')}))\b")
-ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及年将为是其该这那此旗各多家参投领跟首轮亿万元中从对向以被把据])(?<!旗下)(?<![0-9０-９〇一二三四五六七八九十本上下每当同]月)){2,8}?(?:" + _suffixes("zh") + r")(?:(?:股份)?有限(?:责任)?公司)?)")
+def _zh_trade_chain() -> str:
+    """Trade words that go on a Chinese name past its first trade word ("澜汐半导体|科技"; name_words kind trade_chain)."""
+    import ontology
+    return "|".join(re.escape(w) for row in ontology.load_lexicon("zh", "name_words") if row["kind"] == "trade_chain"
+                    for w in row["words"]) or "(?!)"
+
+
+ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及年将为是其该这那此旗各多家参投领跟首轮亿万元中从对向以被把据])(?<!旗下)(?<![0-9０-９〇一二三四五六七八九十本上下每当同]月)){2,8}?(?:" + _suffixes("zh") + r")(?:" + _zh_trade_chain() + r")*(?:(?:股份)?有限(?:责任)?公司)?)")
 ZH_FULL_NAME = re.compile(r"((?:[\u4e00-\u9fff](?<![的了在是和与及将为由等其该这])){2,12}[（(][\u4e00-\u9fff]{2,4}[）)]"
                           r"(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司))")
 # "苏州棠溪创业投资合伙企业（有限合伙）": a registered partnership (a fund), its legal form in brackets
@@ -499,8 +506,16 @@ class UnknownRecognizer:
                 if name.kind in ("org", "chip") and doc.lang_ == "en" and not any(x.start <= s and e <= x.end and x.end - x.start > e - s
                                                   for x in out if x.kind == "org"):
                     self._displace(out, taken, s, e)  # "Ambrel" after "Ambrel Computing": not a model's "arch"
+                if name.kind == "org" and doc.lang_ in ("ja", "zh"):
+                    # "カザハヤ集団" … "カザハヤは": a company the document named is no model's architecture or cluster there
+                    for x in [x for x in out if s <= x.start and x.end <= e and x.extra.get("ner") and not x.ids
+                              and x.kind in ("arch", "cluster")]:
+                        drop(out, taken, x)
                 if any(a < e and s < b for a, b in taken):
                     continue
+                if doc.lang_ == "ja" and name.kind == "org" and (re.match(r"・[\u30a1-\u30fa]", text[e:e + 2])
+                                                                  or re.search(r"[\u30a1-\u30faー]・$", text[max(0, s - 2):s])):
+                    continue  # "ヤマセ" of "ヤマセ・シリコン": a word of a longer katakana name, found as a whole
                 if doc.lang_ == "zh" and name.kind == "org" and _ZH_NAME_GOES_ON.match(text, e):
                     continue  # "杭州衡川智能科技有限公司" after 「衡川智能」: a longer registered name, found as a whole
                 if doc.lang_ == "zh" and name.kind == "org" and _ZH_BRAND_ON_CODE.match(text, e):

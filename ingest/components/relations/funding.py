@@ -33,6 +33,8 @@ POSSESSOR_JA = re.compile(r"^(?!.*からの\s*$)[^，,、。：:]{0,6}の\s*$") 
 # ("Xからの参加", participation from X, is X taking part, not X's)
 # "a 4% stake in Y", "12% of Y", "shares of Y": the words that close on the company held
 HELD_OBJECT = re.compile(r"\b(?:stake|shares?|interest|%)\s+(?:\w+\s+){0,2}(?:in|of)\s+(?:the\s+)?$|%\s*(?:in|of)\s+$", re.I)
+# "Y（Latin）の株主", "Y的主要股东": the possessive between a name and a shareholder cue
+HOLDERS_OF = re.compile(r"\s*(?:[（(][^（）()]{1,40}[）)]|[）)])?\s*(?:的|の)\s?(?:他の|其他|主要|筆頭|第一大|大)?\s?")
 # "Drummond Capital, which holds 12%": the name before a relative pronoun is its subject
 RELATIVE = re.compile(r"\s*,\s*(?:which|who|that)\s+(?:also\s+|now\s+|still\s+)?", re.I)
 # "an early Quillfire backer", "a longtime Nimbic investor": a name used as the modifier of a backer noun
@@ -103,7 +105,7 @@ def opens_sentence(doc: Doc, o) -> bool:
     English, words that only describe it ("Brisbane-based Solenne Labs closed …")."""
     before = doc.text[:o.start]
     if doc.lang_ != "en":
-        return not before.strip()
+        return not CJK_TIME_OPENING.sub("", before, count=1).strip()
     before = INTRO_PHRASE.sub("", before.lstrip(" -–—*"), count=1)  # "In January, Brackenfield raised …"
     before = re.sub(r"^[A-Z][\w.-]*['’]s\s+$", "", before)  # "Toronto's Maplewire AI closed …"
     if not before.strip(" \t-–—*#>|\"'“”‘’()[]"):
@@ -112,6 +114,9 @@ def opens_sentence(doc: Doc, o) -> bool:
     return bool(DESCRIBED.match(before.lstrip(" -–—*")))
 
 
+# a time that opens a Japanese or Chinese sentence before its subject ("2021年3月，X完成…", "2023年、Xは…", "今年2月，")
+CJK_TIME_OPENING = re.compile(r"^\s*(?:(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:今年|去年|同年|前年|翌年|昨年|本年)(?:\d{1,2}月)?"
+                              r"(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)(?:[初底中末]|上旬|中旬|下旬)?(?:に|には)?\s?[，,、]\s*")
 # a time or linking phrase that opens an English sentence before its subject
 INTRO_PHRASE = re.compile(r"^(?:(?:In|On|By|During|Since|Earlier|Later|Last|This|Next|Early|Late)\b[^,;.]{0,30}|"
                           r"Separately|Meanwhile|Also|Now|Today|Yesterday|Previously|Since then),\s*")
@@ -322,6 +327,19 @@ class Funding:
                 if held is not None:  # "X also owns a 4% stake in Y": 'also' names no investor here
                     parts.discard(id(held))
                     leads.discard(id(held))
+        if doc.lang_ in ("ja", "zh") and held is None:
+            # "カツラギはミズナラ・シリコン（Mizunara Silicon）の株主でもある", "X也是Y的股东": the name whose shareholders the
+            # cue names is the company held, the others before the cue hold it
+            for s, e, row in cue_rows(doc, "_participate"):
+                owner = next((o for o in sorted(orgs, key=lambda o: -o.end) if o.end <= s
+                              and HOLDERS_OF.fullmatch(text[o.end:s])), None) if row.get("agent") == "before" else None
+                if owner is not None and any(o.key != owner.key and id(o) in parts | leads for o in orgs):
+                    held = owner
+                    for o in orgs:
+                        if o.key == owner.key:
+                            parts.discard(id(o))
+                            leads.discard(id(o))
+                    break
         # coordinated names before a lead/participation cue share its role ("A、B和C领投")
         # "中国科学院系の国科投資": an owner that only describes the next name of a list does not break the list
         listed = orgs if doc.lang_ != "ja" else [o for o in orgs if not any(
