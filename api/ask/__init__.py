@@ -671,6 +671,8 @@ def _composed_answer(graph: Any, u: Understanding, idx: Any, store: Any, interp:
         return _declined(u, u.language, msgs["store_error"].format(error=_error_text(exc)), interpretation=interp)
     interp["form"] = "composed"
     interp["graph"] = got["details"].pop("graph", None)
+    if got.get("decline"):  # an empty answer the graph cannot stand behind (a country no organisation is known in)
+        return _declined(u, u.language, got["decline"], interpretation=interp)
     out = {"question": u.question, "language": u.language,
            "answers": [_answer(idx, a, u.language) for a in got["answers"]],
            "value": got["value"], "sparql": got["sparql"], "evidence": ev.find(store, got["triples"]),

@@ -278,7 +278,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     bare = [s for s in spans if s.kind == "mark" and s.row["mark"] == "bare_cmp"]
     if bare:  # "before the Ascend 910B", "より前": a comparison with nothing the graph can compare it to
         raise NotUnderstood("not_understood", words=bare[0].text)
-    spans = _raise_as_round(text, spans)
+    spans = _raise_as_round(text, spans, ents)
     spans, no_ipo = _except_ipo_type(text, spans, lex.fill)
     types = [s for s in spans if s.kind == "type"]
     rels = [s for s in spans if s.kind == "rel"]
@@ -298,12 +298,6 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             continue
         nodes.append(Node(f"n{i}", typ, t.start, t.end, t.row.get("cls"), ipo=bool(t.row.get("ipo")),
                           lead=bool(t.row.get("lead"))))
-    for n in nodes:  # "and also one that …": a second thing of the kind said before it
-        if n.type == "same_kind":
-            prev = [o for o in nodes if o.end <= n.start and o.type != "same_kind"]
-            if not prev:
-                raise NotUnderstood("not_understood", words=text[n.start:n.end])
-            n.type, n.cls = prev[-1].type, prev[-1].cls
     nodes += _asked_amount(spans, nodes)
     nodes += _implied_round(spans, nodes)
     _ipo_word(rels, nodes)
@@ -659,7 +653,7 @@ def _amount_of_round(nodes: list[Node]) -> list[Node]:
     return [n for n in nodes if n is not r]
 
 
-def _raise_as_round(text: str, spans: list[Span]) -> list[Span]:
+def _raise_as_round(text: str, spans: list[Span], ents: list[Span] = ()) -> list[Span]:
     """A raising word right after an amount comparison names the round, not the act ("领投了超过10亿元融资的投资方":
     a financing of over 1 billion yuan): it becomes a round type word."""
     out = []
@@ -674,8 +668,18 @@ def _raise_as_round(text: str, spans: list[Span]) -> list[Span]:
                 re.fullmatch(r"\s*(?:的|の)?\s*", text[prev.end:spans[j + 1].start]) and \
                 not any(t.kind == "type" and t.row.get("type") in ("round", "amount") for t in spans):
             s = Span(s.start, s.end, "type", {"kind": "type", "type": "round"}, s.text)
+        elif s.kind == "rel" and s.row["rel"] == "raise":
+            took = next((m for e in ents if re.fullmatch(r"\s*(?:的)?\s*", text[e.end:s.start])
+                         for m in [_PARTAKE_ZH.search(text[:e.start])] if m), None)
+            if took is not None:
+                # "参与燧原科技融资的投资方": took part in the company's financing, i.e. invested in it (its rounds, or
+                # a stated investment; a year said with it dates the rounds): the word before the name is the relation
+                s = Span(took.start(), took.end(), "rel", {"kind": "rel", "rel": "invest"}, took.group(0))
         out.append(s)
-    return out
+    return sorted(out, key=lambda x: x.start)
+
+
+_PARTAKE_ZH = re.compile(r"(?:参与|参加|参投)(?:了|过)?\s*(?:(?:19|20)\d\d\s*年\s*(?:的)?)?\s*$")  # (a year said between)
 
 
 def _merge_money(nodes: list[Node], rels: list[Span], spans: list[Span] = (), text: str = "") -> list[Node]:
@@ -792,7 +796,18 @@ def _ja_among(text: str, nodes: list[Node]) -> Node | None:
         if _AMONG_JA.match(text, n.end) and (_ASKED_SUBJECT_JA.match(text, nodes[-1].end) or
                                              _ASKED_THING_JA.match(text, nodes[-1].end)):
             return n
+        if i == len(nodes) - 2 and _AMONG_DE_JA.match(text, n.end) and _kind(n) != _kind(nodes[-1]) and \
+                _OF_THING_JA.match(text, nodes[-1].end) and _NAMED_ONLY_JA.fullmatch(text, n.end + 1, nodes[-1].start):
+            # "グーグルのチップでNPUアーキテクチャのものは": the chips of that architecture (only a name between, no
+            # verb: "ファウンドリで作られるチップ…のもの" is where they are made)
+            return n
     return None
+
+
+# "Xのチップで<attribute>のものは…": で without a comma opens the condition when the thing closing it is "Yのもの"
+_AMONG_DE_JA = re.compile(r"\s*で(?![、,])")
+_OF_THING_JA = re.compile(r"\s*のもの\s*(?:は|を|が|[？?。]?\s*$)")
+_NAMED_ONLY_JA = re.compile(r"[^\u3040-\u309f、。，,]{0,24}")
 
 
 _ZH_SET = re.compile(r"\s*(?:中|里|当中|之中|里面)\s*[，,、]")
@@ -1508,7 +1523,6 @@ def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None
             not any(n.type in ("process", "chip") for n in nodes if n is not answer):
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
     if agg in ("max_year", "min_year") and answer.type != "chip" and \
-            not (answer.type in ORGS and any(n.type in ("round", "chip") for n in nodes)):
-        # (an org's first/last round by date; "the vendor that announced the earliest training chip": by its chip's year)
+            not (answer.type in ORGS and any(n.type == "round" for n in nodes)):  # (an org's first/last round by date)
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
     return agg

@@ -84,6 +84,12 @@ def run(g: QueryGraph, u: Any, idx: Any, store: Any) -> dict:
             details["currency"] = details["currencies"][0]
     if c.value_kind == "count":
         value = len(answers)
+    if not answers and not unchecked and value in (None, 0) and \
+            any(a.kind == "region" and not a.negated for n in g.nodes for a in n.atoms):
+        # "日本に本社があるチップベンダーで…": no such thing of that country is known at all; the countries come from
+        # the vocabulary, which places only some organisations, so "none" would be a guess: say so instead
+        return {"answers": [], "value": None, "sparql": c.sparql, "triples": [], "notes": notes, "details": details,
+                "decline": message(u.language, "no_region", region=c.region)}
     notes += _window_notes(g, u, idx, store, c)
     if c.currency:
         details.setdefault("currency", c.currency)

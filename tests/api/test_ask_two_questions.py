@@ -10,6 +10,16 @@ from tests.api.test_ask_phenomena import check, env  # noqa: F401  (env: the sha
 
 pytestmark = pytest.mark.shared
 
+
+def country(code: str) -> str:
+    """?x among the organisations ontology/vocab/organizations.tsv places in `code` (the graph states no country)."""
+    import csv
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "ontology" / "vocab" / "organizations.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        ids = [r["id"] for r in csv.DictReader(fh, delimiter="\t") if r.get("country") == code]
+    return "VALUES ?x { " + " ".join(f"aid:{i}" for i in ids) + " } "
+
 # two questions that ask different things: one answer would pass for both
 TWO = [
     ("en", "Who designed the Kunlun 2? And who manufactures it?"),
@@ -56,6 +66,44 @@ CASES: list[tuple[str, str, str | None]] = [
     # "microarchitecture" still asks for the named design generation
     ("same-micro", "和MTT S80采用相同微架构的其他芯片有哪些？",
      "?x aic:usesArchitecture aid:moore-threads-musa ; a aic:Chip . FILTER(?x != aid:moore-threads-mtt-s80)"),
+]
+
+
+CASES += [
+    # zh written negation 并非 reads as 不是
+    ("bingfei", "并非谷歌设计的推理芯片有哪些？",
+     "?x a aic:InferenceChip . FILTER NOT EXISTS { ?x aic:designedBy aid:google }"),
+    ("bingfei", "哪些训练芯片并非由台积电代工？",
+     "?x a aic:TrainingChip . FILTER NOT EXISTS { { ?x aic:fabricatedBy aid:tsmc } UNION "
+     "{ ?x aic:manufacturedOn ?p . ?p aic:offeredBy aid:tsmc } }"),
+    # ja "Xのチップで<attribute>のもの": the chips of X that have it
+    ("ja-de-mono", "エヌビディアのチップでHopperアーキテクチャのものは何個？",
+     "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?x aic:designedBy aid:nvidia ; aic:usesArchitecture aid:nvidia-hopper }"),
+    ("ja-de-mono", "AWSのチップでNeuronCore-v2のものはどれ？",
+     "?x aic:designedBy aid:aws ; aic:usesArchitecture aid:aws-neuroncore-v2 ."),
+    # a class said with a verb of classing
+    ("classed", "グーグルのチップで、推論用に分類されるものはどれ？", "?x aic:designedBy aid:google ; a aic:InferenceChip ."),
+    ("classed", "AMD的芯片中，被归类为训练芯片的有哪些？", "?x aic:designedBy aid:amd ; a aic:TrainingChip ."),
+    # a known memory type: some memoryType stated
+    ("known-memory", "メモリの種類が判明している推論用チップのうち、HBM系ではないものは？",
+     "?x a aic:InferenceChip ; aic:memoryType ?m . FILTER NOT EXISTS { ?x aic:memoryType ?h "
+     "FILTER(STRSTARTS(LCASE(STR(?h)), 'hbm')) }"),
+    ("known-memory", "已知显存类型的推理芯片中，哪些没有用HBM？",
+     "?x a aic:InferenceChip ; aic:memoryType ?m . FILTER NOT EXISTS { ?x aic:memoryType ?h "
+     "FILTER(STRSTARTS(LCASE(STR(?h)), 'hbm')) }"),
+    # a headquarters said with its country is the country (the vocabulary's aic:country)
+    ("hq-country", "中国に本社を置くファウンドリは？", country("CN") + "?x a aic:Foundry ."),
+    ("hq-country", "总部位于美国的芯片厂商中，哪些依赖三星？",
+     '?x a aic:ChipVendor . { ?x aic:reliesOn aid:samsung } UNION '
+     '{ ?c aic:designedBy ?x ; aic:fabricatedBy aid:samsung } UNION '
+     '{ ?c aic:designedBy ?x ; aic:manufacturedOn ?p . ?p aic:offeredBy aid:samsung } ' + country("US")),
+    # "参与X融资": invested in X (its rounds, dated by a year said with it)
+    ("partake", "2020年参与壁仞科技融资的投资方有哪些？",
+     "?r aic:fundedCompany aid:biren-technology ; aic:date ?d . FILTER(STRSTARTS(STR(?d), '2020')) "
+     "{ ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x }"),
+    # no organisation of that country known at all: declined, not "none"
+    ("no-region", "韩国的芯片厂商中，哪些依赖中芯国际？", None),
+    ("no-region", "日本のファウンドリでエヌビディアのチップを製造しているのは？", None),
 ]
 
 
