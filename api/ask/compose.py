@@ -610,6 +610,12 @@ def _merge_same(nodes: list[Node], rels: list[Span], text: str = "") -> list[Nod
                 not (prev.cls and n.cls and prev.cls != n.cls) and \
                 not ({prev.type, n.type} <= {"vendor", "foundry"} and prev.type != n.type):
             # ("哪些代工厂为中国厂商制造芯片": a foundry and a vendor are two parties, never one node)
+            par = _PARALLEL.fullmatch(text[prev.end:n.start])
+            if par is not None:
+                # "NVIDIA's chips and AMD's chips", 「エヌビディアのチップの数と、AMDのチップの数」, "英伟达的芯片和AMD的芯片":
+                # the head said again after a second name is a second set (each counted or listed apart), not one
+                # node the two names both qualify (chips of NVIDIA and of AMD at once: none)
+                raise NotUnderstood("not_understood", words=par.group("cnt") or par.group("co").strip(" 、,"))
             if n.type in ("amount", "exchange", "memory", "roundname", "currency") or prev.type in ("org", "company"):
                 prev.type = n.type  # the more specific word names the node ("哪家代工厂": a foundry)
             prev.cls = prev.cls or n.cls
@@ -621,6 +627,11 @@ def _merge_same(nodes: list[Node], rels: list[Span], text: str = "") -> list[Nod
             continue
         out.append(n)
     return out
+
+
+# between two heads of one kind: a coordinator, then a second name with its possessive ("の数と、AMDの", "和AMD的")
+_PARALLEL = re.compile(r"\s*(?:の|的)?\s*(?P<cnt>数量?|件数|個数)?\s*(?P<co>と\s*、?|、|和|与|跟|及|,\s*and|and|,)\s*"
+                       r"(?=\S)[^、,，。？?]{1,30}?\s*(?:の|的|'s|’s)\s*", re.I)
 
 
 def _drop_chip_modifier(text: str, nodes: list[Node], rels: list[Span]) -> list[Node]:

@@ -90,6 +90,8 @@ JA: list[tuple[str, str, str | None]] = [
     ("sum", "エンフレームは2020年以降にいくら調達しましたか？",
      'SELECT (SUM(?a) AS ?v) WHERE { SELECT DISTINCT ?r ?a WHERE { ?r aic:fundedCompany aid:enflame ; aic:amount ?a ; '
      f'aic:date ?d FILTER({year("?d")} >= 2020) }} }}'),
+    ("decline", "グーグルのチップの数と、AWSのチップの数は？", None),  # two figures, one per company
+    ("type", "インテルのチップとメタのチップを挙げて", "VALUES ?v { aid:intel aid:meta } ?x aic:designedBy ?v ; a aic:Chip ."),
     ("decline", "ビレンの従業員数は何人ですか？", None),
     ("decline", "H200の消費電力は何ワット？", None),
     ("decline", "Gaudi 3はどこが作っていますか？それと、いつ発表されましたか？", None),
@@ -142,6 +144,8 @@ ZH: list[tuple[str, str, str | None]] = [
     ("sum", "燧原科技2020年以后融了多少钱？",
      'SELECT (SUM(?a) AS ?v) WHERE { SELECT DISTINCT ?r ?a WHERE { ?r aic:fundedCompany aid:enflame ; aic:amount ?a ; '
      f'aic:date ?d FILTER({year("?d")} >= 2020) }} }}'),
+    ("decline", "谷歌的芯片数量和微软的芯片数量分别是多少？", None),
+    ("type", "谷歌的芯片和微软的芯片有哪些？", "VALUES ?v { aid:google aid:microsoft } ?x aic:designedBy ?v ; a aic:Chip ."),
     ("decline", "寒武纪的市值是多少？", None),
     ("decline", "昆仑芯的总部在北京哪个区？", None),
     ("decline", "MI300X是谁设计的？它用的是什么显存？", None),
