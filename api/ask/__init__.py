@@ -153,9 +153,12 @@ def _qualifies_next(u: Understanding, idx: Any, i: int, used: set[int]) -> bool:
     return org and chip
 
 
+# reasons of the query graph's reader that decline whatever a question form would answer
+DECLINE_KEYS = {"investor_share"}
+
 # constraints a form must read to answer: one it ignores would answer a wider question ("inference chips made by
-# TSMC" is not "chips made by TSMC")
-STRONG_CONSTRAINTS = ("node", "round", "year", "purpose")
+# TSMC" is not "chips made by TSMC"; "vendors expected to rely on SMIC", "预计2025年发布的芯片" are not the stated ones)
+STRONG_CONSTRAINTS = ("node", "round", "year", "purpose", "forecast")
 
 
 def _form_ignores(best: dict, u: Understanding) -> bool:
@@ -289,6 +292,9 @@ def _respond(question: str, store: Any, lang: str | None = None) -> dict:
             msg += msgs["closest"].format(names=", ".join(dict.fromkeys(close)))
         return _declined(u, u.language, msg, interpretation=interp, suggestions=u.suggestions)
     graph, not_understood = _compose(u, idx)
+    if not_understood is not None and not_understood.key in DECLINE_KEYS:
+        # what the graph cannot say however a form reads the words (an investor's own share of a round)
+        return _declined(u, u.language, _compose_message(u.language, not_understood), interpretation=interp)
     best, partial = _choose(u, idx, store)
     if graph is not None and best is not None and (_form_gives_other(best, graph) or _form_counts_other(best, graph)):
         # "どの会社がHBM3を使っていますか", "哪些公司使用HBM3": the query graph asks for companies, the form lists chips
@@ -663,6 +669,11 @@ def _composed_answer(graph: Any, u: Understanding, idx: Any, store: Any, interp:
     from api.ask import evidence as ev
     from api.ask.compose import NotUnderstood
     from api.ask.present import describe
+    if u.constraints.get("forecast") == "forecast":
+        # "Which chips will NVIDIA announce in 2026?", "预计将依赖中芯国际的厂商": only a market figure is a forecast in
+        # the graph; a query graph over chips, companies and rounds would answer what is stated as the expected
+        return _declined(u, u.language, _compose_message(u.language, NotUnderstood("forecast_only_market")),
+                         interpretation=interp)
     try:
         got = composed.run(graph, u, idx, store)
     except NotUnderstood as exc:

@@ -269,8 +269,11 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     ents = _alias_dropped(text, [Span(m.start, m.end, "entity", {}, m.text, tuple(m.iris)) for m in mentions])
     outside = [s for s in spans if s.kind == "outside"]
     if outside:  # "employees", "CEO", "clock speed": an attribute the graph has no terms for
+        # a row may name its own message: "deictic" ("domestic"), "modality" ("used to", "もはや": a fact's change in
+        # time, which the graph does not record)
+        own = {s.row.get("msg") or ("deictic" if s.row.get("deictic") else None) for s in outside}
         raise NotUnderstood("outside", words=("、" if lang != "en" else ", ").join(s.text for s in outside),
-                            **({"msg": "deictic"} if all(s.row.get("deictic") for s in outside) else {}))
+                            **({"msg": own.pop()} if len(own) == 1 and None not in own else {}))
     _check_coverage(text, lex, spans + ents, lang)
     qualifiers = [s for s in spans if s.kind == "qualifier"]
     if qualifiers:  # "not a forecast" qualifies a market figure, which only the market form reads
@@ -373,6 +376,9 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         # "Which chip … among Chinese vendors' chips?": the set is written after the question; not read yet
         raise NotUnderstood("not_understood", words=among.group(0))
     answer = _answer_node(text, lang, nodes, atoms)
+    agent = _investor_share(text, lang, answer, nodes, rels, atoms, idx)
+    if agent is not None:  # "How much did IDG Capital invest in Biren?": the graph has the round's amount, not its share
+        raise NotUnderstood("investor_share", names=agent.text)
     for i, a in enumerate(atoms):
         if i in used:
             continue
@@ -859,6 +865,52 @@ def _last_question(text: str, lang: str, real: list[Node], atoms: list[Span]) ->
 
 def _shifted(n: Node, by: int) -> Node:
     return Node(n.var, n.type, n.start + by, n.end + by, n.cls, answerable=n.answerable, asked=n.asked)
+
+
+# what may stand between an investing party and its verb when it is that verb's agent: an auxiliary or possessive
+# ("IDG Capital did invest", "Intel Capital's investment"), a topic/subject particle and the company it put money into
+# ("IDGキャピタルは壁仞科技にいくら出資", "インテルキャピタルのハバナラボへの投資"), a preposition with that company
+# ("IDG资本向壁仞科技投了", "腾讯在燧原科技上投资", "英特尔资本对Habana Labs的投资额"); \0 is a blanked name
+_AGENT_GAP = {"en": re.compile(r"\s*(?:'s|’s)?\s*(?:did|does|do|has|have|had|will)?\s*", re.I),
+              "ja": re.compile(r"\s*(?:は|が|も|の)?\s*(?:\0+\s*(?:に対して|に対する|に|へ)の?\s*)?(?:いくら|何円|どれだけ|どのくらい)?\s*(?:を)?\s*"),
+              "zh": re.compile(r"\s*(?:(?:向|对|在|给|为)\s*\0+\s*(?:上|中|里)?\s*(?:的)?)?\s*")}
+# a verb whose subject receives the money ("backed by", "出資を受けた", "获得了…投资"): its named party is no agent
+_RECEIVED = re.compile(r"\bby$|受け|获得|拿到|得到", re.I)
+
+
+def _investor_share(text: str, lang: str, answer: Node, nodes: list[Node], rels: list[Span], atoms: list[Span],
+                    idx: Any) -> Span | None:
+    """The named organisation whose own contribution an amount question asks ("How much did IDG Capital invest in
+    Biren?", "サムスンはTenstorrentにいくら投資した？", "三星投资Tenstorrent的金额"): the graph records a round's
+    amount and its parties, not what each party put in, so answering the round's amount would be a confident wrong
+    answer. None when the amount is a company's raise or a round's ("How much did Biren raise in the round led by
+    IDG?", "IDG资本领投的那一轮融资金额")."""
+    gap_rx = _AGENT_GAP.get(lang)
+    if gap_rx is None or answer.type != "amount" or any(n.type == "round" for n in nodes):
+        return None
+    if any(r.row.get("rel") in ("raise", "lead", "list") for r in rels):
+        return None
+    ents = [a for a in atoms if a.kind == "entity"]
+    orgs = [a for a in ents if entity_type(idx, a.data, "company") in ORGS]
+    if len({a.data for a in orgs}) >= 2 and not any(x.kind in ("roundname", "event", "listed") for x in atoms) and all(
+            not _COORD_AND.fullmatch(text[x.end:y.start]) for x, y in zip(orgs, orgs[1:])):
+        # two organisations on one amount with no raise, round or coordination ("What was Intel Capital's investment in
+        # Habana Labs?", "Tenstorrentにサムスンが出した金額"): what one put into the other, named as the investor
+        # the vocabulary knows or the one a subject particle or possessive marks
+        return next((a for a in orgs if entity_type(idx, a.data, "investor") == "investor"), None) or next(
+            (a for a in orgs if re.match(r"\s*(?:が|は|'s|’s|向|对|在)", text[a.end:])), orgs[0])
+    for a in orgs:
+        blanked = "".join("\0" if any(b is not a and b.start <= i < b.end for b in ents) else c
+                          for i, c in enumerate(text))
+        for r in rels:
+            if r.row.get("rel") != "invest" or r.start < a.end or _RECEIVED.search(r.text):
+                continue
+            gap = blanked[a.end:r.start]
+            if any(n.start >= a.end and n.end <= r.start and n is not answer for n in nodes):
+                continue  # another thing asked between them is the verb's subject
+            if gap_rx.fullmatch(gap):
+                return a
+    return None
 
 
 def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> Node:
