@@ -407,7 +407,7 @@ def series_pattern() -> re.Pattern:
 
 
 # a description before a Chinese name is not part of it: "初创公司星衡智芯科技", "芯片企业X"
-ZH_DESCRIPTION = re.compile(r"^.{0,8}?(?:公司|企业|厂商|厂|机构|创企|独角兽|股东|投资方|投资人)(?=.{4,})")
+ZH_DESCRIPTION = re.compile(r"^.{0,8}?(?:公司|企业|厂商|厂|机构|创企|独角兽|股东|投资方|投资人|产业方|股东方)(?=.{4,})")
 _ZH_PREPOSITIONS = "由被向从对把以据与和及为在将获"
 # the words that go on a Chinese name past a short form of it: a trade word and a legal form
 _ZH_NAME_GOES_ON = re.compile(r"(?:科技|技术|电子|微电子|半导体|智能|信息|集团|控股|股份)?(?:[（(][\u4e00-\u9fff]{2,4}[）)])?"
