@@ -12,6 +12,8 @@ _ABBREV = {"inc", "corp", "co", "ltd", "u.s", "e.g", "i.e", "vs", "mr", "ms", "d
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "jr",
            "u.k", "fig", "al"}
 _CJK_END = re.compile(r"[。！？!?；]+[」』）)]*|\.(?=\s|$)|;(?=\s)")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_BRACKETED = re.compile(r"[（(][^()（）\n]*[\u3040-\u30ff\u4e00-\u9fff][^()（）\n]*[）)]")
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,13 @@ class Sentence:
 
 
 def detect_lang(text: str) -> str:
-    """ja when kana appears, zh when Han characters dominate without kana, else en."""
+    """ja when kana appears, zh when Han characters dominate without kana, else en.
+
+    An English paragraph whose only Japanese or Chinese stands in brackets ("Hoshikawa Capital (星川キャピタル)",
+    machine translation keeping the original names) is English."""
+    bare = _BRACKETED.sub(" ", text)
+    if bare != text and not _CJK_CHAR.search(bare) and sum(1 for c in bare if c.isascii() and c.isalpha()) >= 20:
+        return "en"
     kana = sum(1 for c in text if "\u3040" <= c <= "\u30ff" and c != "・")
     han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
     latin = sum(1 for c in text if c.isascii() and c.isalpha())

@@ -10,6 +10,9 @@ from functools import lru_cache
 from ingest.model import Fact, Mention
 
 SEPARATOR = re.compile(r"[|｜\t]")
+# a plain-text table aligned with spaces: two or more spaces (or an ideographic space) between cells
+SPACED = re.compile(r"(?: {2,}|\u3000+)")
+PROSE = re.compile(r"[。，；！？]|[,.;:!?](?=\s|$)")
 RULE = "aic_table_row"
 
 
@@ -20,11 +23,18 @@ def _roles() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 def cells(text: str) -> list[tuple[int, int]]:
-    """Cell spans of a row written with | or tabs (at least three cells), else []."""
+    """Cell spans of a row written with | or tabs (at least three cells), else []; or of a row aligned with runs
+    of spaces ("昭岩芯片      A轮       2.5亿元     岩松资本"), where no sentence punctuation says it is prose."""
+    sep = SEPARATOR
     if len(SEPARATOR.findall(text)) < 2:
-        return []
+        body = text.strip()
+        if len(SPACED.findall(body)) < 2 or PROSE.search(body):
+            return []
+        sep = SPACED
     out, start = [], 0
-    for m in SEPARATOR.finditer(text):
+    for m in sep.finditer(text):
+        if sep is SPACED and (m.start() == 0 or m.end() == len(text)):
+            continue
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
@@ -63,6 +73,8 @@ def table_facts(results: list) -> None:
                 _market_rows(results, i, j, roles)
             elif "vendor" in roles and "raised" in roles and "listed" in roles:
                 _listing_rows(results, i, j, roles)
+            elif "vendor" in roles and "round" in roles and {"lead", "investors", "amount", "raised"} & set(roles):
+                _funding_rows(results, i, j, roles)
         i = max(j, i + 1)
 
 
@@ -298,3 +310,77 @@ def _listing_rows(results: list, i: int, j: int, roles: list) -> None:
         if date is not None:
             when, dt = (f"{date.group(1)}-{int(date.group(2)):02d}", "gYearMonth") if date.group(2) else (date.group(1), "gYear")
             r.facts.append(Fact(key, "date", when, company.start, company.end, 0.8, RULE, True, XSD + dt))
+
+
+_ITEM_SEP = re.compile(r"\s*(?:[、,，;；/]|\band\b|和|及)\s*")
+FUNDING_RULE = "aic_table_funding"
+
+
+def _funding_rows(results: list, i: int, j: int, roles: list) -> None:
+    """A table of rounds ("公司 | 轮次 | 金额 | 领投方 | 其他投资方", "Company | Round | Amount | Lead | Investors"): each row
+    is one round of the company in its first name column, its leads and other investors those of their columns.
+    What the sentence rules read off a row (a company guessed from the wrong cell, no roles) gives way to it."""
+    from ingest.components.relations.funding import plain_number
+    for r in results[i + 1:j]:
+        spans = cells(r.sentence.text)
+        col = {}
+        for k, role in enumerate(roles):
+            if role and role not in col:
+                col[role] = spans[k]
+        company = next((m for m in r.mentions if m.kind == "org" and _in(m, col["vendor"]) and not m.extra.get("coref")),
+                       None)
+        whole = r.sentence.text[slice(*col["vendor"])].strip()
+        if company is None or not company.ids and len(company.text) < len(whole) - 1:
+            company = _cell_name(r, col["vendor"], "org") or company
+        if company is None:
+            continue
+        rnd = next((m for m in r.mentions if m.kind == "round" and _in(m, col["round"])), None)
+        money_col = col.get("amount") or col.get("raised")
+        money = next((m for m in r.mentions if m.kind == "money" and money_col and m.start < money_col[1]
+                      and money_col[0] < m.end and m.value and m.value[0]), None)  # (" 2.5亿元": its space before)
+        parties = []
+        for role in ("lead", "investors"):
+            if role in col:
+                parties += [(role, o) for o in _cell_items(r, col[role])]
+        if rnd is None and money is None and not parties:
+            continue
+        r.facts[:] = [f for f in r.facts if not f.subject.startswith("round:") and f.predicate != "investedIn"]
+        slug = rnd.value if rnd is not None and rnd.value else "round"
+        key = f"round:{company.key}:{slug}"
+        s, e = 0, len(r.sentence.text)
+        out = [Fact(key, "fundedCompany", company.key, s, e, 0.8, FUNDING_RULE)]
+        if rnd is not None and rnd.value:
+            out.append(Fact(key, "roundName", rnd.value, s, e, 0.8, FUNDING_RULE, True))
+        if money is not None:
+            out.append(Fact(key, "amount", plain_number(money.value[0]), s, e, 0.8, FUNDING_RULE, True, XSD + "decimal"))
+            out.append(Fact(key, "currency", money.value[1], s, e, 0.8, FUNDING_RULE, True))
+        for role, o in parties:
+            if o.key != company.key:
+                out.append(Fact(key, "leadInvestor" if role == "lead" else "investor", o.key, s, e, 0.8, FUNDING_RULE))
+                o.extra["used"] = True
+        company.extra["used"] = True
+        r.facts.extend(out)
+
+
+def _cell_items(r, span: tuple[int, int]) -> list[Mention]:
+    """The names of a list cell ("南岑投资、鹿溪资本"): the organisation found in each item, else the item as a name."""
+    text = r.sentence.text
+    s, e = span
+    out = []
+    pos = s
+    for piece in _ITEM_SEP.split(text[s:e]) + [None]:
+        if piece is None:
+            break
+        a = text.index(piece, pos) if piece else pos
+        b = a + len(piece)
+        pos = b
+        if not piece.strip():
+            continue
+        found = [m for m in r.mentions if m.kind == "org" and _in(m, (a, b)) and not m.extra.get("coref")]
+        if found:
+            out.append(max(found, key=lambda m: m.end - m.start))
+            continue
+        m = _cell_name(r, (a, b), "org")
+        if m is not None:
+            out.append(m)
+    return out

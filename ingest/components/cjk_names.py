@@ -50,7 +50,7 @@ def _describing(lang: str) -> re.Pattern:
     from ingest.components.ner import not_names
     words = set(not_names(lang)) | {"ai"}
     for kind, ws in name_words(lang).items():
-        if kind != "beside_name":  # words next to a name, never a description of one
+        if kind not in ("beside_name", "before_name"):  # words next to a name, never a description of one
             words |= {w.casefold() for w in ws}
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?:{alts}|[\s・の的0-9])+")
@@ -146,7 +146,34 @@ def find(doc: Doc, out: list, taken: list) -> None:
     _latin_before_bracket(doc, out, taken)
     _defined_aliases(doc, out)
     _bracketed_arch_pairs(doc, out, taken)
+    _company_word_brackets(doc, out, taken)
     mark_standing(doc, out)
+
+
+def _company_word_brackets(doc: Doc, out: list, taken: list) -> None:
+    """"我们公司（澄湃智算）测过…": a name in brackets right after a bare company word (name_words kind company_word)
+    is the name of that company, an organisation whatever its last word; places and descriptions in brackets
+    ("公司（北京）", "公司（上市公司）") are not names."""
+    if doc.lang_ != "zh":
+        return
+    words = _words_re("zh", "company_word")
+    if not words:
+        return
+    from ingest.components.ner import not_names
+    text = doc.text
+    # (a bare word: after a pronoun, a determiner or punctuation; not the end of a registered name "…有限公司（…）")
+    for m in re.finditer(rf"(?:^|(?<=[，。；：、\s])|(?<=我们)|(?<=我司)|(?<=这家)|(?<=那家)|(?<=一家)|(?<=的))(?:{words})"
+                         rf"[（(]\s?(?P<n>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{{1,15}}?)\s?[）)]", text):
+        s, e = m.span("n")
+        name = text[s:e]
+        if describes(name, "zh") or name.casefold() in not_names("zh") or re.search(r"简称|以下|下称", name):
+            continue
+        for x in [x for x in out if x.start < e and s < x.end and not x.ids and x.extra.get("unknown")]:
+            drop(out, taken, x)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        taken.append((s, e))
+        out.append(Mention(s, e, name, "org", extra={"unknown": True, "standing": "Organization"}))
 
 
 def _bracketed_arch_pairs(doc: Doc, out: list, taken: list) -> None:
@@ -361,6 +388,10 @@ def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:
     text = doc.text
     for g in [x for x in out if x.extra.get("ner") and not x.ids and not x.extra.get("remembered")]:
         same = next((n for n in names if n.short and n.text == g.text), None)
+        if same is not None and doc.lang_ == "zh":
+            from ingest.components.unknown import _ZH_REGISTERED_ON
+            if _ZH_REGISTERED_ON.match(text, g.end):
+                same = None  # "鹭岭|区产业投资集团有限公司": the short word opens another registered name
         if same is not None and not _brand_on_code(text, g.start, g.text):
             g.kind, g.types = "org", ()  # "磐石自己的训练卡" after 磐石算力: the company's short name, whatever the model read
             g.extra.update({"remembered": True, "key": same.key})
@@ -389,8 +420,8 @@ def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:
         n = max(inner, key=lambda n: len(n.text))
         s = text.index(n.text, g.start)
         if doc.lang_ == "zh" and n.kind == "org":
-            from ingest.components.unknown import _ZH_NAME_GOES_ON
-            if _ZH_NAME_GOES_ON.match(text, s + len(n.text)):
+            from ingest.components.unknown import _ZH_NAME_GOES_ON, _ZH_REGISTERED_ON
+            if _ZH_NAME_GOES_ON.match(text, s + len(n.text)) or n.short and _ZH_REGISTERED_ON.match(text, s + len(n.text)):
                 continue  # "杭州衡川智能科技有限公司" holding 「衡川智能」: the registered name, not the short one
         if doc.lang_ == "ja" and n.kind == "org" and re.match(r"・[\u30a1-\u30fa]", text[s + len(n.text):s + len(n.text) + 2]):
             continue  # "ヤマセ・シリコン" holding "ヤマセ" (its first word): the whole name, with its own key

@@ -61,7 +61,8 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
     for m in ms:
         if m.kind == "org" and not m.extra.get("inside") and not m.extra.get("coref") and m.ids \
                 and m.types[:1] == ("ChipVendor",) and m.key not in investors and m.start not in owners \
-                and not ("Foundry" in m.types and any(n.kind == "node" for n in ms)):  # "Samsung Foundry's SF3"
+                and not ("Foundry" in m.types and any(n.kind == "node" for n in ms)) \
+                and not ("Foundry" in m.types and _named_as_maker(doc, m)):  # "Samsung Foundry's SF3", "三星代工的"
             ctx.topic = m.key
             return True
     subject = _unknown_subject(text, ms, investors, doc) if lang == "en" else _cjk_subject(text, ms, investors, lang, ctx) \
@@ -71,6 +72,13 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
         return True
     # "本公司主要从事GPU芯片的研发": a paragraph referring back to the topic company is about it too
     return any(m.kind == "org" and m.extra.get("coref") and m.key == ctx.topic for m in ms)
+
+
+def _named_as_maker(doc: Doc | None, m: Mention) -> bool:
+    """A foundry followed by a word that says it makes the chip ("是三星代工的", "made by Samsung"): named as the
+    maker of another's chip, not the company the paragraph is about."""
+    from ingest.components.relations.common import has_cue
+    return doc is not None and doc.lang_ in ("ja", "zh") and has_cue(doc, "fabricatedBy", m.end, m.end + 4)
 
 
 # the words before a subject that only describe it: "Cambridge chip start-up Carrowmore Devices said …"
@@ -235,7 +243,7 @@ def remember_zh_short_names(ctx: DocContext, doc: Doc, ms: list[Mention]) -> Non
     or not a fact used the full name yet. Only a head no dictionary knows ("中国电子" is not "中国")."""
     if doc.lang_ != "zh":
         return
-    from ingest.components.cjk_names import _strip_legal, kind_of_name
+    from ingest.components.cjk_names import _strip_legal, kind_of_name, name_words
     from ingest.components.unknown import _zh_tags
     for m in ms:
         if m.kind != "org" or m.ids or not m.extra.get("unknown") or m.extra.get("coref") or m.extra.get("inside") \
@@ -246,8 +254,9 @@ def remember_zh_short_names(ctx: DocContext, doc: Doc, ms: list[Mention]) -> Non
             continue
         bare = _strip_legal(m.text, "zh")
         head = bare[:len(bare) - len(kind[1])]
-        if not (2 <= len(head) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", head)) or _zh_tags().get(head, "nz")[:2] != "nz":
-            continue
+        if not (2 <= len(head) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", head)) or _zh_tags().get(head, "nz")[:2] != "nz" \
+                or head.endswith(name_words("zh").get("place_end", ())):
+            continue  # ("鹭岭区" of 鹭岭区发展和改革局: a district, not the bureau's short name)
         ctx.names.setdefault(norm_key(m.text), NameInView(m.text, "org", m.key))
         ctx.names.setdefault(norm_key(head), NameInView(head, "org", m.key, short=True))
 
@@ -307,7 +316,7 @@ _ALIAS = re.compile(r"(?:以下简称|以下簡稱|简称|簡稱|以下|hereinaf
 # "Quillfire Semiconductor" … "Quillfire": an English company is called by its name without the corporate word
 EN_CORPORATE = re.compile(r"^(?P<short>[A-Z][A-Za-z0-9-]{3,}(?: [A-Z][A-Za-z0-9-]+)?) (?:Technologies|Technology|Semiconductors?|"
                           r"Systems|Labs|Microelectronics|Electronics|Computing|Compute|Silicon|Devices|Micro|Semi|AI|"
-                          r"Robotics|Interconnect|Inc\.?|Corp\.?|Corporation|Ltd\.?|LLC|Holdings|Group)$")
+                          r"Robotics|Interconnect|Inc\.?|Corp\.?|Corporation|Co\.,? Ltd\.?|Ltd\.?|LLC|Holdings|Group)$")
 
 
 # "Orrin Halcyx": a company of two capitalised words and no corporate word, whose first word is a name of its own
@@ -395,6 +404,10 @@ def mark_standing_names(doc: Doc, ms: list[Mention]) -> None:
     words_of = _name_words()
     lower = doc.text[:1].islower()  # machine translation that lower-cases every name
     for m in ms:
+        if m.kind == "org" and not m.ids and m.extra.get("unknown") and not m.extra.get("coref") \
+                and _manages_fund_en(doc.text, m.end):
+            m.extra["standing"] = "Organization"  # "Oxenholme Ventures, as the management company, does not invest"
+            continue
         if m.kind != "org" or m.ids or not m.extra.get("unknown") or m.extra.get("coref") or m.extra.get("key") \
                 or m.extra.get("inside"):
             continue
@@ -411,6 +424,13 @@ def mark_standing_names(doc: Doc, ms: list[Mention]) -> None:
             if words[-1] in words_of.get(kind, ()):
                 m.extra["standing"] = cls
                 break
+
+
+def _manages_fund_en(text: str, end: int) -> bool:
+    """Right after an English name, words that say it manages a fund (lexicon `_fund_manager`)."""
+    import ontology
+    return any(re.match(p, text[end:end + 60], re.I) for row in ontology.load_lexicon("en", "relations")
+               if row["relation"] == "_fund_manager" for p in row["patterns"])
 
 
 def _issuer(doc: Doc, ms: list[Mention]) -> Mention | None:
@@ -583,6 +603,41 @@ _ZH_INTERVIEWEE = re.compile(r"(?:对话|专访|访谈|独家对话)\s?(?P<name>
 _ZH_ANSWER = re.compile(r"^\s*答\s?[：:]")
 
 
+# an earnings call's heading: the company's name first, then its ticker or the quarter ("Arvekta Systems (ARVK) Q3 Fiscal
+# 2026 Earnings Call"); a speaker's label in the transcript ("Oona Halloran, CFO:", "Operator:")
+_CALL_HEADING = re.compile(r"^\W*(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4}?)(?:['’]s?)?\s*(?:\([^()\n]{1,30}\)|"
+                           r"\b(?:Q[1-4]|FY|F[1-4]Q|Fiscal|First|Second|Third|Fourth|Full|Earnings|Results|Quarterly|(?:19|20)\d\d)\b)")
+_CALL_SPEAKER = re.compile(r"^\W*(?P<who>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3})(?:,\s*(?P<role>[^:\n]{2,60}?))?\s*:\s")
+_NOT_COMPANY_VOICE = {"operator", "moderator", "host", "analyst"}
+
+
+def _call_company(head: str, sents: list) -> tuple[str | None, frozenset | None]:
+    """An earnings call (a heading with a call word, lexicon `_call_title`): the company its heading names speaks as
+    "we" in the turns of its executives (a label with a job title, ontology/lexicon/en/not_names.jsonl kind title),
+    and in the paragraphs that go on such a turn; not in the operator's or the analysts' turns."""
+    import ontology
+    pats = [re.compile(p, re.I) for row in ontology.load_lexicon("en", "relations") if row["relation"] == "_call_title"
+            for p in row["patterns"]]
+    line = next((ln for ln in head.splitlines()[:3] if ln.strip() and any(p.search(ln) for p in pats)), None)
+    m = _CALL_HEADING.match(line) if line else None
+    if m is None:
+        return None, None
+    titles = {w.casefold() for row in ontology.load_lexicon("en", "not_names") if row.get("kind") == "title"
+              for w in row["words"]}
+    voice, current, last_paragraph = set(), False, None
+    for s in sents:
+        if s.paragraph != last_paragraph:
+            sp = _CALL_SPEAKER.match(s.text)
+            if sp:
+                role = (sp.group("role") or sp.group("who")).casefold()
+                words = {w for w in titles if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", role)}
+                current = bool(words - _NOT_COMPANY_VOICE)
+            if current:
+                voice.add(s.paragraph)
+            last_paragraph = s.paragraph
+    return m.group("name").strip(), frozenset(voice)
+
+
 def first_person_company(text: str, sents: list, ctx: DocContext, lang: str) -> None:
     """Who "we"/我们 is where a company speaks for itself: a filing that defines "we" as the company, or an interview
     or podcast with a company's head (only that speaker's paragraphs: its answers, its lines)."""
@@ -594,6 +649,8 @@ def first_person_company(text: str, sents: list, ctx: DocContext, lang: str) -> 
         m = _DEFINES_WE.search(head)
         if m:
             name = m.group("name").strip()
+        elif _call_company(head, sents)[0]:
+            name, voice = _call_company(head, sents)
         else:
             g = _EN_GUEST.search(head)
             speakers = {}
@@ -632,6 +689,11 @@ def first_person_company(text: str, sents: list, ctx: DocContext, lang: str) -> 
         ctx.names.setdefault(norm_key(short), NameInView(short, "org", key))
 
 
+# a fund vehicle on a letter's heading lines: "Oxenholme Deep Compute Fund II, L.P." (its short name "Fund II")
+_FUND_VEHICLE = re.compile(r"(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,5}?\s+(?P<short>Fund\s+(?:[IVX]{1,4}|\d{1,2})))\b"
+                           r"(?:,?\s+L\.?P\.?)?")
+
+
 def author_investor(text: str, ctx: DocContext) -> None:
     """The fund that writes an English document about its own deals: the name on its heading or sign-off line,
     when that name says it invests ("… Capital") or signs as a team, and the text tells its deals as "we"."""
@@ -650,6 +712,14 @@ def author_investor(text: str, ctx: DocContext) -> None:
             full = full or (m.group("name"), " ".join(title))
         elif m.group("team") and 1 <= len(words) <= 4:
             short = short or " ".join(words)
+    vehicle = next((v for v in (_FUND_VEHICLE.search(ln) for ln in lines[:3]) if v), None)
+    if vehicle is not None:  # "Oxenholme Deep Compute Fund II, L.P. — Letter to Limited Partners": the fund invests,
+        name = vehicle.group("name")  # not the management company on the line above it
+        key = "new:org:" + name
+        ctx.author_investor = key
+        for written in sorted({name, vehicle.group(0).strip(" ,"), vehicle.group("short")}, key=len, reverse=True):
+            ctx.names.setdefault(norm_key(written), NameInView(written, "org", key))
+        return
     if full is None and short is None:
         return
     name = full[1] if full else short

@@ -133,8 +133,9 @@ class Linker:
             if doc.lang_ == "en" and doc.text[s:e].lower() == "its" and any(
                     m.kind == "chip" and m.end <= s and not re.sub(r"[\W_]", "", doc.text[:m.start]) for m in ms):
                 continue  # "Gaudi 3 was the cheapest …, but its compiler …": the chip the sentence opens on
-            if doc.lang_ == "zh" and any(o.start == e and not o.extra.get("coref") for o in orgs):
-                continue  # "边缘AI芯片公司芯湃微": the word describes the name right after it
+            if doc.lang_ == "zh" and any((o.start == e or o.start == e + 1 and doc.text[e] in "（(")
+                                         and not o.extra.get("coref") for o in orgs):
+                continue  # "边缘AI芯片公司芯湃微", "我们公司（澄湃智算）": the word describes the name right after it
             if prev.startswith("new:") and ctx.topic_paragraph != ctx.paragraph and doc.text[s:e].lower() == "its":
                 continue  # a guessed topic from an earlier paragraph is too weak an antecedent for a bare "its"
             ms.append(Mention(s, e, doc.text[s:e], "org", (prev[3:],) if prev.startswith("id:") else (),

@@ -412,6 +412,8 @@ _ZH_PREPOSITIONS = "由被向从对把以据与和及为在将获"
 # the words that go on a Chinese name past a short form of it: a trade word and a legal form
 _ZH_NAME_GOES_ON = re.compile(r"(?:科技|技术|电子|微电子|半导体|智能|信息|集团|控股|股份)?(?:[（(][\u4e00-\u9fff]{2,4}[）)])?"
                               r"(?:股份有限公司|有限责任公司|有限公司|集团|合伙企业)")
+# a registered name going on past a short word ("鹭岭|区产业投资集团有限公司"): Chinese characters up to a legal form
+_ZH_REGISTERED_ON = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:股份有限公司|有限责任公司|有限公司)")
 # a model code right after a Chinese brand ("星垣SY-2", "昆仑芯1代"), not a year ("澜汀2024年")
 _ZH_BRAND_ON_CODE = re.compile(r"\s?(?:[A-Za-z]|\d{1,3}(?![\d年]))")
 # word classes that do not begin a name (jieba's tags: verbs, adverbs, prepositions, conjunctions, particles,
@@ -458,6 +460,19 @@ def _zh_after_verb(surface: str, flags: tuple = ("v", "vn")) -> int:
         if w.flag in flags and len(w.word) >= 2 and pos - len(w.word) >= 2 and len(surface) - pos >= 4 \
                 and len(ZH_SUFFIXES.sub("", surface[pos:])) >= 2:  # not "华岳创新|投资有限公司": a name must remain
             cut = pos
+    return cut
+
+
+def _zh_after_lead_in(surface: str) -> int:
+    """Where a name begins after a word that stands before names and is never their head ("新闻说|琢岚科技",
+    "据传|峦鼎集团", "部署|曜芒科技"; name_words kind before_name): after the last such word that leaves a head of
+    two characters before the name's trade word."""
+    from ingest.components.cjk_names import name_words
+    cut = 0
+    for w in name_words("zh").get("before_name", ()):
+        i = surface.rfind(w)
+        if i >= 0 and len(ZH_SUFFIXES.sub("", surface[i + len(w):])) >= 2 and len(surface) - i - len(w) >= 4:
+            cut = max(cut, i + len(w))
     return cut
 
 
@@ -516,8 +531,10 @@ class UnknownRecognizer:
                 if doc.lang_ == "ja" and name.kind == "org" and (re.match(r"・[\u30a1-\u30fa]", text[e:e + 2])
                                                                   or re.search(r"[\u30a1-\u30faー]・$", text[max(0, s - 2):s])):
                     continue  # "ヤマセ" of "ヤマセ・シリコン": a word of a longer katakana name, found as a whole
-                if doc.lang_ == "zh" and name.kind == "org" and _ZH_NAME_GOES_ON.match(text, e):
+                if doc.lang_ == "zh" and name.kind == "org" and (_ZH_NAME_GOES_ON.match(text, e)
+                                                                  or name.short and _ZH_REGISTERED_ON.match(text, e)):
                     continue  # "杭州衡川智能科技有限公司" after 「衡川智能」: a longer registered name, found as a whole
+                    # (and "鹭岭|区产业投资集团有限公司" after 鹭岭智算: a short word that opens another registered name)
                 if doc.lang_ == "zh" and name.kind == "org" and _ZH_BRAND_ON_CODE.match(text, e):
                     continue  # "星垣SY-2", "天衡T30" after 星垣微电子: the brand of a chip's name, not the company
                 taken.append((s, e))
@@ -668,6 +685,9 @@ class UnknownRecognizer:
                 cut = _zh_name_start(surface, starts)
                 s, surface = s + cut, surface[cut:]
                 cut = _zh_after_verb(surface)
+                s, surface = s + cut, surface[cut:]
+                lead = text[max(0, s - 3):s]  # (据|传峦鼎集团: the word may begin before the match)
+                cut = max(0, _zh_after_lead_in(lead + surface) - len(lead))
                 s, surface = s + cut, surface[cut:]
                 if ZH_GENERIC.match(surface) or len(surface) < 4:
                     continue

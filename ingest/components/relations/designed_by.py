@@ -65,7 +65,7 @@ def vendor_like(m) -> bool:
 
 
 _FAB_AFTER = re.compile(r"^\s*(?:晶圆|晶圓|が|に|で)?\s*$")
-_FAB_BEFORE = re.compile(r"^\s*(?:by|by the|由|于|於)\s*$", re.I)
+_FAB_BEFORE = re.compile(r"^\s*(?:(?:(?<=\s)|^)(?:by|by the|由|于|於))?\s*$", re.I)  # ("built by Samsung": the cue holds "by")
 
 
 def fabricating(doc: Doc, org) -> bool:
@@ -128,7 +128,9 @@ _ASIDES = re.compile(r"(?:\s*,\s*(?:which|who|whose|an?|the|also|one of|founded|
 # written after its product, as the agent of the product phrase
 _MAKER_AFTER = re.compile(r"^(?:,?\s*(?:an?|the)\s+)?(?:[\w-]+\s+){0,4}?(?:chips?|accelerators?|processors?|gpus?|"
                           r"npus?|cards?|parts?|products?|socs?)\s+(?:from|by)\s+$|"
-                          r"^\s*(?:[\w-]+\s+){0,2}?(?:designed|developed|built)\s+(?:in-house\s+)?by\s+$", re.I)
+                          r"^\s*(?:[\w-]+\s+){0,2}?(?:designed|developed|built)\s+(?:in-house\s+)?by\s+$|"
+                          # "The OBR-7 is the 3rd generation product of the company": the owner of the product
+                          r"^\s*(?:is|was|are|were)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?products?\s+of\s+(?:the\s+)?$", re.I)
 
 
 # "the MV-Spire, Maraval's flagship training chip": the owner in an appositive after the product

@@ -126,6 +126,10 @@ INTRO_PHRASE = re.compile(r"^(?:(?:In|On|By|During|Since|Earlier|Later|Last|This
 DESCRIBES_NEXT = re.compile(r"['’]?s?\s+(?:co-?)?(?:founder|owner|parent|maker|creator|operator|chief executive|ceo|"
                             r"chairman|chairwoman|boss)\s+")
 EN_TIME_BEFORE = re.compile(r"\b(?:ahead of|before|prior to|after|since)\s+(?:the|its|their|a)\s+$", re.I)
+# machine translation's relative that describes a party by its owner: "Mitsune Capital (三峰キャピタル) which is the venture
+# capital company of the Mitsune Bank"
+MT_RELATIVE_OF = re.compile(r"\s*(?:\([^()\n]{1,24}\)\s*)?,?\s*(?:which|that|who)\s+(?:is|was|are|were)\s+(?:the|an?|its)\s+"
+                            r"(?:[\w&'’-]+\s+){0,3}?(?:of|at|to|behind)\s+(?:the\s+)?", re.I)
 # "Xilinx, which AMD acquired": the name before an object relative is what its subject acquires
 OBJECT_RELATIVE = re.compile(r"\s*,\s*(?:which|whom|that)\s+(?:the\s+)?")
 # "bought the Israeli AI chip developer", "acquired the company": a description after the cue, not a name
@@ -605,6 +609,13 @@ class Funding:
                 elif agent == "before":
                     role.update(id(o) for o in orgs if o.end <= s and s - o.end <= window
                                 and _before_ok(doc, text[o.end:s], o, s, window))
+                    for n in [n for n in orgs if n.end <= s and s - n.end <= window] if doc.lang_ == "en" else ():
+                        # "Mitsune Capital (…) which is the venture capital company of the Mitsune Bank group newly
+                        # participated": the owner only describes the party the relative is about, which takes part
+                        owners = [o for o in orgs if o.end <= n.start and MT_RELATIVE_OF.fullmatch(text, o.end, n.start)]
+                        if owners:
+                            role.update(id(o) for o in owners)
+                            role.discard(id(n))
                 elif agent == "object":
                     role.update(id(o) for o in _chain_before(text, orgs, s, window))
                 listed = re.match(r"^\s?\S{0,3}?\s?(?:[（(][^（）()]{1,12}[）)])?\s?(?:は|为|為|是|:|：|には|包括|有)",
