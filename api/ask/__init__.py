@@ -155,6 +155,8 @@ def _qualifies_next(u: Understanding, idx: Any, i: int, used: set[int]) -> bool:
 
 # reasons of the query graph's reader that decline whatever a question form would answer
 DECLINE_KEYS = {"investor_share"}
+# forms listing funding rounds or the parties of rounds, which are dated: "first", "latest" choose among them
+DATED_FORMS = {"investors_of", "round_details", "companies_of_investor"}
 
 # constraints a form must read to answer: one it ignores would answer a wider question ("inference chips made by
 # TSMC" is not "chips made by TSMC"; "vendors expected to rely on SMIC", "预计2025年发布的芯片" are not the stated ones)
@@ -192,6 +194,9 @@ def _choose(u: Understanding, idx: Any, store: Any = None) -> tuple[dict | None,
                 not any(k.rstrip("?") == "ask" for k in spec.slots.values()):
             strong_unused += 1  # "which year …" / "when …": a form that answers something else must not answer
             # (the other asks, "which company" as a source, "led", are words other forms answer by themselves)
+        if u.constraints.get("newest") and spec.name in DATED_FORMS and \
+                not any(k.rstrip("?") == "newest" for k in spec.slots.values()):
+            strong_unused += 1  # "the first investors in X", "X's latest round": not every investor or round
         if strong_unused:
             missing.append("unused constraint")
         score += row.get("priority", 0) + 4 * len(slots) - 10 * unused

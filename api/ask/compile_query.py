@@ -188,7 +188,9 @@ class Compiler:
             self.body.append(f"VALUES {v} {{ {iri} }}")  # "the Hanguang 800 chip", "Intel's fabs": the node itself
             return
         rel, subject = self.rel_near(a) if not a.span.row.get("anaphor") else (None, False)  # "its 7nm processes"
-        if n.start >= a.span.end and re.fullmatch(r"\s*(?:的|の|'s|’s)?\s*", self.text[a.span.end:n.start]) and \
+        # (a demonstrative with a round's classifier points back at the name: "燧原科技那(一)轮融资金额" is its own)
+        if n.start >= a.span.end and re.fullmatch(r"\s*(?:的|の|'s|’s)?\s*(?:(?:那|这|该)一?(?:轮|次|笔)?\s*)?",
+                                                 self.text[a.span.end:n.start]) and \
                 not (governed and n is self.g.answer and rel is not None and nt in ORGS | {"company"}):
             rel, subject = None, False  # "三星的工艺", "Samsung processes": the entity qualifies its node
         elif rel is not None and n.end <= a.span.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[n.end:a.span.start], re.I) \
@@ -357,16 +359,23 @@ class Compiler:
         elif a.kind == "event":
             self.event_atom(n, a)
 
-    def _undated_instead(self, a: Atom, r: str, pattern: str = "") -> bool:
-        """A year window over rounds: note that it is dated, and when the query is the one that lists the
-        rounds the window leaves out for want of a date (`undated`), add that instead; True if it did."""
+    def _undated_instead(self, a: Atom, r: str, pattern: str = "", prop: str = "date") -> bool:
+        """A year window over rounds (or chips, `prop` announcedIn): note that it is dated, and when the query is the
+        one that lists the things the window leaves out for want of a date (`undated`), add that instead; True if it
+        did. A window with a month also leaves out the rounds dated by their year alone."""
         if a.negated:
             return False
         self.dated_rounds = True
         if not self.undated:
             return False
         self.undated_var = r
-        self.add(f"{pattern}FILTER NOT EXISTS {{ {r} aic:date {self.fresh('nd')} }}")
+        none = f"NOT EXISTS {{ {r} aic:{prop} {self.fresh('nd')} }}"
+        d = a.span.data if isinstance(a.span.data, dict) else {}
+        if d.get("month") and a.span.row.get("op") == "=" and prop == "date":  # "in June 2024": a round of "2024"
+            yo = self.fresh("yo")
+            none += (f" || EXISTS {{ {r} aic:date {yo} . FILTER(STRLEN(STR({yo})) = 4 && "
+                     f"year({yo}) = {_lit(d['values'][0])}) }}")
+        self.add(f"{pattern}FILTER({none})")
         return True
 
     def company_round(self, n: Node) -> str:
@@ -397,6 +406,8 @@ class Compiler:
             expr = f"year({k})"
             if nt == "chip":
                 pat = f"{v} aic:announcedIn {k} ."
+                if not d.get("month") and self._undated_instead(a, v, prop="announcedIn"):
+                    return
             elif nt == "round":
                 pat = f"{v} aic:date {k} ."
                 if self._undated_instead(a, v):

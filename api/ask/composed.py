@@ -124,8 +124,19 @@ def _window_notes(g: QueryGraph, u: Any, idx: Any, store: Any, c: Any) -> list[s
         return notes
     var = cu.undated_var[1:] if cu.undated_var else ""
     left = list(dict.fromkeys(r[var].value for r in rows if isinstance(r.get(var), ox.NamedNode)))
-    if left:
+    yearonly: list[str] = []
+    if left and any(isinstance(a.span.data, dict) and a.span.data.get("month") for n in g.nodes for a in n.atoms):
+        # a window with a month: a round dated by its year alone is said apart from one with no date
+        values = " ".join(f"<{i}>" for i in left)
+        dated = {r["r"].value for r in store.query(f"SELECT DISTINCT ?r WHERE {{ VALUES ?r {{ {values} }} "
+                                                   f"?r <{AIC}date> ?d }}").solutions}
+        yearonly, left = [i for i in left if i in dated], [i for i in left if i not in dated]
+    if left or yearonly:
         from api.ask.round_labels import round_labels
-        names = round_labels(store, left, idx, u.language)
-        notes.append(message(u.language, "undated", names=", ".join(names.get(i, i.rsplit("/", 1)[-1]) for i in left)))
+        names = round_labels(store, left + yearonly, idx, u.language)
+        name = lambda i: names.get(i) or (idx.entities[i].label(u.language) if i in idx.entities else i.rsplit("/", 1)[-1])
+        if left:  # a chip with no year, a round with no date
+            notes.append(message(u.language, "undated", names=", ".join(name(i) for i in left)))
+        if yearonly:
+            notes.append(message(u.language, "year_only", names=", ".join(name(i) for i in yearonly)))
     return notes
