@@ -20,7 +20,9 @@ from ingest.tables import table_facts
 # a dateline of its own that gives the month only ("2023年12月" under a Japanese or Chinese headline)
 DATELINE_MONTH = re.compile(r"^\s*((?:19|20)\d\d)年\s?(\d{1,2})月\s*$", re.M)
 DATE = re.compile(r"((?:19|20)\d\d)[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# full or abbreviated, as wire datelines write them ("Dec 2, 2024", "Sept. 5, 2025")
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"\
+         r"Nov(?:ember)?|Dec(?:ember)?)"
 EN_DATE = re.compile(rf"\b\d{{1,2}} {_MONTH},? ((?:19|20)\d\d)\b|\b{_MONTH}\.? \d{{1,2}}, ((?:19|20)\d\d)\b")
 
 

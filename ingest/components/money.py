@@ -102,7 +102,8 @@ ROUND = re.compile(
     r"(?:pre-?)?series\s?[a-f]\+{0,2}(?:\d)?|(?:pre-?)?[a-f]\+{0,2}\s?(?:轮|輪)|(?:プレ)?シリーズ\s?[a-f]\+{0,2}|"
     r"(?<![a-z])(?:[b-f]\+{0,2}|a\+{1,2})[- ]round(?![a-z])|(?<![a-z])[a-f]\+{0,2}\s?ラウンド|"
     r"天使轮|angel round|\bangel\b|seed round|seed[- ](?:funding|financing|stage)|(?<=\bat )seed\b|種子輪|种子轮|エンジェル|strategic (?:round|financing|investment)|"
-    r"战略融资|战略投资(?![者人方])|戦略的出資|上市|上場|listing|listed|debut(?:ed)? on)", re.IGNORECASE)
+    r"战略融资|战略投资(?![者人方])|戦略的出資|上市|上場|listing|listed|debut(?:ed)? on|"
+    r"战略配售|戰略配售|戦略的?配分|strategic placement)", re.IGNORECASE)  # (a placement is part of a listing)
 
 
 def round_name(text: str) -> str:
@@ -111,7 +112,7 @@ def round_name(text: str) -> str:
     t = t.replace("プレ", "pre-").replace("pre--", "pre-")
     if ("pre" in t or "前" in t or "before" in t) and any(k in t for k in ("ipo", "上市", "上場", "listing")):
         return "Pre-IPO"
-    if any(k in t for k in ("ipo", "initialpublic", "上市", "上場", "listing", "listed", "debut")):
+    if any(k in t for k in ("ipo", "initialpublic", "上市", "上場", "listing", "listed", "debut", "配售", "配分", "placement")):
         return "IPO"
     if any(k in t for k in ("天使", "angel", "エンジェル")):
         return "Angel"

@@ -229,6 +229,8 @@ EN_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'-]{2,}(?:,\s*(?:[A-Z][A-Za-z]{1,6}\.|
 EN_AI_ADJECTIVE = re.compile(r"\s+(?:chips?|start-?ups?|markets?|developers?|designers?|accelerators?|processors?|"
                              r"inference|training|silicon|hardware|software|workloads?|models?|compan(?:y|ies)|firms?|"
                              r"industry|sector|units?|teams?|labs?|boom|spending|demand|servers?|systems?|capacity)\b")
+# "the Bristol company", "a Toronto start-up": a word before a company noun describes the company, it is no product
+EN_COMPANY_NOUN_AFTER = re.compile(r"\s+(?:company|firm|start-?up|chipmaker|chip designer|group|outfit)\b")
 # a hyphenated model code ("BM-1", "CX-9", "QX-700"): a recogniser's organisation guess of that shape is a chip
 EN_HYPHEN_CODE = re.compile(r"[A-Z]{1,5}-\d{1,4}[A-Za-z]?")
 EN_TITLE_SMALL = {"In", "Of", "The", "For", "On", "And", "To", "With", "At", "By", "From", "As", "A", "An", "Its", "Is"}
@@ -308,7 +310,8 @@ def _clean_en_guesses(doc: Doc, out: list) -> None:
         if re.search(r"-(?:based|headquartered|listed|backed|owned|funded|led)$|-$", m.text) \
                 or (dateline and m.start < dateline.end()) \
                 or (not lower and re.fullmatch(r"[a-z]+", m.text) and not _quoted(text, m)) \
-                or re.fullmatch(EN_MONTH_DAY, m.text):  # "Jan 8": a date
+                or re.fullmatch(EN_MONTH_DAY, m.text) \
+                or EN_COMPANY_NOUN_AFTER.match(text, m.end):  # "Jan 8": a date; "the Bristol company": a place
             out.remove(m)  # "a Shenzhen-based GPU designer", "the quiet analog bet": a description, no product
             continue
         numeral = EN_ROMAN_AFTER.match(text, m.end)
@@ -504,6 +507,9 @@ class UnknownRecognizer:
             words = m.group("a").split()
             if any(a < e and s < b for a, b in taken) or words[0].casefold() in _not_names_en() \
                     or words[0] in ("AI", "Series", "The", "A", "An", "In", "On"):
+                for x in out:  # "the chip designer Arm" that a model found: a company by its description too
+                    if x.kind == "org" and x.start == s and x.end == e and x.extra.get("ner") and not x.ids:
+                        x.extra["described"] = True
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, m.group("a"), "org", (), (), extra={"unknown": True, "ner": "ORG", "described": True}))
@@ -588,6 +594,8 @@ class UnknownRecognizer:
         if pat is not None:
             for m in pat.finditer(text):
                 cands.append(m.span(1))
+                if doc.lang_ == "en":  # "Samsung Securities" (and not the foundry "Samsung"), as in ja/zh below
+                    self._investing_arm(out, taken, text, *m.span(1))
                 self._absorb(out, taken, *m.span(1), zh_text=text if doc.lang_ == "zh" else "")
         if doc.lang_ == "ja" and len(SPACED_JA.findall(text)) >= 3:  # machine translation that spaces every word
             for m in JA_SPACED_ORG.finditer(text):

@@ -216,6 +216,25 @@ def _partners(doc: Doc, orgs: list, designer, product) -> list:
     return [o for o in out if not guarded(doc, min(o.start, product.start), max(o.end, product.end))]
 
 
+# between a design verb and its object: "introduced Gaudi", "unveiled the new X", "launched its Y"
+_VERB_TO_OBJECT = re.compile(r"\s+(?:(?:the|its|a|an)\s+)?(?:(?:new|latest|first|flagship)\s+)?")
+
+
+def _pronoun_designer(doc: Doc, product, orgs: list) -> str | None:
+    """The product is the object of a design verb whose subject is a pronoun ("it", "the company"; lexicon
+    `_pronoun_subject`) and the sentence names no organisation before it: the company in view designs it, not a
+    name of a later clause (English)."""
+    if any(o.end <= product.start and not o.extra.get("coref") for o in orgs):
+        return None
+    verb = next((s for s, e in cue_spans(doc, "_design_verb") if _VERB_TO_OBJECT.fullmatch(doc.text, e, product.start)), None)
+    if verb is None or not any(re.fullmatch(r"\s+(?:also\s+|then\s+|\w+ly\s+)?", doc.text[e:verb])
+                               for _, e in cue_spans(doc, "_pronoun_subject")):
+        return None
+    from ingest.components.context import context_of
+    ctx = context_of(doc)
+    return ctx.topic if not guarded(doc, product.start, product.end) else None
+
+
 class DesignedBy:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
@@ -257,6 +276,11 @@ class DesignedBy:
                 colon = [o for o in orgs if "Foundry" not in o.types and _colon_owner(doc, o, p)]
                 if colon:
                     best, conf = colon[0], base * 0.9
+            if best is None and triggered and doc.lang_ == "en":
+                topic = _pronoun_designer(doc, p, orgs)
+                if topic is not None:  # "In June 2019 it introduced Gaudi, …, and … Intel bought the company"
+                    add(doc, p, "designedBy", topic, base * 0.85, NAME + "_pronoun", spans=[p])
+                    continue
             if best is None and triggered:
                 # the sentence's vendor: prefer one right after "by"/"由", else the closest preceding one
                 named = [o for o in orgs if not ("Foundry" in o.types and fabricating(doc, o))]

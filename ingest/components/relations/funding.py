@@ -96,6 +96,8 @@ ZH_BACK_OBJECT = re.compile(r"\s?了?\s?(?:该公司|该企业|后者|後者|其
 ZH_DESCRIBED = re.compile(r"(?:芯片|半导体|科技|计算|算力|[A-Za-z])(?:公司|企业|初创公司|初创企业|创企|厂商|独角兽)\s?$")
 # "ラピダスは2022年8月に設立され…8社が出資した": a company of any kind that opens the sentence as its topic
 TOPIC_MARKER = re.compile(r"^\s*(?:は|も)(?!、)")
+# the subject marker after a Japanese name (and its other spelling in brackets): "科大訊飛（iFlytek）が"
+JA_SUBJECT_GA = re.compile(r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*が")
 # the topic marker after a Japanese name and its other spelling in brackets: "赤城電子（Grox Compute）は"
 JA_SUBJECT_AFTER = re.compile(r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*(?:は|も)(?!、)")
 
@@ -253,6 +255,31 @@ def _listed_on(text: str, orgs: list, last) -> list:
     return out
 
 
+# "**沐曦股份**：…", "Kestrel Labs: …": a name that opens a line as its label, then a colon
+LABEL_AFTER = re.compile(r"\s*[*＊]*\s*[：:](?!\d)")
+# ", the family office of ", ", the venture arm of ": an appositive that describes the party named before it
+APPOSITIVE_OF = re.compile(r"\s*(?:,\s*|(?:\([^()\n]{1,24}\)\s*)?,?\s*(?:which|that|who)\s+(?:is|was|are|were)\s+)"
+                           r"(?:the|an?|its)\s+(?:[\w&'’-]+\s+){0,3}?(?:of|at|to|behind)\s+(?:the\s+)?", re.I)
+# (and machine translation's relative: "Mitsune Capital (三峰キャピタル) which is the venture capital company of the Mitsune Bank")
+APPOSITIVE_THEN_CUE = re.compile(r"\s*,\s*(?:the|an?|its)\s+[^,;.()]{1,80},\s*(?:also\s+|too\s+|then\s+|have\s+|has\s+|had\s+)*",
+                                re.I)
+APPOSITIVE_END = re.compile(r"[,;.()]|\band\b|\bas well as\b")
+
+
+def _described_parties(text: str, orgs: list) -> list:
+    """Names that only describe a party (English): the owner in "Amazon founder Jeff Bezos", and every name of an
+    appositive after a party ("Halvard Holdings, the family office of Zintra founder Mel Osgood", "Intel Capital,
+    the venture arm of Intel") up to the end of that appositive. They take no role in the round."""
+    ordered = sorted(orgs, key=lambda o: o.start)
+    out = [o for o in ordered if any(DESCRIBES_NEXT.fullmatch(text, o.end, n.start) for n in ordered)]
+    for prev, o in zip(ordered, ordered[1:]):
+        if prev.key == o.key or not APPOSITIVE_OF.fullmatch(text, prev.end, o.start):
+            continue
+        end = APPOSITIVE_END.search(text, o.end)
+        out += [n for n in ordered if o.start <= n.start and (end is None or n.end <= end.start()) and n not in out]
+    return out
+
+
 # a round named as what an investor was in it ("A轮的领投方鹤峰资本", "B轮投资方"): the party's role in that round
 ZH_ROUND_ROLE = re.compile(r"\s?的?(?:领投方|领投机构|领投人|投资方|投资机构|投资人)\s?")
 
@@ -325,7 +352,8 @@ class Funding:
                 parts.add(id(holder[-1]))
                 leads.discard(id(holder[-1]))
                 # "远澜创投亦持有同行业企业曜石半导体12%的股份": the company held is named after the cue
-                held = held or next((o for o in orgs if e <= o.start < _clause_end(text, e) and
+                held = held or next((o for o in orgs if e <= o.start < _clause_end(text, e) and not (
+                    doc.lang_ == "ja" and JA_SUBJECT_GA.match(text, o.end)) and  # "…ほか、科大訊飛が1.19%を持つ": a holder
                                      (id(o) not in parts and id(o) not in leads or HELD_OBJECT.search(text[e:o.start]))),
                                     None)
                 if held is not None:  # "X also owns a 4% stake in Y": 'also' names no investor here
@@ -351,6 +379,16 @@ class Funding:
             for s, e, row in cue_rows(doc, "_parent") if row.get("agent") == "before")]
         self._coordinate(text, listed, leads, lead_cues)
         self._coordinate(text, listed, parts, part_cues)
+        if doc.lang_ == "en":  # (before the investors are read off the roles)
+            for o in _described_parties(text, orgs):
+                leads.discard(id(o))
+                parts.discard(id(o))
+        label = next((o for o in orgs if LABEL_AFTER.match(text, o.end) and not text[:o.start].strip(" \t*#>-•・")), None)
+        if label is not None:  # "**沐曦股份**：国家人工智能产业投资基金参与战略配售": the label names the company the line is about
+            for o in orgs:
+                if o.key == label.key:
+                    leads.discard(id(o))
+                    parts.discard(id(o))
         investors = [o for o in orgs if id(o) in leads or id(o) in parts]
         company = None
         topic = ctx.topic
@@ -359,7 +397,7 @@ class Funding:
         orgs = [o for o in orgs if not any(a <= o.start and o.end <= b + 1 or o.start <= a and b <= o.end
                                            for a, b in venues)]
         if doc.lang_ == "en":  # "Amazon founder Jeff Bezos", "TikTok owner ByteDance": the first name only describes
-            described = [o for o in orgs if any(DESCRIBES_NEXT.fullmatch(text, o.end, n.start) for n in orgs)]
+            described = _described_parties(text, orgs)  # (and "Intel Capital, the venture arm of Intel")
             leads -= {id(o) for o in described}
             parts -= {id(o) for o in described}
             orgs = [o for o in orgs if o not in described]
@@ -616,6 +654,8 @@ class Funding:
                         if owners:
                             role.update(id(o) for o in owners)
                             role.discard(id(n))
+                    if doc.lang_ == "en":  # "Halvard Holdings, the family office of …, also invested": past its appositive
+                        role.update(id(o) for o in orgs if o.end <= s and APPOSITIVE_THEN_CUE.fullmatch(text, o.end, s))
                 elif agent == "object":
                     role.update(id(o) for o in _chain_before(text, orgs, s, window))
                 listed = re.match(r"^\s?\S{0,3}?\s?(?:[（(][^（）()]{1,12}[）)])?\s?(?:は|为|為|是|:|：|には|包括|有)",
@@ -701,7 +741,9 @@ class Funding:
         orgs = [o for o in orgs if not any(0 <= s - o.end <= 3 for s, _ in parent) and not o.extra.get("first_person")]
         if doc.lang_ == "ja" and found and len(orgs) == 1 and found[0][2].get("agent") not in ("after", "adjacent_before"):
             return Funding._unnamed_buyer(doc, orgs[0], found[0][0], conf)
-        if not found or len(orgs) < 2:
+        if not found or len(orgs) < 2 and not (
+                doc.lang_ == "en" and orgs and found[0][2].get("agent", "before") == "before"
+                and DESCRIBED_TARGET.match(doc.text, found[0][1])):  # "Intel bought the company": the one in view
             return False
         passive = [c for c in found if c[2].get("agent") in ("after", "adjacent_before")]
         s, e, row = (passive or found)[0]

@@ -60,7 +60,8 @@ def implicit_chips(doc: Doc, ms: list) -> list:
         return []
     # "同社は製造をラピダスに委託し…", "该公司…由台积电代工": the company the paragraph is about is no other organisation
     others = [m for m in of_kind(ms, "org") if "Foundry" not in m.types and not m.extra.get("unknown")
-              and not (m.extra.get("coref") and (doc.lang_ in ("ja", "zh") or POSSESSIVE.fullmatch(m.text)))]
+              and not (m.extra.get("coref") and (doc.lang_ in ("ja", "zh") or POSSESSIVE.fullmatch(m.text)
+                                                 or doc.text[m.end:m.end + 2] in ("'s", "’s")))]  # "the company's"
     if others and not cue_spans(doc, "_this_chip"):
         return []
     return previous_chips(doc)
@@ -68,7 +69,10 @@ def implicit_chips(doc: Doc, ms: list) -> list:
 
 # "It keeps the CDNA 3 architecture of the MI300X and … uses …": "It" opening the sentence as the subject of what it keeps,
 # shares or uses is the chip in view, though the sentence names another (English)
-_IT_KEEPS = re.compile(r"^\W*It\s+(?:also\s+|still\s+)?(?:keeps|retains|shares|inherits|reuses|uses|adopts)\b")
+# ("like the MI300X it is a CDNA 3 GPU fabricated by TSMC": the chip compared with is named, "it" is the one in view)
+_IT_KEEPS = re.compile(r"^\W*It\s+(?:also\s+|still\s+)?(?:keeps|retains|shares|inherits|reuses|uses|adopts)\b|"
+                       r"^\W*(?:[Ll]ike|[Aa]s with|[Uu]nlike)\s+(?:the\s+|its\s+)?[\w .-]{1,30}?,?\s+it\s+(?:also\s+|still\s+)?"
+                       r"(?:is|was|uses|used|keeps|relies|comes)\b")
 
 
 def subject_chips(doc: Doc, chips: list) -> list:

@@ -58,6 +58,9 @@ def _converts(text: str, m, money: list) -> bool:
 _OUTLOOK = ("見通", "見通し", "見込", "達する見", "する見")
 
 
+# the word that opens the next figure's clause after a figure and its year (English)
+EN_NEXT_CLAUSE = re.compile(r"\s(?:and|while|but|whereas|then)\s")
+
 class Market:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
@@ -133,6 +136,10 @@ class Market:
                                                           for s, e in cue_spans(doc, "_growth")):
                     growth = p.value
                     break
+            if doc.lang_ == "en":  # "$44.22 billion for 2022 and projected $53.4 billion for 2023": the verb after
+                nxt_clause = EN_NEXT_CLAUSE.search(doc.text, hi)  # "and" is the next figure's
+                if nxt_clause and nxt_clause.start() < seg_end:
+                    seg_end = nxt_clause.start()
             forecast_cue = any(seg_start <= s < seg_end for s, _ in cue_spans(doc, "_forecast"))
             listed = re.match(r"\s*(?:、|,|，|と)", doc.text[mo.end:]) or mo.end == max(m.end for m in money)
             if not forecast_cue and doc.lang_ == "ja" and listed and any(

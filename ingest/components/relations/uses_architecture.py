@@ -12,8 +12,9 @@ from ingest.components.relations.common import (add, confidence, cue_spans, dist
                                                 relative_owner, same_clause)
 
 NAME = "aic_uses_architecture"
-# "It is a neural processing unit built around Da Vinci cores": "it" as the subject that opens the sentence
-_IT_OPENS = re.compile(r"^\W*(?:[Ii]t|Each|Both|They|All(?: (?:three|four|of them))?)\s+(?:is|was|are|were|uses|use|used|"
+# "It is a neural processing unit built around Da Vinci cores": "it" as the subject that opens the sentence (or a clause
+# after a semicolon: "…; both are built around the company's X cores")
+_IT_OPENS = re.compile(r"^\W*(?:[Ii]t|[Ee]ach|[Bb]oth|[Tt]hey|[Aa]ll(?: (?:three|four|of them))?)\s+(?:is|was|are|were|uses|use|used|"
                        r"has|have|combines|combine|pairs|moves to|moved to)\b")
 
 
