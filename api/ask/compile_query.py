@@ -513,7 +513,11 @@ class Compiler:
         self.region = code
         org = v
         pre = ""
-        if nt == "chip":
+        made = nt == "chip" and _MADE_IN.search(self.text[:a.span.start])
+        if made:  # "chips fabricated outside China", "made in Taiwan": the country of a foundry that made it
+            org = self.fresh("o")
+            pre = f"{{ {v} aic:fabricatedBy {org} }} UNION {{ {v} aic:manufacturedOn/aic:offeredBy {org} }} "
+        elif nt == "chip":
             org = self.fresh("o")
             pre = f"{v} aic:designedBy {org} . "
         elif nt not in ORGS | {"company"}:
@@ -525,7 +529,10 @@ class Compiler:
         fallback = (f" UNION {{ VALUES ({org} {cc}) {{ {rows} }} FILTER NOT EXISTS {{ {org} aic:country ?any{cc[1:]} }} }}"
                     if rows else "")
         inner = f"{{ {org} aic:country {cc} }}{fallback}"
-        if a.negated:
+        if a.negated and made and "outside" in made.group(0).lower():
+            # made outside it: by a foundry known to be elsewhere ("not made in" it stays closed-world, below)
+            self.add(f"{pre}{inner} FILTER({cc} != {_lit(code)})")
+        elif a.negated:
             self.add(f"{pre}{inner} FILTER({cc} = {_lit(code)})", True)
         elif n is self.g.answer and nt != "chip" and self.g.aggregate in (None, "count"):
             self.region_var = cc
@@ -628,6 +635,8 @@ class Compiler:
                     any(n.type == "round" for n in g.nodes):  # "had the earliest IPO": its round's date
                 rv = next(n for n in g.nodes if n.type == 'round').var  # (dates of several datatypes: compared as strings)
                 opat = f"?{rv} aic:date ?d_{rv} . BIND(STR(?d_{rv}) AS ?order)"
+            elif agg in ("max_year", "min_year") and g.answer.type != "chip":  # the year of the answer's chip
+                opat = f"?{next(n for n in g.nodes if n.type == 'chip').var} aic:announcedIn ?order ."
             elif agg in ("max_year", "min_year"):
                 opat = "?x aic:announcedIn ?order ."
             else:
@@ -684,6 +693,11 @@ class Compiler:
             prefixes = "PREFIX aic: <https://w3id.org/aichip/ontology#>\n" + prefixes
         return Compiled(prefixes + q, "x", kind, order, self.region_var, self.triples, self.currency, self.region,
                         self.dated_rounds, self.undated_var)
+
+
+# a country said of where a chip is made ("fabricated outside China", "made in Taiwan"): its foundry's, not its designer's
+_MADE_IN = re.compile(r"(?:made|manufactured|fabricated|fabbed|produced|built)\s+(?:in|outside(?:\s+of)?|within)\s+"
+                      r"(?:the\s+)?$", re.I)
 
 
 def _condition(expr: str, a: Atom) -> str:

@@ -301,6 +301,12 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             continue
         nodes.append(Node(f"n{i}", typ, t.start, t.end, t.row.get("cls"), ipo=bool(t.row.get("ipo")),
                           lead=bool(t.row.get("lead"))))
+    for n in nodes:  # "and also one that …": a second thing of the kind said before it
+        if n.type == "same_kind":
+            prev = [o for o in nodes if o.end <= n.start and o.type != "same_kind"]
+            if not prev:
+                raise NotUnderstood("not_understood", words=text[n.start:n.end])
+            n.type, n.cls = prev[-1].type, prev[-1].cls
     nodes += _asked_amount(spans, nodes)
     nodes += _implied_round(spans, nodes)
     _ipo_word(rels, nodes)
@@ -1586,6 +1592,7 @@ def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None
             not any(n.type in ("process", "chip") for n in nodes if n is not answer):
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
     if agg in ("max_year", "min_year") and answer.type != "chip" and \
-            not (answer.type in ORGS and any(n.type == "round" for n in nodes)):  # (an org's first/last round by date)
+            not (answer.type in ORGS and any(n.type in ("round", "chip") for n in nodes)):
+        # (an org's first/last round by date; "the vendor that announced the earliest training chip": by its chip's year)
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
     return agg

@@ -127,6 +127,62 @@ CASES: list[tuple[str, str, str | None]] = [
     ("decline", "How many transistors does the MI300X have?", None),
     ("decline", "Which chips are cheaper than the H100?", None),
     ("decline", "Which chips use the same memory as the MI300X?", None),
+    # second batch (written after the first was fixed, before running it)
+    ("count+numeric", "nvidia chips on tsmc 4nm, how many",
+     "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?x aic:designedBy aid:nvidia ; aic:manufacturedOn ?p . "
+     "?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 4 }"),
+    ("multihop", "Sorry if this is basic, but which companies have invested in Groq?", inv("aid:groq")),
+    ("superlative+attribute", "What was the smallest round Enflame ever raised, in yuan?",
+     "SELECT (MIN(?a) AS ?v) WHERE { ?r aic:fundedCompany aid:enflame ; aic:amount ?a ; aic:currency \"CNY\" }"),
+    ("numeric+attribute", "Which companies raised more than $500 million in a single round?",
+     "?r aic:fundedCompany ?x ; aic:amount ?a ; aic:currency \"USD\" . FILTER(?a > 500000000)"),
+    ("intersection+attribute", "Which Tenstorrent chips use GDDR6 and are made by TSMC?",
+     "?x aic:designedBy aid:tenstorrent ; aic:memoryType \"GDDR6\" ; aic:fabricatedBy aid:tsmc ."),
+    ("attribute+type", "Which Hong Kong-listed companies design GPGPU chips?",
+     "?r aic:fundedCompany ?x ; aic:exchange \"Hong Kong Stock Exchange\" . ?c aic:designedBy ?x ; "
+     "aic:usesArchitecture aid:arch-gpgpu ."),
+    ("region+negation+multihop", "Which Chinese vendors have chips fabricated outside China?",
+     country("?x", "CN") + " ?x a aic:ChipVendor . ?c aic:designedBy ?x ; aic:fabricatedBy ?f . FILTER NOT EXISTS { " +
+     country("?cn", "CN") + " FILTER(?f = ?cn) }"),
+    ("count", "How many vendors rely on Samsung?",
+     "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { ?x a aic:ChipVendor . " + relies("?x", "aid:samsung") + " }"),
+    ("superlative+multihop", "Which vendor announced the earliest training chip?",
+     "?c aic:designedBy ?x ; a aic:TrainingChip ; aic:announcedIn ?y . { SELECT (MIN(?y2) AS ?y) WHERE { "
+     "?c2 a aic:TrainingChip ; aic:announcedIn ?y2 } }"),
+    ("time", "chips announced no later than 2019",
+     "?x a aic:Chip ; aic:announcedIn ?y . FILTER(" + year("?y") + " <= 2019)"),
+    ("time+negation", "Which Huawei chips were not announced in 2018?",
+     "?x aic:designedBy aid:huawei . FILTER NOT EXISTS { ?x aic:announcedIn ?y . FILTER(" + year("?y") + " = 2018) }"),
+    ("numeric", "Which processes offered by TSMC are 7nm or smaller?",
+     "?x a aic:ProcessNode ; aic:offeredBy aid:tsmc ; aic:nodeNanometers ?n . FILTER(?n <= 7)"),
+    ("numeric+multihop", "Which vendors use process nodes larger than 14nm?",
+     "?x a aic:ChipVendor . { ?x aic:reliesOn ?p } UNION { ?c aic:designedBy ?x ; aic:manufacturedOn ?p } "
+     "?p aic:nodeNanometers ?n . FILTER(?n > 14)"),
+    ("attribute", "What architecture do Graphcore's chips use?",
+     "?c aic:designedBy aid:graphcore ; aic:usesArchitecture ?x ."),
+    ("attribute+time", "Which exchange did the companies that went public in 2026 list on?",
+     "STR:SELECT DISTINCT ?v WHERE { ?r aic:fundedCompany ?co ; aic:exchange ?v ; aic:date ?d . "
+     "FILTER(" + year("?d") + " = 2026) }"),
+    ("sum+attribute", "Total IPO proceeds of companies listed on the STAR Market, in yuan?",
+     "SELECT (SUM(?a) AS ?v) WHERE { SELECT DISTINCT ?r ?a WHERE { ?r aic:exchange \"Shanghai STAR Market\" ; "
+     "aic:amount ?a ; aic:currency \"CNY\" } }"),
+    ("intersection+multihop", "Which investors backed a company that relies on Samsung and also one that relies on "
+     "GlobalFoundries?",
+     inv("?a", 1) + " ?a a aic:ChipVendor . " + relies("?a", "aid:samsung") + " " + inv("?b", 2) +
+     " ?b a aic:ChipVendor . " + relies("?b", "aid:globalfoundries").replace("?rc", "?rd")),
+    ("time+multihop", "For a report I'm writing, could you list every investor that led a round for Biren Technology "
+     "in 2020, if any?",
+     "?r aic:fundedCompany aid:biren-technology ; aic:leadInvestor ?x ; aic:date ?d . FILTER(" + year("?d") + " = 2020)"),
+    ("type+numeric", "Name the training chips built on TSMC 7nm.",
+     "?x a aic:TrainingChip ; aic:manufacturedOn ?p . ?p aic:offeredBy aid:tsmc ; aic:nodeNanometers 7 ."),
+    ("attribute+intersection", "Show me chips with on-chip SRAM that Graphcore or Groq made",
+     "?x aic:memoryType \"on-chip SRAM\" . { ?x aic:designedBy aid:graphcore } UNION { ?x aic:designedBy aid:groq }"),
+    ("superlative+multihop", "What's the newest chip made on a Samsung process?",
+     "?x aic:manufacturedOn/aic:offeredBy aid:samsung ; aic:announcedIn ?y . { SELECT (MAX(?y2) AS ?y) WHERE { "
+     "?c2 aic:manufacturedOn/aic:offeredBy aid:samsung ; aic:announcedIn ?y2 } }"),
+    ("decline", "Which chips have the highest memory bandwidth?", None),
+    ("decline", "When was Enflame founded?", None),
+    ("decline", "What's the market cap of Cambricon?", None),
 ]
 
 
