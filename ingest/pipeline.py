@@ -46,6 +46,9 @@ def _teach_jieba() -> None:
         for name in e.names:
             if any("\u4e00" <= c <= "\u9fff" for c in name) and " " not in name:
                 jieba.add_word(name, freq=2000)
+    for row in ontology.load_lexicon("zh", "segmenter_words"):  # words jieba's dictionary lacks ("对标|溯川微电子")
+        for w in row["words"]:
+            jieba.add_word(w, freq=2000, tag=row["tag"])
 
 
 @lru_cache(maxsize=3)

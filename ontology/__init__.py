@@ -123,6 +123,7 @@ LEXICON_SCHEMAS = {
     "questions": {"form", "patterns"},
     "name_words": {"kind", "words"},
     "org_suffixes": {"words"},
+    "segmenter_words": {"tag", "words"},
 }
 # optional keys of a lexicon row and the values they may take (a misspelt side fails at load)
 LEXICON_OPTIONAL = {
@@ -130,6 +131,7 @@ LEXICON_OPTIONAL = {
     "relations": {"agent": {"before", "after", "first", "adjacent_before", "object", "list"}, "window": None,
                   "note": None},
     "org_suffixes": {},
+    "segmenter_words": {},
 }
 
 

@@ -99,6 +99,7 @@ PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|％|percent|per cent|パーセント
 ZH_PERCENT = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?)")
 ROUND = re.compile(
     r"(?P<r>pre-?ipo|プレ-?ipo|ipo前|pre-?ipo轮|上市前|上場前|before (?:the |its )?(?:ipo|listing)|(?<![a-z])ipo(?![a-z])|initial public offering|"
+    r"登陆(?=[^，。；,]{0,12}?(?:科创板|科創板|创业板|主板|港交所|联交所|北交所|交易所|纳斯达克))|"  # (a listing: 登陆科创板)
     r"(?:pre-?)?series\s?[a-f]\+{0,2}(?:\d)?|(?:pre-?)?[a-f]\+{0,2}\s?(?:轮|輪)|(?:プレ)?シリーズ\s?[a-f]\+{0,2}|"
     r"(?<![a-z])(?:[b-f]\+{0,2}|a\+{1,2})[- ]round(?![a-z])|(?<![a-z])[a-f]\+{0,2}\s?ラウンド|"
     r"天使轮|angel round|\bangel\b|seed round|seed[- ](?:funding|financing|stage)|(?<=\bat )seed\b|種子輪|种子轮|エンジェル|strategic (?:round|financing|investment)|"
@@ -110,6 +111,8 @@ def round_name(text: str) -> str:
     """Canonical round name: "Series B", "Pre-Series A", "Series A+", "IPO", "Pre-IPO", "Angel", "Strategic"."""
     t = text.lower().replace(" ", "")
     t = t.replace("プレ", "pre-").replace("pre--", "pre-")
+    if t == "登陆":  # "登陆科创板": landing on an exchange is its listing
+        return "IPO"
     if ("pre" in t or "前" in t or "before" in t) and any(k in t for k in ("ipo", "上市", "上場", "listing")):
         return "Pre-IPO"
     if any(k in t for k in ("ipo", "initialpublic", "上市", "上場", "listing", "listed", "debut", "配售", "配分", "placement")):

@@ -254,6 +254,30 @@ def _numbered_katakana(text: str) -> bool:
     return bool(m) and m.group("w").strip("・").casefold() not in not_names("ja")
 
 
+# jieba's word classes a Chinese name does not end inside: verbs, prepositions, adverbs, conjunctions, particles,
+# pronouns, locations ("启萍5代|基于", "瀚铖5代|搭载"); and the one-character function words a guess may swallow ("被")
+_ZH_NEXT_WORD = ("v", "p", "d", "c", "u", "r", "f")
+_ZH_FUNCTION_CHAR = ("p", "c", "u")
+# a product's generation or model number ends a Chinese guess labelled a company ("启萍5代"): a chip, not a company
+_ZH_GENERATION_END = re.compile(r".*[\u4e00-\u9fff].*\d\s?(?:代|号|號|型)")
+
+
+def _zh_word_end(doc: Doc, s: int, e: int) -> int:
+    """Where a Chinese guess ends once the next word is given back: a dictionary verb or function word that begins
+    inside the guess and goes on past it ("启萍5代基|于完全自研" read as "启萍5代基"), or a one-character
+    preposition, conjunction or particle the guess ends on ("启萍5代被|称为"); at least two characters stay."""
+    from ingest.components.unknown import _zh_tags
+    tags = _zh_tags()
+    for t in doc:
+        a, b = t.idx, t.idx + len(t.text)
+        if a - s < 2 or a >= e:
+            continue
+        tag = tags.get(t.text, "")
+        if b > e and tag.startswith(_ZH_NEXT_WORD) or b == e and len(t.text) == 1 and tag.startswith(_ZH_FUNCTION_CHAR):
+            return a
+    return e
+
+
 # a performance figure and its unit ("512 TOPS", "2 PFLOPS", "150W"), which a recogniser may read as a chip's name
 _MEASURE = re.compile(r"(?:\d[\d.,]*\s?)?(?:INT8\s?|FP\d{1,2}\s?)?(?:[TPEG]?FLOPS|TOPS|[kKM]?W|GB|TB|GHz|MHz)(?:/W)?")
 # a Chinese chip guess that runs from a model code into the next word ("LT-T2算" of "LT-T2算力")
@@ -286,6 +310,11 @@ class ModelMentions:
             if glued:  # "LT-T2算力不差": a model code ends at its last letter or digit, not in the word after it
                 e = s + glued.end(1)
                 stripped = text[s:e]
+            if doc.lang_ == "zh" and e != _zh_word_end(doc, s, e):
+                e = _zh_word_end(doc, s, e)  # "启萍5代被称为…": the name ends before the word that begins in it
+                stripped = text[s:e]
+            if doc.lang_ == "zh" and label == "ORG" and _ZH_GENERATION_END.fullmatch(stripped):
+                label = "CHIP"  # "启萍5代基于…": a generation number ends a product's name, never a company's
             if label == "ORG" and _QUOTED_AFTER_CHIP_WORD.search(text[max(0, s - 12):s]) and (
                     text[e:e + 1] in _CLOSE_QUOTE or _READING_THEN_CLOSE.match(text, e)):  # 「崑崙（Kunlun）」
                 label = "CHIP"  # ミサゴの新チップ「ハヤテ」: a name quoted after a chip word is the chip

@@ -688,8 +688,10 @@ class UnknownRecognizer:
                 continue  # "AI半導体スタートアップ": a description, no name
             if doc.lang_ == "zh":
                 starts = [t.idx - s for t in doc if s <= t.idx < s + len(surface)]
-                if s > 0 and text[s - 1] in _ZH_PREPOSITIONS:
+                if s > 0 and text[s - 1] in _ZH_PREPOSITIONS and not any(t.idx == s - 1 and len(t) == 2 for t in doc):
                     starts.append(0)  # jieba glues a preposition to an unknown name ("由澄溪|天使|基金"): it ends there
+                    # (but a two-character word of the preposition and the match's first character is a word of its
+                    # own, a verb: "对标|极汀芯科技" begins after it)
                 cut = _zh_name_start(surface, starts)
                 s, surface = s + cut, surface[cut:]
                 cut = _zh_after_verb(surface)
@@ -931,6 +933,8 @@ class UnknownRecognizer:
             n = next((c for c in chips if close and (c.start, c.end) == close.span("name")), None)
             if n is not None and n.key != m.key:
                 n.extra["key"] = m.key
+        if doc.lang_ == "zh":
+            _zh_chip_before_bracket(doc, out, taken, chips)
         for n in orgs:
             if n.start == 0 or text[n.start - 1] not in "（(" or text[n.end:n.end + 1] not in ("）", ")"):
                 continue
@@ -1076,6 +1080,29 @@ def _ampersand_names(text: str, out: list, taken: list) -> None:
         m.end = e
         m.text = text[m.start:e]
         taken.append((m.start, e))
+
+
+# a Chinese product name right before a bracket: a brand and its model number or generation ("启萍5代", "汐海D193")
+ZH_CHIP_BEFORE_BRACKET = re.compile(r"[\u4e00-\u9fff]{2,4}\s?[A-Za-z]{0,3}[-\s]?\d{1,4}[A-Za-z]{0,3}\s?(?:代|号|號|型)?")
+
+
+def _zh_chip_before_bracket(doc: Doc, out: list, taken: list, chips: list) -> None:
+    """"正式发布启萍5代（DROR Ultra 6，简称DU）": a chip found in brackets with nothing named before them is the other
+    name of the brand and number written right before the bracket, which begins a word after a verb, particle or
+    punctuation (jieba's tokens) where no other mention lies."""
+    text = doc.text
+    tags = _zh_tags()
+    for c in chips:
+        if c.start < 2 or text[c.start - 1] not in "（(" or any(m.end in (c.start - 1, c.start - 2) for m in out):
+            continue
+        m = next((m for i, t in enumerate(doc) if c.start - 12 <= t.idx < c.start - 1
+                  and (m := ZH_CHIP_BEFORE_BRACKET.fullmatch(text, t.idx, c.start - 1))
+                  and (i == 0 or doc[i - 1].is_punct or tags.get(doc[i - 1].text, "")[:1] in ("v", "u", "p"))), None)
+        if m is None or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        taken.append(m.span())
+        out.append(Mention(m.start(), m.end(), m.group(0), "chip", (), ("Chip",), extra={"unknown": True}))
+        c.extra["key"] = out[-1].key
 
 
 def _one_entity(m: Mention, n: Mention) -> None:

@@ -23,7 +23,8 @@ NOT_AMOUNT = re.compile(r"(valu|估值|評価|時価総額|企業価値|企业�
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-LISTING = re.compile(r"挂牌上市|登陆|上市交易|正式上市|首发募资|上場した|上場し|listed (?:on|in)|began trading|debuted (?:on|in)|went public", re.I)
+LISTING = re.compile(r"挂牌上市|登陆|上市交易|正式上市|首发募资|上場した|上場し|listed (?:on|in)|began trading|debuted (?:on|in)|went public|"
+                     r"在[^，。；,]{0,12}?(?:科创板|科創板|创业板|主板|港交所|联交所|北交所|交易所|纳斯达克)(?:挂牌)?上市", re.I)
 # the gross proceeds of an offering are its amount, though said as a total ("total fundraising", "募资总额")
 OFFERING_TOTAL = re.compile(r"total (?:fundraising|proceeds|gross proceeds|funds raised|amount raised)|"
                             r"募集资金总额|募资总额|募集資金總額|調達総額|資金調達総額", re.I)
@@ -35,6 +36,8 @@ POSSESSOR_JA = re.compile(r"^(?!.*からの\s*$)[^，,、。：:]{0,6}の\s*$") 
 HELD_OBJECT = re.compile(r"\b(?:stake|shares?|interest|%)\s+(?:\w+\s+){0,2}(?:in|of)\s+(?:the\s+)?$|%\s*(?:in|of)\s+$", re.I)
 # "Y（Latin）の株主", "Y的主要股东": the possessive between a name and a shareholder cue
 HOLDERS_OF = re.compile(r"\s*(?:[（(][^（）()]{1,40}[）)]|[）)])?\s*(?:的|の)\s?(?:他の|其他|主要|筆頭|第一大|大)?\s?")
+# the subject of a Japanese holding sentence: "アリババ（Alibaba）は…の株式2.08%を保有"
+JA_HOLDER_SUBJECT = re.compile(r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*(?:は|が|も)")
 # "Drummond Capital, which holds 12%": the name before a relative pronoun is its subject
 RELATIVE = re.compile(r"\s*,\s*(?:which|who|that)\s+(?:also\s+|now\s+|still\s+)?", re.I)
 # "an early Quillfire backer", "a longtime Nimbic investor": a name used as the modifier of a backer noun
@@ -119,6 +122,10 @@ def opens_sentence(doc: Doc, o) -> bool:
 # a time that opens a Japanese or Chinese sentence before its subject ("2021年3月，X完成…", "2023年、Xは…", "今年2月，")
 CJK_TIME_OPENING = re.compile(r"^\s*(?:(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:今年|去年|同年|前年|翌年|昨年|本年)(?:\d{1,2}月)?"
                               r"(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)(?:[初底中末]|上旬|中旬|下旬)?(?:に|には)?\s?[，,、]\s*")
+# "磐擎科技于2026年1月2日在港交所上市", "X和Y则先后登陆科创板": the name right before the time or place of a listing (or
+# of its list, past "和"/"、") is the company listed, wherever the sentence begins
+ZH_LISTS_ITSELF = re.compile(r"\s?(?:[（(][^（）()]{1,30}[）)])?\s?(?:也|亦|则|已|还|均|都|随后|先后|同样|相继)*"
+                             r"(?:(?:于|在)[^，,。；;、（）()]{0,24}?(?:挂牌上市|上市|登陆|挂牌)|登陆)")
 # a time or linking phrase that opens an English sentence before its subject
 INTRO_PHRASE = re.compile(r"^(?:(?:In|On|By|During|Since|Earlier|Later|Last|This|Next|Early|Late)\b[^,;.]{0,30}|"
                           r"Separately|Meanwhile|Also|Now|Today|Yesterday|Previously|Since then),\s*")
@@ -143,6 +150,18 @@ def said_of_itself(doc: Doc, o) -> bool:
     """"Harrowgate AI Inc. said on Wednesday that it has raised …": a company reporting its own round is no source."""
     from ingest.components.relations.common import _SAID_THAT
     return doc.lang_ == "en" and _SAID_THAT.match(doc.text, o.end) is not None
+
+
+def _lists_itself(text: str, o, orgs: list) -> bool:
+    """A Chinese name that is the subject of a listing verb after it (ZH_LISTS_ITSELF), alone or as an item of the list
+    of names before that verb ("栖霁电子和溟溪科技则先后登陆科创板")."""
+    while True:
+        if ZH_LISTS_ITSELF.match(text, o.end):
+            return True
+        o = next((n for n in orgs if n.start > o.end and re.fullmatch(r"\s?(?:[（(][^（）()]{1,30}[）)])?\s?[和与及、]\s?",
+                                                                      text[o.end:n.start])), None)
+        if o is None:
+            return False
 
 
 def _opens_as_topic(text: str, o) -> bool:
@@ -343,6 +362,13 @@ class Funding:
         for s, e, row in cue_rows(doc, "_hold"):
             holder = [o for o in orgs if o.end <= s and (_clause_start(text, s) <= o.start or
                                                          RELATIVE.fullmatch(text[o.end:s]))]
+            owned = next((o for o in holder if HOLDERS_OF.fullmatch(text[o.end:s])), None) \
+                if doc.lang_ in ("ja", "zh") and row.get("agent") == "before" else None
+            if owned is not None:  # "AはBの株式2.08%を保有": the name joined to the cue by の/的 is the company held
+                holder = [o for o in holder if o.key != owned.key]
+                held = held or owned
+                subjects = [o for o in holder if JA_HOLDER_SUBJECT.match(text, o.end)] if doc.lang_ == "ja" else []
+                holder = subjects[-1:] or holder  # (the subject holds: "Aは投資部門を通じてBの株式…")
             if holder and row.get("agent") == "before":
                 if doc.lang_ == "ja":  # "アリババが2.08%、科大訊飛が1.19%を保有する": every subject before the cue holds
                     for o in holder[:-1]:
@@ -438,7 +464,8 @@ class Funding:
                 and not _says_it_invests_or_researches(first.text, "ja") else None
             cands = [o for o in cands if opens_sentence(doc, o) and acts_in(doc, o, "funding", window=24)
                      or subject is not None and o.key == subject
-                     or doc.lang_ == "zh" and ZH_DESCRIBED.search(text, 0, o.start)]  # "边缘AI芯片公司芯湃微宣布完成…"
+                     or doc.lang_ == "zh" and ZH_DESCRIBED.search(text, 0, o.start)  # "边缘AI芯片公司芯湃微宣布完成…"
+                     or doc.lang_ == "zh" and _lists_itself(text, o, orgs)]
         if cands:
             company = min(cands, key=lambda o: (0 if topic and o.key == topic else 1,
                                                 0 if (not o.types or o.types[0] == "ChipVendor") else 1, o.start))
@@ -570,11 +597,11 @@ class Funding:
                     datatype=XSD + "gYearMonth")
             else:
                 add(doc, rkey, "date", str(y.value), conf, NAME, spans=[y], literal=True, datatype=XSD + "gYear")
-        if doc.lang_ == "ja" and rname == "IPO" and company is not None and not money and not investors:
+        if doc.lang_ in ("ja", "zh") and rname == "IPO" and company is not None and not money and not investors:
             # "2025年12月に科創板へ上場した摩爾線程（ムーアスレッド）と沐曦（メタエックス）": each company listed, each its IPO
             for o in cands:
                 gap = text[company.end:o.start] if o.start > company.end else ""
-                if o.key != ckey and re.fullmatch(r"\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:と|、|および|及び)\s*", gap):
+                if o.key != ckey and re.fullmatch(r"\s*(?:[（(][^（）()]{1,30}[）)])?\s*(?:と|、|および|及び|和|与|及)\s*", gap):
                     other = f"round:{o.key}:IPO"
                     add(doc, other, "fundedCompany", o.key, conf, NAME, spans=[o])
                     add(doc, other, "roundName", "IPO", conf, NAME, spans=rounds[:1], literal=True)
