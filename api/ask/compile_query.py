@@ -103,7 +103,8 @@ class Compiler:
         if rel in ("invest", "lead") and ta in ORGS | {"company"} and tb in ORGS | {"company"}:
             # Chinese is SVO like English: "谁投资了…厂商", "红杉投资的公司" (the verb between them: the first invests)
             svo = self.g.lang == "en" or (self.g.lang == "zh" and any(
-                r.row["rel"] in ("invest", "lead") and r.start >= a.end and r.end <= b.start for r in self.g.rels))
+                r.row["rel"] in ("invest", "lead") and r.start >= a.end and r.end <= b.start for r in self.g.rels)
+                and not self.zh_recipient(a.start))  # "给…厂商投过钱的谁": the one before the verb receives
             subj, obj = (va, vb) if (a.type == "investor" or (b.type != "investor" and svo)) \
                 else (vb, va)
             self.add(self.invest(subj, obj, rel))
@@ -206,8 +207,10 @@ class Compiler:
             return
         if nt == "chip" and types[:1] == ["arch"] and any(
                 b is not a and b.kind == "entity" and "vendor" in (ts := _types(self.idx, b.span.data)) and
-                "foundry" not in ts for b in n.atoms) and self.unstated_class(v, iris[0], a.negated):
-            return  # a designer's GPUs: its products of that class, as the form reads them
+                "foundry" not in ts for b in n.atoms) and not a.negated and self.unstated_class(v, iris[0], a.negated):
+            return  # a designer's GPUs: its products of that class, as the form reads them (a negated class is
+            # read on what the graph states, as every negation is: "chips NOT based on GPGPU" keeps one whose class
+            # the graph does not state)
         loose = rel in (None, "use", "make", "design", "rely")
         # the relation word read with each of the entity's kinds first (Intel "makes" as a foundry, not a designer)
         # before any generic reading ("company"): Samsung's "製" is its foundry's, whatever the word's own fit
@@ -285,6 +288,17 @@ class Compiler:
                 return r.row["rel"]
         return None
 
+    def zh_recipient(self, start: int) -> bool:
+        """Whether a Chinese phrase ending in a node or name that starts at `start` is opened by a recipient marker
+        ("给壁仞科技投过钱", "向…的厂商投资", "对燧原科技投资的"): it receives the money, the verb's subject is another."""
+        if self.g.lang != "zh":
+            return False
+        m = None
+        for m in re.finditer(r"给|向|对", self.text[:start]):
+            pass
+        return m is not None and not any(r.row["rel"] in ("invest", "lead") and m.end() <= r.start < start
+                                         for r in self.g.rels) and not re.search(r"[，,。？?]", self.text[m.end():start])
+
     def rel_near(self, a: Atom) -> tuple[str | None, bool]:
         """The relation word governing an entity: right after it (the entity is its subject: 'Samsung invested',
         '三星投资的', 'バイドゥが出資した') or right before it ('backed Biren', '投资了壁仞科技')."""
@@ -294,6 +308,8 @@ class Compiler:
             gap_after = text[a.span.end:r.start] if r.start >= a.span.end else None
             gap_before = text[r.end:a.span.start] if r.end <= a.span.start else None
             if gap_after is not None and len(re.sub(r"\s|が|は|の|has|have|had|did|does", "", gap_after)) == 0:
+                if r.row["rel"] in ("invest", "lead") and self.zh_recipient(a.span.start):
+                    return r.row["rel"], False  # "谁给壁仞科技投过钱": 壁仞科技 received it
                 return r.row["rel"], True
             if gap_after == "-" and re.match(r"[a-z]+(?:ed|made|built)\b", r.text, re.I):
                 return r.row["rel"], True  # "Tencent-backed vendors", "TSMC-fabricated chips": the name is the agent

@@ -389,6 +389,8 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         if i in used:
             continue
         node = _verb_fit(text, nodes, a, idx, rels, _attach(text, lang, nodes, a, idx, marks))
+        if lang == "en" and node.end <= a.start and any(r.start >= node.end and r.end <= a.start for r in rels):
+            node = _pp_head(text, nodes, node, a.start, atoms) or node  # "chips from US vendors are made by TSMC"
         if lang == "ja" and _ja_clause_object(text, a, rels, answer, idx):
             node = answer  # "Xに出資したが、…投資家": the first clause's verb is the answer's own
         node.atoms.append(Atom(a.kind, a))
@@ -422,6 +424,12 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         between = [r for r in between if fit or not (r.row["rel"] == "list" and any(
             x.kind in ("exchange", "event") and 0 <= x.start - r.end <= 5 for x in atoms))]
         rel = (fit or between or [None])[0]
+        if lang == "en" and rel is not None:
+            # "chips from Chinese vendors are made on …": a finite verb right after a prepositional phrase has the
+            # head before the phrase as its subject (a relative pronoun, "vendors that are …", keeps the nearest)
+            p = _pp_head(text, chain, a, rel.start, atoms)
+            if p is not None and _pair_reads(p, b, rel.row["rel"]):
+                a = p
         rel = rel.row["rel"] if rel is not None else None
         head, sibling = _branch_head(spans, edges, a, b)
         if head is not a:  # the second branch reads as the first, unless its own word links the head to it
@@ -476,7 +484,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     return g
 
 
-STRICT_MARKS = {"negate", "except", "both", "bare_cmp", "or"}
+STRICT_MARKS = {"negate", "except", "both", "bare_cmp", "or", "each"}  # ("each": one figure per thing, no form's)
 # a currency named as a constraint ("in yuan", "以人民币计", "人民元建て"): no form reads one, so a form's answer
 # would mix currencies; "多少人民币" (asking in a currency) is not a constraint
 
@@ -511,6 +519,11 @@ def _check_coverage(text: str, lex: ComposeLexicon, spans: list[Span], lang: str
     for s in spans:
         for i in range(s.start, s.end):
             chars[i] = " "
+    if lang is not None:  # the asker's framing is read on the words as written ("For a profile I'm writing:")
+        from api.ask.coverage import coverage_lexicon
+        for rx in coverage_lexicon(lang).frame:
+            for m in rx.finditer(text):
+                chars[m.start():m.end()] = " " * (m.end() - m.start())
     rest = "".join(chars)
     rest = lex.fill.sub(" ", rest)
     if lang is not None:  # the decline mechanism's harmless words (politeness, hedges, framing) are harmless here too
@@ -529,6 +542,23 @@ def _identity(text: str, idx: Any, n: Node, a: Atom) -> bool:
     t = entity_type(idx, a.span.data, n.type)
     gap = text[a.span.end:n.start] if n.start >= a.span.end else text[n.end:a.span.start]
     return t == n.type and n.type not in ("company", "org") and len(gap.strip(" の的'’s")) == 0
+
+
+# a preposition that hangs a node on the head before it ("chips from Chinese vendors"), and the auxiliary of a finite
+# verb right after that node ("… are made on", "… were announced"): no relative pronoun between (\0 a blanked name)
+_PP_GAP = re.compile(r"\s+(?:from|of|by)\s+(?:the\s+)?[\s\0]*", re.I)
+_FINITE_GAP = re.compile(r"\s+(?:are|is|were|was|have been|has been|had been)\s+(?:all\s+|also\s+|both\s+)?", re.I)
+
+
+def _pp_head(text: str, nodes: list[Node], n: Node, upto: int, atoms: list[Span]) -> Node | None:
+    """The head node that `n` hangs on by a preposition ("chips from Chinese vendors") when the words from `n` to
+    `upto` open with a finite verb's auxiliary ("… are made on", "… were announced in"): that verb's subject."""
+    if n not in nodes or nodes.index(n) == 0 or upto < n.end:
+        return None
+    p = nodes[nodes.index(n) - 1]
+    if not _PP_GAP.fullmatch(_blank_atoms(text[p.end:n.start], p.end, atoms)):
+        return None
+    return p if _FINITE_GAP.match(_blank_atoms(text[n.end:upto], n.end, atoms)) else None
 
 
 def _pair_reads(a: Node, b: Node, rel: str) -> bool:
@@ -812,7 +842,7 @@ _ASKED_SUBJECT_JA = re.compile(r"\s*(?:を|に|で|が)[^、。？?]*?のは\s*(
 _ASKED_THING_JA = re.compile(r"\s*(?:の|(?:を|に|で|が)[^、。？?]*?)もの\s*(?:は|を|が|[？?。]?\s*$)")
 
 
-def _ja_among(text: str, nodes: list[Node]) -> Node | None:
+def _ja_among(text: str, nodes: list[Node], blank: str = "") -> Node | None:
     """"Xのチップの中で最も微細なプロセスを使っているのはどれ": the set named before の中で/のうち is what is asked
     for when a later node is the object of the closing clause (…を使っているのは); the later node only qualifies it."""
     for i, n in enumerate(nodes[:-1]):
@@ -824,6 +854,12 @@ def _ja_among(text: str, nodes: list[Node]) -> Node | None:
             # "グーグルのチップでNPUアーキテクチャのものは": the chips of that architecture (only a name between, no
             # verb: "ファウンドリで作られるチップ…のもの" is where they are made)
             return n
+        if i == len(nodes) - 2 and blank and n.type not in ROUNDY and _AMONG_DE_JA.match(text, n.end) and \
+                _kind(n) != _kind(nodes[-1]) and _PLACE_OBJECT_JA.match(text, nodes[-1].end) and \
+                _NAMED_ONLY_JA.fullmatch(blank.replace("の", " "), n.end + 1, nodes[-1].start):
+            # "ファーウェイのチップで7nm以下のプロセスで作られているのは": the later node is the closing verb's place or
+            # object (…で作られている), so what is asked is an item of the set before で (only named constraints between)
+            return n
     return None
 
 
@@ -831,6 +867,9 @@ def _ja_among(text: str, nodes: list[Node]) -> Node | None:
 _AMONG_DE_JA = re.compile(r"\s*で(?![、,])")
 _OF_THING_JA = re.compile(r"\s*のもの\s*(?:は|を|が|[？?。]?\s*$)")
 _NAMED_ONLY_JA = re.compile(r"[^\u3040-\u309f、。，,]{0,24}")
+# "…プロセスで作られているのは", "…HBM3を搭載しているのは": the node is the closing verb's place or object (not "…投資家に
+# なったのは", "…を務めたのは", which say what the asked thing is)
+_PLACE_OBJECT_JA = re.compile(r"\s*(?:で|を)(?!務め|担|つとめ)[^、。？?]*?のは\s*(?:どれ|どの|何|なに|[？?]?\s*$)")
 
 
 _ZH_SET = re.compile(r"\s*(?:中|里|当中|之中|里面)\s*[，,、]")
@@ -931,14 +970,14 @@ def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> 
         return last
     if real[0].type == "org":  # "谁设计了…", "誰が…": the asking word itself
         return real[0]
-    among = _ja_among(text, real) if lang == "ja" else None
-    if among is not None:
-        return among
     chars = list(text)
     for a in atoms:
         for i in range(a.start, a.end):
             chars[i] = " "
     blank = "".join(chars)
+    among = _ja_among(text, real, blank) if lang == "ja" else None
+    if among is not None:
+        return among
     wh = _WH_ZH if lang == "zh" else _WH_JA
     if lang == "zh":  # "AMD的芯片中，哪些不是…", "沐曦的芯片中哪一款…": the set named before 中 is asked for
         # (a count over the set too: "2024年发布的芯片中，有几款采用…" counts those chips, not the processes)
@@ -1050,6 +1089,14 @@ def _ja_clause_object(text: str, a: Span, rels: list[Span], answer: Node, idx: A
 def _verb_fit(text: str, nodes: list[Node], a: Span, idx: Any, rels: list[Span], node: Node) -> Node:
     """"华为的芯片里哪些用了达芬奇架构，而且是台积电代工的": a name whose own verb stands right next to it ("台积电代工")
     qualifies a node that verb can link it to; when the node read by position cannot be, the nearest one that can."""
+    if a.kind == "cmp" and isinstance(a.data, dict) and a.data.get("q") == "Y" and node.type != "chip":
+        # "2021年に発表された、中国企業のチップ", "2021年发布的中国公司的芯片", "chips of Chinese companies announced in
+        # 2021": a year said with a launch verb is when a chip came out, never a company's round
+        said = next((r for r in rels if r.row.get("rel") == "design" and not re.fullmatch(r"from|behind", r.text, re.I)
+                     and (0 <= r.start - a.end <= 1 or 0 <= a.start - r.end <= 1)), None)
+        chips = [n for n in nodes if n.type == "chip"]
+        if said is not None and chips:
+            return min(chips, key=lambda n: abs(n.start - a.start))
     if a.kind != "entity":
         return node
     verb = next((r for r in rels if 0 <= r.start - a.end <= 1), None)  # the name is the verb's subject
@@ -1108,7 +1155,9 @@ _COPULA = {"en": r"\s*(?:(?:is|are|was|were)(?:\s+(?P<neg>not)|(?P<negc>n['’]t
            "ja": r"\s*(?:で(?:ありながら|ありつつ|あり|もあり|あって)、?|かつ)\s*",
            "zh": r"\s*(?:(?:中|里|当中|之中)\s*[，,]?\s*(?:有)?(?:哪些|哪款|哪一款|哪几款|哪个|哪家)\s*)?"
                  r"(?:同时|也|又|并且|而且)?\s*(?:(?P<neg>不是|并非|非|不属于|(?:没有|未|不)(?:被)?(?:标|列|归|划|定位)(?:为|成))|又是|也是|"
-                 r"同时(?:也)?是|而且是|并且是|属于|(?:被)?(?:标|列|归|划|定位)(?:为|成))\s*"}
+                 r"同时(?:也)?是|而且是|并且是|属于|(?:被)?(?:标|列|归|划|定位)(?:为|成))\s*"
+                 # "投资壁仞科技的公司中，哪些是芯片设计公司": which of the set is one (a bare 是 after the set's 中…哪些)
+                 r"|\s*(?:中|里|当中|之中)\s*[，,]?\s*(?:有)?(?:哪些|哪几家|哪一家|哪家|哪个)\s*(?:就|都)?是\s*"}
 
 
 _OF_NAME = re.compile(r"\s+(?:of|from|in|behind)\s+(?:the\s+)?(?=\s)", re.I)  # (the name blanked out)
