@@ -547,7 +547,11 @@ def _identity(text: str, idx: Any, n: Node, a: Atom) -> bool:
 # a preposition that hangs a node on the head before it ("chips from Chinese vendors"), and the auxiliary of a finite
 # verb right after that node ("… are made on", "… were announced"): no relative pronoun between (\0 a blanked name)
 _PP_GAP = re.compile(r"\s+(?:from|of|by)\s+(?:the\s+)?[\s\0]*", re.I)
-_FINITE_GAP = re.compile(r"\s+(?:are|is|were|was|have been|has been|had been)\s+(?:all\s+|also\s+|both\s+)?", re.I)
+# (or a finite verb itself: "chips from Chinese vendors use GDDR6"; a participle, "vendors using/backed by …", is a
+# reduced relative of the nearest node)
+_FINITE_GAP = re.compile(r"\s+(?:(?:are|is|were|was|have been|has been|had been)\s+(?:all\s+|also\s+|both\s+)?|"
+                         r"(?:all\s+|also\s+|both\s+)?(?=(?:use|uses|rely|relies|depend|depends|feature|features|carry|"
+                         r"carries|employ|employs|adopt|adopts|ship|ships|run|runs|come|comes)\b))", re.I)
 
 
 def _pp_head(text: str, nodes: list[Node], n: Node, upto: int, atoms: list[Span]) -> Node | None:

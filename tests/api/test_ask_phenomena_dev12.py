@@ -33,6 +33,7 @@ CASES: list[tuple[str, str, str | None]] = [
      "{ aid:tencent aic:investedIn ?x } UNION { ?r aic:fundedCompany ?x . { ?r aic:investor aid:tencent } UNION "
      "{ ?r aic:leadInvestor aid:tencent } }"),
     ("ja-teru", "サムスンに製造を委託してるベンダーは？", "?x a aic:ChipVendor . " + relies("?x", "aid:samsung")),
+    ("ja-teru", "TSMCに製造を頼んでるベンダーは？", "?x a aic:ChipVendor . " + relies("?x", "aid:tsmc")),
     ("ja-teru", "アリババが出資してた会社のチップはどこで作られてる？",
      "?co aic:designedBy ?x0 . ?x0 a aic:Organization . { aid:alibaba aic:investedIn ?x0 } UNION { ?r aic:fundedCompany ?x0 ."
      " { ?r aic:investor aid:alibaba } UNION { ?r aic:leadInvestor aid:alibaba } } ?co aic:fabricatedBy ?x . ?x a aic:Foundry ."),
@@ -58,6 +59,12 @@ CASES: list[tuple[str, str, str | None]] = [
      "?x a aic:Chip ; aic:designedBy ?d . " + country("?d", "US") + " ?x aic:fabricatedBy aid:tsmc ."),
     ("en-pp-subject", "Which accelerators of Chinese companies are made on 7nm?",
      "?x a aic:Chip ; aic:designedBy ?d ; aic:manufacturedOn ?p . ?p aic:nodeNanometers 7 . " + country("?d", "CN")),
+    # …also a finite verb with no auxiliary ("chips from Chinese vendors use GDDR6": was every chip of a vendor that
+    # has one GDDR6 chip)
+    ("en-pp-subject", "Which chips from Chinese vendors use GDDR6?",
+     "?x a aic:Chip ; aic:designedBy ?d . " + country("?d", "CN") + " " + memory("?x", "GDDR6")),
+    ("en-pp-subject", "Which chips by US companies use HBM3e?",
+     "?x a aic:Chip ; aic:designedBy ?d . " + country("?d", "US") + " " + memory("?x", "HBM3e")),
     # a negated architecture class is read on what the graph states, as every negation is (was: a chip whose class
     # the graph does not state was taken as that class and left out)
     ("negated-class", "摩尔线程哪些芯片不是GPGPU架构的？",
@@ -99,6 +106,8 @@ CASES: list[tuple[str, str, str | None]] = [
      "{ ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } }"),
     # zh: "给X投(过)钱" invests in X: the one after 给/向 receives (was: read as the investor)
     ("zh-gei-money", "谁给壁仞科技投过钱？", inv("aid:biren-technology")),
+    ("zh-gei-money", "对燧原科技投资的机构有哪些？", inv("aid:enflame")),
+    ("zh-gei-money", "哪些机构给摩尔线程投过资？", inv("aid:moore-threads")),
     ("zh-gei-money", "给依赖三星的厂商砸过钱的机构有哪些？",
      "?v a aic:ChipVendor . " + relies("?v", "aid:samsung") + " { ?x aic:investedIn ?v } UNION { ?r aic:fundedCompany ?v . "
      "{ ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } }"),
