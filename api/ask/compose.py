@@ -391,6 +391,11 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         node = _verb_fit(text, nodes, a, idx, rels, _attach(text, lang, nodes, a, idx, marks))
         if lang == "en" and node.end <= a.start and any(r.start >= node.end and r.end <= a.start for r in rels):
             node = _pp_head(text, nodes, node, a.start, atoms) or node  # "chips from US vendors are made by TSMC"
+        if lang == "en" and a.kind == "region" and node is not answer and answer.end <= a.start and \
+                _FINAL_PREDICATE.search(text[:a.start]) and re.fullmatch(r"[\s?.!]*", text[a.end:]):
+            # "Which investors in companies that list on the STAR Market are Chinese?": a copula closing the question
+            # after a clause that has its own verb says what the asked thing is (not "… vendors that are Chinese")
+            node = answer
         if lang == "ja" and _ja_clause_object(text, a, rels, answer, idx):
             node = answer  # "Xに出資したが、…投資家": the first clause's verb is the answer's own
         node.atoms.append(Atom(a.kind, a))
@@ -552,6 +557,11 @@ _PP_GAP = re.compile(r"\s+(?:from|of|by)\s+(?:the\s+)?[\s\0]*", re.I)
 _FINITE_GAP = re.compile(r"\s+(?:(?:are|is|were|was|have been|has been|had been)\s+(?:all\s+|also\s+|both\s+)?|"
                          r"(?:all\s+|also\s+|both\s+)?(?=(?:use|uses|rely|relies|depend|depends|feature|features|carry|"
                          r"carries|employ|employs|adopt|adopts|ship|ships|run|runs|come|comes)\b))", re.I)
+
+
+# the main verb closing an English question ("… are Chinese?"): a copula not opened by a relative pronoun
+_FINAL_PREDICATE = re.compile(r"(?<!\bthat)(?<!\bwhich)(?<!\bwho)\s+(?:are|is|were|was)(?:\s+(?:not|also|all|both))?\s+$",
+                              re.I)
 
 
 def _pp_head(text: str, nodes: list[Node], n: Node, upto: int, atoms: list[Span]) -> Node | None:

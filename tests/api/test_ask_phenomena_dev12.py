@@ -65,6 +65,14 @@ CASES: list[tuple[str, str, str | None]] = [
      "?x a aic:Chip ; aic:designedBy ?d . " + country("?d", "CN") + " " + memory("?x", "GDDR6")),
     ("en-pp-subject", "Which chips by US companies use HBM3e?",
      "?x a aic:Chip ; aic:designedBy ?d . " + country("?d", "US") + " " + memory("?x", "HBM3e")),
+    # en: a copula closing the question after a clause with its own verb ("… that list on the STAR Market are
+    # Chinese?") says what the asked thing is (was: the companies' country)
+    ("en-final-predicate", "Which investors in companies that list on the STAR Market are Chinese?",
+     "?l aic:fundedCompany ?co ; aic:exchange \"Shanghai STAR Market\" . { ?x aic:investedIn ?co } UNION "
+     "{ ?r aic:fundedCompany ?co . { ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } } " + country("?x", "CN")),
+    ("en-final-predicate", "Which backers of vendors that rely on TSMC are American?",
+     "?v a aic:ChipVendor . " + relies("?v", "aid:tsmc") + " { ?x aic:investedIn ?v } UNION { ?r aic:fundedCompany ?v . "
+     "{ ?r aic:investor ?x } UNION { ?r aic:leadInvestor ?x } } " + country("?x", "US")),
     # a negated architecture class is read on what the graph states, as every negation is (was: a chip whose class
     # the graph does not state was taken as that class and left out)
     ("negated-class", "摩尔线程哪些芯片不是GPGPU架构的？",
