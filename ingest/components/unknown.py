@@ -479,6 +479,16 @@ def _zh_after_lead_in(surface: str) -> int:
     return cut
 
 
+def _jieba_word(word: str) -> bool:
+    """The word is in jieba's dictionary (or was taught to it: ontology/lexicon/zh/segmenter_words.jsonl), not a
+    piece its hidden Markov model glued together from unknown characters."""
+    try:
+        import jieba
+    except Exception:
+        return False
+    return bool(jieba.dt.FREQ.get(word))
+
+
 @lru_cache(maxsize=1)
 def _zh_tags() -> dict:
     """jieba's dictionary word classes (loaded with jieba, which the zh pipeline already uses)."""
@@ -688,10 +698,11 @@ class UnknownRecognizer:
                 continue  # "AI半導体スタートアップ": a description, no name
             if doc.lang_ == "zh":
                 starts = [t.idx - s for t in doc if s <= t.idx < s + len(surface)]
-                if s > 0 and text[s - 1] in _ZH_PREPOSITIONS and not any(t.idx == s - 1 and len(t) == 2 for t in doc):
+                if s > 0 and text[s - 1] in _ZH_PREPOSITIONS and not any(t.idx == s - 1 and len(t) == 2 and _jieba_word(t.text)
+                                                                          for t in doc):
                     starts.append(0)  # jieba glues a preposition to an unknown name ("由澄溪|天使|基金"): it ends there
-                    # (but a two-character word of the preposition and the match's first character is a word of its
-                    # own, a verb: "对标|极汀芯科技" begins after it)
+                    # (but a two-character dictionary word of the preposition and the match's first character is a
+                    # word of its own, a verb: "对标|极汀芯科技" begins after it; "由铖|昇私募基金" is jieba's glue)
                 cut = _zh_name_start(surface, starts)
                 s, surface = s + cut, surface[cut:]
                 cut = _zh_after_verb(surface)

@@ -58,3 +58,9 @@ def test_a_japanese_holder_of_shares_in_the_company_before_the_possessive():
     fs = facts(text)
     assert ("new:org:アサギリ集団", "investedIn", "new:org:ミカゲ・ロジック") in fs, fs
     assert ("new:org:ミカゲ・ロジック", "investedIn", "new:org:アサギリ集団") not in fs, fs
+
+
+def test_a_preposition_glued_to_a_name_is_not_a_verb():
+    text = "霁川科技完成5亿元B轮融资。本轮融资由铖昇私募基金领投，泓凤创新投资跟投。"
+    orgs = _mentions(text, "org")
+    assert "铖昇私募基金" in orgs and "昇私募基金" not in orgs, orgs
