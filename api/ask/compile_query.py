@@ -609,8 +609,10 @@ class Compiler:
         for grp in groups.values():  # a negated node: none such linked ("not made on TSMC's 6nm process")
             if grp:
                 self.body.append(f"FILTER NOT EXISTS {{ {' '.join(grp)} }}")
-        if g.answer.type == "investor" and not any(re.search(r"\?x\b", p) for p in self.body if not p.startswith("FILTER")):
-            # "investors that have not backed any…": an investor is one that invested in something (no class needed)
+        if g.answer.type == "investor" and not any(re.search(r"\?x\b", p) for p in self.body
+                                                   if not p.startswith(("FILTER", "OPTIONAL"))):
+            # "investors that have not backed any…", "how many Chinese investors" (the country only OPTIONAL, binding no
+            # class): an investor is one that invested in something (no class needed)
             self.body.insert(0, "{ ?x a aic:Investor } UNION { ?x aic:investedIn ?any_co } UNION "
                                 "{ ?any_r aic:investor ?x } UNION { ?any_r aic:leadInvestor ?x }")
         x = "?x"
