@@ -168,7 +168,7 @@ def normalized(question: str, lang: str) -> str:
 
 def read_spans(text: str, lex: ComposeLexicon, mentions: list) -> list[Span]:
     """Every lexicon match, longest first, none overlapping another or an entity mention."""
-    cands: list[tuple[int, int, int, Span]] = []
+    cands: list[tuple[int, int, int, Span, Any]] = []
     for order, e in enumerate(lex.entries):
         for m in e.rx.finditer(text):
             if m.end() <= m.start():
@@ -188,15 +188,23 @@ def read_spans(text: str, lex: ComposeLexicon, mentions: list) -> list[Span]:
                 g = next((x for x in m.groups() if x), "")
                 data = e.value["value"].replace("{X}", g.upper())
             cands.append((-(m.end() - m.start()), order, m.start(), Span(m.start(), m.end(), e.kind, e.value,
-                                                                          m.group(0), data)))
+                                                                          m.group(0), data), e))
     taken = [False] * (len(text) + 1)
     for mm in mentions:
         for i in range(mm.start, mm.end):
             taken[i] = True
     out = []
-    for _, _, _, s in sorted(cands, key=lambda c: (c[0], c[1], c[2])):
+    for _, _, _, s, e in sorted(cands, key=lambda c: (c[0], c[1], c[2])):
         if any(taken[s.start:s.end]):
-            continue
+            # "12nmの両方": a longer match took the particle the mark may open with ("(?:の)?両方"); the rest is still
+            # read when it matches the same pattern alone (a mark only: it carries no data)
+            i = s.start
+            while i < s.end and taken[i]:
+                i += 1
+            if e.kind != "mark" or i >= s.end or any(taken[i:s.end]) or \
+                    e.value.get("least") is not None or not e.rx.fullmatch(text, i, s.end):
+                continue
+            s = Span(i, s.end, s.kind, s.row, text[i:s.end], s.data)
         for i in range(s.start, s.end):
             taken[i] = True
         out.append(s)
@@ -274,7 +282,9 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
         own = {s.row.get("msg") or ("deictic" if s.row.get("deictic") else None) for s in outside}
         raise NotUnderstood("outside", words=("、" if lang != "en" else ", ").join(s.text for s in outside),
                             **({"msg": own.pop()} if len(own) == 1 and None not in own else {}))
-    _check_coverage(text, lex, spans + ents, lang)
+    from api.ask.coverage import arch_suffix_spans
+    gens = [Span(a, b, "meta", {}, text[a:b]) for a, b in arch_suffix_spans(text, lang, mentions, idx)]
+    _check_coverage(text, lex, spans + ents + gens, lang)
     qualifiers = [s for s in spans if s.kind == "qualifier"]
     if qualifiers:  # "not a forecast" qualifies a market figure, which only the market form reads
         raise NotUnderstood("not_understood", words=qualifiers[0].text)
@@ -347,7 +357,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     nodes = _merge_money(_drop_chip_modifier(text, nodes, rels), rels, spans, text)
     nodes = _amount_of_round(nodes)
     if no_ipo:  # "Excluding IPOs, which company raised the largest round": the rounds that are not a listing
-        money = [n for n in nodes if n.type in ("round", "amount")]
+        money = [n for n in nodes if n.type in ("round", "amount", "currency")]
         if not money:
             raise NotUnderstood("not_understood", words=no_ipo)
         for n in money:
@@ -451,6 +461,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     if lang == "zh":
         edges = _zh_relative_clauses(text, edges, rels)
     nodes, edges = _distribute_both(nodes, edges, marks, answer, idx, text)
+    nodes, edges = _both_sizes(nodes, edges, marks, answer, text)
     _linked_through_negation(text, nodes, edges, answer)
     # "Google announced several chips in 2023 - which of them …": a count word on the asked set itself describes it
     # (a count filter needs another node to count: "investors that backed several companies")
@@ -788,10 +799,11 @@ _IPO_WORD = re.compile(r"ipo|initial public offering|新規株式公開|首次�
 
 def _ipo_word(rels: list[Span], nodes: list[Node]) -> None:
     """The word "IPO" read as a listing verb still says which round the money was raised in ("募资额低于30亿元的IPO",
-    "raised the most in its IPO"): the round or amount asked about is the IPO."""
+    "raised the most in its IPO"): the round, amount or currency asked about is the IPO's ("what currency was X's
+    IPO in", "XのIPOは何の通貨建て": the IPO round's currency, not every round's)."""
     if any(r.row["rel"] == "list" and _IPO_WORD.search(r.text) for r in rels):
         for n in nodes:
-            if n.type in ("round", "amount"):
+            if n.type in ("round", "amount", "currency"):
                 n.ipo = True
 
 
@@ -1342,7 +1354,7 @@ def _except_ipo_type(text: str, spans: list[Span], fill: re.Pattern | None) -> t
 def _except_ipo(text: str, m: Span, nodes: list[Node], rels: list[Span], fill: re.Pattern | None) -> bool:
     """"カンブリコンがIPO以外で調達した", "apart from its IPO", "除了IPO以外": the rounds or amounts asked about are the
     ones that are not a listing (never the IPO itself, which the IPO word would otherwise select)."""
-    money = [n for n in nodes if n.type in ("round", "amount")]
+    money = [n for n in nodes if n.type in ("round", "amount", "currency")]
     for r in rels:
         if r.row["rel"] != "list" or not _IPO_WORD.search(r.text) or not money:
             continue
@@ -1422,6 +1434,48 @@ def _distribute_both(nodes: list[Node], edges: list, marks: list[Span], answer: 
             n.atoms.remove(a)
             out_nodes.append(c)
             out_edges += [(c if x is n else x, c if y is n else y, r) for x, y, r in edges if n in (x, y)]
+    return out_nodes, out_edges
+
+
+_SIZE_COORD = re.compile(r"\s*(?:,|、|，|and|&|和|与|及|跟|と)\s*", re.I)
+
+
+def _both_sizes(nodes: list[Node], edges: list, marks: list[Span], answer: Node, text: str) -> tuple[list, list]:
+    """"vendors using both TSMC 5nm and 7nm", "TSMCの7nmと12nmの両方", "同时使用台积电的5nm和7nm": a process has one
+    size, so with "both" each size coordinated after a process's own is another process, of the same foundry and
+    linked as the first is (was: one process of both sizes, none; or the later size read on the vendor, any foundry)."""
+    if not any(m.row["mark"] == "both" for m in marks):
+        return nodes, edges
+    out_nodes, out_edges = list(nodes), list(edges)
+    for p in nodes:
+        if p.type != "process" or p.negated or p not in out_nodes:
+            continue
+        own = [a for a in p.atoms if a.kind == "cmp" and a.span.data.get("q") == "N" and not (a.negated or a.excluded)]
+        if not own or any(a.alt is not None for a in p.atoms):
+            continue
+        end, extra = own[0].span.end, []
+        sizes = sorted(((a, n) for n in out_nodes for a in n.atoms if a.kind == "cmp" and a.span.start >= end and
+                        a.span.data.get("q") == "N" and not (a.negated or a.excluded or a.alt)),
+                       key=lambda x: x[0].span.start)
+        for a, n in sizes:
+            gap = text[end:a.span.start]
+            if not _SIZE_COORD.fullmatch(gap) or a.span.data.get("op", a.span.row.get("op")) != "=" or \
+                    (n is not p and n is not answer and (n.type != "process" or
+                                                         any(b.kind != "cmp" for b in n.atoms))):
+                break
+            extra.append((a, n))
+            end = a.span.end
+        for i, (a, n) in enumerate(extra):
+            n.atoms.remove(a)
+            if n is not p and n is not answer and not n.atoms:  # "台积电的5nm和7nm工艺": its own node, now the copy
+                out_nodes.remove(n)
+                out_edges = [e for e in out_edges if n not in e[:2]]
+            c = Node(f"{p.var}_s{i}", p.type, p.start, p.end, p.cls, answerable=False, ipo=p.ipo, named=p.named)
+            c.implicit = p.implicit
+            c.atoms = [b for b in p.atoms if b.kind != "cmp"] + [a]
+            c.also = list(p.also)
+            out_nodes.append(c)
+            out_edges += [(c if x is p else x, c if y is p else y, r) for x, y, r in out_edges if p in (x, y)]
     return out_nodes, out_edges
 
 

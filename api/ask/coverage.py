@@ -30,6 +30,7 @@ class CoverageLexicon:
     apposition: re.Pattern | None  # descriptors and a class word right after a named thing ("… data-center GPU")
     boundary: str = ""  # particles that end a word: an unread word is named up to them ("智能手机领域", "ひそかに")
     suffix: re.Pattern | None = None  # noun-forming suffixes, read only right after a word the reading used (設計|者)
+    arch_suffix: re.Pattern | None = None  # "-generation" after a microarchitecture's name: that architecture
 
 
 @lru_cache(maxsize=8)
@@ -41,6 +42,7 @@ def coverage_lexicon(lang: str) -> CoverageLexicon:
     classes: list[str] = []
     boundary = ""
     suffixes: list[str] = []
+    arch: list[str] = []
     for row in load_lexicon(lang, "compose"):
         if row.get("kind") == "fill":
             words += row["patterns"]
@@ -62,6 +64,8 @@ def coverage_lexicon(lang: str) -> CoverageLexicon:
             classes += row["patterns"]
         elif kind == "suffix":
             suffixes += row["patterns"]
+        elif kind == "arch_suffix":
+            arch += row["patterns"]
     words = sorted(set(words), key=len, reverse=True)
     body = "|".join(f"(?:{w})" for w in words)
     latin = lang == "en"
@@ -72,7 +76,8 @@ def coverage_lexicon(lang: str) -> CoverageLexicon:
         app = re.compile(rf"\s*(?:[A-Za-z][\w\-]*\s+){{0,2}}?(?:{cls})(?![A-Za-z])" if latin else
                          rf"\s*[^\s、，。？?,]{{0,6}}?(?:{cls})", re.I)
     suf = re.compile("|".join(f"(?:{w})" for w in sorted(set(suffixes), key=len, reverse=True))) if suffixes else None
-    return CoverageLexicon(rx, tuple(frames), fragment, app, boundary, suf)
+    arx = re.compile("|".join(f"(?:{w})" for w in sorted(set(arch), key=len, reverse=True)), re.I) if arch else None
+    return CoverageLexicon(rx, tuple(frames), fragment, app, boundary, suf, arx)
 
 
 def masked_origin(text: str, masked_marks: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
@@ -210,6 +215,22 @@ def apposition_spans(text: str, lang: str, u: Any, idx: Any) -> list[tuple[int, 
     return out
 
 
+def arch_suffix_spans(text: str, lang: str, mentions: list, idx: Any) -> list[tuple[int, int]]:
+    """A generation word right after a microarchitecture's name ("Hopper-generation chips", "CDNA 3世代のチップ",
+    "Blackwell架构一代"): chips of that microarchitecture, as the bare name reads; after any other name it is unread."""
+    rx = coverage_lexicon(lang).arch_suffix
+    out: list[tuple[int, int]] = []
+    if rx is None or idx is None:
+        return out
+    for m in mentions:
+        ents = [idx.entities[i] for i in m.iris if i in idx.entities]
+        if ents and all(e.is_a("Microarchitecture") for e in ents):
+            hit = rx.match(text, m.end)
+            if hit:
+                out.append((m.end, hit.end()))
+    return out
+
+
 def own_name_spans(text: str, u: Any, idx: Any) -> list[tuple[int, int]]:
     """Words written next to a mention that are words of that entity's own names ("MTT" before a typo-linked
     "S4OOO", whose name is "MTT S4000"): they were read with the name."""
@@ -246,6 +267,7 @@ def unread_by_form(u: Any, best: dict, lex_rows: list[dict], idx: Any = None) ->
     used += [(s.start, s.end) for s in spans if s.kind not in ("outside", "qualifier")]
     used += apposition_spans(text, u.language, u, idx)
     used += own_name_spans(text, u, idx)
+    used += arch_suffix_spans(text, u.language, u.mentions, idx)
     for row in lex_rows:  # every phrasing of the chosen form (one may give its name, another its relation)
         if row.get("form") == best["spec"].name:
             used += form_spans(u, row)
