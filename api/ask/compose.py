@@ -415,7 +415,7 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     _same_architecture(text, nodes, marks)
     _apply_or(text, lang, nodes, marks, rels, lex)
     _coordinated_pairs(text, nodes, idx)
-    _coordinated_union(text, nodes, marks, idx)
+    _coordinated_union(text, nodes, marks, idx, answer)
     edges = []
     chain = [n for n in nodes]
     pairs = list(zip(chain, chain[1:]))
@@ -1611,14 +1611,16 @@ def _blank_atoms(part: str, offset: int, atoms: list[Span]) -> str:
 _COORD_AND = re.compile(r"\s*(?:,|、|，|and|和|与|及|跟|と|や|以及)\s*", re.I)
 
 
-def _coordinated_union(text: str, nodes: list[Node], marks: list[Span], idx: Any) -> None:
+def _coordinated_union(text: str, nodes: list[Node], marks: list[Span], idx: Any, answer: Node | None = None) -> None:
     """Two organisations joined by "and" on a round, an amount or a chip ("the amount raised by Enflame and Biren",
     "chips from AMD and Intel"): a round has one funded company and a chip (nearly always) one designer, so they are
-    either one, a union; "both" keeps the intersection."""
+    either one, a union; "both" keeps the intersection. So are two organisations whose parties a count totals ("摩尔线程和
+    沐曦一共有多少个投资方", "how many investors do X and Y have in total": the investors of either, counted once)."""
     if any(m.row["mark"] == "both" for m in marks):
         return
+    total = any(m.row["mark"] == "sum" for m in marks) and any(m.row["mark"] == "count" for m in marks)
     for n in nodes:
-        if n.type not in ("round", "amount", "chip"):
+        if n.type not in ("round", "amount", "chip") and not (total and n is answer and n.type in ORGS):
             continue
         ents = [a for a in n.atoms if a.kind == "entity" and not (a.negated or a.excluded)]
         for x, y in zip(ents, ents[1:]):
@@ -1708,8 +1710,9 @@ def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None
     if agg in ("min_nm", "max_nm") and not (answer.type in ("process", "chip")) and \
             not any(n.type in ("process", "chip") for n in nodes if n is not answer):
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
-    if agg in ("max_year", "min_year") and answer.type != "chip" and \
+    if agg in ("max_year", "min_year") and answer.type not in ("chip", "round") and \
             not (answer.type in ORGS and any(n.type in ("round", "chip") for n in nodes)):
-        # (an org's first/last round by date; "the vendor that announced the earliest training chip": by its chip's year)
+        # (an org's first/last round by date; "the vendor that announced the earliest training chip": by its chip's
+        # year; "カンブリコンの一番古いラウンド", "Enflame's earliest round": the round itself, by its date)
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
     return agg

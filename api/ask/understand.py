@@ -463,11 +463,41 @@ def _tag(idx: EntityIndex, m: Mention) -> str:
     return "thing"
 
 
+@lru_cache(maxsize=1)
+def _short_form_suffixes() -> tuple[str, ...]:
+    from ontology import load_lexicon
+    out: list[str] = []
+    for lang in ("en", "ja", "zh"):
+        try:
+            out += [key(w) for row in load_lexicon(lang, "short_form_suffixes") for w in row["words"]]
+        except Exception:  # a language without the file: its endings are not tried
+            pass
+    return tuple(dict.fromkeys(out))
+
+
+def _short_form(idx: EntityIndex, word: str) -> str | None:
+    """The one organisation whose name is `word` plus an ending such as "Capital" or "资本" ("IDG" -> IDG Capital);
+    None when none or several are so named (a short form that could be two organisations is not guessed)."""
+    k = key(word)
+    if len(k) < 2:
+        return None
+    iris = {i for sfx in _short_form_suffixes() for i in idx.name_keys.get(k + sfx, ())
+            if i in idx.entities and idx.entities[i].is_a("Organization")}
+    return next(iter(iris)) if len(iris) == 1 else None
+
+
 def link_unknown(u: Understanding, idx: EntityIndex, text: str) -> list[Mention]:
     """Typo tolerance: link each unknown word (with its neighbours) to one close store name, else suggest."""
     words = [m for m in _TOKEN.finditer(text)]
     linked: list[Mention] = []
     for w in list(u.unknown):
+        short = _short_form(idx, w)
+        at = text.find(w)
+        if short is not None and at >= 0:  # "IDG" for "IDG Capital": the one organisation so named
+            linked.append(Mention(at, at + len(w), w, (short,), fuzzy=True))
+            u.unknown.remove(w)
+            u.notes.append(f"read {w!r} as {idx.entities[short].label('en')!r}")
+            continue
         pos = next((i for i, m in enumerate(words) if m.group(0).strip("'.-").startswith(w)), None)
         cands: list[tuple[float, str, int, int]] = []
         if pos is not None:

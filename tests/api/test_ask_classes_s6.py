@@ -33,6 +33,22 @@ def source_of(market: str) -> str:
     return f"?f aic:market \"{market}\" ; aic:estimatedBy ?x ."
 
 
+def earliest_round(co: str) -> str:
+    return (f"?x aic:fundedCompany {co} ; aic:date ?d . FILTER NOT EXISTS {{ ?o aic:fundedCompany {co} ; aic:date ?d2 . "
+            f"FILTER(STR(?d2) < STR(?d)) }}")
+
+
+def sum_raised(co: str, extra: str = "") -> str:
+    return f"SELECT (SUM(?a) AS ?v) WHERE {{ ?r aic:fundedCompany {co} ; aic:amount ?a ; aic:date ?d . {extra} }}"
+
+
+def investors_of_either(a: str, b: str) -> str:
+    def one(c: str, k: int) -> str:
+        return (f"{{ ?x aic:investedIn {c} }} UNION {{ ?r{k} aic:fundedCompany {c} . {{ ?r{k} aic:investor ?x }} UNION "
+                f"{{ ?r{k} aic:leadInvestor ?x }} }}")
+    return f"SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE {{ {{ {one(a, 1)} }} UNION {{ {one(b, 2)} }} }}"
+
+
 CASES: list[tuple[str, str, str | None]] = [
     # (1) a count of organisations of one kind in a country counts that kind only (was: every organisation of the
     # country, research firms and vendors among them, when the country was the only thing said of the investors)
@@ -73,6 +89,28 @@ CASES: list[tuple[str, str, str | None]] = [
      "?x a aic:Chip ; aic:usesArchitecture aid:amd-cdna-3 . " + memory("?x", "HBM3")),
     ("generation", "Hopper世代のチップは？", "?x a aic:Chip ; aic:usesArchitecture aid:nvidia-hopper ."),
     ("generation", "Which NVIDIA next-generation chips are there?", None),
+    # "across its rounds": the total over them
+    ("across-rounds", "How much did Enflame raise in total across its funding rounds?", sum_raised("aid:enflame")),
+    ("across-rounds", "How much did Biren raise across its rounds before 2022?",
+     sum_raised("aid:biren-technology", "FILTER(SUBSTR(STR(?d), 1, 4) < \"2022\")")),
+    # ja 一番古いラウンド: the round with the earliest date (was declined)
+    ("earliest-round", "ムーアスレッドの一番古いラウンドは？", earliest_round("aid:moore-threads")),
+    ("earliest-round", "What was Enflame's earliest round?", earliest_round("aid:enflame")),
+    # zh 纳米数: the process's nanometres, the process as the bare 纳米 reads it (was declined on 数)
+    ("nm-count", "H100的工艺纳米数是多少？", "aid:nvidia-h100 aic:manufacturedOn ?x ."),
+    ("nm-count", "MLU370的工艺纳米数是多少？", "aid:cambricon-mlu370 aic:manufacturedOn ?x ."),
+    # a count of the parties of two organisations "in total" counts those of either once (was: of both, or declined on
+    # 不同)
+    ("total-distinct", "摩尔线程和沐曦一共有多少个不同的投资方？", investors_of_either("aid:moore-threads", "aid:metax")),
+    ("total-distinct", "How many different investors do Biren and Enflame have in total?",
+     investors_of_either("aid:biren-technology", "aid:enflame")),
+    ("total-distinct", "摩尔线程和沐曦共同的投资方有几家？",
+     "SELECT (COUNT(DISTINCT ?x) AS ?v) WHERE { " + inv("aid:moore-threads", 1) + " " + inv("aid:metax", 2) + " }"),
+    # a name said without its 'Capital' ending, when exactly one organisation is so named
+    ("short-name", "IDGが出資した会社は？", "{ aid:idg-capital aic:investedIn ?x } UNION { ?r aic:fundedCompany ?x . "
+     "{ ?r aic:investor aid:idg-capital } UNION { ?r aic:leadInvestor aid:idg-capital } }"),
+    ("short-name", "IDG投资了哪些公司？", "{ aid:idg-capital aic:investedIn ?x } UNION { ?r aic:fundedCompany ?x . "
+     "{ ?r aic:investor aid:idg-capital } UNION { ?r aic:leadInvestor aid:idg-capital } }"),
 ]
 
 
