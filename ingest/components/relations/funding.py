@@ -119,6 +119,15 @@ def opens_sentence(doc: Doc, o) -> bool:
     return bool(DESCRIBED.match(before.lstrip(" -–—*")))
 
 
+def _describes_next(doc: Doc, orgs: list, end: int) -> bool:
+    """A shareholder cue that describes the name right after it ("Yの主要株主でもあるX", "Y的股东X"), joined by
+    nothing or by a copula (name_words kind describes_next), not a predicate of the names before it."""
+    from ingest.components.cjk_names import name_words
+    words = "|".join(re.escape(w) for w in name_words(doc.lang_).get("describes_next", ()))
+    gap = re.compile(rf"\s?(?:{words})?\s?" if words else r"\s?")
+    return any(o.start >= end and gap.fullmatch(doc.text[end:o.start]) for o in orgs)
+
+
 # a time that opens a Japanese or Chinese sentence before its subject ("2021年3月，X完成…", "2023年、Xは…", "今年2月，")
 CJK_TIME_OPENING = re.compile(r"^\s*(?:(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:今年|去年|同年|前年|翌年|昨年|本年)(?:\d{1,2}月)?"
                               r"(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)(?:[初底中末]|上旬|中旬|下旬)?(?:に|には)?\s?[，,、]\s*")
@@ -391,6 +400,14 @@ class Funding:
             for s, e, row in cue_rows(doc, "_participate"):
                 owner = next((o for o in sorted(orgs, key=lambda o: -o.end) if o.end <= s
                               and HOLDERS_OF.fullmatch(text[o.end:s])), None) if row.get("agent") == "before" else None
+                if owner is not None and _describes_next(doc, orgs, e):
+                    # "Bがリードし、Yの主要株主でもあるXも参加": the cue only describes X, a party of the round in view;
+                    # Y is held by X alone and takes no part, the others keep their roles
+                    for o in orgs:
+                        if o.key == owner.key:
+                            parts.discard(id(o))
+                            leads.discard(id(o))
+                    continue
                 if owner is not None and any(o.key != owner.key and id(o) in parts | leads for o in orgs):
                     held = owner
                     for o in orgs:
