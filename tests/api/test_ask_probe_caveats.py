@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.api.test_ask_phenomena import env, inv  # noqa: F401  (env: the shared module fixture)
-from tests.api.test_ask_probe_en import country, relies, year
+from tests.api.test_ask_probe_en import _item, country, relies, year
 
 pytestmark = pytest.mark.shared  # over ../shared/eval/reference-graph.trig: the contract layer, deselected on a clone alone
 
@@ -186,16 +186,6 @@ CASES: list = [
 ]
 
 
-def item(gold, q: str, body: str | None) -> dict:
-    if body is None:
-        return {"q": q, "understood": False}
-    if body.lstrip().startswith("SELECT"):
-        return {"q": q, "value": float(gold.run(body)[0]["v"].value)}
-    answers = sorted(gold.labels(r["x"].value) for r in gold.run(gold.lst(body)))
-    assert answers, f"gold of {q!r} is empty: the case says nothing"
-    return {"q": q, "answers": answers}
-
-
 def verdict(env, q: str, spec: object) -> tuple[str, str]:
     """'right', 'declined' (an answer was expected) or 'wrong', with the reason."""
     import re
@@ -210,7 +200,7 @@ def verdict(env, q: str, spec: object) -> tuple[str, str]:
         if spec.body is None:
             return "right", ""
         spec = spec.body
-    ok, why = kgeval.judge(item(gold, q, spec), got)
+    ok, why = kgeval.judge(_item(gold, q, spec), got)
     if ok:
         return "right", ""
     return ("declined" if got.get("understood") is False else "wrong"), why

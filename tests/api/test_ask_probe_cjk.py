@@ -7,20 +7,12 @@ Gold is computed by SPARQL over the contract's reference graph, never typed in; 
 vocabulary (ontology/vocab/organizations.tsv). A body of None must be declined; "STR:…" is a one-string value."""
 from __future__ import annotations
 
-import csv
-
 import pytest
 
-from tests.api.test_ask_phenomena import ROOT, env, inv  # noqa: F401  (env: the shared module fixture)
+from tests.api.test_ask_phenomena import env, inv  # noqa: F401  (env: the shared module fixture)
+from tests.api.test_ask_probe_en import _item, country, year
 
 pytestmark = pytest.mark.shared  # over ../shared/eval/reference-graph.trig
-
-
-def country(var: str, code: str) -> str:
-    """var is an organisation of `code` by the vocabulary (the graph states no country)."""
-    rows = csv.DictReader(open(ROOT / "ontology" / "vocab" / "organizations.tsv", encoding="utf-8"), delimiter="\t")
-    ids = " ".join(f"aid:{r['id']}" for r in rows if r.get("country") == code)
-    return f"VALUES {var} {{ {ids} }}"
 
 
 def made_by(c: str, f: str, n: int = 0) -> str:
@@ -31,10 +23,6 @@ def made_by(c: str, f: str, n: int = 0) -> str:
 def relies(v: str, f: str, n: int = 0) -> str:
     """Vendor v relies on foundry f: stated, or a chip of v made by f."""
     return f"{{ {v} aic:reliesOn {f} }} UNION {{ ?rc{n} aic:designedBy {v} . {made_by(f'?rc{n}', f, n)} }}"
-
-
-def year(var: str) -> str:
-    return f"xsd:integer(SUBSTR(STR({var}), 1, 4))"
 
 
 JA: list[tuple[str, str, str | None]] = [
@@ -150,20 +138,6 @@ ZH: list[tuple[str, str, str | None]] = [
     ("decline", "昆仑芯的总部在北京哪个区？", None),
     ("decline", "MI300X是谁设计的？它用的是什么显存？", None),
 ]
-
-
-def _item(gold, q: str, body: str | None) -> dict:
-    if body is None:
-        return {"q": q, "understood": False}
-    if body.startswith("STR:"):
-        vals = sorted({r["v"].value for r in gold.run(body[4:])})
-        assert len(vals) == 1, (q, vals)
-        return {"q": q, "value": vals[0]}
-    if body.lstrip().startswith("SELECT"):
-        return {"q": q, "value": float(gold.run(body)[0]["v"].value)}
-    answers = sorted(gold.labels(r["x"].value) for r in gold.run(gold.lst(body)))
-    assert answers, f"gold of {q!r} is empty: the case says nothing"
-    return {"q": q, "answers": answers}
 
 
 CASES = [("ja",) + c for c in JA] + [("zh",) + c for c in ZH]
