@@ -36,8 +36,10 @@ POSSESSOR_JA = re.compile(r"^(?!.*からの\s*$)[^，,、。：:]{0,6}の\s*$") 
 HELD_OBJECT = re.compile(r"\b(?:stake|shares?|interest|%)\s+(?:\w+\s+){0,2}(?:in|of)\s+(?:the\s+)?$|%\s*(?:in|of)\s+$", re.I)
 # "Y（Latin）の株主", "Y的主要股东": the possessive between a name and a shareholder cue
 HOLDERS_OF = re.compile(r"\s*(?:[（(][^（）()]{1,40}[）)]|[）)])?\s*(?:的|の)\s?(?:他の|其他|主要|筆頭|第一大|大)?\s?")
+# what may stand between a Japanese name and its particle: its other spelling in brackets ("科大訊飛（iFlytek）が")
+JA_AFTER_NAME = r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*"
 # the subject of a Japanese holding sentence: "アリババ（Alibaba）は…の株式2.08%を保有"
-JA_HOLDER_SUBJECT = re.compile(r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*(?:は|が|も)")
+JA_HOLDER_SUBJECT = re.compile(JA_AFTER_NAME + r"(?:は|が|も)")
 # "Drummond Capital, which holds 12%": the name before a relative pronoun is its subject
 RELATIVE = re.compile(r"\s*,\s*(?:which|who|that)\s+(?:also\s+|now\s+|still\s+)?", re.I)
 # "an early Quillfire backer", "a longtime Nimbic investor": a name used as the modifier of a backer noun
@@ -100,9 +102,9 @@ ZH_DESCRIBED = re.compile(r"(?:芯片|半导体|科技|计算|算力|[A-Za-z])(?
 # "ラピダスは2022年8月に設立され…8社が出資した": a company of any kind that opens the sentence as its topic
 TOPIC_MARKER = re.compile(r"^\s*(?:は|も)(?!、)")
 # the subject marker after a Japanese name (and its other spelling in brackets): "科大訊飛（iFlytek）が"
-JA_SUBJECT_GA = re.compile(r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*が")
+JA_SUBJECT_GA = re.compile(JA_AFTER_NAME + "が")
 # the topic marker after a Japanese name and its other spelling in brackets: "赤城電子（Grox Compute）は"
-JA_SUBJECT_AFTER = re.compile(r"\s*(?:[（(][^（）()]{1,40}[）)])?\s*(?:は|も)(?!、)")
+JA_SUBJECT_AFTER = re.compile(JA_AFTER_NAME + r"(?:は|も)(?!、)")
 
 
 def opens_sentence(doc: Doc, o) -> bool:
