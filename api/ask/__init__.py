@@ -504,6 +504,10 @@ def _form_uses_atoms(best: dict | None, graph: Any, idx: Any = None) -> bool:
             key = a.span.data.get("q") if a.kind == "cmp" else a.kind
             if _ATOM_SLOTS.get(key) not in kinds:
                 return False
+            if a.kind == "memory" and str(a.span.data or a.span.text).lower() not in {
+                    str(v).lower() for name, vals in best["slots"].items()
+                    if best["spec"].slots.get(name, "").rstrip("?") == "memory" for v in vals}:
+                return False  # "chips that use HBM3 and HBM3e": the form read one memory, the question says two
     return True
 
 

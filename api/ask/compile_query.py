@@ -17,7 +17,9 @@ from api.ask.forms import py, template
 
 ROUNDISH = {"round", "amount", "exchange", "roundname", "currency"}
 # what may stand between coordinated subjects and their verb: other (blanked) names, "and", "both", particles
-_COORD = r"[\s\0,、，]|and|both|as well as|also|和|与|及|跟|都|也|均|共同|同时|と|も|の両方|両方|が|は|から|とも(?:に)?"
+# (and the words that say they do it together: "一起领投", "jointly led", "一緒にリードした"; helper-84)
+_COORD = (r"[\s\0,、，]|and|both|as well as|also|together|jointly|和|与|及|跟|都|也|均|共同|同时|一起|一同|联合|携手|と|も|"
+          r"の両方|両方|一緒に|揃って|そろって|が|は|から|とも(?:に)?")
 # what may stand between an entity and a type word for the entity to name the node itself ("the Hanguang 800 chip",
 # "Intel's fabs", "TPU芯片"); a word between ("英特尔代工的芯片厂商": the vendors Intel makes chips for) does not
 _ADJACENT = re.compile(r"[\s的の'’s\-]*")
@@ -199,7 +201,8 @@ class Compiler:
             # "the designer of the Tiangai 100 go public": the node's own word links the name ("designer of"); the
             # verb, which cannot link these two, is the node's own (listed)
             rel, subject = None, False
-        if n.lead and rel in (None, "invest") and any(t in ORGS for t in types):
+        if (n.lead or (rel is None and self.led_after(n))) and rel in (None, "invest") and \
+                any(t in ORGS for t in types):
             rel, subject = "lead", False  # "the lead investors of Biren": the rounds of Biren they led
         if rel in ("invest", "lead") and nt in ORGS | {"company"} and any(t in ORGS for t in types):
             inv, co = (iri, v) if subject and n.type != "investor" else (v, iri)
@@ -318,8 +321,10 @@ class Compiler:
                     ("\0" in gap_after or not re.search(r"and|和|与|及|跟|と|や", gap_after)) and \
                     len(re.sub(_COORD, "", gap_after)) == 0:  # "美团和字节跳动都投资了", "AとBの両方が出資した"
                 return r.row["rel"], True
-            if gap_before is not None and re.search(r"\bby$", r.text, re.I) and \
+            if gap_before is not None and re.search(r"\bby$|^(?:got|gotten|received|receives?|receiving|obtained|took|"
+                                                    r"taken|accepted|attracted)\b.*\bfrom$", r.text, re.I) and \
                     len(re.sub(_COORD + r"|the", "", gap_before)) == 0:  # "backed by (both) IDG Capital (and…)": agent
+                # (and the one money is received from: "got funding from HongShan", helper-84)
                 return r.row["rel"], True
             if gap_after is not None and len(gap_after.strip()) <= 3 and best is None:
                 best, subject = r.row["rel"], False  # "エンフレームに出資した": object
@@ -653,6 +658,10 @@ class Compiler:
                     any(n.type == "round" for n in g.nodes):  # "had the earliest IPO": its round's date
                 rv = next(n for n in g.nodes if n.type == 'round').var  # (dates of several datatypes: compared as strings)
                 opat = f"?{rv} aic:date ?d_{rv} . BIND(STR(?d_{rv}) AS ?order)"
+            elif agg in ("max_year", "min_year") and g.answer.type == "amount":
+                # "Enflameの一番古いラウンドの金額", "Biren's latest round's amount": the round the amount is of, by its
+                # date (helper-84)
+                opat = "?x aic:date ?d_x . BIND(STR(?d_x) AS ?order)"
             elif agg in ("max_year", "min_year") and g.answer.type != "chip":  # the year of the answer's chip
                 opat = f"?{next(n for n in g.nodes if n.type == 'chip').var} aic:announcedIn ?order ."
             elif agg in ("max_year", "min_year"):
@@ -668,7 +677,8 @@ class Compiler:
             if agg in ("max_amount", "min_amount") and not self.currency:
                 q = self.max_per_currency(full, rn.var, fn)
             order = o
-            return self.done(q, None, order)
+            return self.done(q, "amount" if agg in ("max_year", "min_year") and g.answer.type == "amount" else None,
+                             order)
         if agg == "min_count":
             least = next((m.data for m in self.g.marks if m.row["mark"] == "min_count" and m.data), 2)
             return self.min_count(body, least)
@@ -687,6 +697,15 @@ class Compiler:
             return self.done(q, None, "?n")
         q = f"SELECT DISTINCT * WHERE {{\n  {body}\n}}"
         return self.done(q, kind if kind else ("count" if agg == "count" else None))
+
+    def led_after(self, n: Node) -> bool:
+        """"沐曦的投资方里当过领投的", "Enflameの投資家でリードしたのは": a leading verb after the investors, with no other
+        node between, says they led the named company's rounds (helper-84; the company's investors of any kind were
+        counted when no round of it had a lead)."""
+        return n.type == "investor" and any(
+            r.row["rel"] == "lead" and r.start >= n.end and not any(n.end <= m.start < r.start for m in self.g.nodes) and
+            not any(m.row["mark"] in ("negate", "except") and n.end <= m.start < r.end for m in self.g.marks)
+            for r in self.g.rels)
 
     def max_per_currency(self, full: str, var: str, fn: str = "MAX") -> str:
         """The largest amount when no currency is named: compared only within one currency (no exchange rate in the

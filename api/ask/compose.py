@@ -445,6 +445,15 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
             p = _pp_head(text, chain, a, rel.start, atoms)
             if p is not None and _pair_reads(p, b, rel.row["rel"]):
                 a = p
+        k = chain.index(a) if a in chain else 0
+        if lang == "en" and a.type == "process" and b.type in ORGS and k > 0 and chain[k - 1].type == "chip" and (
+                (rel is not None and rel.row["rel"] == "design") or (rel is None and re.fullmatch(
+                    r"\s*(?:of\s+)?(?:from|by)\s+(?:the\s+)?", _blank_atoms(text[a.end:b.start], a.end, atoms), re.I))):
+            # "chips with a node of 7nm or smaller from Chinese vendors", "chips on 12nm processes designed by …": who a
+            # product is from is said of the chips, not of the process phrase between them (helper-84; was any vendor
+            # using such a process)
+            a = chain[k - 1]
+            rel = rel or Span(b.start, b.start, "rel", {"kind": "rel", "rel": "design"}, "")
         rel = rel.row["rel"] if rel is not None else None
         head, sibling = _branch_head(spans, edges, a, b)
         if head is not a:  # the second branch reads as the first, unless its own word links the head to it
@@ -744,7 +753,10 @@ def _raise_as_round(text: str, spans: list[Span], ents: list[Span] = ()) -> list
         if s.kind == "rel" and s.row["rel"] == "raise" and prev is not None and prev.kind == "cmp" and \
                 isinstance(prev.data, dict) and prev.data.get("q") == "A" and \
                 re.fullmatch(r"\s*(?:的|の)?\s*", text[prev.end:spans[j + 1].start]) and \
-                not any(t.kind == "type" and t.row.get("type") in ("round", "amount") for t in spans):
+                not any(t.kind == "type" and t.row.get("type") in ("round", "amount") and not (
+                    t.row.get("type") == "amount" and t.end <= prev.start and
+                    re.fullmatch(r"[\s的のはが]*", text[t.end:prev.start])) for t in spans):
+            # (an amount word the comparison is said of, "金额超过5亿美元的融资", is the round's: helper-84)
             s = Span(s.start, s.end, "type", {"kind": "type", "type": "round"}, s.text)
         elif s.kind == "rel" and s.row["rel"] == "raise":
             took = next((m for e in ents if re.fullmatch(r"\s*(?:的)?\s*", text[e.end:s.start])
@@ -874,6 +886,11 @@ def _ja_among(text: str, nodes: list[Node], blank: str = "") -> Node | None:
     for i, n in enumerate(nodes[:-1]):
         if _AMONG_JA.match(text, n.end) and (_ASKED_SUBJECT_JA.match(text, nodes[-1].end) or
                                              _ASKED_THING_JA.match(text, nodes[-1].end)):
+            if nodes[-1].type == "investor" and n.type not in ("investor", "org") and \
+                    re.match(r"\s*を\s*(?:務め|つとめ|担)", text[nodes[-1].end:]):
+                # "GlobalFoundriesで作られたチップの設計会社で、リード投資家を務めたのは": the investor role is played in
+                # that company's rounds, so the investor is asked, not one of the companies (helper-84)
+                continue
             return n
         if i == len(nodes) - 2 and _AMONG_DE_JA.match(text, n.end) and _kind(n) != _kind(nodes[-1]) and \
                 _OF_THING_JA.match(text, nodes[-1].end) and _NAMED_ONLY_JA.fullmatch(text, n.end + 1, nodes[-1].start):
@@ -906,6 +923,19 @@ def _zh_closing_classifier(text: str, nodes: list[Node]) -> list[Node]:
     """"中国厂商的芯片中，制程最先进的是哪款？": the closing 哪款 asks for one of the set named before 中, not a second
     node; the set's node is then the answer (marked by moving the classifier's span onto it)."""
     last = nodes[-1]
+    if len(nodes) >= 2 and re.fullmatch(r"\s*[？?]?\s*", text[last.end:]) and \
+            re.fullmatch(r"\s*是\s*", text[nodes[-2].end:last.start]) and _kind(nodes[-2]) == _kind(last) and \
+            re.fullmatch(r"哪(?:一)?(?:款|家|个|种)", text[last.start:last.end]):
+        # "投资了最多公司的机构是哪家": the closing 哪家 right after "<noun>是" asks which of that noun (helper-84)
+        nodes[-2].asked = True
+        return nodes[:-1]
+    if len(nodes) >= 2 and last.type == "org" and re.fullmatch(r"\s*[？?]?\s*", text[last.end:]) and \
+            re.search(r"的\s*(?:有|是)\s*$", text[:last.start]):
+        # "摩尔线程的股东里做过领投方的有谁": the closing 谁 asks who of the set named before 里/中 (helper-84)
+        for n in nodes[:-1]:
+            if _kind(n) == "company" and re.match(r"\s*(?:当中|之中|里面|中|里)", text[n.end:]):
+                n.asked = True
+                return nodes[:-1]
     if len(nodes) < 2 or len(text[last.start:last.end]) > 1 or not _ZH_CLOSING.search(text[max(0, last.start - 3):]):
         return nodes
     for n in nodes[:-1]:
@@ -990,7 +1020,17 @@ def _answer_node(text: str, lang: str, nodes: list[Node], atoms: list[Span]) -> 
     if asked:
         return asked[0]
     if lang == "en":
-        return _late_wh(text, real) or real[0]
+        late = _late_wh(text, real)
+        if late is not None:
+            return late
+        first = real[0]
+        if len(real) > 1 and first.type in ORGS and real[1].type not in ORGS and \
+                re.fullmatch(r"\s*(?:'s|')\s+", _blank_atoms(text[first.end:real[1].start], first.end, atoms)) and \
+                not re.search(r"(?<![A-Za-z])(?:which|what|whose)\s*$", _blank_atoms(text[:first.start], 0, atoms), re.I):
+            # "Chinese vendors' chips made by TSMC", "list US companies' chips with HBM3": the possessive names whose
+            # chips; the thing possessed is asked (helper-84; was the vendors). "Which vendors' chips …" asks the vendors.
+            return real[1]
+        return first
     last = _last_question(text, lang, real, atoms)
     if last is not None:
         return last
@@ -1710,7 +1750,7 @@ def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None
     if agg in ("min_nm", "max_nm") and not (answer.type in ("process", "chip")) and \
             not any(n.type in ("process", "chip") for n in nodes if n is not answer):
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
-    if agg in ("max_year", "min_year") and answer.type not in ("chip", "round") and \
+    if agg in ("max_year", "min_year") and answer.type not in ("chip", "round", "amount") and \
             not (answer.type in ORGS and any(n.type in ("round", "chip") for n in nodes)):
         # (an org's first/last round by date; "the vendor that announced the earliest training chip": by its chip's
         # year; "カンブリコンの一番古いラウンド", "Enflame's earliest round": the round itself, by its date)
