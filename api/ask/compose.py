@@ -684,8 +684,10 @@ def _merge_same(nodes: list[Node], rels: list[Span], text: str = "") -> list[Nod
         if prev is not None and _kind(prev) == _kind(n) and n.answerable and prev.answerable and \
                 not any(r.start >= prev.end and r.end <= n.start for r in rels) and \
                 not (prev.cls and n.cls and prev.cls != n.cls) and \
-                not ({prev.type, n.type} <= {"vendor", "foundry"} and prev.type != n.type):
-            # ("哪些代工厂为中国厂商制造芯片": a foundry and a vendor are two parties, never one node)
+                not ({prev.type, n.type} <= {"vendor", "foundry"} and prev.type != n.type) and \
+                not re.search(r"(?<![A-Za-z])(?:do|does|did)(?![A-Za-z])", text[prev.end:n.start], re.I):
+            # ("哪些代工厂为中国厂商制造芯片": a foundry and a vendor are two parties, never one node; "Which foundries
+            # do the companies Tencent invested in depend on?": the auxiliary opens a clause whose subject is another)
             par = _PARALLEL.fullmatch(text[prev.end:n.start])
             if par is not None:
                 # "NVIDIA's chips and AMD's chips", 「エヌビディアのチップの数と、AMDのチップの数」, "英伟达的芯片和AMD的芯片":

@@ -189,6 +189,38 @@ CASES: list[tuple[str, str, str | None]] = [
     ("made-for", "TSMCが中国のベンダー向けに製造しているチップ", None),
     ("made-for", "サムスンが米国企業向けに製造したチップは？", None),
     ("made-for", "TSMCで作られたチップが1つもないベンダー", None),
+    # time and aggregate words: "during 2020 or 2021", "sum up", 最後に出した/最后发布 (newest), 過去最大/史上最大 (largest),
+    # 全部足すと (sum), "…され、" chaining two conditions, の数 (count), 几次 (rounds counted)
+    ("time-agg-words", "chips released during 2020 or 2021",
+     "?x a aic:Chip ; aic:announcedIn ?y . FILTER(" + year("?y") + " IN (2020, 2021))"),
+    ("time-agg-words", "sum up Enflame's rounds", "SELECT (SUM(?a) AS ?v) WHERE { ?r aic:fundedCompany aid:enflame ; aic:amount ?a }"),
+    ("time-agg-words", "グーグルが最後に出したチップは",
+     "?x aic:designedBy aid:google ; aic:announcedIn ?y . FILTER NOT EXISTS { ?o aic:designedBy aid:google ; "
+     "aic:announcedIn ?y2 . FILTER(" + year("?y2") + " > " + year("?y") + ") }"),
+    ("time-agg-words", "谷歌最后发布的芯片是哪款",
+     "?x aic:designedBy aid:google ; aic:announcedIn ?y . FILTER NOT EXISTS { ?o aic:designedBy aid:google ; "
+     "aic:announcedIn ?y2 . FILTER(" + year("?y2") + " > " + year("?y") + ") }"),
+    ("time-agg-words", "ムーアスレッズの過去最大の資金調達額",
+     "SELECT (MAX(?a) AS ?v) WHERE { ?r aic:fundedCompany aid:moore-threads ; aic:amount ?a ; aic:currency \"CNY\" }"),
+    ("time-agg-words", "摩尔线程史上最大的一笔融资",
+     "SELECT (MAX(?a) AS ?v) WHERE { ?r aic:fundedCompany aid:moore-threads ; aic:amount ?a ; aic:currency \"CNY\" }"),
+    ("time-agg-words", "Enflameのラウンドを全部足すといくら",
+     "SELECT (SUM(?a) AS ?v) WHERE { ?r aic:fundedCompany aid:enflame ; aic:amount ?a }"),
+    ("time-agg-words", "2023年に発表され、HBM3を搭載したチップ",
+     "?x a aic:Chip ; aic:announcedIn ?y . FILTER(" + year("?y") + " = 2023) " + memory("?x", "HBM3")),
+    ("time-agg-words", "サムスンが製造したチップの数", cnt("?x a aic:Chip . " + made_by("?x", "aid:samsung"))),
+    ("time-agg-words", "Enflameの投資家の数", cnt(inv("aid:enflame"))),
+    ("time-agg-words", "摩尔线程融资了几次", cnt("?x aic:fundedCompany aid:moore-threads .")),
+    ("time-agg-words", "燧原一共融了几次", cnt("?x aic:fundedCompany aid:enflame .")),
+    # en an auxiliary between two organisation words opens a clause with its own subject (was merged into one node:
+    # "Which foundries do the companies Tencent invested in depend on?" listed the companies)
+    ("aux-clause", "Which foundries do the companies Tencent invested in depend on?",
+     "?x a aic:Foundry . " + invested("aid:tencent", "?co", 1) + " " + relies("?co", "?x")),
+    ("aux-clause", "Which investors do the vendors relying on Samsung have?",
+     "?co a aic:ChipVendor . " + relies("?co", "aid:samsung") + " " + invested("?x", "?co", 1)),
+    ("aux-clause", "What processes do the vendors that Hillhouse backed use?",
+     "?co a aic:ChipVendor . " + invested("aid:gl-ventures", "?co", 1) + " ?x a aic:ProcessNode . "
+     "{ ?co aic:reliesOn ?x } UNION { ?c aic:designedBy ?co ; aic:manufacturedOn ?x }"),
     # two memories joined by "and": a form that reads one of them does not answer (was: HBM3 chips only)
     ("two-memories", "Which chips use HBM2 and HBM2e?", "?x a aic:Chip . " + memory("?x", "HBM2") + " " +
      memory("?x", "HBM2e").replace("?mem", "?mem2")),
