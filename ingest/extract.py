@@ -211,6 +211,25 @@ _CJK_CODE = re.compile(r"[A-Z]{1,5}-[A-Z]{0,3}\d{1,4}[A-Za-z]{0,2}")
 _BULLET = re.compile(r"^\s*[・●◆◇○■□▶►※\-*]\s?\S")
 
 
+def _vendorless_table_rows(result: Extraction) -> set[int]:
+    """Paragraphs of the rows of a Japanese table whose header names a chip column and no maker's column."""
+    from ingest.tables import cells, column_roles
+    rows: set[int] = set()
+    res = result.results
+    i = 0
+    while i < len(res):
+        spans = cells(res[i].sentence.text) if res[i].sentence.lang == "ja" else []
+        j = i + 1
+        while spans and j < len(res) and len(cells(res[j].sentence.text)) == len(spans):
+            j += 1
+        if spans and j - i >= 2:
+            roles = column_roles(res[i].sentence.text, spans)
+            if "chip" in roles and "vendor" not in roles:
+                rows |= {r.sentence.paragraph for r in res[i + 1:j]}
+        i = max(j, i + 1)
+    return rows
+
+
 def _designers_from_topic(result: Extraction, issuer: str | None = None) -> None:
     """A chip the document never ties to a designer, named in a paragraph about one vendor ("Meta … The
     second-generation MTIA v2 moved to TSMC 5nm"), is that vendor's, with a lower confidence."""
@@ -224,6 +243,8 @@ def _designers_from_topic(result: Extraction, issuer: str | None = None) -> None
     # "■主な製品\n・思元290（MLU290）：学習用チップ。": a bulleted list item of a Japanese document goes on about the
     # company the text was last about
     bullets = {r.sentence.paragraph for r in result.results if r.sentence.lang == "ja" and _BULLET.match(r.sentence.text)}
+    # "該社の主要製品は以下の表の通り：" over a table of chips with no maker's column: its rows too
+    bullets |= _vendorless_table_rows(result)
     # an interview's question or answer about "「HS-Edge」はどこで作っているんでしょう" names no company at all: in a Japanese
     # document about one company (its headline's, its disclosure's: DocContext.issuer) such a paragraph is about it
     named = {r.sentence.paragraph for r in result.results for m in r.mentions

@@ -274,6 +274,10 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
         if describes(_strip_legal(t, lang), lang):
             drop(out, taken, m)
             continue
+        if lang == "ja" and titles and re.fullmatch(rf"(?:{_words_re(lang, 'person_after')})(?:[・/／]?兼?(?:"
+                                                    rf"{_words_re(lang, 'person_after')}))*", t.strip()):
+            drop(out, taken, m)  # "代表取締役社長兼CEO": a person's titles, no name
+            continue
         if m.extra.get("ner") and lang == "ja":  # "手がけるシズク・デザイン": the verb before a name is no part of it
             lead = [t for t in doc if m.start <= t.idx < m.end]
             while lead and lead[0].tag_.startswith(("動詞", "助動詞", "助詞")):
@@ -676,7 +680,8 @@ def _complete_names(doc: Doc, out: list, taken: list) -> None:
                 item = _KANJI_ITEM_HEAD.search(text, 0, s) if s == m.start else None
                 if item and item.group(1) not in _NOT_NAME_HEAD:
                     s = item.start(1)  # "、双葉|パートナーズ社、": a list item opens on its kanji, no particle between
-            role = re.search(r"[\s　]+(?:" + _words_re(lang, "person_after") + r")$", m.text) if m.extra.get("ner") else None
+            t = _words_re(lang, "person_after")  # "… 代表取締役CEO", "… 代表取締役社長兼CEO": titles written one after another
+            role = re.search(rf"[\s　]+(?:{t})(?:[・/／]?兼?(?:{t}))*$", m.text) if m.extra.get("ner") else None
             if role and role.start() >= 2:
                 e = s + role.start() if s == m.start else e - (len(m.text) - role.start())  # "ホウセンカ・ラボ CEO"
             if m.extra.get("ner") and any(m.text.startswith(lf) for lf in name_words(lang).get("legal_form", ())):

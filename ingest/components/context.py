@@ -58,13 +58,15 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
         return True
     if lang in ("ja", "zh") and orgs and orgs[0].extra.get("coref") and orgs[0].key == ctx.topic:
         return True  # "公司…其中多人曾任职于AMD": the company the sentence opens on stays the topic
-    for m in ms:
-        if m.kind == "org" and not m.extra.get("inside") and not m.extra.get("coref") and m.ids \
-                and m.types[:1] == ("ChipVendor",) and m.key not in investors and m.start not in owners \
-                and not ("Foundry" in m.types and any(n.kind == "node" for n in ms)) \
-                and not ("Foundry" in m.types and _named_as_maker(doc, m)):  # "Samsung Foundry's SF3", "三星代工的"
-            ctx.topic = m.key
-            return True
+    vendors = [m for m in ms if m.kind == "org" and not m.extra.get("inside") and not m.extra.get("coref") and m.ids
+               and m.types[:1] == ("ChipVendor",) and m.key not in investors and m.start not in owners
+               and not ("Foundry" in m.types and any(n.kind == "node" for n in ms))
+               and not ("Foundry" in m.types and _named_as_maker(doc, m))]  # "Samsung Foundry's SF3", "三星代工的"
+    if lang == "ja" and len(vendors) > 1 and describes_topic(text, vendors[0], vendors[1]):
+        vendors = vendors[1:]  # "百度のAIチップ部門である崑崙芯（昆仑芯）は…": the topic, not its possessor
+    if vendors:
+        ctx.topic = vendors[0].key
+        return True
     subject = _unknown_subject(text, ms, investors, doc) if lang == "en" else _cjk_subject(text, ms, investors, lang, ctx) \
         if lang in ("ja", "zh") else None
     if subject is not None:
@@ -145,6 +147,16 @@ _CJK_SUBJECT_AFTER = re.compile(r"^\s*(?:は|が|も|成立|创立|創立|设立
 
 # the name's other spelling or place in brackets after it ("Parabyte Labs（パラバイト・ラボ）は…")
 _ASIDE = re.compile(r"^\s*[（(][^（）()]{1,30}[）)]")
+# the particle that marks a Japanese sentence's topic or subject right after a name
+_JA_TOPIC_MARK = re.compile(r"\s*(?:は|が)")
+
+
+def describes_topic(text: str, a: Mention, b: Mention) -> bool:
+    """Japanese "AのAIチップ部門であるBは…", "AのライバルBが…": A, possessor of the noun phrase that ends on B (no
+    comma, quote or topic marker between), only describes B, which the sentence marks as its topic or subject
+    ("グーグルのTPUは…、ブロードコムは…": A possesses another noun, a clause ends before B)."""
+    return a.end <= b.start and bool(re.fullmatch(r"の[^、，,。はが「」『』]{0,24}", text[a.end:b.start])) \
+        and bool(_JA_TOPIC_MARK.match(_ASIDE.sub("", text[b.end:b.end + 40])))
 # a short Japanese adverbial clause before the subject ("資料によると、", "一方、"): the name still opens the sentence
 # "中国のGPUメーカー、", "米国の新興企業の": the words before a Japanese subject that say it is a company
 _JA_COMPANY_LEAD = re.compile(r"[^、。「」()（）]{0,16}(?:メーカー|企業|スタートアップ|新興|ベンダー|設計会社|開発会社|半導体会社)"

@@ -235,6 +235,26 @@ def _pronoun_designer(doc: Doc, product, orgs: list) -> str | None:
     return ctx.topic if not guarded(doc, product.start, product.end) else None
 
 
+def _designs_by_parse(doc: Doc, org) -> bool:
+    """Japanese, by the parse: the organisation is the subject of a design verb ("同製品は当社が開発した"), up the
+    verb's head chain within its clause; no parse, no answer either way (True)."""
+    from ingest.components.relations.common import governing_verb
+    gov = governing_verb(doc, org)
+    if gov is None:
+        return True
+    verb, dep = gov
+    if not dep.startswith("nsubj"):
+        return False
+    spans = cue_spans(doc, "_design_verb")
+    for _ in range(4):
+        if any(s <= verb.idx < e or verb.idx <= s < verb.idx + len(verb) for s, e in spans):
+            return True
+        if verb.head is verb or verb.dep_.removesuffix("_bunsetu") in ("acl", "advcl", "ccomp", "csubj", "conj", "parataxis"):
+            return False
+        verb = verb.head
+    return False
+
+
 class DesignedBy:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
@@ -242,6 +262,9 @@ class DesignedBy:
         if not products and cue_spans(doc, "_this_chip"):
             from ingest.components.relations.manufactured_on import implicit_chips
             products = implicit_chips(doc, ms)  # "这款由摩尔线程设计的GPU…"
+            named_again = {p.key for p in products}
+        else:
+            named_again = set()
         orgs = [m for m in of_kind(ms, "org") if vendor_like(m)]
         if not products and doc.lang_ == "ja":
             self._codeveloped(doc, orgs)
@@ -334,6 +357,8 @@ class DesignedBy:
                 and doc.text[best.end:p.start] == "の"  # "カタバミのKB-9…より速いらしい": the owner's chip, whatever the hearsay
             if guarded(doc, min(p.start, best.start), max(p.end, best.end)) and not written_as_one:
                 continue  # (a maker written into the chip's known name is no part of the hearsay around it)
+            if p.key in named_again and doc.lang_ == "ja" and not _designs_by_parse(doc, best):
+                continue  # "当社は…同製品の搭載を見込んでおります": a chip in view, named again by a company that uses it
             add(doc, p, "designedBy", best, conf, NAME)
             if p.kind == "chip" and any(q.kind == "cluster" for q in products):
                 continue  # a partner in the design of a system built from the chip designed the system

@@ -206,8 +206,10 @@ def _clause_start(text: str, pos: int) -> int:
 
 # "Fidelity Management & Research Company、Baillie Gifford": a corporate word the name's label leaves out
 CORPORATE_TAIL = r"(?:\s*(?:Company|Co\.|Inc\.?|Corp\.?|Ltd\.?|LLC|L\.P\.|LP|Limited|株式会社|有限公司))?"
-# names in a list, each perhaps with an aside: "科大訊飛（iFlytek、保有比率1.19%）、聯想創投"
-JOINED = re.compile(CORPORATE_TAIL + r"[\s\"”」』]*(?:[（(]?[^（()）]{0,30}[）)])?\s*(?:、|,|，|和|及|与|與|と|や|以及|/|／)[\s\"“「『]*")
+# names in a list, each perhaps with an aside and its stake: "科大訊飛（iFlytek、保有比率1.19%）、聯想創投",
+# "阿里巴巴（Alibaba）持株2.08%、科大訊飛"
+JOINED = re.compile(CORPORATE_TAIL + r"[\s\"”」』]*(?:[（(]?[^（()）]{0,30}[）)])?\s*(?:(?:持株|持ち株|保有比率|出資比率|持股)?\s*"
+                    r"[0-9][0-9.]*\s*[%％]\s*)?(?:、|,|，|和|及|与|與|と|や|以及|/|／)[\s\"“「『]*")
 AFTER_ETC = re.compile(r"等[^、，,。；]{0,4}$")
 # between two names of a Japanese or Chinese list, with the aside of the first and a word on the second:
 # "紅点中国（Redpoint Ventures China）、上海のDelta Capital、そしてテンセント"
@@ -244,6 +246,29 @@ def _before_ok(doc: Doc, gap: str, o, s: int, window: int) -> bool:
         return not _EN_BREAK.search(gap)
     return _clause_start(doc.text, s) <= o.start and not (window <= 12 and re.search(r"は|由", gap)) \
         and not (POSSESSOR_JA if doc.lang_ == "ja" else POSSESSOR).match(gap)
+
+
+def _conducts(doc: Doc, o) -> bool:
+    """Japanese, by the parse: the name is the subject of a relative clause on the round ("Xが実施するシリーズCの第三者
+    割当増資", "Xが行った資金調達"): the company that raises it (a verb that is itself a lead or participation cue names
+    an investor: "Xが主導したラウンド")."""
+    from ingest.components.relations.common import governing_verb
+    gov = governing_verb(doc, o)
+    if gov is None or not gov[1].startswith("nsubj") or gov[0].dep_.removesuffix("_bunsetu") != "acl":
+        return False
+    verb = gov[0]
+    roles = cue_spans(doc, "_lead") + cue_spans(doc, "_participate")
+    if any(s <= verb.idx < e for s, e in roles):
+        return False
+    spans = [(r.start, r.end) for r in of_kind(mentions(doc), "round")] + cue_spans(doc, "funding")
+    t = verb.head
+    for _ in range(3):  # "シリーズC|の|第三者割当|増資": the round word and the nouns it modifies
+        if any(s <= t.idx < e for s, e in spans):
+            return True
+        if t.dep_.removesuffix("_bunsetu") not in ("nmod", "compound") or t.head is t:
+            break
+        t = t.head
+    return False
 
 
 def _owns(text: str, o, anchor: int) -> bool:
@@ -461,6 +486,9 @@ class Funding:
                 # sentence that lists investors leaves the round in view its company
                 cands = [o for o in cands if o.extra.get("coref") or not re.match(r"\s?(?:創業者|会長|社長|CEO)?[^、。，,]{0,12}?の", text[o.end:o.end + 16])
                          or _opens_as_topic(text, o)]
+        if doc.lang_ == "ja":  # "百度のAIチップ部門である崑崙芯は…資金調達を完了": the possessor only describes the company
+            from ingest.components.context import describes_topic
+            cands = [o for o in cands if not any(describes_topic(text, o, b) for b in cands if b.key != o.key)]
         parents = set()
         for s, e, row in cue_rows(doc, "_parent"):  # "百度旗下昆仑芯", "a unit of X": the owner is not the company
             side = [o for o in cands if o.end <= s and s - o.end <= 3] if row.get("agent") == "before" else \
@@ -470,7 +498,8 @@ class Funding:
             cands = [o for o in cands if id(o) not in parents]  # (the round in view is funded, not the owner)
         anchors = of_kind(ms, "round") + [type("C", (), {"start": s})() for s, _ in part_cues
                                           if text[s:s + 5].lower() in ("stake", "share")]
-        possessive = [o for o in cands if any(_owns(text, o, r.start) for r in anchors)]
+        possessive = [o for o in cands if any(_owns(text, o, r.start) for r in anchors)] or \
+            [o for o in cands if doc.lang_ == "ja" and _conducts(doc, o)]
         if held is not None:
             cands = [held]
         elif possessive:
@@ -503,10 +532,11 @@ class Funding:
                 if party is not None:
                     rounds.remove(r)
                     described.append((r, party, "领投" in role.group(0)))
+        pre_listing = False  # "上場前の株主には…": shareholders from before the listing, not the listing's investors
         if any(not BEFORE_LISTING.match(r.text) for r in rounds):
             rounds = [r for r in rounds if not BEFORE_LISTING.match(r.text)]
         elif doc.lang_ == "ja" and rounds and investors and not of_kind(ms, "money") and not of_kind(ms, "year"):
-            rounds = []  # "…も上場前に出資した": shareholders from before the listing, no round of its own
+            rounds, pre_listing = [], True  # "…も上場前に出資した": shareholders from before the listing, no round of its own
         money = [m for m in of_kind(ms, "money") if not _not_amount(text, m, doc.lang_ in ("ja", "zh"))]
         conversions = _conversions(text, money)
         money = [m for m in money if m not in conversions]
@@ -520,6 +550,10 @@ class Funding:
             ckey = last.company
         if ckey is None and ctx.defined and doc.lang_ == "zh" and investors:
             ckey = ctx.defined  # "（1）X持股9.85%" in a filing: a holder of the company its definition names
+        told = [r for rs in ctx.rounds.values() for r in rs]
+        if ckey is None and doc.lang_ == "ja" and len(told) == 1 and not rounds and (money or investors) \
+                and cue_spans(doc, "_this_round"):
+            ckey = told[0].company  # "本増資の概要（調達総額 45億円）": the one round told, whatever company the text is about
         if ckey is None and ctx.topic and (rounds or money or investors):
             ckey = ctx.topic
         if ckey is None:
@@ -560,7 +594,7 @@ class Funding:
             return doc  # "Kunlunxin is also preparing a Hong Kong listing": no listing yet
         later = any(s <= 3 for s, _ in cue_spans(doc, "_later"))  # "此后，…": another time than the round in view
         if not rounds and not money and last and last.company == ckey and investors and (
-                not years or last.year in (None, years[0].value)) and not later:
+                not years or last.year in (None, years[0].value)) and not later and not pre_listing:
             rkey = last.key
         elif only is not None:
             rkey = only.key
