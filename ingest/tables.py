@@ -76,6 +76,48 @@ def table_facts(results: list) -> None:
             elif "vendor" in roles and "round" in roles and {"lead", "investors", "amount", "raised"} & set(roles):
                 _funding_rows(results, i, j, roles)
         i = max(j, i + 1)
+    _holder_rows(results)
+
+
+# two cells aligned with spaces ("阿里创投              2.08%"): a holder table has a name and its stake
+_TWO_CELLS = re.compile(r"^\s*(\S(?:.*?\S)?)(?: {2,}|\u3000+)(\S(?:.*?\S)?)\s*$")
+HOLDER_RULE = "aic_table_holder"
+
+
+def _holder_cells(text: str) -> list[tuple[int, int]]:
+    spans = cells(text)
+    if spans:
+        return spans
+    m = _TWO_CELLS.match(text)
+    return [m.span(1), m.span(2)] if m and not PROSE.search(text.strip()) else []
+
+
+def _holder_rows(results: list) -> None:
+    """A table of shareholders ("股东名称      持股比例", "Shareholder | Stake") in a document about one company: each
+    row's organisation holds that company (investedIn), the company the text was about when the table began. Two
+    columns aligned with spaces count as a table here, when the header names a holder and a stake column."""
+    i = 0
+    while i < len(results):
+        head = results[i].sentence.text
+        spans = _holder_cells(head)
+        roles = column_roles(head, spans) if spans else []
+        held = results[i].topic_after
+        if "holder" not in roles or len(spans) == 2 and "stake" not in roles or not held:
+            i += 1
+            continue
+        k = roles.index("holder")
+        j = i + 1
+        while j < len(results) and len(_holder_cells(results[j].sentence.text)) == len(spans):
+            r = results[j]
+            col = _holder_cells(r.sentence.text)[k]
+            found = [m for m in r.mentions if m.kind == "org" and _in(m, col) and not m.extra.get("coref")]
+            org = max(found, key=lambda m: (bool(m.ids), m.end - m.start)) if found else _cell_name(r, col, "org")
+            if org is not None and org.key != held and not any(
+                    f.subject == org.key and f.predicate == "investedIn" and f.object == held for f in r.facts):
+                r.facts.append(Fact(org.key, "investedIn", held, 0, len(r.sentence.text), 0.8, HOLDER_RULE))
+                org.extra["used"] = True
+            j += 1
+        i = j
 
 
 def _drop_in_column(r, k: int) -> None:

@@ -42,7 +42,9 @@ def update_topic(ctx: DocContext, ms: list[Mention], fs: list[Fact], owners: tup
     investors = {f.object for f in fs if f.predicate in ("investor", "leadInvestor")} | \
         {f.subject for f in fs if f.predicate == "investedIn"}
     designers = [f.object for f in fs if f.predicate in ("designedBy", "fundedCompany", "investedIn")
-                 and not (f.predicate == "investedIn" and f.subject == ctx.issuer)]  # (当社 buys X: still about 当社)
+                 and not (f.predicate == "investedIn" and f.subject == ctx.issuer)  # (当社 buys X: still about 当社)
+                 and not (lang == "zh" and f.predicate == "investedIn" and f.subject == ctx.topic)]
+    # ("X宣布已完成对Y的全资收购" in a paragraph about X: X buys or invests, the text stays about X)
     if lang == "ja" and ctx.issuer and ctx.topic == ctx.issuer:
         # a document about one company stays on it unless another company opens a sentence as its subject
         # ("TR-2はカタバミのKB-9より速いらしい" names another's chip in passing)
@@ -501,6 +503,11 @@ class ContextStage:
             ctx.issuer = issuer.key  # (the header line outweighs a headline)
         if doc.lang_ == "ja" and _JA_QUESTION.match(doc.text):
             ctx.question = ctx.paragraph
+        if doc.lang_ == "zh" and ctx.paragraph == 0 and ctx.defined is None and cue_spans(doc, "_filing_title"):
+            named = {m.key for m in ms if m.kind == "org" and not m.extra.get("coref") and not m.extra.get("inside")
+                     and "Foundry" not in m.types}
+            if len(named) == 1:  # "X股份有限公司 首次公开发行股票并在科创板上市 招股说明书": the filing's 发行人 throughout
+                ctx.defined = next(iter(named))
         head = _headline_company(doc, ms) if ctx.paragraph == 0 and ctx.issuer is None else None
         if head is not None:
             ctx.issuer = head.key

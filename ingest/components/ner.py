@@ -278,6 +278,49 @@ def _zh_word_end(doc: Doc, s: int, e: int) -> int:
     return e
 
 
+# a Chinese chip guess of one character and a model code ("岳H5" of "峤岳H5"): brands have two or more characters
+_ZH_ONE_HAN_CODE = re.compile(r"[\u4e00-\u9fff]\s?[A-Za-z0-9]")
+# word classes of a character that stands before a brand without being part of it: function words, numerals and
+# measure words ("2048颗"), verbs ("用"), adjectives ("新"), pronouns, locations, times, prefixes and suffixes
+_ZH_NOT_BRAND_CHAR = ("p", "c", "u", "r", "d", "m", "q", "f", "t", "v", "a", "k", "h", "x", "e", "o", "y")
+
+
+def _zh_brand_start(doc: Doc, s: int, e: int) -> int:
+    """Where a Chinese chip guess that opens on one character before its code ("岳H5") begins: a character the
+    recogniser never saw in a name ("峤" of 训练芯片峤岳H5) is left out, though a brand has two or more. The
+    character before is taken when jieba reads it as a word of its own that is no function word, numeral,
+    verb or adjective, or glues it to the word before as a piece its dictionary lacks ("颗峤|岳")."""
+    text = doc.text
+    if s == 0 or not _ZH_ONE_HAN_CODE.match(text, s) or not "\u4e00" <= text[s - 1] <= "\u9fff":
+        return s
+    from ingest.components.unknown import _jieba_word, _zh_tags
+    tok = next((t for t in doc if t.idx <= s - 1 < t.idx + len(t.text)), None)
+    if tok is None or tok.idx + len(tok.text) != s or len(tok.text) > 1 and _jieba_word(tok.text):
+        return s  # ("芯片|岳H5": the character ends a word of its own)
+    if _zh_tags().get(text[s - 1], "").startswith(_ZH_NOT_BRAND_CHAR):
+        return s
+    return s - 1
+
+
+# word classes that say nothing of who: times, function words, pronouns, numerals, measure words, locations
+_ZH_NO_WHO = ("t", "d", "p", "c", "u", "r", "m", "q", "f")
+
+
+def _zh_clause(doc: Doc, s: int, e: int) -> bool:
+    """A Chinese guess that is a piece of a clause, not a name: it ends on a dictionary verb and what comes before
+    the verb is a place or description ("深圳举行" of 在深圳举行发布会) or only times and function words ("上周有")."""
+    from ingest.components.unknown import _jieba_word, _zh_tags
+    tags = _zh_tags()
+    toks = [t for t in doc if s <= t.idx and t.idx + len(t.text) <= e]
+    if len(toks) < 2 or toks[0].idx != s or toks[-1].idx + len(toks[-1].text) != e:
+        return False
+    last = toks[-1].text
+    if tags.get(last, "") != "v" or not _jieba_word(last):
+        return False
+    head = doc.text[s:toks[-1].idx]
+    return only_describes(head, "zh") or all(tags.get(t.text, "x").startswith(_ZH_NO_WHO) for t in toks[:-1])
+
+
 # a performance figure and its unit ("512 TOPS", "2 PFLOPS", "150W"), which a recogniser may read as a chip's name
 _MEASURE = re.compile(r"(?:\d[\d.,]*\s?)?(?:INT8\s?|FP\d{1,2}\s?)?(?:[TPEG]?FLOPS|TOPS|[kKM]?W|GB|TB|GHz|MHz)(?:/W)?")
 # a Chinese chip guess that runs from a model code into the next word ("LT-T2算" of "LT-T2算力")
@@ -313,6 +356,9 @@ class ModelMentions:
             if doc.lang_ == "zh" and e != _zh_word_end(doc, s, e):
                 e = _zh_word_end(doc, s, e)  # "启萍5代被称为…": the name ends before the word that begins in it
                 stripped = text[s:e]
+            if doc.lang_ == "zh" and label == "CHIP" and s != _zh_brand_start(doc, s, e):
+                s = _zh_brand_start(doc, s, e)  # "训练芯片峤|岳H5": a brand's first character the model never saw
+                stripped = text[s:e]
             if doc.lang_ == "zh" and label == "ORG" and _ZH_GENERATION_END.fullmatch(stripped):
                 label = "CHIP"  # "启萍5代基于…": a generation number ends a product's name, never a company's
             if label == "ORG" and _QUOTED_AFTER_CHIP_WORD.search(text[max(0, s - 12):s]) and (
@@ -329,6 +375,8 @@ class ModelMentions:
             if stripped.casefold() in not_names(doc.lang_) or only_describes(stripped, doc.lang_) \
                     or _ends_in_verb(doc, s, e) or _ORDINAL.fullmatch(stripped):
                 continue  # "…, on Monday unveiled": the place of a subject, not a name
+            if doc.lang_ == "zh" and _zh_clause(doc, s, e):
+                continue  # "在深圳举行发布会", "上周有自媒体说": a place or a time and the verb after it, not a name
             if kind is None or len(stripped) < self.min_len or any(a < e and s < b for a, b in taken):
                 continue
             taken.append((s, e))

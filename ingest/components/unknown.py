@@ -422,6 +422,10 @@ _ZH_BRAND_ON_CODE = re.compile(r"\s?(?:[A-Za-z]|\d{1,3}(?![\d年]))")
 # word classes that do not begin a name (jieba's tags: verbs, adverbs, prepositions, conjunctions, particles,
 # pronouns, numerals, measure words, locations, time words): "不乏产业资本" is "there is no lack of industrial capital"
 _ZH_NOT_NAME_START = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t")
+# one-character adverbs, prepositions and conjunctions that stand before a verb ("曾获得", "已获"), and the particles
+# that close a verb's aspect ("拿过", "获得了")
+_ZH_FUNCTION_ONE = ("d", "p", "c")
+_ZH_ASPECT = "过了着"
 
 
 def _zh_name_start(surface: str, starts: list[int] | None = None) -> int:
@@ -442,6 +446,16 @@ def _zh_name_start(surface: str, starts: list[int] | None = None) -> int:
                 cut += n
                 break
         else:
+            # one character jieba splits off alone: an adverb before a verb ("曾|获得|柘林资本"), or a verb and its
+            # aspect particle ("拿|过|楮山创投"), never the first character of a name (starts: jieba's word starts)
+            if starts and cut + 1 in starts and len(rest) - 1 >= 4 and tags.get(rest[:1], "").startswith(_ZH_FUNCTION_ONE) \
+                    and tags.get(surface[cut + 1:min((i for i in starts if i > cut + 1), default=len(surface))], "")[:1] == "v":
+                cut += 1
+                continue
+            if starts and cut + 1 in starts and cut + 2 in starts and len(rest) - 2 >= 4 and rest[1] in _ZH_ASPECT \
+                    and tags.get(rest[:1], "")[:1] == "v":
+                cut += 2
+                continue
             break
     return cut
 
@@ -498,6 +512,19 @@ def _zh_tags() -> dict:
         return jieba.posseg.dt.word_tag_tab
     except Exception:  # jieba absent: keep names as matched
         return {}
+
+
+def _zh_investing_arm(out: list, taken: list, text: str, s: int, e: int) -> None:
+    """"阿里创投", "某某资本": a name the vocabulary knows (阿里 = Alibaba) followed, inside one suffix match, only by an
+    investor's kind word (ontology/lexicon/zh/name_words.jsonl kind investor) is the parent's investing arm, a name
+    of its own that a shareholder list or a round names (the parent alone gives way to it, as "Samsung Securities")."""
+    from ingest.components.cjk_names import name_words
+    inside = [m for m in out if m.start < e and s < m.end]
+    if len(inside) != 1 or not inside[0].ids or inside[0].kind != "org" or inside[0].end >= e or inside[0].start < s:
+        return
+    if text[inside[0].end:e] not in name_words("zh").get("investor", ()):
+        return
+    drop(out, taken, inside[0])
 
 
 def _names_in_view(doc: Doc) -> list:
@@ -606,6 +633,8 @@ class UnknownRecognizer:
                 cands.append(m.span(1))
                 if doc.lang_ == "en":  # "Samsung Securities" (and not the foundry "Samsung"), as in ja/zh below
                     self._investing_arm(out, taken, text, *m.span(1))
+                if doc.lang_ == "zh":  # "阿里创投" (and not 阿里巴巴): a known name and an investor's word is its fund
+                    _zh_investing_arm(out, taken, text, *m.span(1))
                 self._absorb(out, taken, *m.span(1), zh_text=text if doc.lang_ == "zh" else "")
         if doc.lang_ == "ja" and len(SPACED_JA.findall(text)) >= 3:  # machine translation that spaces every word
             for m in JA_SPACED_ORG.finditer(text):

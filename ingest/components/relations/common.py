@@ -117,7 +117,9 @@ def guarded(doc: Doc, start: int, end: int) -> bool:
                                          for s, e in cue_spans(doc, "_rumour")):
         return True  # "据传，…", "此前有市场消息称，…": hearsay before a comma covers what follows it
     if any(start <= s and e <= end for s, e in cue_spans(doc, "_comparison")):
-        return True  # "由384颗昇腾910C…组成，对标英伟达的GB200 NVL72": compared, not related
+        return True
+    if any(end <= s for s, _ in cue_spans(doc, "_denial")):
+        return True  # "有自媒体说X入股了Y，结果X当天就发声明辟谣": what a sentence reports before its denial is denied  # "由384颗昇腾910C…组成，对标英伟达的GB200 NVL72": compared, not related
     a, b = clause_bounds(doc, start, end)
     alternative = set(cue_spans(doc, "_alternative"))  # "… ship with GDDR6 rather than HBM": denies only what follows
     for rel in ("_negation", "_rumour"):

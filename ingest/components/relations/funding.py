@@ -24,7 +24,9 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 LISTING = re.compile(r"挂牌上市|登陆|上市交易|正式上市|首发募资|上場した|上場し|listed (?:on|in)|began trading|debuted (?:on|in)|went public|"
-                     r"在[^，。；,]{0,12}?(?:科创板|科創板|创业板|主板|港交所|联交所|北交所|交易所|纳斯达克)(?:挂牌)?上市", re.I)
+                     r"在[^，。；,]{0,12}?(?:科创板|科創板|创业板|主板|港交所|联交所|北交所|交易所|纳斯达克)(?:挂牌)?上市|"
+                     # ("于1月2日在港交所挂牌", "此次全球发售募集资金…": a listing, and the offering a Hong Kong listing is)
+                     r"在[^，。；,]{0,12}?(?:科创板|科創板|创业板|主板|港交所|联交所|北交所|交易所|纳斯达克)挂牌|全球发售|全球發售", re.I)
 # the gross proceeds of an offering are its amount, though said as a total ("total fundraising", "募资总额")
 OFFERING_TOTAL = re.compile(r"total (?:fundraising|proceeds|gross proceeds|funds raised|amount raised)|"
                             r"募集资金总额|募资总额|募集資金總額|調達総額|資金調達総額", re.I)
