@@ -263,7 +263,10 @@ def _late_wh(text: str, nodes: list[Node]) -> Node | None:
     with no question word before the first node, the node right after a later "which/what" is the one asked for."""
     if len(nodes) < 2 or _WH_EN.search(text[:nodes[0].start]) or text[nodes[0].start:nodes[0].end].lower() == "who":
         return None
-    return next((n for n in nodes[1:] if _WH_EN_DET.search(text[:n.start])), None)
+    # ("For chips made by Samsung, who designed them?": a question opening after a comma asks who; helper-84)
+    return next((n for n in nodes[1:] if _WH_EN_DET.search(text[:n.start])), None) or next(
+        (n for n in nodes[1:] if text[n.start:n.end].lower() in ("who", "whom") and
+         re.search(r"[,:;?.]\s*$", text[:n.start])), None)
 
 
 _WH_JA = re.compile(r"(?:どの|どんな|何の|どこの)\s*$")
@@ -917,7 +920,8 @@ _NAMED_ONLY_JA = re.compile(r"[^\u3040-\u309f、。，,]{0,24}")
 _PLACE_OBJECT_JA = re.compile(r"\s*(?:で|を)(?!務め|担|つとめ)[^、。？?]*?のは\s*(?:どれ|どの|何|なに|[？?]?\s*$)")
 
 
-_ZH_SET = re.compile(r"\s*(?:中|里|当中|之中|里面)\s*[，,、]")
+# (the comma may be left out: "2022年发布的芯片中工艺最先进的是哪款" asked another chip on the same process; helper-84)
+_ZH_SET = re.compile(r"\s*(?:当中|之中|里面|中(?![国芯])|里)\s*[，,、]?")
 _ZH_CLOSING = re.compile(r"是?\s*哪(?:一)?(?:款|家|个|种)\s*[？?]?\s*$")
 
 

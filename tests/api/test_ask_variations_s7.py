@@ -221,6 +221,37 @@ CASES: list[tuple[str, str, str | None]] = [
     ("aux-clause", "What processes do the vendors that Hillhouse backed use?",
      "?co a aic:ChipVendor . " + invested("aid:gl-ventures", "?co", 1) + " ?x a aic:ProcessNode . "
      "{ ?co aic:reliesOn ?x } UNION { ?c aic:designedBy ?co ; aic:manufacturedOn ?x }"),
+    # zh a set named before 中/里 without a comma is still the set the closing 哪款 asks from (was: another chip on the
+    # same process as a 2022 chip, H200 among them)
+    ("zh-set", "2022年发布的芯片中工艺最先进的是哪款",
+     "?x aic:announcedIn ?y ; aic:manufacturedOn/aic:nodeNanometers ?n . FILTER(" + year("?y") + " = 2022) "
+     "FILTER NOT EXISTS { ?o aic:announcedIn ?y2 ; aic:manufacturedOn/aic:nodeNanometers ?n2 . FILTER(" + year("?y2") +
+     " = 2022 && ?n2 < ?n) }"),
+    ("zh-set", "英伟达的芯片中用HBM3e的是哪款", "?x aic:designedBy aid:nvidia . " + memory("?x", "HBM3e")),
+    ("zh-set", "华为的芯片中哪款最新",
+     "?x aic:designedBy aid:huawei ; aic:announcedIn ?y . FILTER NOT EXISTS { ?o aic:designedBy aid:huawei ; "
+     "aic:announcedIn ?y2 . FILTER(" + year("?y2") + " > " + year("?y") + ") }"),
+    # zh "X的投资方还投了哪些公司": other companies than X
+    ("zh-other", "摩尔线程的投资方还投了哪些公司",
+     invested("?i", "aid:moore-threads", 1) + " " + invested("?i", "?x", 2) + " FILTER(?x != aid:moore-threads)"),
+    ("zh-other", "壁仞的投资方还投资了哪些公司",
+     invested("?i", "aid:biren-technology", 1) + " " + invested("?i", "?x", 2) + " FILTER(?x != aid:biren-technology)"),
+    # ja "AにもBにも…ない" (neither): not read yet, declined (was: A's investors)
+    ("ja-neither", "投資家のうち、壁仞科技にもエンフレームにも出資していないのは", None),
+    ("ja-neither", "TSMCにもサムスンにも依存していないベンダーは？", None),
+    # en a question opening after a comma ("For chips made by Samsung, who designed them?": was the chips); framing
+    ("en-framing", "For chips made by Samsung, who designed them?",
+     "?c aic:designedBy ?x . " + made_by("?c", "aid:samsung")),
+    ("en-framing", "I need the names of vendors that depend on Samsung.",
+     "?x a aic:ChipVendor . " + relies("?x", "aid:samsung")),
+    ("en-framing", "Regarding Enflame: who led its Series C?",
+     "?r aic:fundedCompany aid:enflame ; aic:roundName \"Series C\" ; aic:leadInvestor ?x ."),
+    ("en-framing", "As for Biren, which investors backed it?", inv("aid:biren-technology")),
+    # a country said with 系/资 or as the mainland ("米系", "美系", "台系", "中国大陆")
+    ("region-words", "米系のチップベンダーはどこ", "?x a aic:ChipVendor . " + country("?x", "US")),
+    ("region-words", "美系芯片厂商有哪些", "?x a aic:ChipVendor . " + country("?x", "US")),
+    ("region-words", "中国大陆的芯片公司有哪些", "?x a aic:ChipVendor . " + country("?x", "CN")),
+    ("region-words", "台系代工厂有哪些", "?x a aic:Foundry . " + country("?x", "TW")),
     # two memories joined by "and": a form that reads one of them does not answer (was: HBM3 chips only)
     ("two-memories", "Which chips use HBM2 and HBM2e?", "?x a aic:Chip . " + memory("?x", "HBM2") + " " +
      memory("?x", "HBM2e").replace("?mem", "?mem2")),
