@@ -682,18 +682,19 @@ class Compiler:
         if agg == "min_count":
             least = next((m.data for m in self.g.marks if m.row["mark"] == "min_count" and m.data), 2)
             return self.min_count(body, least)
-        if agg == "max_count":
+        if agg in ("max_count", "least_count"):  # the most / the fewest ("Which vendor has the fewest chips?")
+            fn = "MAX" if agg == "max_count" else "MIN"
             other = next((n for n in g.nodes if n is not g.answer), None)
             if other is None and kind in ("memory", "exchange", "roundname", "currency"):
                 # "一番多くのチップに使われているメモリの種類": the value shared by the most of the answer's things
                 inner = f"SELECT ?{kind} (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {body} }} GROUP BY ?{kind}"
-                q = (f"SELECT ?{kind} ?n WHERE {{\n  {{ {inner} }}\n  {{ SELECT (MAX(?n_) AS ?n) WHERE {{ {{ {_rename(inner)} }} }} }}\n}}")
+                q = (f"SELECT ?{kind} ?n WHERE {{\n  {{ {inner} }}\n  {{ SELECT ({fn}(?n_) AS ?n) WHERE {{ {{ {_rename(inner)} }} }} }}\n}}")
                 return self.done(q, kind, "?n")
             if other is None:
                 raise NotUnderstood("not_understood", words="most")
             c = f"?{other.var}"
             inner = f"SELECT ?x (COUNT(DISTINCT {c}) AS ?n) WHERE {{ {body} }} GROUP BY ?x"
-            q = (f"SELECT ?x ?n WHERE {{\n  {{ {inner} }}\n  {{ SELECT (MAX(?n_) AS ?n) WHERE {{ {{ {_rename(inner)} }} }} }}\n}}")
+            q = (f"SELECT ?x ?n WHERE {{\n  {{ {inner} }}\n  {{ SELECT ({fn}(?n_) AS ?n) WHERE {{ {{ {_rename(inner)} }} }} }}\n}}")
             return self.done(q, None, "?n")
         q = f"SELECT DISTINCT * WHERE {{\n  {body}\n}}"
         return self.done(q, kind if kind else ("count" if agg == "count" else None))

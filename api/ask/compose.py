@@ -33,7 +33,7 @@ NODE_CLASS = {"cluster": "ComputingCluster", "chip": "Chip", "vendor": "ChipVend
 # the class a type word adds when a node is said to be one too ("itself a foundry", "投资家でもある")
 ALSO_CLASS = {"vendor": "ChipVendor", "foundry": "Foundry", "investor": "Investor", "chip": "Chip"}
 COMPLEX_MARKS = {"negate", "except", "both", "sum", "min_nm", "max_nm", "max_year", "min_year", "max_amount", "max_count",
-                 "min_count", "min_amount"}
+                 "min_count", "min_amount", "least_count"}
 
 
 class NotUnderstood(Exception):
@@ -1718,7 +1718,7 @@ def _rel_between(rels: list[Span], start: int, end: int) -> str | None:
 def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None:
     found = [m.row["mark"] for m in marks if m.row["mark"] in
              ("count", "sum", "min_nm", "max_nm", "max_year", "min_year", "max_amount", "max_count", "min_count",
-              "min_amount")]
+              "min_amount", "least_count")]
     if not found:
         return None
     if answer.type == "process" and not any(n.type in ("round", "amount") for n in nodes):
@@ -1736,9 +1736,17 @@ def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None
             not any(n.type in ("process", "chip") for n in nodes):
         found = ["min_amount" if f == "min_nm" else f for f in found]  # "the smallest round", "最小一轮融资"
     if "min_amount" in found:
+        if not any(n.type in ("round", "amount") for n in nodes) and answer.type in ORGS and \
+                set(found) <= {"min_amount", "count"} and \
+                any(n is not answer and n.answerable and n.type in {"chip", "process"} | ORGS for n in nodes):
+            return "least_count"  # "チップ数が最も少ないベンダー", "芯片最少的厂商": the fewest things (helper-84)
         if not any(n.type in ("round", "amount") for n in nodes):
             raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] in ("min_amount", "min_nm")))
         return "min_amount"
+    if "count" in found and set(found) & {"max_amount", "max_count"} and answer.type in ORGS and \
+            not any(n.type in ("round", "amount") for n in nodes) and \
+            any(n is not answer and n.answerable and n.type in {"chip", "process"} | ORGS for n in nodes):
+        return "max_count"  # "チップ数が最も多いベンダー": the count word names what the superlative counts (helper-84)
     agg = "max_count" if "max_count" in found and answer.type != "amount" else found[0]
     if "count" in found and answer.type != "amount":
         agg = "count" if agg == "sum" else agg  # "一共设计了几款", "一共进行过几轮融资": a count, not a sum
@@ -1748,6 +1756,10 @@ def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None
         return "min_count"
     if agg == "max_count" and any(n.type == "amount" for n in nodes):
         agg = "max_amount"  # "IPO募资最多": the largest amount, not the most rounds
+    if agg == "least_count" and any(n.type in ("amount", "round") for n in nodes):
+        return "min_amount"  # "募资最少的一轮": the smallest amount, not the fewest rounds (helper-84)
+    if agg == "least_count" and (len(found) > 1 or not any(n is not answer and n.answerable for n in nodes)):
+        raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == "least_count"))
     if agg == "max_amount" and answer.type not in ("amount", "round") and not any(
             n.type in ("amount", "round") for n in nodes):
         if any(n.type == "chip" for n in nodes if n is not answer):

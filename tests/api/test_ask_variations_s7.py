@@ -63,6 +63,16 @@ MOST_COMPANIES = ("{ SELECT ?x (COUNT(DISTINCT ?c) AS ?n) WHERE { " + invested("
 TENCENT_CO = invested("aid:tencent", "?co", 1)
 
 
+def _chips_per(vendor_filter: str, v: str, k: int) -> str:
+    return f"SELECT {v} (COUNT(DISTINCT ?c{k}) AS ?n{k}) WHERE {{ ?c{k} a aic:Chip ; aic:designedBy {v} . {vendor_filter} }} GROUP BY {v}"
+
+
+LEAST_CN_CHIPS = ("{ " + _chips_per(country("?x", "CN"), "?x", 1) + " } { SELECT (MIN(?n2) AS ?n1) WHERE { { " +
+                  _chips_per(country("?y", "CN"), "?y", 2) + " } } }")
+MOST_CHIPS = ("?x a aic:ChipVendor . { " + _chips_per("", "?x", 1) + " } { SELECT (MAX(?n2) AS ?n1) WHERE { { " +
+              _chips_per("?y a aic:ChipVendor .", "?y", 2) + " } } }")
+
+
 CASES: list[tuple[str, str, str | None]] = [
     # zh 多少 right before a countable noun counts it (was read as 多少钱, an amount: "壁仞有多少投资方" gave two amounts)
     ("count-noun", "壁仞有多少投资方", cnt(inv("aid:biren-technology"))),
@@ -252,6 +262,19 @@ CASES: list[tuple[str, str, str | None]] = [
     ("region-words", "美系芯片厂商有哪些", "?x a aic:ChipVendor . " + country("?x", "US")),
     ("region-words", "中国大陆的芯片公司有哪些", "?x a aic:ChipVendor . " + country("?x", "CN")),
     ("region-words", "台系代工厂有哪些", "?x a aic:Foundry . " + country("?x", "TW")),
+    # the fewest (MIN over the counts; was declined in every language) and a count word naming what a superlative
+    # counts ("チップ数が最も多いベンダー" gave the number of vendors, 24)
+    ("fewest", "Which Chinese vendor has the fewest chips?", LEAST_CN_CHIPS),
+    ("fewest", "哪家中国厂商的芯片最少", LEAST_CN_CHIPS),
+    ("fewest", "チップ数が最も少ない中国のベンダー", LEAST_CN_CHIPS),
+    ("fewest", "チップ数が最も多いベンダー", MOST_CHIPS),
+    ("fewest", "投資先の数が最も多い投資家", MOST_COMPANIES),
+    ("fewest", "紅杉中国の投資先の数", cnt(invested("aid:hongshan", "?x", 1))),
+    # zh 小于等于/不超过/大于等于/不低于 with a node size or an amount
+    ("zh-cmp", "制程小于等于5nm的芯片", "?x a aic:Chip ; aic:manufacturedOn/aic:nodeNanometers ?n . FILTER(?n <= 5)"),
+    ("zh-cmp", "工艺不超过7nm的芯片", "?x a aic:Chip ; aic:manufacturedOn/aic:nodeNanometers ?n . FILTER(?n <= 7)"),
+    ("zh-cmp", "大于等于10亿元的融资", rounds("CNY", ">=", 1000000000)),
+    ("zh-cmp", "不低于5亿美元的融资", rounds("USD", ">=", 500000000)),
     # two memories joined by "and": a form that reads one of them does not answer (was: HBM3 chips only)
     ("two-memories", "Which chips use HBM2 and HBM2e?", "?x a aic:Chip . " + memory("?x", "HBM2") + " " +
      memory("?x", "HBM2e").replace("?mem", "?mem2")),
