@@ -680,12 +680,20 @@ def _complete_names(doc: Doc, out: list, taken: list) -> None:
                 item = _KANJI_ITEM_HEAD.search(text, 0, s) if s == m.start else None
                 if item and item.group(1) not in _NOT_NAME_HEAD:
                     s = item.start(1)  # "、双葉|パートナーズ社、": a list item opens on its kanji, no particle between
+            legal = _words_re(lang, "legal_form")
+            prefix = re.search(rf"(?:{legal})[ 　]?$", text[:s]) if legal and not re.match(legal, text[s:e]) else None
+            if prefix:
+                s = prefix.start()  # "合同会社|アラレ・ベンチャーズ": a legal form written before the name belongs to it
             t = _words_re(lang, "person_after")  # "… 代表取締役CEO", "… 代表取締役社長兼CEO": titles written one after another
             role = re.search(rf"[\s　]+(?:{t})(?:[・/／]?兼?(?:{t}))*$", m.text) if m.extra.get("ner") else None
             if role and role.start() >= 2:
                 e = s + role.start() if s == m.start else e - (len(m.text) - role.start())  # "ホウセンカ・ラボ CEO"
             if m.extra.get("ner") and any(m.text.startswith(lf) for lf in name_words(lang).get("legal_form", ())):
                 e = _registered_name_end(doc, e)  # "株式会社ケヤキダ|設計": a registered name runs on to its particle
+            inside = [i + len(w) for w in name_words(lang).get("legal_form", ()) for i in range(max(s, e - len(w) + 1), e)
+                      if text.startswith(w, i) and i + len(w) > e]
+            if inside:
+                e = max(inside)  # "サリレニクス投資|事業有限責任組合": a guess that stops inside its legal form runs on to its end
             if tail:
                 more = re.match(rf"(?:{tail})+", text[e:])
                 if more and (e + more.end() >= len(text) or not re.match(r"[\u30a1-\u30faー\u4e00-\u9fff]", text[e + more.end()])

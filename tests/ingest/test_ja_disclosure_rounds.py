@@ -96,3 +96,10 @@ def test_the_rows_of_a_chip_table_without_a_makers_column_are_the_companys_in_vi
 def test_its_architecture_points_back_at_the_chip_just_named():
     fs = facts("ハヤブサ電子は推論チップ「HB-7」を2025年に発表した。そのアーキテクチャは独自開発のNPUである。")
     assert ("new:chip:HB-7", "usesArchitecture", "id:arch-npu") in fs, fs
+
+
+def test_a_legal_form_before_or_around_a_name_belongs_to_it():
+    ks = _keys("昨年のシリーズAでは、ヨツバ・グロース投資事業有限責任組合と合同会社コガネ・パートナーズが出資した。")
+    assert ks.get("合同会社コガネ・パートナーズ") == "new:org:合同会社コガネ・パートナーズ", ks
+    ks = _keys("同社のシリーズBはサリレニクス・ホールディングス投資事業有限責任組合がリードした7500万ドルのラウンドだ。")
+    assert "サリレニクス・ホールディングス投資事業有限責任組合" in ks, ks
