@@ -251,10 +251,15 @@ def remember_first_words(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
             ctx.names[k] = NameInView(first, "org", m.key)
 
 
+# the short name a bracket gives right after a registered name, alone or before a stock code or a note
+_ZH_BRACKET_SHORT = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})(?:[，,、；;][^（）()]{0,30})?[）)]")
+
+
 def remember_zh_short_names(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
     """"澜汀智算" … "澜汀悄悄发了一则公告", "檀溪微电子" … "檀溪会成为…": a Chinese company whose name ends in a word
     saying its trade (ontology/lexicon/zh/name_words.jsonl) is called by the coined word before it later on, whether
-    or not a fact used the full name yet. Only a head no dictionary knows ("中国电子" is not "中国")."""
+    or not a fact used the full name yet. Only a head no dictionary knows ("中国电子" is not "中国"). A short name in
+    brackets right after the full one, alone or before a stock code ("（X，09903.HK）"), is it too (a piece of it)."""
     if doc.lang_ != "zh":
         return
     from ingest.components.cjk_names import _strip_legal, kind_of_name, name_words
@@ -263,6 +268,9 @@ def remember_zh_short_names(ctx: DocContext, doc: Doc, ms: list[Mention]) -> Non
         if m.kind != "org" or m.ids or not m.extra.get("unknown") or m.extra.get("coref") or m.extra.get("inside") \
                 or m.extra.get("remembered"):
             continue
+        inner = _ZH_BRACKET_SHORT.match(doc.text, m.end)
+        if inner and inner.group(1) in m.text and inner.group(1) != m.text:  # "上海X半导体股份有限公司（X，09903.HK）"
+            ctx.names.setdefault(norm_key(inner.group(1)), NameInView(inner.group(1), "org", m.key, short=True))
         kind = kind_of_name(m.text, "zh")
         if kind is None or not kind[1]:
             continue

@@ -39,7 +39,8 @@ def _zh_trade_chain() -> str:
                     for w in row["words"]) or "(?!)"
 
 
-ZH_ORG = re.compile(r"((?:[\u4e00-\u9fff](?<![的等了在由和与及年将为是其该这那此旗各多家参投领跟首轮亿万元中从对向以被把据])(?<!旗下)(?<![0-9０-９〇一二三四五六七八九十本上下每当同]月)){2,8}?(?:" + _suffixes("zh") + r")(?:" + _zh_trade_chain() + r")*(?:(?:股份)?有限(?:责任)?公司)?)")
+# (中 inside a run is "among/in" and ends a name; at the start of one it opens it: "中科X科技股份有限公司")
+ZH_ORG = re.compile(r"((?:(?<![\u4e00-\u9fff])中(?=[\u4e00-\u9fff]{3}))?(?:[\u4e00-\u9fff](?<![的等了在由和与及年将为是其该这那此旗各多家参投领跟首轮亿万元中从对向以被把据])(?<!旗下)(?<![0-9０-９〇一二三四五六七八九十本上下每当同]月)){2,8}?(?:" + _suffixes("zh") + r")(?:" + _zh_trade_chain() + r")*(?:(?:股份)?有限(?:责任)?公司)?)")
 ZH_FULL_NAME = re.compile(r"((?:[\u4e00-\u9fff](?<![的了在是和与及将为由等其该这])){2,12}[（(][\u4e00-\u9fff]{2,4}[）)]"
                           r"(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司))")
 # "苏州棠溪创业投资合伙企业（有限合伙）": a registered partnership (a fund), its legal form in brackets
@@ -452,8 +453,9 @@ def _zh_name_start(surface: str, starts: list[int] | None = None) -> int:
                     and tags.get(surface[cut + 1:min((i for i in starts if i > cut + 1), default=len(surface))], "")[:1] == "v":
                 cut += 1
                 continue
-            if starts and cut + 1 in starts and cut + 2 in starts and len(rest) - 2 >= 4 and rest[1] in _ZH_ASPECT \
-                    and tags.get(rest[:1], "")[:1] == "v":
+            glued = surface[cut + 1:min((i for i in starts if i > cut + 1), default=len(surface))] if starts else ""
+            if starts and cut + 1 in starts and (cut + 2 in starts or not _jieba_word(glued)) and len(rest) - 2 >= 4 \
+                    and rest[1] in _ZH_ASPECT and tags.get(rest[:1], "")[:1] == "v":  # (jieba may glue it on: "拿|过翊燧")
                 cut += 2
                 continue
             break

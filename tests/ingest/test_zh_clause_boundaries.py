@@ -76,3 +76,19 @@ def test_a_shareholder_table_says_who_holds_the_company_and_a_fund_is_not_its_pa
 def test_a_two_column_table_without_a_holder_column_holds_nothing():
     fs = facts("星岚微电子完成B轮融资。\n\n芯片名称        工艺\nXL-5        中芯国际14nm\nXL-7        中芯国际7nm\n")
     assert not any(p == "investedIn" for _, p, _ in fs), fs
+
+
+def test_a_name_may_open_on_zhong():
+    fs = facts("中科星澜科技股份有限公司完成3亿元B轮融资，由枫林资本领投。")
+    assert any(p == "fundedCompany" and o == "new:org:中科星澜科技股份有限公司" for _, p, o in fs), fs
+
+
+def test_the_short_name_before_a_stock_code_in_brackets_stands_for_the_company():
+    fs = facts("广州溯光半导体股份有限公司（溯光，02233.HK）今日在港交所挂牌。溯光发布的推理芯片SG-3采用台积电7nm工艺。")
+    assert ("new:chip:SG-3", "designedBy", "new:org:广州溯光半导体股份有限公司") in fs, fs
+
+
+def test_an_aspect_particle_jieba_glues_to_the_fund_is_not_its_name():
+    fs = facts("墨川电子成立第二年拿过翊川资本管理（深圳）有限公司的天使轮。")
+    assert ("round:new:org:墨川电子:Angel", "investor", "new:org:翊川资本管理（深圳）有限公司") in fs, fs
+
