@@ -275,6 +275,15 @@ CASES: list[tuple[str, str, str | None]] = [
     ("zh-cmp", "工艺不超过7nm的芯片", "?x a aic:Chip ; aic:manufacturedOn/aic:nodeNanometers ?n . FILTER(?n <= 7)"),
     ("zh-cmp", "大于等于10亿元的融资", rounds("CNY", ">=", 1000000000)),
     ("zh-cmp", "不低于5亿美元的融资", rounds("USD", ">=", 500000000)),
+    # en "When/Where did X list?" (the bare verb) asks the IPO's date / exchange (was declined); ja 直近の = the latest
+    ("list-verb", "When did Biren list?", "STR:SELECT ?v WHERE { aid:biren-technology-ipo aic:date ?v }"),
+    ("list-verb", "Where did MetaX list?", exchange("aid:metax")),
+    ("list-verb", "When did Iluvatar CoreX list its shares?",
+     "STR:SELECT ?v WHERE { ?r aic:fundedCompany aid:iluvatar-corex ; aic:roundName \"IPO\" ; aic:date ?v }"),
+    ("latest", "Enflameの直近のラウンドの金額は", round_amount("aid:enflame", "MAX")),
+    ("latest", "エヌビディアの直近のチップ",
+     "?x aic:designedBy aid:nvidia ; aic:announcedIn ?y . FILTER NOT EXISTS { ?o aic:designedBy aid:nvidia ; "
+     "aic:announcedIn ?y2 . FILTER(" + year("?y2") + " > " + year("?y") + ") }"),
     # two memories joined by "and": a form that reads one of them does not answer (was: HBM3 chips only)
     ("two-memories", "Which chips use HBM2 and HBM2e?", "?x a aic:Chip . " + memory("?x", "HBM2") + " " +
      memory("?x", "HBM2e").replace("?mem", "?mem2")),
