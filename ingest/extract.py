@@ -23,6 +23,8 @@ DATE = re.compile(r"((?:19|20)\d\d)[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})")
 # full or abbreviated, as wire datelines write them ("Dec 2, 2024", "Sept. 5, 2025")
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"\
          r"Nov(?:ember)?|Dec(?:ember)?)"
+# a fiscal period on a heading line: "Q3 Fiscal 2026", "FY2025 results", "fiscal year 2024"
+EN_FISCAL = re.compile(r"\b(?:Q[1-4]\s+)?(?:[Ff]iscal(?: [Yy]ear)?|FY)\s?((?:19|20)\d\d)\b|\bQ[1-4]\s+((?:19|20)\d\d)\b")
 EN_DATE = re.compile(rf"\b\d{{1,2}} {_MONTH},? ((?:19|20)\d\d)\b|\b{_MONTH}\.? \d{{1,2}}, ((?:19|20)\d\d)\b")
 
 
@@ -47,7 +49,10 @@ def doc_year(raw: RawDocument) -> int | None:
     m = DATE.search(raw.meta.get("date", "")) or DATE.search(raw.text[:600]) or DATELINE_MONTH.search(raw.text[:300])
     if m is None:  # "4 December 2026", "May 20, 2026": an English byline or dateline
         en = EN_DATE.search(raw.text[:600])
-        return int(en.group(1) or en.group(2)) if en else None
+        if en is None:  # "Varnholt Microsystems (VRNH) Q3 Fiscal 2026 Earnings Call", "Letter to Limited Partners, Q4 2026":
+            fiscal = EN_FISCAL.search("\n".join(raw.text[:300].splitlines()[:2]))  # a report dated by its period
+            return int(fiscal.group(1) or fiscal.group(2)) if fiscal else None
+        return int(en.group(1) or en.group(2))
     return int(m.group(1)) if m else None
 
 
@@ -61,7 +66,7 @@ def main_lang(sents: list[Sentence]) -> str:
 def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
     sents = sentences(raw.text, raw.body_start, lang)
     result = Extraction(raw, main_lang(sents))
-    context = DocContext(year=doc_year(raw))
+    context = DocContext(year=doc_year(raw), text=raw.text)
     title_topic(raw, context)
     if result.lang == "en":
         from ingest.components.context import document_author
@@ -101,8 +106,10 @@ def extract(raw: RawDocument, lang: str | None = None) -> Extraction:
 
 # a family and its number: "AK-Kiri 2", "Tern-1" (family "Tern"), "Sorrel S2" (family "Sorrel")
 # and a katakana name and its number ("ノクターン1" beside "ノクターン2")
-_FAMILY = re.compile(r"^([A-Za-z][A-Za-z]*-[A-Za-z]{2,}|[A-Z][a-z]{2,}|[\u30a1-\u30faー]{3,})(?:[\s-]?[A-Z]{0,2}\d{1,3}[A-Za-z]?)?$")
-_CODE_FAMILY = re.compile(r"^([A-Z]{2,5})-\d{1,3}[A-Za-z]?$")
+# and a brand word and a lettered code ("qiongyu QY-7" beside "qiongyu QY-3", family "qiongyu QY")
+_FAMILY = re.compile(r"^([A-Za-z][A-Za-z]*-[A-Za-z]{2,}|[A-Z][a-z]{2,}|[\u30a1-\u30faー]{3,}|[A-Za-z][a-z]{2,} [A-Z]{1,4}(?=-\d))"
+                     r"(?:[\s-]?[A-Z]{0,2}\d{1,3}[A-Za-z]?)?$")
+_CODE_FAMILY = re.compile(r"^([A-Z]{2,5}-[A-Z]{0,2})\d{1,3}[A-Za-z]?$")  # ("MX-T7" beside "MX-T5": family "MX-T")
 _BRAND = re.compile(r"^([\u4e00-\u9fff]{2,4}|[A-Z][A-Za-z]{3,})(?=[\s-]?[A-Za-z]{0,3}[-\s]?\d)")
 
 

@@ -127,6 +127,7 @@ class DocContext:
     names: dict = field(default_factory=dict)  # folded surface -> NameInView
     year_in_view: tuple | None = None  # (paragraph, year, month or None) of the last sentence that gave a date
     subject: tuple | None = None  # (paragraph, key) of the organisation that opened the last sentence (English)
+    text: str = ""  # the whole document, for what one sentence cannot tell (words it writes in lower case elsewhere)
 
     def topic_here(self) -> str | None:
         """The topic company, when it was set in the current paragraph."""

@@ -634,7 +634,7 @@ _ZH_ANSWER = re.compile(r"^\s*答\s?[：:]")
 # 2026 Earnings Call"); a speaker's label in the transcript ("Oona Halloran, CFO:", "Operator:")
 _CALL_HEADING = re.compile(r"^\W*(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4}?)(?:['’]s?)?\s*(?:\([^()\n]{1,30}\)|"
                            r"\b(?:Q[1-4]|FY|F[1-4]Q|Fiscal|First|Second|Third|Fourth|Full|Earnings|Results|Quarterly|(?:19|20)\d\d)\b)")
-_CALL_SPEAKER = re.compile(r"^\W*(?P<who>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3})(?:,\s*(?P<role>[^:\n]{2,60}?))?\s*:\s")
+_CALL_SPEAKER = re.compile(r"^\W*(?P<who>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3})(?:,\s*(?P<role>[^:\n]{2,60}?))?\s*:(?:\s|\W*$)")
 _NOT_COMPANY_VOICE = {"operator", "moderator", "host", "analyst"}
 
 
@@ -652,13 +652,16 @@ def _call_company(head: str, sents: list) -> tuple[str | None, frozenset | None]
     titles = {w.casefold() for row in ontology.load_lexicon("en", "not_names") if row.get("kind") == "title"
               for w in row["words"]}
     voice, current, last_paragraph = set(), False, None
+    executives: set[str] = set()  # speakers once labelled with a company title: their later bare-name turns speak for it
     for s in sents:
         if s.paragraph != last_paragraph:
-            sp = _CALL_SPEAKER.match(s.text)
+            sp = _CALL_SPEAKER.match(s.text)  # (a label may stand on a line of its own: "Dev Raman, Chief Financial Officer:")
             if sp:
                 role = (sp.group("role") or sp.group("who")).casefold()
                 words = {w for w in titles if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", role)}
-                current = bool(words - _NOT_COMPANY_VOICE)
+                current = bool(words - _NOT_COMPANY_VOICE) or sp.group("who").casefold() in executives
+                if current:
+                    executives.add(sp.group("who").casefold())
             if current:
                 voice.add(s.paragraph)
             last_paragraph = s.paragraph

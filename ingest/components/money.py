@@ -63,9 +63,9 @@ def parse_amount(text: str) -> Decimal | None:
         pos += m.end()
         factor = 1
         for p, v in mult:
-            if t.startswith(p.lower(), pos):
+            if t.startswith(p.lower().replace(" ", ""), pos):  # ("hundred million": spaces are gone from t)
                 factor = v
-                pos += len(p)
+                pos += len(p.replace(" ", ""))
                 # a compound multiplier such as 万亿 is listed itself; 億 then 万 is additive
                 break
         total += n * factor
@@ -101,7 +101,8 @@ ROUND = re.compile(
     r"(?P<r>pre-?ipo|プレ-?ipo|ipo前|pre-?ipo轮|上市前|上場前|before (?:the |its )?(?:ipo|listing)|(?<![a-z])ipo(?![a-z])|initial public offering|"
     r"登陆(?=[^，。；,]{0,12}?(?:科创板|科創板|创业板|主板|港交所|联交所|北交所|交易所|纳斯达克))|"  # (a listing: 登陆科创板)
     r"(?:pre-?)?series\s?[a-f]\+{0,2}(?:\d)?|(?:pre-?)?[a-f]\+{0,2}\s?(?:轮|輪)|(?:プレ)?シリーズ\s?[a-f]\+{0,2}|"
-    r"(?<![a-z])(?:[b-f]\+{0,2}|a\+{1,2})[- ]round(?![a-z])|(?<![a-z])[a-f]\+{0,2}\s?ラウンド|"
+    r"(?<![a-z])(?:[b-f]\+{0,2}|a\+{1,2})[- ]round(?![a-z])|(?-i:(?<=[a-z,] )A)[- ]round(?![a-z])|"  # ("the A round":
+    r"(?<![a-z])[a-f]\+{0,2}\s?ラウンド|"  # a capital A inside a sentence is the letter; the article is written "a")
     r"天使轮|angel round|\bangel\b|seed round|seed[- ](?:funding|financing|stage)|(?<=\bat )seed\b|種子輪|种子轮|エンジェル|strategic (?:round|financing|investment)|"
     r"战略融资|战略投资(?![者人方])|戦略的出資|上市|上場|listing|listed|debut(?:ed)? on|"
     r"战略配售|戰略配售|戦略的?配分|strategic placement)", re.IGNORECASE)  # (a placement is part of a listing)

@@ -83,7 +83,9 @@ EN_CLUSTER_NAMED = re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?
 EN_CLUSTER_POWER = re.compile(rf"\b(?P<a>[A-Z][a-z][A-Za-z0-9-]{{1,20}})(?:\s?\(\s?[^()\n]{{1,12}}?\s?\))?\s+(?:computing[- ]power|"
                               rf"intelligent computing|AI computing|supercomputing)\s+{CLUSTER_WORDS}")
 EN_ARCH_QUOTED = re.compile(r"(?P<w>micro-?architecture|architecture)\s+[\"“](?P<a>[^\"”\n]{2,24})[\"”]", re.I)
-EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?), (?:an?|the|its) (?:[\w,-]+ ){{0,4}}"
+# (and said with a copula: "Halyard is our own rack-scale cluster of 512 … accelerators")
+EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*){{0,2}})(?:, (?:an?|the|its)| "
+                        rf"(?:is|was|will be|remains) (?:an?|the|its|our|their)) (?:[\w,-]+ ){{0,4}}"
                         rf"(?:{CLUSTER_WORDS}|systems? (?=that (?:links|connects|joins|combines|houses)|(?:built )?(?:from|of|with) \d)|"
                         rf"(?:(?<=\d-chip )|(?<=\d-GPU )|(?<=\d-node )|(?<=\d-card )|(?<=\d-accelerator ))"
                         rf"(?:appliance|machine|rack|pod|system|server|installation)s?)\b|"
@@ -99,6 +101,18 @@ MT_NAME = re.compile(r"(?<![\w-])((?:[A-Z][a-z]{2,}(?: [a-z]{3,}){0,2}|[a-z]{3,}
 # "zelmora  semiconductor  technology  co., ltd.": a lower-cased registered name, up to its legal form
 LOWER_LEGAL = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9-]{2,}\s+){1,4}?co\.,?\s+ltd\b\.?)")
 EN_CAPS_TOKEN = re.compile(r"(?<![\w-])[A-Z0-9][A-Z0-9+-]*(?![\w-])")
+_FIRST_WORD = re.compile(r"^\W*([A-Z][a-z]+)\b")
+
+
+def lower_case_text(text: str) -> bool:
+    """A sentence of machine translation that writes names in lower case: no capital letter besides codes and acronyms
+    ("chiyu CY-20 … SMIC N+2") and a function word opening it ("This round is by songtao capital …": any sentence
+    opens with a capital; "Hangzhou lanxu intelligent completed …" opens with a name)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    first = _FIRST_WORD.match(text)
+    if first and first.group(1).casefold() in STOP_WORDS:
+        text = text[first.end():]
+    return not any(c.isupper() for c in EN_CAPS_TOKEN.sub("", text))
 LOWER_ORG = re.compile(r"(?<![\w-])((?:[a-z][a-z0-9-]{2,}\s+){1,4}?(?:capital|ventures|partners|holdings|research|consulting|"
                        r"investments?|fund|computing|semiconductors?))\b")
 
@@ -133,6 +147,8 @@ EN_OWNED_MODEL = re.compile(r"(?:\b[Ii]ts|\b[Tt]heir|[A-Za-z][’']s)\s+(?:(?:fi
                             r"(?![\w-])")
 EN_CALLED_MODEL = re.compile(rf"{CHIP_WORDS},?\s+(?:called|named|dubbed|branded|code-named|codenamed)\s+"
                              r"(?P<model>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: \d{1,3})?)(?![\w-])")
+# "its edge inference processor Wisp-2", "the accelerator Tern-1": a word and a model number named right after a chip word
+EN_WORD_THEN_MODEL = re.compile(rf"\b{CHIP_WORDS}\s+(?P<model>[A-Z][A-Za-z]{{1,12}}-[A-Z]{{0,2}}\d{{1,4}}[A-Za-z]?)(?![\w-])")
 STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "China"}
 # a corporate-suffix name that opens a list item or follows its owner ("、和利资本", "旗下的中移和创投资"): there the
 # name may hold characters (和, 与) that elsewhere join two names
@@ -160,6 +176,8 @@ EN_SHORT_CHIP = re.compile(rf"(?:\b(?:[Ii]ts|[Tt]heir|[Tt]he|an?)|[A-Za-z][’']
                            rf"\s+(?:(?:AI|[a-z]{{3,12}})\s+){{0,2}}?(?:chips?|accelerators?|processors?|GPUs?|NPUs?|cards?|SoCs?)\b")
 # a product word and its code: "Sorrel S2" (family "Sorrel")
 EN_WORD_FAMILY = re.compile(r"^([A-Z][a-z]{2,}) [A-Z]{1,2}\d{1,3}[A-Za-z]?$")
+# a brand word and a lettered model code ("qiongyu QY-7", "Velora VX-2"): its siblings share both, with another number
+EN_BRAND_CODE_FAMILY = re.compile(r"^([A-Za-z][a-z]{2,} [A-Z]{1,4})-\d{1,3}[A-Za-z]?$")
 # "The first Sorrel, the S1, was …": two names of one chip in apposition
 EN_CHIP_APPOSITION = re.compile(r",\s+(?:the|its)\s+$")
 EN_APPOSITION_END = re.compile(r",\s+(?:was|is|had|has|used|uses|came|remains|remained)\b")
@@ -169,6 +187,9 @@ WORD_BEFORE_CODE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) $")
 # "the Pellow N3": a foundry's node code ("N3", "N4P") right after a capitalised word a determiner opens
 NODE_LIKE_CODE = re.compile(r"N\d{1,2}[A-Z]?")
 NAMED_BEFORE_CODE = re.compile(r"\b(?:the|its|their|[Tt]he|[Ii]ts|[Tt]heir)\s+([A-Z][a-z]{2,}) $")
+# "designing a sparse-inference chip, Nimbra N0, for …": the name and code in apposition to a chip word (the name may be
+# the company's own, remembered as an organisation)
+CHIP_WORD_BEFORE_CODE = re.compile(rf"\b{CHIP_WORDS},?\s+([A-Z][a-z]{{2,}}) $")
 
 
 @lru_cache(maxsize=1)
@@ -306,11 +327,11 @@ def _clean_en_guesses(doc: Doc, out: list) -> None:
     dateline = EN_DATELINE.match(text)
     if dateline and not (len(text) < 40 or re.search(r"\s(?:--|—|–|-)\s", text[:120])):
         dateline = None  # "TSMC, Samsung and Intel …": a name that opens a sentence, no dateline
-    lower = not any(c.isupper() for c in EN_CAPS_TOKEN.sub("", text))  # machine translation in lower case
+    lower = lower_case_text(text)  # machine translation in lower case
     for m in [m for m in out if m.kind in ("chip", "arch", "cluster") and m.extra.get("ner") and not m.ids]:
         if re.search(r"-(?:based|headquartered|listed|backed|owned|funded|led)$|-$", m.text) \
                 or (dateline and m.start < dateline.end()) \
-                or (not lower and re.fullmatch(r"[a-z]+", m.text) and not _quoted(text, m)) \
+                or (not lower and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", m.text) and not _quoted(text, m)) \
                 or re.fullmatch(EN_MONTH_DAY, m.text) \
                 or EN_COMPANY_NOUN_AFTER.match(text, m.end):  # "Jan 8": a date; "the Bristol company": a place
             out.remove(m)  # "a Shenzhen-based GPU designer", "the quiet analog bet": a description, no product
@@ -319,9 +340,13 @@ def _clean_en_guesses(doc: Doc, out: list) -> None:
         if m.kind == "chip" and numeral and not any(x is not m and x.start < numeral.end() and m.end < x.end for x in out):
             m.end = numeral.end()  # "BF-Aster II": a generation numeral belongs to the name
             m.text = text[m.start:m.end]
+    context = doc._.context if Doc.has_extension("context") else None
     for m in [m for m in out if m.kind == "org" and m.extra.get("ner") and not m.ids]:
         if dateline and m.start < dateline.end():
             out.remove(m)
+            continue
+        if context is not None and _headline_phrase(text, m.text, context.text):
+            out.remove(m)  # "Regarding the Completion of Series C Fund Procurement": capitals of a title-cased line
             continue
         if EN_HYPHEN_CODE.fullmatch(m.text):  # "The first one, BM-1, taped out on …": a model code is a chip
             m.kind, m.types = "chip", ("Chip",)
@@ -353,6 +378,24 @@ def _clean_en_guesses(doc: Doc, out: list) -> None:
         if len(words) < len(m.text.split()):
             m.end = m.start + len(" ".join(words)) if text[m.start:m.end].startswith(" ".join(words)) else m.end
             m.text = text[m.start:m.end]
+
+
+_TITLE_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]{3,}(?![\w'’-])")
+
+
+def _headline_phrase(sentence: str, guess: str, document: str) -> bool:
+    """A guess made of the capitalised words of a title-cased line ("Completion of Series C Fund Procurement") that the
+    document writes in lower case elsewhere ("by this fund procurement") and never again as written: the capitals are
+    the headline's style, not a name's."""
+    words = _TITLE_WORD.findall(sentence)
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.75 * len(words) or not document:
+        return False
+    parts = re.findall(r"[A-Za-z]{3,}", guess)
+    if not parts or any(not p[0].isupper() or p.isupper() for p in parts):
+        return False
+    if document.count(guess) > sentence.count(guess):
+        return False
+    return all(re.search(rf"(?<![\w-]){re.escape(p.lower())}(?![\w-])", document) for p in parts)
 
 
 def _not_names_en() -> frozenset[str]:
@@ -589,10 +632,12 @@ class UnknownRecognizer:
         for name in _names_in_view(doc):
             fam = re.match(r"^([A-Za-z][A-Za-z-]*[A-Za-z])[\s-]?\d{1,3}[A-Za-z]?$", name.text)
             word = EN_WORD_FAMILY.match(name.text) if doc.lang_ == "en" and not fam else None
-            fam = fam or word  # (English: "Sorrel S2" -> "Sorrel", for "The first Sorrel, the S1")
+            coded = EN_BRAND_CODE_FAMILY.match(name.text) if doc.lang_ == "en" and not fam and not word else None
+            fam = fam or word or coded  # (English: "Sorrel S2" -> "Sorrel", for "The first Sorrel, the S1")
             if name.kind != "chip" or not fam or len(fam.group(1)) < 3:
-                continue
-            for m in re.finditer(rf"(?<![A-Za-z0-9-]){re.escape(fam.group(1))}(?:[\s-]?\d{{1,3}}[A-Za-z]?)?(?![A-Za-z0-9-])", text):
+                continue  # (and "qiongyu QY-7" -> "qiongyu QY", for "previous generation product qiongyu QY-3")
+            number = r"[\s-]?\d{1,3}[A-Za-z]?" if coded else r"(?:[\s-]?\d{1,3}[A-Za-z]?)?"
+            for m in re.finditer(rf"(?<![A-Za-z0-9-]){re.escape(fam.group(1))}{number}(?![A-Za-z0-9-])", text):
                 s, e = m.span()
                 if word and any(x.start < e and s < x.end and (x.start < s or x.end > e) for x in out):
                     continue  # "Sorrel AI": a longer name that holds the family word
@@ -668,9 +713,12 @@ class UnknownRecognizer:
                 cands.append((s, e))
                 self._absorb(out, taken, s, e)
         # (codes and acronyms such translations keep in capitals, "chiyu CY-20 … SMIC N+2", do not count)
-        lower = doc.lang_ == "en" and not any(c.isupper() for c in EN_CAPS_TOKEN.sub("", text))
+        lower = doc.lang_ == "en" and lower_case_text(text)
         if lower:
             from ingest.components.ner import not_names
+            for g in [g for g in out if g.kind == "org" and g.extra.get("ner") and not g.ids and any(
+                    w in lower_case_words("not_first") or w in lower_case_words("not_inside") for w in g.text.split()[1:-1])]:
+                drop(out, taken, g)  # "by brim lead investment": a guess that holds the words of the sentence around a name
             legal = [m.span(1) for m in LOWER_LEGAL.finditer(text)]
             for m in list(LOWER_LEGAL.finditer(text)) + list(LOWER_ORG.finditer(text)):
                 s, e = m.span(1)
@@ -693,8 +741,14 @@ class UnknownRecognizer:
                     s += spans[bad[-1] + 1].start()
                 if text[s:e].split()[0] not in not_names("en"):
                     cands.append((s, e))
+                    for g in [g for g in out if g.kind == "org" and g.extra.get("ner") and not g.ids
+                              and s <= g.start < e < g.end and all(w in lower_case_words("not_first")
+                                                                   for w in text[e:g.end].split())]:
+                        drop(out, taken, g)  # "qiaoshan ventures follow investment": a guess that runs past the name's
+                        # corporate word into the verb after it ends there
                     self._absorb(out, taken, s, e)
-        if doc.lang_ == "en" and not lower and MT_SPACED.search(text):
+        spaced = MT_SPACED.search(text)  # (a name before its Chinese form in brackets is one without spaced punctuation too)
+        if doc.lang_ == "en" and not lower and (spaced or re.search(r"[（(]\s?[\u4e00-\u9fff]", text)):
             # machine translation from Chinese that spaces its punctuation: lower-cased words after a capitalised one
             # make a name up to its kind word ("Xiling industrial fund", "Qiantang cloud"), and so do lower-cased
             # words before the name's Chinese form in brackets ("qingmu capital ( 青木资本 )")
@@ -702,7 +756,7 @@ class UnknownRecognizer:
             for m in MT_NAME.finditer(text):
                 s, e = m.span(1)
                 words = text[s:e].split()
-                if words[0][0].islower() and not m.group("cjk") or words[0] in STOP_ORG \
+                if (words[0][0].islower() or not spaced) and not m.group("cjk") or words[0] in STOP_ORG \
                         or words[0].casefold() in not_names("en") or any(
                         w in lower_case_words("not_first") or w in lower_case_words("not_inside") for w in words[1:-1]):
                     continue
@@ -723,6 +777,9 @@ class UnknownRecognizer:
                     surface = surface[len(first) + 1:]
             if len(surface) < 2 or surface.split(" ")[0] in STOP_ORG and len(surface.split()) == 1:
                 continue
+            if doc.lang_ == "en" and any(r.kind == "round" and s <= r.start < s + len(surface) and
+                                         str(r.value).startswith("Series") for r in out):
+                continue  # "Completion of Series C Fund Procurement": a round's name and "fund" name no fund
             if doc.lang_ == "en" and " " not in surface and _is_name_word(surface):
                 continue  # "Research note", "Semiconductor": a corporate word alone names nobody
             if only_describes(surface, doc.lang_):
@@ -789,12 +846,15 @@ class UnknownRecognizer:
                                extra={"unknown": True, "family": m.ids[0]}))
         # a node-like code after a name no vocabulary knows: "the Pellow N3 card" is a chip, not TSMC's N3
         for m in [m for m in out if m.kind == "node" and NODE_LIKE_CODE.fullmatch(m.text)]:
-            owner = NAMED_BEFORE_CODE.search(text, 0, m.start)
+            owner = NAMED_BEFORE_CODE.search(text, 0, m.start) or CHIP_WORD_BEFORE_CODE.search(text, 0, m.start)
             if owner is None or any(o.ids and o.start < owner.end(1) and owner.start(1) < o.end for o in out) \
                     or owner.group(1).casefold() in _not_names_en():
                 continue
             s = owner.start(1)
             drop(out, taken, m)
+            for o in [o for o in out if o.kind == "org" and not o.ids and (o.start, o.end) == owner.span(1)] \
+                    if owner.re is CHIP_WORD_BEFORE_CODE else ():
+                drop(out, taken, o)  # ("Nimbra" of "Nimbra N0": the brand inside the chip's name)
             self._displace(out, taken, s, owner.end(1))
             taken.append((s, m.end))
             out.append(Mention(s, m.end, text[s:m.end], "chip", (), ("Chip",), extra={"unknown": True}))
@@ -820,7 +880,7 @@ class UnknownRecognizer:
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
-        for pat in ((EN_OWNED_MODEL, EN_CALLED_MODEL) if doc.lang_ == "en" else ()):
+        for pat in ((EN_OWNED_MODEL, EN_CALLED_MODEL, EN_WORD_THEN_MODEL) if doc.lang_ == "en" else ()):
             for m in pat.finditer(text):
                 s, e = m.span("model")
                 code = m.group("model")

@@ -30,7 +30,11 @@ ADJACENT = re.compile(r"^\s*[）)]?(?:'s|’s|'|’|の|的|社の|社製|製の
                       r"(?:首款|新款|最新|新一代|第[一二三四五六七八九十\d]代)[^，。；、的\s“”\"「」0-9A-Za-z]{0,6}?"  # X首款推理芯片Y
                       r"(?:芯片|处理器|加速卡|算力卡)[“「\"]?)?\s*$"
                       r"|^(?:'s|’s)\s+(?:new|latest|flagship|first|second|third|next-generation|upcoming|own|earlier|previous|"
-                      r"prior|older|original|current)\s+$")
+                      r"prior|older|original|current)\s+$"
+                      # "the Company's edge AI inference chip "Sorane S2"", "Velko's training accelerator VK-3": the owner's
+                      # product named right after the words that describe it
+                      r"|^(?:'s|’s)\s+(?:[\w-]+\s+){0,4}?(?i:chips?|accelerators?|processors?|gpus?|npus?|asics?|socs?)"
+                      r"\s*[\"“‘']?\s*$")
 BY = re.compile(r"(?:\bby\b|\bfrom\b|由|が|により|によって|を手掛ける)")
 
 

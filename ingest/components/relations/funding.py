@@ -84,7 +84,7 @@ def _not_amount(text: str, m, cjk: bool = False) -> bool:
                 or re.search(r"(per share|每股|1株|issue price|发行价|公開価格|offer price)", before, re.I))
 
 
-ROUND_TOTAL = re.compile(r"\b(?:a|the) total(?: of)?\s*$", re.I)
+ROUND_TOTAL = re.compile(r"\b(?:a|the) total(?: amount)?(?: of)?\s*$", re.I)  # ("with a total amount of 4.5 billion yen": 総額)
 # "6億9300万ドル（約1040億円）": an amount in brackets right after another one is its conversion
 CONVERSION_GAP = re.compile(r"^\s*[（(]\s*(?:[^（()）。]{0,12}?(?:レートで|换算|換算|汇率)\s*)?(?:约|約|およそ|approx\.?|about|around|~|≈)?\s*$", re.I)
 # "成立于2016年", "2022年8月に設立され": the year a company was founded is not the date of a round
@@ -152,6 +152,11 @@ EN_TIME_BEFORE = re.compile(r"\b(?:ahead of|before|prior to|after|since)\s+(?:th
 # capital company of the Mitsune Bank"
 MT_RELATIVE_OF = re.compile(r"\s*(?:\([^()\n]{1,24}\)\s*)?,?\s*(?:which|that|who)\s+(?:is|was|are|were)\s+(?:the|an?|its)\s+"
                             r"(?:[\w&'’-]+\s+){0,3}?(?:of|at|to|behind)\s+(?:the\s+)?", re.I)
+# "Oshiba Innovation Fund which Oshiba Bank operates, also participated", "X, which is managed by Y, joined": a relative
+# clause whose subject (or passive agent) is the party's owner or manager, between the party and the cue
+OWNER_RELATIVE = re.compile(r"\s*(?:\([^()\n]{1,24}\)\s*)?,?\s*(?:(?:which|that|whom)\s+(?:the\s+)?|"
+                            r"(?:which|that)\s+(?:is|was|are|were)\s+(?:[a-z]+ed|run)\s+by\s+(?:the\s+)?)", re.I)
+OWNER_RELATIVE_END = re.compile(r"(?:\s+[a-z]+s)?\s*,\s*(?:(?:also|too|then|newly|has|have|had)\s+)*", re.I)
 # "Xilinx, which AMD acquired": the name before an object relative is what its subject acquires
 OBJECT_RELATIVE = re.compile(r"\s*,\s*(?:which|whom|that)\s+(?:the\s+)?")
 # "bought the Israeli AI chip developer", "acquired the company": a description after the cue, not a name
@@ -189,7 +194,7 @@ def _conversions(text: str, money: list) -> list:
 
 def _round_years(text: str, years: list) -> list:
     """Years other than founding years (all of them when every year is one)."""
-    kept = [y for y in years if not (FOUNDED_BEFORE.search(text[max(0, y.start - 12):y.start])
+    kept = [y for y in years if not (FOUNDED_BEFORE.search(text[max(0, y.start - 18):y.start])  # ("incorporated in ")
                                      or FOUNDED_AFTER.match(text[y.end:y.end + 6]))]
     return kept or years
 
@@ -318,7 +323,8 @@ LABEL_AFTER = re.compile(r"\s*[*＊]*\s*[：:](?!\d)")
 APPOSITIVE_OF = re.compile(r"\s*(?:,\s*|(?:\([^()\n]{1,24}\)\s*)?,?\s*(?:which|that|who)\s+(?:is|was|are|were)\s+)"
                            r"(?:the|an?|its)\s+(?:[\w&'’-]+\s+){0,3}?(?:of|at|to|behind)\s+(?:the\s+)?", re.I)
 # (and machine translation's relative: "Mitsune Capital (三峰キャピタル) which is the venture capital company of the Mitsune Bank")
-APPOSITIVE_THEN_CUE = re.compile(r"\s*,\s*(?:the|an?|its)\s+[^,;.()]{1,80},\s*(?:also\s+|too\s+|then\s+|have\s+|has\s+|had\s+)*",
+# (and past a relative clause: "Cobbold Street Ventures, which wrote the company's seed cheque last year, followed on")
+APPOSITIVE_THEN_CUE = re.compile(r"\s*,\s*(?:the|an?|its|which|who)\s+[^,;.()]{1,80},\s*(?:also\s+|too\s+|then\s+|have\s+|has\s+|had\s+)*",
                                 re.I)
 APPOSITIVE_END = re.compile(r"[,;.()]|\band\b|\bas well as\b")
 
@@ -736,6 +742,11 @@ class Funding:
                         if owners:
                             role.update(id(o) for o in owners)
                             role.discard(id(n))
+                        owned = [o for o in orgs if o.end <= n.start and OWNER_RELATIVE.fullmatch(text, o.end, n.start)
+                                 and OWNER_RELATIVE_END.fullmatch(text, n.end, s)]
+                        if owned:  # "… Fund which Oshiba Bank operates, also participated": the fund takes part
+                            role.update(id(o) for o in owned)
+                            role.discard(id(n))
                     if doc.lang_ == "en":  # "Halvard Holdings, the family office of …, also invested": past its appositive
                         role.update(id(o) for o in orgs if o.end <= s and APPOSITIVE_THEN_CUE.fullmatch(text, o.end, s))
                 elif agent == "object":
@@ -795,6 +806,8 @@ class Funding:
                 gap = re.sub(r"^[^）)]*[）)]", "", gap)
             elif gap[:1] in "）)" and a.start and text[a.start - 1] in "（(":
                 gap = gap[1:]  # "C（C'）、上海のD": the other spelling in brackets closes, the list goes on
+            elif re.match(r"\s*[（(][^（）()]{1,30}[）)]\s*,? and the\s+$", gap):  # "qingmu capital ( 青木资本 ) and the
+                gap = re.sub(r"the\s+$", "", re.sub(r"^\s*[（(][^（）()]{1,30}[）)]\s*", " ", gap))  # Huaisha … jointly lead"
             if id(b) in role and id(a) not in role and a.key == b.key and gap.strip() in ("（", "("):
                 role.add(id(a))  # "ドワマンファンド（Summit Golden Venture Capital）": one party, two spellings
                 continue

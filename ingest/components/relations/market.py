@@ -154,7 +154,9 @@ class Market:
                 # a sentence-wide "expected …" covers the later years it lists, not the earliest one
                 forecast_cue = year.value > min(y.value for y in years)
             forecast = bool(year.extra.get("estimate")) or forecast_cue or bool(doc_year and year.value > doc_year) \
-                or source_forecast
+                or source_forecast or bool(doc_year and year.value == doc_year and any(
+                    seg_start <= s < seg_end for s, _ in cue_spans(doc, "_estimate")))  # "puts the market at $178 billion
+            # in 2026", said in 2026: a figure for a year not yet over, estimated, is a forecast
             base = cjk and bool(BASE_BEFORE.search(doc.text, 0, min(year.start, mo.start)))  # "由2022年的442亿美元增长至…"
             if (PAST_AFTER.match(doc.text, mo.end) or BASE_AFTER.match(doc.text, mo.end) or base) \
                     and not year.extra.get("estimate"):
