@@ -135,6 +135,10 @@ def not_names(lang: str) -> frozenset[str]:
     return frozenset(w.casefold() for row in rows for w in row.get("words", ()))
 
 
+# a company's legal form written on its own after the name and a comma ("…, Inc.", "…, L.P.")
+LEGAL_FORM_ALONE = re.compile(r"(?:Inc|Corp|Ltd|LLC|LLP|L\.?P|Co|Corporation|Limited|PLC|GmbH|AG|SA|NV)\.?")
+
+
 @lru_cache(maxsize=4)
 def _describing(lang: str) -> re.Pattern:
     words = sorted(not_names(lang) | {"ai"}, key=len, reverse=True)
@@ -372,6 +376,8 @@ class ModelMentions:
                 continue  # "DTU）1.0" or "邃思" out of 「邃思（DTU）1.0」: a piece of a name, left to the quoted-name rules
             if _MEASURE.fullmatch(stripped):
                 continue  # "512 TOPS", "75W": a figure and its unit, never a product
+            if LEGAL_FORM_ALONE.fullmatch(stripped):
+                continue  # "Marlow Partners, L.P.": the legal form after a comma names nobody
             if stripped.casefold() in not_names(doc.lang_) or only_describes(stripped, doc.lang_) \
                     or _ends_in_verb(doc, s, e) or _ORDINAL.fullmatch(stripped):
                 continue  # "…, on Monday unveiled": the place of a subject, not a name

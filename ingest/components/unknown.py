@@ -352,7 +352,8 @@ def _clean_en_guesses(doc: Doc, out: list) -> None:
             m.kind, m.types = "chip", ("Chip",)
             continue
         words = m.text.split()
-        if re.fullmatch(r"(?:Inc|Corp|Ltd|LLC|Co|Corporation|Limited|PLC|GmbH|AG|SA|NV)\.?", m.text):
+        from ingest.components.ner import LEGAL_FORM_ALONE
+        if LEGAL_FORM_ALONE.fullmatch(m.text):
             out.remove(m)  # "Fenwright Labs, Inc., a designer …": the legal form alone names nobody
             continue
         from ingest.components.context import _name_words

@@ -279,6 +279,8 @@ _SAID_THAT = re.compile(r"\.?\s+(?:said|says|announced|confirmed|disclosed)(?:\s
 
 
 _LEGAL_END = re.compile(r"\b(?:Inc|Corp|Ltd|Co|Bhd|Pte|L\.P|S\.A|N\.V)$")
+# "Pellucid Devices, Inc. introduced …": a legal form after a comma that the name's mention stops before
+LEGAL_AFTER_COMMA = re.compile(r"^\s*,\s*(?:Co\.,?\s+Ltd|Pte\.?\s+Ltd|Inc|Corp|Ltd|LLC|Co|Limited|PLC|plc|GmbH|AG|S\.A|N\.V)\.?(?=[\s,(]|$)")
 _CONTROL_HEAD = re.compile(r"\s+(?:(?:has|have|had|will|would|now|also|then|again)\s+){0,2}$", re.I)
 _CONTROL_TAIL = re.compile(r"[^,;:.()\"“”]{0,90}?\bto\s+$", re.I)
 
@@ -350,6 +352,9 @@ def acts_in(doc: Doc, m: Mention, relation: str, window: int = 15) -> bool:
         if s < m.end:
             continue
         gap = doc.text[m.end:s]
+        legal = LEGAL_AFTER_COMMA.match(gap)
+        if legal:
+            gap = gap[legal.end():]  # "Pellucid Devices, Inc. introduced": the name's own legal form
         if gap.startswith(".") and _LEGAL_END.search(m.text):
             gap = gap[1:]  # "Corrowind Semiconductor Inc., a developer of …, today announced": the legal form's period
         aside = _ASIDE.match(gap)  # "X co., ltd. (hereinafter \"X\") released": a bracketed aside after the name

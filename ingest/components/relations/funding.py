@@ -16,6 +16,7 @@ from ingest.components import mentions
 from ingest.components.context import context_of
 from ingest.components.relations.common import acts_in, add, confidence, cue_spans, cues, guarded, of_kind
 from ingest.components.relations.common import cues as cue_rows
+from ingest.components.relations.common import LEGAL_AFTER_COMMA
 from ingest.model import RoundInView
 
 NAME = "aic_funding"
@@ -248,6 +249,9 @@ def _before_ok(doc: Doc, gap: str, o, s: int, window: int) -> bool:
     if doc.lang_ == "ja" and MATTER_JA.match(gap):
         return False  # "子会社の昆侖芯（クンルンシン）について、同社は筆頭株主として…": the matter, not the holder
     if doc.lang_ == "en":
+        legal = LEGAL_AFTER_COMMA.match(gap)
+        if legal:
+            gap = gap[legal.end():]  # "Rivenhall Holdings, Inc. invested in …": the name's own legal form
         if gap.startswith(".") and re.search(r"\b(?:Ltd|Inc|Corp|Co|Bhd|Pte|L\.P)$", o.text):
             gap = gap[1:]  # "Uzumasa Industries Co., Ltd. became …": the period of the legal form
         return not _EN_BREAK.search(gap)
