@@ -242,6 +242,9 @@ def _quantity(lex: ComposeLexicon, q: str, m: re.Match) -> dict | None:
     if q == "N":
         ns = [g for g in groups if g is not None]
         return {"q": "N", "values": [float(ns[0])]} if ns else None
+    if q == "NN":  # "between 5 and 10nm": both ends of a node-size range (helper-84)
+        ns = [float(g) for g in groups if g is not None]
+        return {"q": "N", "values": sorted(ns[:2])} if len(ns) >= 2 else None
     if q == "AA":
         rng = parse_amount_range(lex, m, tuple(groups[:6]))
         return {"q": "A", "values": [rng[0], rng[1]], "currency": rng[2]} if rng else None

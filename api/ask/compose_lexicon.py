@@ -15,6 +15,8 @@ from functools import lru_cache
 _YEAR = (r"(?:(?:FY|fiscal(?: year)?)\s*'?)?((?:19|20)\d\d)(?![0-9])\s*(?:年度|財年|财年|财政年度|會計年度|年)?"
          r"(?:\s*fiscal year)?")
 _NM = r"(\d+(?:\.\d+)?)\s*-?\s*(?:nm|nanometers?|nanometres?|纳米|納米|奈米|ナノメートル|ナノ)"
+# the lower end of a node-size range, its unit said once after the upper end ("between 5 and 10nm", "5〜10nm") (helper-84)
+_NM0 = r"(\d+(?:\.\d+)?)\s*-?\s*(?:nm|nanometers?|nanometres?|纳米|納米|奈米|ナノメートル|ナノ)?"
 
 
 @dataclass
@@ -62,10 +64,10 @@ def compose_lexicon(lang: str) -> ComposeLexicon:
             fills += row["patterns"]
             continue
         for p in row["patterns"]:
-            q = "YY" if "{Y2}" in p else "Y" if "{Y}" in p else "N" if "{N}" in p else "AA" if "{A2}" in p else \
-                "A" if "{A}" in p else ""
-            p = (p.replace("{Y2}", _YEAR).replace("{Y}", _YEAR).replace("{N}", _NM).replace("{A2}", amount)
-                 .replace("{A}", amount))
+            q = "YY" if "{Y2}" in p else "Y" if "{Y}" in p else "NN" if "{N2}" in p else "N" if "{N}" in p else \
+                "AA" if "{A2}" in p else "A" if "{A}" in p else ""
+            p = (p.replace("{Y2}", _YEAR).replace("{Y}", _YEAR).replace("{N0}", _NM0).replace("{N2}", _NM)
+                 .replace("{N}", _NM).replace("{A2}", amount).replace("{A}", amount))
             if latin and not p.startswith("^"):
                 p = r"(?<![A-Za-z0-9])" + p + r"(?![A-Za-z0-9])"
             lex.entries.append(Entry(kind, re.compile(p, re.I), row, q))

@@ -284,6 +284,18 @@ CASES: list[tuple[str, str, str | None]] = [
     ("latest", "エヌビディアの直近のチップ",
      "?x aic:designedBy aid:nvidia ; aic:announcedIn ?y . FILTER NOT EXISTS { ?o aic:designedBy aid:nvidia ; "
      "aic:announcedIn ?y2 . FILTER(" + year("?y2") + " > " + year("?y") + ") }"),
+    # zh 融资 as the head noun a wh-word asks about is the rounds (was: the companies that raised)
+    ("zh-rounds", "中国公司2021年之后的融资有哪些",
+     "?x aic:fundedCompany ?co ; aic:date ?d . FILTER(" + year("?d") + " > 2021) " + country("?co", "CN")),
+    ("zh-rounds", "2025年的融资有哪些", "?x a aic:FundingRound ; aic:date ?d . FILTER(" + year("?d") + " = 2025)"),
+    ("zh-rounds", "燧原2020年的融资有哪些",
+     "?x aic:fundedCompany aid:enflame ; aic:date ?d . FILTER(" + year("?d") + " = 2020)"),
+    ("zh-rounds", "超过10亿元的融资是哪些公司拿到的",
+     "?r aic:fundedCompany ?x ; aic:amount ?a ; aic:currency \"CNY\" . FILTER(?a > 1000000000)"),
+    # a node-size range in every language (was declined)
+    ("nm-range", "Which processes are between 5nm and 10nm?", "?x a aic:ProcessNode ; aic:nodeNanometers ?n . FILTER(?n >= 5 && ?n <= 10)"),
+    ("nm-range", "5〜7nmで作られたチップ", "?x a aic:Chip ; aic:manufacturedOn/aic:nodeNanometers ?n . FILTER(?n >= 5 && ?n <= 7)"),
+    ("nm-range", "5nm到10nm之间的工艺", "?x a aic:ProcessNode ; aic:nodeNanometers ?n . FILTER(?n >= 5 && ?n <= 10)"),
     # two memories joined by "and": a form that reads one of them does not answer (was: HBM3 chips only)
     ("two-memories", "Which chips use HBM2 and HBM2e?", "?x a aic:Chip . " + memory("?x", "HBM2") + " " +
      memory("?x", "HBM2e").replace("?mem", "?mem2")),
