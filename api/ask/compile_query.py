@@ -107,6 +107,9 @@ class Compiler:
             svo = self.g.lang == "en" or (self.g.lang == "zh" and any(
                 r.row["rel"] in ("invest", "lead") and r.start >= a.end and r.end <= b.start for r in self.g.rels)
                 and not self.zh_recipient(a.start))  # "给…厂商投过钱的谁": the one before the verb receives
+            # "韓国の企業はどこに投資していますか": the topic (は/が) invests in the word marked with に/へ (helper-85)
+            svo = svo or (self.g.lang == "ja" and re.fullmatch(r"\s*(?:は|が)\s*", self.text[a.end:b.start]) is not None
+                          and re.match(r"\s*(?:に|へ)\s*", self.text[b.end:]) is not None)
             subj, obj = (va, vb) if (a.type == "investor" or (b.type != "investor" and svo)) \
                 else (vb, va)
             self.add(self.invest(subj, obj, rel))

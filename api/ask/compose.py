@@ -371,6 +371,8 @@ def parse(question: str, lang: str, mentions: list, idx: Any) -> QueryGraph:
     # "companies in the graph act as…": words about the graph itself are read and stand for nothing between nodes
     meta = "".join(" " if any(s.kind == "meta" and s.start <= i < s.end for s in spans) else c for i, c in enumerate(text))
     nodes, consumed = _copula_classes(meta, lang, nodes, ents)
+    if lang == "ja":
+        nodes, consumed = _ja_copula_clause(meta, nodes, consumed)
     loose = [s for s in spans if s.kind == "copula" and not any(a <= s.start and s.end <= b for a, b in consumed)]
     # "采用GPGPU架构、同时被标为推理芯片的有哪些": an affirmative copula right before a class word that is itself the node
     # (no node before it to add the class to) says what the node is, as "是" does
@@ -691,7 +693,8 @@ def _merge_same(nodes: list[Node], rels: list[Span], text: str = "") -> list[Nod
                 not any(r.start >= prev.end and r.end <= n.start for r in rels) and \
                 not (prev.cls and n.cls and prev.cls != n.cls) and \
                 not ({prev.type, n.type} <= {"vendor", "foundry"} and prev.type != n.type) and \
-                not re.search(r"(?<![A-Za-z])(?:do|does|did)(?![A-Za-z])", text[prev.end:n.start], re.I):
+                not re.search(r"(?<![A-Za-z])(?:do|does|did)(?![A-Za-z])", text[prev.end:n.start], re.I) and \
+                not _ja_verb_argument(text, prev, n, rels):
             # ("哪些代工厂为中国厂商制造芯片": a foundry and a vendor are two parties, never one node; "Which foundries
             # do the companies Tencent invested in depend on?": the auxiliary opens a clause whose subject is another)
             par = _PARALLEL.fullmatch(text[prev.end:n.start])
@@ -711,6 +714,16 @@ def _merge_same(nodes: list[Node], rels: list[Span], text: str = "") -> list[Nod
             continue
         out.append(n)
     return out
+
+
+def _ja_verb_argument(text: str, prev: Node, n: Node, rels: list[Span]) -> bool:
+    """"韓国の企業はどこに投資していますか": a topic (は/が) and then a word with a case particle (に/へ/から) right
+    before a relation word are the verb's two parties (the investor and where it invests), never one node (helper-85;
+    merged, the verb was left unread and the Korean companies themselves were listed)."""
+    if text[prev.end:n.start].strip() not in ("は", "が"):
+        return False
+    m = re.match(r"\s*(?:に|へ|から)\s*", text[n.end:])
+    return m is not None and any(r.start == n.end + m.end() for r in rels)
 
 
 # between two heads of one kind: a coordinator, then a second name with its possessive ("の数と、AMDの", "和AMD的")
@@ -1183,7 +1196,7 @@ def _verb_fit(text: str, nodes: list[Node], a: Span, idx: Any, rels: list[Span],
     def links(n: Node) -> bool:  # an edge row written for exactly these types (a foundry is not any company here)
         nt = "round" if n.type in ROUNDY else n.type
         kinds = (nt, GENERAL.get(nt, nt))  # the node's own type or its general one (a vendor is a company)
-        return any(verb.row["rel"] in r["rels"] and ((r["a"], r["b"]) in {(x, t) for x in kinds} | {(t, x) for x in kinds})
+        return any((verb.row["rel"] in r["rels"] or verb.row.get("loose")) and ((r["a"], r["b"]) in {(x, t) for x in kinds} | {(t, x) for x in kinds})
                    for r in edges_table() for t in ts)
     if links(node):
         return node
@@ -1265,7 +1278,9 @@ def _copula_classes(text: str, lang: str, nodes: list[Node], ents: list[Span] = 
             m = _COPULA_AND.get(lang) and re.fullmatch(_COPULA_AND[lang], text[prev.end:n.start], re.I)
         cls = n.cls or ALSO_CLASS.get(n.type)
         if m is not None and cls and text[prev.end:n.start].strip() and not n.atoms and \
-                (prev.type != n.type or n.cls):
+                (prev.type != n.type or n.cls) and \
+                not (lang == "ja" and re.match(r"\s*(?:を|も|が|に|は)", text[n.end:])):
+            # (「投資家でありながらチップも開発している企業」: a word the clause's verb governs is no class of it)
             neg = any(v for k, v in m.groupdict().items() if k.startswith("neg"))  # (n't: "aren't training chips")
             own = ALSO_CLASS.get(prev.type)
             if own and not (prev.cls or NODE_CLASS.get(prev.type)) and (own, False) not in prev.also:
@@ -1276,6 +1291,33 @@ def _copula_classes(text: str, lang: str, nodes: list[Node], ents: list[Span] = 
             chained.add(id(prev))
             continue
         out.append(n)
+    return out, consumed
+
+
+_JA_COPULA_CLAUSE = re.compile(r"\s*で(?:ありながら|ありつつ|もあり|あり|あって)\s*、?")
+
+
+def _ja_copula_clause(text: str, nodes: list[Node], consumed: list) -> tuple[list[Node], list]:
+    """"ファウンドリでありながら自社でもAIチップを設計している会社": a class word, a copula, then a clause (not a second
+    class word) closing on an organisation word: that organisation is of the class too (the foundries that design
+    chips), the class word no node of its own (helper-85; read as a node, it linked to the chips as their maker: every
+    designer of a chip some foundry makes)."""
+    out = list(nodes)
+    for p in nodes:
+        m = _JA_COPULA_CLAUSE.match(text, p.end)
+        cls = p.cls or ALSO_CLASS.get(p.type)
+        if m is None or p not in out or p.atoms or not cls or p.type not in ORGS or \
+                any(n.start <= p.start < n.end for n in out if n is not p):
+            continue
+        later = [n for n in out if n.start >= m.end()]
+        if not later or later[-1].type not in ORGS or later[-1].atoms or not text[m.end():later[-1].start].strip() or \
+                any(n.type in ORGS for n in later[:-1]):
+            continue  # (a class word right after the copula is _copula_classes' own: "ベンダーでありながら投資家でもある")
+        head = later[-1]
+        if (cls, False) not in head.also:
+            head.also.append((cls, False))
+        consumed = consumed + [(p.end, m.end())]
+        out.remove(p)
     return out, consumed
 
 
