@@ -121,6 +121,7 @@ class DocContext:
     author_company: tuple | None = None  # (key, vocabulary ids) of a company whose team writes the document: its "we"
     voice: frozenset | None = None  # paragraphs where the author company speaks (an interview's answers); None: all
     foundries: set = field(default_factory=set)  # vocabulary ids of the foundries named so far
+    maker: tuple | None = None  # (paragraph, foundry id, chip keys, foundry key): the one foundry a sentence said makes those chips (en)
     previous: ChipsInView | None = None
     paragraph_chips: ChipsInView | None = None  # every chip the paragraph has named so far ("両チップとも…")
     section: ChipsInView | None = None  # the chips a section heading names ("■ AWSのInferentia2"), for its body

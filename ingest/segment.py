@@ -12,6 +12,8 @@ _ABBREV = {"inc", "corp", "co", "ltd", "u.s", "e.g", "i.e", "vs", "mr", "ms", "d
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "jr",
            "u.k", "fig", "al"}
 _CJK_END = re.compile(r"[。！？!?；]+[」』）)]*|\.(?=\s|$)|;(?=\s)")
+# a letter that names a round, a share class or a plan ("Series B", "Class A", "Plan B"), not a person's initial
+_LETTER_NAMED = re.compile(r"\b(?:[Ss]eries|[Cc]lass|[Tt]ranche|[Pp]lan|[Rr]ound|[Pp]hase|[Tt]ype)\s[A-Z]$")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _BRACKETED = re.compile(r"[（(][^()（）\n]*[\u3040-\u30ff\u4e00-\u9fff][^()（）\n]*[）)]")
 
@@ -65,8 +67,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if word and word.group(1).lower().rstrip(".") in _ABBREV:
                 continue
             if word and len(word.group(1).rstrip(".")) == 1 and word.group(1).rstrip(".").isupper() \
-                    and not text[max(start, m.start() - len(word.group(1)) - 1):m.start() - len(word.group(1))].isalnum():
-                continue  # an initial: "J. Smith" (not the end of a code: "… on SF4X. Who builds …")
+                    and not text[max(start, m.start() - len(word.group(1)) - 1):m.start() - len(word.group(1))].isalnum() \
+                    and not _LETTER_NAMED.search(text, max(start, m.start() - 24), m.start()):
+                continue  # an initial: "J. Smith" (not the end of a code: "… on SF4X. Who builds …"; nor a round's
+                # or a class's letter: "… led its $75 million Series B. Less than two years later …")
         e = m.end()
         if text[s:e].strip():
             spans.append((s, e))

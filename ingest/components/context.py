@@ -407,6 +407,20 @@ def _opening_org(doc: Doc, ms: list[Mention]) -> tuple | None:
 STANDING_CLASS = {"organization": "Organization", "investor": "Investor", "research": "ResearchFirm"}
 
 
+def _maker_in_view(doc: Doc, ms: list, ctx) -> None:
+    """"…, and TSMC manufactures them; the MI300X mixes 5nm compute dies with 6nm I/O dies": the one foundry a sentence
+    says makes its chips stays in view for the rest of the paragraph, for sizes written without a foundry about those
+    chips (ingest/components/linker.py). A sentence naming another foundry replaces it."""
+    made = {f.object for f in (doc._.facts or []) if f.predicate == "fabricatedBy"}
+    if len(made) == 1:
+        key = next(iter(made))
+        chips = {f.subject for f in doc._.facts if f.predicate == "fabricatedBy"}
+        ctx.maker = (ctx.paragraph, key[3:] if key.startswith("id:") else key, frozenset(chips), key)
+    elif made or any(m.kind == "org" and "Foundry" in m.types for m in ms) or \
+            ctx.maker is not None and ctx.maker[0] != ctx.paragraph:
+        ctx.maker = None
+
+
 def _name_words() -> dict[str, frozenset[str]]:
     import ontology
     out: dict[str, set] = {}
@@ -557,6 +571,7 @@ class ContextStage:
         ctx.foundries |= {m.ids[0] for m in ms if m.kind == "org" and "Foundry" in m.types and m.ids}
         if doc.lang_ == "en":
             ctx.subject = _opening_org(doc, ms)
+            _maker_in_view(doc, ms, ctx)
         years = [m for m in ms if m.kind == "year"]
         if years:
             ctx.year_in_view = (ctx.paragraph, years[0].value, years[0].extra.get("month"))

@@ -42,6 +42,7 @@ class Linker:
         for e in self.vocab:
             if e.source == "process_nodes" and e.foundry and e.nanometers is not None:
                 self.nodes_by_foundry.setdefault((e.foundry, float(e.nanometers)), []).append(e)
+        self.next_of = _next_generations(self.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
@@ -53,9 +54,16 @@ class Linker:
         self._first_person(doc, ms, ctx)
         self._chip_pronoun(doc, ms, ctx)
         others = cue_spans(doc, "_successor")
-        kept = [m for m in ms if not (m.kind == "chip" and not any(c.isdigit() for c in m.text)
-                                      and any(0 <= m.start - e <= 3 for _, e in others)
+        for m in ms:  # "its next-generation LPU inference chips": the planned chip the vocabulary knows, if it knows one
+            nxt = self.next_of.get(m.ids[0]) if m.kind == "chip" and len(m.ids) == 1 else None
+            if nxt and (any(0 <= m.start - e <= 3 and "," not in doc.text[e:m.start] for _, e in others)
+                        or NEXT_BEFORE.search(doc.text, max(0, m.start - 8), m.start)):  # ("… for next LPU": a headline)
+                m.ids, m.types = (nxt.id,), nxt.types
+                m.extra["next_generation"] = True
+        kept = [m for m in ms if m.extra.get("next_generation") or not (m.kind == "chip" and not any(c.isdigit() for c in m.text)
+                                      and any(0 <= m.start - e <= 3 and "," not in doc.text[e:m.start] for _, e in others)
                                       and not (m.start > 0 and doc.text[m.start - 1] in "「『“\""))]  # 前世代の「AK-Kiri」
+        # ("Its successor, Blackhole, …": a name in apposition to the successor word is that successor's)
         # "Inferentia 系", "昇腾系列", "the Gaudi family": a product line, not one chip
         kept = [m for m in kept if not (m.kind == "chip" and not any(c.isdigit() for c in m.text) and
                                         re.match(r"^\s?(?:系列|系|シリーズ|(?:family|series|line(?:-up)?)\b)",
@@ -192,6 +200,10 @@ class Linker:
                 if not foundry or foundry == _foundry_id(near):
                     foundry = _foundry_id(near)
                     m.extra["foundry_mention"] = near
+            if not foundry and not foundries:
+                foundry = _maker_of_chips(doc, ms, ctx)  # "TSMC manufactures them; the MI300X mixes 5nm … dies"
+                if foundry:
+                    m.extra["maker"] = ctx.maker[3]  # (the foundry's key, for offeredBy)
             if foundry and not m.extra.get("foundry_mention") and foundry not in doc_foundries:
                 # a foundry-specific name whose foundry the document never names: keep it unresolved
                 m.extra["foundry_from_name"] = True
@@ -234,6 +246,45 @@ class Linker:
 
 # "子会社の昆侖芯（クンルンシン）について、同社は…": a company named as the matter discussed is no antecedent of 同社
 _MATTER = re.compile(r"[）)]?\s?(?:[（(][^（）()]{1,30}[）)])?\s?(?:について|に関して|に関し|をめぐ|关于)")
+
+
+NEXT_BEFORE = re.compile(r"\b[Nn]ext\s+$")
+# the words that name a planned successor in the vocabulary ("Groq next-generation LPU", "Maia (next generation)")
+_NEXT_MARK = re.compile(r"\s*[（(]\s*(?:next generation|次世代|下一代)\s*[）)]|\bnext[- ]generation\s+|次世代|下一代")
+
+
+def _next_generations(vocab) -> dict:
+    """Chip id -> the vocabulary entry of its planned next generation: an entry named as another chip's name with a
+    next-generation mark ("Groq next-generation LPU" of "Groq LPU")."""
+    by_name: dict[str, list] = {}
+    for e in vocab:
+        if e.source == "chips" or "Chip" in e.types:
+            for n in e.names:
+                by_name.setdefault(norm_key(n), []).append(e)
+    out = {}
+    for e in vocab:
+        if not ("Chip" in e.types):
+            continue
+        for n in e.names:
+            if not _NEXT_MARK.search(n):
+                continue
+            base = norm_key(_NEXT_MARK.sub(" ", n).strip())
+            prev = [p for p in by_name.get(base, []) if p.id != e.id]
+            if len(prev) == 1:
+                out.setdefault(prev[0].id, e)
+    return out
+
+
+def _maker_of_chips(doc: Doc, ms: list, ctx: DocContext) -> str:
+    """English: the foundry an earlier sentence of the paragraph said makes the chips this sentence names (all of
+    them among those), when this sentence names no foundry and no other company (DocContext.maker); else ""."""
+    if doc.lang_ != "en" or ctx.maker is None or ctx.maker[0] != ctx.paragraph:
+        return ""
+    chips = {m.key for m in ms if m.kind == "chip"}
+    others = [m for m in ms if m.kind == "org" and not m.extra.get("coref")]
+    if not chips or not chips <= ctx.maker[2] or others or guarded(doc, 0, len(doc.text)):
+        return ""
+    return ctx.maker[1]
 
 
 def written_with(doc: Doc, f: Mention, node: Mention) -> bool:

@@ -160,6 +160,49 @@ def _ends_in_verb(doc: Doc, s: int, e: int) -> bool:
     return bool(last) and last[-1].tag_.startswith(("動詞", "助動詞"))
 
 
+def _lower_word_inside(text: str, lang: str) -> bool:
+    """An English guess with a capitalised word and, after its first word, a lower-case word that is no small
+    connector of names ("Then came", "Dear partners", "Can you comment", but not "Bank of America"): a stretch of
+    the sentence, not a name (guess_words.jsonl kind connector). Lower-cased text (machine translation) is left alone.
+    (A kind word after the name, "Lanternfield cluster", is cut off first: `_kind_word_end`.)"""
+    words = text.split()
+    if lang != "en" or len(words) < 2 or not any(w[:1].isupper() for w in words):
+        return False
+    return any(w.isalpha() and w.islower() and w not in _lower_words("connector") for w in words[1:])
+
+
+def _kind_word_end(text: str, s: int, e: int, lang: str) -> int:
+    """Where an English guess ends that runs on into the lower-case word saying what the name is ("its Lanternfield
+    cluster", "Emberline systems"; guess_words.jsonl kind kind_word): the name ends before it."""
+    words = text[s:e].split()
+    if lang != "en" or len(words) < 2 or not words[-1].isalpha() or not words[-1].islower():
+        return e
+    if words[-1] not in _lower_words("kind_word") or not any(w[:1].isupper() or w[:1].isdigit() for w in words[:-1]):
+        return e
+    return s + text[s:e].rstrip().rfind(" " + words[-1])
+
+
+def _lower_words_start(text: str, s: int, e: int) -> int:
+    """Where an English guess's name begins after lower-case words that open it ("values Etched", "former GitHub"),
+    when a capitalised word follows them (not a connector: "the", "of")."""
+    m = re.match(r"(?:([a-z]+)\s+)+(?=[A-Z])", text[s:e])
+    if m is None or any(w in _lower_words("connector") for w in m.group(0).split()):
+        return s
+    return s + m.end()
+
+
+def _venue(doc: Doc, s: int, e: int) -> bool:
+    """The guess is wholly a listing venue the lexicon names (`_exchange`: "Nasdaq", "NYSE", "STAR Market")."""
+    from ingest.components.relations.common import cue_spans
+    return any(a <= s and e <= b for a, b in cue_spans(doc, "_exchange"))
+
+
+@lru_cache(maxsize=4)
+def _lower_words(kind: str) -> frozenset[str]:
+    import ontology
+    return frozenset(w for row in ontology.load_lexicon("en", "guess_words") if row.get("kind") == kind for w in row["words"])
+
+
 # "第三" of 基于第三代MUSA架构, "first-generation" of "its first-generation 7nm-class DUV process": an ordinal
 # (generation, phase) is a descriptor, never a name
 _ORDINAL = re.compile(r"第\s?[0-9０-９一二三四五六七八九十百]+\s?(?:代|世代|世|期|款|届|弾)?|(?i:(?:first|second|third|fourth|fifth|sixth|next|new|latest|previous|prior|last|current|\d+(?:st|nd|rd|th))[-\s]gen(?:eration)?)")
@@ -374,12 +417,20 @@ class ModelMentions:
             if stripped.count("（") + stripped.count("(") != stripped.count("）") + stripped.count(")") \
                     or (reading is None and _piece_of_bracketed_quote(text, s, e)):
                 continue  # "DTU）1.0" or "邃思" out of 「邃思（DTU）1.0」: a piece of a name, left to the quoted-name rules
+            if doc.lang_ == "en" and s != _lower_words_start(text, s, e):
+                s = _lower_words_start(text, s, e)  # "The round values Etched at …": the name is "Etched"
+                stripped = text[s:e]
+            if doc.lang_ == "en" and e != _kind_word_end(text, s, e, doc.lang_):
+                e = _kind_word_end(text, s, e, doc.lang_)  # "its Lanternfield cluster": the name before its kind word
+                stripped = text[s:e]
+            if doc.lang_ == "en" and _venue(doc, s, e):
+                continue  # "an initial public offering on the Nasdaq": the listing venue, never a chip or a company
             if _MEASURE.fullmatch(stripped):
                 continue  # "512 TOPS", "75W": a figure and its unit, never a product
             if LEGAL_FORM_ALONE.fullmatch(stripped):
                 continue  # "Marlow Partners, L.P.": the legal form after a comma names nobody
             if stripped.casefold() in not_names(doc.lang_) or only_describes(stripped, doc.lang_) \
-                    or _ends_in_verb(doc, s, e) or _ORDINAL.fullmatch(stripped):
+                    or _ends_in_verb(doc, s, e) or _ORDINAL.fullmatch(stripped) or _lower_word_inside(stripped, doc.lang_):
                 continue  # "…, on Monday unveiled": the place of a subject, not a name
             if doc.lang_ == "zh" and _zh_clause(doc, s, e):
                 continue  # "在深圳举行发布会", "上周有自媒体说": a place or a time and the verb after it, not a name

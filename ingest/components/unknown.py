@@ -129,6 +129,16 @@ def lower_case_words(kind: str) -> frozenset[str]:
 # "AI start-up DeepSeek", "Chinese chipmaker Biren": a capitalised name right after a word that says it is a company
 EN_AFTER_COMPANY_WORD = re.compile(r"\b(?:start-?ups?|startups|chipmakers?|chip designers?|unicorns?)\s+"
                                    r"(?P<a>[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+){0,2})(?![\w-])")
+# "Etched, a Cupertino-based chip start-up, has raised …": the name that opens a sentence and an appositive that says
+# it is a company
+EN_OPENING_COMPANY = re.compile(r"^\W*(?P<a>[A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-z0-9&.'-]*){0,3}),\s+(?:a|an)\s+"
+                                r"(?:[\w-]+\s+){0,4}?(?:company|start-?up|firm|chipmaker|chip designer|designer|developer|"
+                                r"maker|vendor)\b")
+# "Sohu, an ASIC that …", "Wren, a chip for cameras": a name an appositive says is a chip (not "Nvidia, a GPU maker")
+EN_NAMED_CHIP = re.compile(r"(?<![\w-])(?P<a>[A-Z][A-Za-z0-9-]*(?: [A-Z0-9][A-Za-z0-9-]*){0,2}),\s+(?:an?)\s+"
+                           r"(?:[\w-]+\s+){0,3}?(?:ASIC|GPU|NPU|TPU|accelerator|chip|processor|SoC|part(?!\s+of\b))(?![\w-])"
+                           r"(?!\s+(?:makers?|designers?|compan(?:y|ies)|vendors?|start-?ups?|firms?|developers?|giants?|"
+                           r"specialists?|suppliers?|industry|market|business|unit|arm)\b)")
 # "the first generation kunlun in samsung 's 14 nanometer": a product line's name after its generation (machine translation
 # that lower-cases names; one word, then a preposition, a verb or a bracket)
 LOWER_GENERATION = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[- ]generation\s+"
@@ -298,6 +308,7 @@ def _is_name_word(word: str) -> bool:
 
 
 # one more item of a list of names: ", GV, " (an acronym or capitalised words, no verb or small word)
+EN_LIST_LAST = re.compile(r",?\s+and\s+(?P<name>[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*){0,2})(?=\s+[a-z]|\s*[,.;:]|\s*$)")
 EN_LIST_GAP = re.compile(r",\s+(?P<name>[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*){0,2})(?:,\s+|,?\s+and\s+)")
 # "SoftBank Vision Fund 2": a fund's number belongs to its name
 EN_FUND_NUMBER = re.compile(r" (?:\d{1,2}|II|III|IV|V|VI)(?![\w-])")
@@ -596,6 +607,22 @@ class UnknownRecognizer:
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, m.group("a"), "org", (), (), extra={"unknown": True, "ner": "ORG", "described": True}))
+        for m in (EN_OPENING_COMPANY.finditer(text) if doc.lang_ == "en" else ()):
+            s, e = m.span("a")  # "Etched, a Cupertino-based chip start-up, …": a company by its appositive
+            if any(a < e and s < b for a, b in taken) or m.group("a").split()[0].casefold() in _not_names_en():
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, m.group("a"), "org", (), (), extra={"unknown": True, "ner": "ORG", "described": True}))
+        for m in (EN_NAMED_CHIP.finditer(text) if doc.lang_ == "en" else ()):
+            s, e = m.span("a")  # "Sohu, an ASIC that hard-wires …": a chip by its appositive, whatever a model guessed
+            if m.group("a").split()[0].casefold() in _not_names_en() or any(
+                    x.start < e and s < x.end and (x.ids or not x.extra.get("ner")) for x in out):
+                continue
+            self._displace(out, taken, s, e)
+            if any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, m.group("a"), "chip", (), ("Chip",), extra={"unknown": True}))
         if doc.lang_ == "zh":  # "岱屿的推理芯片DY-R3采": a model's guess across a chip word and the code after it names nothing
             for m in MODEL_AFTER_WORD.finditer(text):
                 for x in [x for x in out if x.extra.get("ner") and not x.ids and x.start < m.start() and m.start("model") < x.end]:
@@ -1063,6 +1090,18 @@ class UnknownRecognizer:
             s, e = gap.span("name")
             for x in [x for x in out if (x.start, x.end) == (s, e) and x.kind != "org" and x.extra.get("ner") and not x.ids]:
                 drop(out, taken, x)  # a model's "chip" between two investors of a list is one more of them
+            if any(x < e and s < y for x, y in taken):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, text[s:e], "org", extra={"unknown": True, "listed": True}))
+        # "SoftBank Vision Fund 2, Intel Capital and GV among its backers": the capitalised item after "and" that closes
+        # a list of two or more names (joined by commas) is one more of them
+        orgs = sorted((m for m in out if m.kind == "org" and not m.extra.get("coref")), key=lambda m: m.start)
+        for a, b in zip(orgs, orgs[1:]):
+            last = EN_LIST_LAST.match(text, b.end) if re.fullmatch(r",\s+", text[a.end:b.start]) else None
+            if last is None or last.group("name").split()[0].casefold() in _not_names_en():
+                continue
+            s, e = last.span("name")
             if any(x < e and s < y for x, y in taken):
                 continue
             taken.append((s, e))

@@ -122,14 +122,34 @@ def guarded(doc: Doc, start: int, end: int) -> bool:
         return True  # "有自媒体说X入股了Y，结果X当天就发声明辟谣": what a sentence reports before its denial is denied  # "由384颗昇腾910C…组成，对标英伟达的GB200 NVL72": compared, not related
     a, b = clause_bounds(doc, start, end)
     alternative = set(cue_spans(doc, "_alternative"))  # "… ship with GDDR6 rather than HBM": denies only what follows
+    asides = _asides(doc, start, end)
     for rel in ("_negation", "_rumour"):
         for s, e in cue_spans(doc, rel):
-            if a <= s and e <= b and not ((s, e) in alternative and s >= end):
+            if a <= s and e <= b and not ((s, e) in alternative and s >= end) \
+                    and not any(x <= s and e <= y for x, y in asides):
                 return True
     return False
 
 
+def compared_target(doc: Doc, m: Mention) -> bool:
+    """The mention is what the sentence compares with ("cheaper per token than the GPU crowd", "alternatives to the
+    GPU", "unlike the H100"; lexicon `_compared_with`, matched on the words right before it): no design, maker or
+    process of the thing the sentence is about."""
+    before = fold(doc.text[max(0, m.start - 40):m.start])[0]
+    return any(p.search(before) for p, _ in _rows(lang_of(doc)).get("_compared_with", []))
+
+
 OPENING_HEARSAY = re.compile(r"\s?[，,、]")
+# an English relative clause set off by commas ("In its 2020 round, which did not disclose an amount, A and B joined")
+_EN_ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;.]*,")
+
+
+def _asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Relative clauses between commas that lie wholly between the two ends of a fact (English): what they deny
+    or hedge is said of the thing before them, not of the fact around them."""
+    if lang_of(doc) != "en":
+        return []
+    return [m.span() for m in _EN_ASIDE.finditer(doc.text) if start < m.start() and m.end() < end]
 
 
 def _part_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -221,6 +241,8 @@ def nearest(doc: Doc, anchor: Mention, cands: list, after_weight: float = 1.0, b
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|that|whose|the\s+(?:last|latter)(?:\s+one)?\s+of\s+which)\b")
 
 
+# nothing but a determiner before a name that opens an English sentence (its subject)
+_OPENS_SUBJECT = re.compile(r"\W*(?:(?:The|the|Its|its|Their|their|This|this)\s+)?")
 _LATTER = re.compile(r"后者|後者|前者|\b(?:the latter|the former)\b", re.I)
 
 
@@ -240,6 +262,9 @@ def relative_owner(doc: Doc, chips: list, target):
         if m is None or target.start < m.end():
             continue
         stop = re.search(r"[;.]\s|,\s+(?:and|but)\s+(?!which)|\s+and\s+(?:is|was|has|will)\b", text[m.end():])
+        if _OPENS_SUBJECT.fullmatch(text, 0, c.start):  # "The WSE-3, which TSMC builds on 5nm, succeeded the WSE-2, a
+            close = re.search(r",\s", text[m.end():])  # 7nm part": a subject's clause closes at the comma before its verb
+            stop = close if close and (stop is None or close.start() < stop.start()) else stop
         end = m.end() + stop.start() if stop else len(text)
         if target.end <= end:
             return c
@@ -272,6 +297,20 @@ _APPOSITIVE = re.compile(r"^\s*,\s*(?:an?|the|which|who|one of|founded|based|hea
 
 
 _ASIDE = re.compile(r"^\.?\s*[（(][^（）()]{1,80}[）)]\s*")
+
+
+def in_org_aside(doc: Doc, m: Mention) -> bool:
+    """English: the mention lies inside an appositive that describes a company ("Groq, the start-up behind the
+    Language Processing Unit, will have its next chips built by …"): a description, not what the clause is about."""
+    if lang_of(doc) != "en":
+        return False
+    from ingest.components import mentions
+    for o in mentions(doc):
+        if o.kind == "org" and o.end <= m.start:
+            app = _APPOSITIVE.match(doc.text[o.end:])
+            if app and o.end + app.end() >= m.end:
+                return True
+    return False
 _RELATIVE_SUBJECT = re.compile(r"\s*,\s*(?:which|who|that)\s+(?:is\s+|are\s+|has\s+|have\s+|had\s+|was\s+)?(?:been\s+|now\s+|also\s+)?")
 # the subject reporting its own act: "X said on Wednesday that it has …" (English)
 _SAID_THAT = re.compile(r"\.?\s+(?:said|says|announced|confirmed|disclosed)(?:\s+(?:on|in|this|last)\s+\w+)?,?\s+"

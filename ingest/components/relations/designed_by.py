@@ -35,6 +35,22 @@ ADJACENT = re.compile(r"^\s*[）)]?(?:'s|’s|'|’|の|的|社の|社製|製の
                       # product named right after the words that describe it
                       r"|^(?:'s|’s)\s+(?:[\w-]+\s+){0,4}?(?i:chips?|accelerators?|processors?|gpus?|npus?|asics?|socs?)"
                       r"\s*[\"“‘']?\s*$")
+# an opening quote between an owner's possessive and its product ("meta's  \" mtia v2 \"", "Kestrel's 'K1'")
+EN_OPEN_QUOTE = re.compile(r"[\"“‘']\s*$")
+# "the previous MTIA v1 of Meta", "the Ascend 910B of Huawei": the owner after "of" right after the product
+_PRODUCT_OF = re.compile(r"\s+of\s+")
+
+
+def _owner_of(doc: Doc, product, org) -> bool:
+    """English: the organisation follows the product's name as "of <org>" and is no foundry only (a foundry named
+    so makes it: "the 5nm node of TSMC"), nor the object of a comparison."""
+    if product.end > org.start or not _PRODUCT_OF.fullmatch(doc.text, product.end, org.start):
+        return False
+    return not ("Foundry" in org.types and "ChipVendor" not in org.types)
+
+
+# the possessive between an owner and the name it describes ("Intel's Habana Labs unit")
+POSSESSOR_GAP = re.compile(r"['’]s?\s+")
 BY = re.compile(r"(?:\bby\b|\bfrom\b|由|が|により|によって|を手掛ける)")
 
 
@@ -289,8 +305,12 @@ class DesignedBy:
         for p in sorted(products, key=lambda m: m.start):
             best, conf = None, 0.0
             for o in orgs:
-                if o.end <= p.start and ADJACENT.match(doc.text[o.end:p.start]) \
-                        or o.start == p.start and o.end < p.end and o.extra.get("inside"):  # "昆仑芯1代", "Google TPU v4"
+                gap = doc.text[o.end:p.start] if o.end <= p.start else ""
+                if doc.lang_ == "en":  # "meta's \" mtia v2 \"": the product quoted after its owner's possessive
+                    gap = EN_OPEN_QUOTE.sub("", gap)
+                if o.end <= p.start and ADJACENT.match(gap) \
+                        or o.start == p.start and o.end < p.end and o.extra.get("inside") \
+                        or doc.lang_ == "en" and _owner_of(doc, p, o):  # "昆仑芯1代", "Google TPU v4", "the MTIA v1 of Meta"
                     best, conf = o, 0.95
                     adjacent.append((p, o))
                     break
@@ -324,6 +344,9 @@ class DesignedBy:
                 if doc.lang_ == "ja":  # "「LPU」を開発するグロック": the company a relative clause says makes the product
                     after = [o for o in named if o.start >= p.end and _JA_MAKER_RELATIVE.fullmatch(doc.text[p.end:o.start])] \
                         or after
+                if after and doc.lang_ == "en":  # "designed by Intel's Habana Labs unit": Habana Labs, Intel's unit
+                    after = [next((n for n in named if n.start > o.end and POSSESSOR_GAP.fullmatch(doc.text, o.end, n.start)), o)
+                             for o in after]
                 if after:
                     best, conf = min(after, key=lambda o: distance(p, o)), base
                 elif before:

@@ -8,8 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
-from ingest.components.relations.common import (add, confidence, cue_spans, distance, guarded, of_kind, relative_owner,
-                                                same_clause)
+from ingest.components.relations.common import (add, confidence, cue_spans, distance, guarded, in_org_aside, of_kind,
+                                                relative_owner, same_clause)
 from ingest.components.relations.designed_by import ADJACENT
 from ingest.components.relations.manufactured_on import implicit_chips, subject_chips
 
@@ -47,6 +47,8 @@ class FabricatedBy:
         if not chips or not foundries or not cues:
             return doc
         conf = confidence(doc, "fabricatedBy")
+        if len(chips) > 1 and doc.lang_ == "en":  # ("Groq, the start-up behind the LPU, will have its next chips …")
+            chips = [c for c in chips if not in_org_aside(doc, c)] or chips
         for c in chips:
             cands = [f for f in foundries
                      if not (f.end <= c.start and ADJACENT.match(doc.text[f.end:c.start]) and "ChipVendor" in f.types)]

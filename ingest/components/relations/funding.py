@@ -97,6 +97,8 @@ LAST_ITEM = re.compile(r"^[^。；;，,]{0,4}(?:そして|および|及び|並�
 BEFORE_LISTING = re.compile(r"^(?:上市前|上場前|ipo前)$", re.I)
 
 
+# an English time before a listing that the round pattern reads as a round ("before the listing", "before its IPO")
+EN_BEFORE_LISTING = re.compile(r"before\b", re.I)
 BEFORE_WORD = re.compile(r"\s?(?:之前|以前|前夕|前|の前|以前に)")
 # "收购了该公司", "收购后者": the company bought is written before the buyer and pointed back at after the cue
 ZH_BACK_OBJECT = re.compile(r"\s?了?\s?(?:该公司|该企业|后者|後者|其(?!他|余|中))")
@@ -333,6 +335,21 @@ APPOSITIVE_THEN_CUE = re.compile(r"\s*,\s*(?:the|an?|its|which|who)\s+[^,;.()]{1
 APPOSITIVE_END = re.compile(r"[,;.()]|\band\b|\bas well as\b")
 
 
+# ", whose early backers included A and B," after a company's name: a relative clause that lists its holders
+WHOSE_BACKERS = re.compile(r",\s+whose\s+(?:[\w-]+\s+){0,2}(?:backers|investors|shareholders)\s+(?:[\w-]+\s+)?"
+                           r"(?:include|included|includes|are|were|have included)\b[^;]*?(?:,(?=\s+[a-z])|;|$)")
+
+
+def _whose_backers(text: str, orgs: list) -> list:
+    """(holder, company) for the names of a relative clause after a company that says who backs it (English)."""
+    out = []
+    for o in orgs:
+        m = WHOSE_BACKERS.match(text, o.end)
+        if m is not None and not o.extra.get("coref"):
+            out += [(n, o) for n in orgs if m.start() < n.start and n.end <= m.end()]
+    return out
+
+
 def _described_parties(text: str, orgs: list) -> list:
     """Names that only describe a party (English): the owner in "Amazon founder Jeff Bezos", and every name of an
     appositive after a party ("Halvard Holdings, the family office of Zintra founder Mel Osgood", "Intel Capital,
@@ -471,6 +488,11 @@ class Funding:
                 if o.key == label.key:
                     leads.discard(id(o))
                     parts.discard(id(o))
+        for o, owner in (_whose_backers(text, orgs) if doc.lang_ == "en" else ()):
+            leads.discard(id(o))  # "Cambricon, whose early backers included Alibaba, listed …": a holder, not the listing's
+            parts.discard(id(o))
+            if not guarded(doc, owner.start, o.end):
+                add(doc, o, "investedIn", owner, conf * 0.95, NAME)
         investors = [o for o in orgs if id(o) in leads or id(o) in parts]
         company = None
         topic = ctx.topic
@@ -545,6 +567,10 @@ class Funding:
                     rounds.remove(r)
                     described.append((r, party, "领投" in role.group(0)))
         pre_listing = False  # "上場前の株主には…": shareholders from before the listing, not the listing's investors
+        before_listing = doc.lang_ == "en" and bool(rounds) and investors and not of_kind(ms, "money") \
+            and not of_kind(ms, "year") and all(EN_BEFORE_LISTING.match(r.text) for r in rounds)
+        if before_listing:  # ("before the listing, shareholders include tencent and bytedance": they hold it)
+            rounds = []
         if any(not BEFORE_LISTING.match(r.text) for r in rounds):
             rounds = [r for r in rounds if not BEFORE_LISTING.match(r.text)]
         elif doc.lang_ == "ja" and rounds and investors and not of_kind(ms, "money") and not of_kind(ms, "year"):
@@ -604,7 +630,7 @@ class Funding:
             return doc  # "上場前の資金調達も活発だった": fundraising before the listing in general, no round
         if rounds and all(r.value == "IPO" for r in rounds) and cue_spans(doc, "_planned_round"):
             return doc  # "Kunlunxin is also preparing a Hong Kong listing": no listing yet
-        later = any(s <= 3 for s, _ in cue_spans(doc, "_later"))  # "此后，…": another time than the round in view
+        later = any(s <= 3 for s, _ in cue_spans(doc, "_later")) or before_listing  # "此后，…": another time than the round in view
         if not rounds and not money and last and last.company == ckey and investors and (
                 not years or last.year in (None, years[0].value)) and not later and not pre_listing:
             rkey = last.key

@@ -12,8 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
-from ingest.components.relations.common import (add, confidence, coordinated, cue_spans, guarded, nearest, of_kind,
-                                                relative_owner, same_clause)
+from ingest.components.relations.common import (add, confidence, coordinated, cue_spans, guarded, in_org_aside, nearest,
+                                                of_kind, relative_owner, same_clause)
 
 NAME = "aic_manufactured_on"
 
@@ -105,6 +105,8 @@ class ManufacturedOn:
         if not chips or not nodes:
             return doc
         conf = confidence(doc, "manufacturedOn")
+        if len(chips) > 1 and doc.lang_ == "en":  # ("Groq, the start-up behind the LPU, will have its next chips …")
+            chips = [c for c in chips if not in_org_aside(doc, c)] or chips
         alone = len(chips) == 1 and not cue_spans(doc, "_successor")
         for c in chips:
             n = nearest(doc, c, nodes)

@@ -61,6 +61,11 @@ _OUTLOOK = ("見通", "見通し", "見込", "達する見", "する見")
 # the word that opens the next figure's clause after a figure and its year (English)
 EN_NEXT_CLAUSE = re.compile(r"\s(?:and|while|but|whereas|then)\s")
 
+# a clause break between a figure and the year after it ("… 142.5 billion yuan , and in 2029 it is predicted …"): the
+# year opens the next figure's clause, it does not date this one
+EN_CLAUSE_GAP = re.compile(r"[,;，；]|\b(?:and|but|while|whereas|then)\b")
+
+
 class Market:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
@@ -107,7 +112,8 @@ class Market:
         for mo in money:
             before = [y for y in years if y.end <= mo.start]
             right_after = [y for y in years if 0 <= y.start - mo.end <= 12 and
-                           not any(o.start < y.start and o.start >= mo.end for o in money)]
+                           not any(o.start < y.start and o.start >= mo.end for o in money)
+                           and not EN_CLAUSE_GAP.search(doc.text, mo.end, y.start)]
             if right_after and doc.lang_ == "en":
                 year = right_after[0]
             elif before:

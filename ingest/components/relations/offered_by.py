@@ -19,6 +19,9 @@ class OfferedBy:
             f = n.extra.get("foundry_mention")
             if f is None and n.extra.get("key"):  # ("Intel 18A", "ラピダスの2nm": a name the vocabulary knows whole)
                 f = _named_within(ms, n)
+            if f is None and n.extra.get("key") and n.extra.get("maker"):  # the foundry in view makes the chips (linker)
+                add(doc, n, "offeredBy", n.extra["maker"], confidence(doc, "offeredBy") * 0.9, NAME)
+                continue
             if not n.extra.get("key") or f is None:
                 continue
             if guarded(doc, min(n.start, f.start), max(n.end, f.end)) and (

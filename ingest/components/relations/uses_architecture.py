@@ -8,8 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.components import mentions
-from ingest.components.relations.common import (add, confidence, cue_spans, distance, guarded, nearest, of_kind,
-                                                relative_owner, same_clause)
+from ingest.components.relations.common import (add, compared_target, confidence, cue_spans, distance, guarded, nearest,
+                                                of_kind, relative_owner, same_clause)
 
 NAME = "aic_uses_architecture"
 # "It is a neural processing unit built around Da Vinci cores": "it" as the subject that opens the sentence (or a clause
@@ -18,6 +18,8 @@ _IT_OPENS = re.compile(r"^\W*(?:[Ii]t|[Ee]ach|[Bb]oth|[Tt]hey|[Aa]ll(?: (?:three
                        r"has|have|combines|combine|pairs|moves to|moved to)\b")
 
 
+# between a chip and the class an appositive gives it ("Mirra, an ASIC for speech models")
+_CLASS_APPOSITIVE = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,2}")
 CALLED = re.compile(r"[」』\"”]?\s?と呼(?:ばれ|ん|ぶ)|[」』\"”]?\s?(?:と|被)?(?:称され|称为|叫做)")
 CALLED_BEFORE = re.compile(r"\b(?:called|dubbed|known as|named)\s+(?:the\s+)?[\"“]?$")
 # "マイクロアーキテクチャ名は「Cerulean」", "設計は「Hoshi」": the design named after its kind word (Japanese)
@@ -55,6 +57,9 @@ class UsesArchitecture:
                                                   doc.text[a.end:a.end + 14]) or JA_DESIGN_NAMED.search(doc.text, 0, a.start)]
             named_kind = any(re.match(r"[」』]?\s?(?:アーキテクチャ|マイクロアーキテクチャ|と呼ばれ)", doc.text[a.end:a.end + 12])
                              or JA_DESIGN_NAMED.search(doc.text, 0, a.start) for a in archs)
+        archs = [a for a in archs if not compared_target(doc, a)]  # ("cheaper … than the GPU crowd": compared with)
+        if doc.lang_ == "en" and any(_CLASS_APPOSITIVE.fullmatch(doc.text, c.end, a.start) for c in chips for a in archs):
+            named_kind = True  # "Sohu, an ASIC that hard-wires …": the appositive says what the chip is
         if not chips or not archs or not (cue_spans(doc, "usesArchitecture") or named_kind):
             return doc
         conf = confidence(doc, "usesArchitecture")
