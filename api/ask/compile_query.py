@@ -665,7 +665,8 @@ class Compiler:
                 # "Enflameの一番古いラウンドの金額", "Biren's latest round's amount": the round the amount is of, by its
                 # date (helper-84)
                 opat = "?x aic:date ?d_x . BIND(STR(?d_x) AS ?order)"
-            elif agg in ("max_year", "min_year") and g.answer.type != "chip":  # the year of the answer's chip
+            elif agg in ("max_year", "min_year") and g.answer.type not in ("chip", "memory"):  # the year of the answer's chip
+                # (a memory asked is the chips' own, ?x: "What memory does AMD's newest chip use?", helper-85)
                 opat = f"?{next(n for n in g.nodes if n.type == 'chip').var} aic:announcedIn ?order ."
             elif agg in ("max_year", "min_year"):
                 opat = "?x aic:announcedIn ?order ."
@@ -676,12 +677,15 @@ class Compiler:
                 opat = f"?{rn.var} aic:amount ?order ."
             fn = "MIN" if agg in ("min_nm", "min_year", "min_amount") else "MAX"  # max_nm: the largest node
             full = body + "\n  " + opat
-            q = (f"SELECT DISTINCT * WHERE {{\n  {full}\n  {{ SELECT ({fn}({o}_) AS {o}) WHERE {{ {_rename(full)} }} }}\n}}")
+            # the newest chip is the newest of all, not of those whose memory is known (a memory asked is its own)
+            scope = full.replace("?x aic:memoryType ?memory .", "") if g.answer.type == "memory" and agg in (
+                "max_year", "min_year") else full
+            q = (f"SELECT DISTINCT * WHERE {{\n  {full}\n  {{ SELECT ({fn}({o}_) AS {o}) WHERE {{ {_rename(scope)} }} }}\n}}")
             if agg in ("max_amount", "min_amount") and not self.currency:
                 q = self.max_per_currency(full, rn.var, fn)
             order = o
-            return self.done(q, "amount" if agg in ("max_year", "min_year") and g.answer.type == "amount" else None,
-                             order)
+            return self.done(q, "amount" if agg in ("max_year", "min_year") and g.answer.type == "amount" else
+                             "memory" if agg in ("max_year", "min_year") and g.answer.type == "memory" else None, order)
         if agg == "min_count":
             least = next((m.data for m in self.g.marks if m.row["mark"] == "min_count" and m.data), 2)
             return self.min_count(body, least)

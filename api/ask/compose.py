@@ -1351,6 +1351,16 @@ def _apply_markers(text: str, lang: str, nodes: list[Node], marks: list[Span], i
             cands = cands[-1:]
         else:
             cands = [(n, a) for n, a in atoms if a.span.start >= m.end][:1]
+            subj = [(n, a) for n, a in atoms if a.span.end <= m.start and not text[a.span.end:m.start].strip() and
+                    re.search(r"(?:that|which)\s+$", text[:a.span.start], re.I)][-1:] \
+                if lang == "en" and kind == "negate" else []
+            if subj and subj[0][0] is answer:
+                # "chips … that TSMC did not fabricate": a name between a relative pronoun and the negated verb is the
+                # negated clause's subject, on the asked node (helper-85; was declined, or the negation read on a
+                # later name: "chips that Samsung did not fabricate use HBM3")
+                cands = subj
+            elif subj:
+                raise NotUnderstood("not_understood", words=m.text)  # ("vendors that SMIC did not manufacture")
         if kind == "negate" and lang != "ja" and answer is not None:
             nxt = next((n for n in nodes if n.start >= m.end), None)
             # …also when the atom it reaches is that node's own ("not on any of its 7nm processes", "use none of its
@@ -1813,7 +1823,7 @@ def _aggregate(marks: list[Span], answer: Node, nodes: list[Node]) -> str | None
     if agg in ("min_nm", "max_nm") and not (answer.type in ("process", "chip")) and \
             not any(n.type in ("process", "chip") for n in nodes if n is not answer):
         raise NotUnderstood("not_understood", words=next(m.text for m in marks if m.row["mark"] == agg))
-    if agg in ("max_year", "min_year") and answer.type not in ("chip", "round", "amount") and \
+    if agg in ("max_year", "min_year") and answer.type not in ("chip", "round", "amount", "memory") and \
             not (answer.type in ORGS and any(n.type in ("round", "chip") for n in nodes)):
         # (an org's first/last round by date; "the vendor that announced the earliest training chip": by its chip's
         # year; "カンブリコンの一番古いラウンド", "Enflame's earliest round": the round itself, by its date)

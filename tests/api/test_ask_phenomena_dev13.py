@@ -18,6 +18,11 @@ def invests(i: str, co: str) -> str:
             f"{{ ?r aic:leadInvestor {i} }} }}")
 
 
+def newest_memory(v: str) -> str:
+    return ("STR:SELECT DISTINCT ?v WHERE { ?x aic:designedBy aid:%s ; aic:announcedIn ?y ; aic:memoryType ?v . "
+            "{ SELECT (MAX(?y2) AS ?y) WHERE { ?x2 a aic:Chip ; aic:designedBy aid:%s ; aic:announcedIn ?y2 } } }" % (v, v))
+
+
 CASES: list[tuple[str, str, str | None]] = [
     # ja: "<region>の企業はどこに投資している": どこ marked with に/へ before an investment verb is where the topic
     # invests (was: どこ read as nothing, the verb left unused, and the region's companies themselves listed)
@@ -39,6 +44,23 @@ CASES: list[tuple[str, str, str | None]] = [
     ("ja-copula-clause", "ファウンドリであり、自社でチップを設計している企業はどこ？", "?x a aic:Foundry . ?c aic:designedBy ?x ."),
     ("ja-copula-clause", "投資家でありながらチップも開発している企業は？", "?x a aic:Investor . ?c aic:designedBy ?x ."),
     ("ja-copula-clause", "投資家でありつつTSMCに依存している会社はどこですか", "?x a aic:Investor . " + relies("?x", "aid:tsmc")),
+    # en/zh: the memory of a vendor's newest chip: the newest of all its chips (not of those whose memory is known),
+    # answered by its memory (was declined: a superlative on a memory asked was not read)
+    ("newest-memory", "What kind of memory is in Intel's newest accelerator?", newest_memory("intel")),
+    ("newest-memory", "Which memory do NVIDIA's latest chips use?", newest_memory("nvidia")),
+    ("newest-memory", "英伟达最新的芯片用什么显存？", newest_memory("nvidia")),
+    # en: "chips … that TSMC did not fabricate": the name between the relative pronoun and the negated verb is the
+    # negated clause's subject, on the asked node (was declined; with a later name, the negation was read on it:
+    # "chips that Samsung did not fabricate use HBM3" listed Samsung's chips without HBM3); on another node, declined
+    ("en-neg-subject", "Which chips that Samsung did not fabricate use HBM3?",
+     "?x a aic:Chip ; aic:memoryType ?m . FILTER(LCASE(STR(?m)) = \"hbm3\") "
+     "FILTER NOT EXISTS { ?x aic:fabricatedBy aid:samsung }"),
+    ("en-neg-subject", "Which NVIDIA chips that TSMC didn't make?",
+     "?x a aic:Chip ; aic:designedBy aid:nvidia . FILTER NOT EXISTS { ?x aic:fabricatedBy aid:tsmc }"),
+    ("en-neg-subject", "Inference chips announced in 2023 or later which TSMC did not fabricate?",
+     "?x a aic:InferenceChip ; aic:announcedIn ?y . FILTER(SUBSTR(STR(?y), 1, 4) >= \"2023\") "
+     "FILTER NOT EXISTS { ?x aic:fabricatedBy aid:tsmc }"),
+    ("en-neg-subject", "Chips from Chinese vendors that SMIC did not manufacture?", None),
 ]
 
 
