@@ -338,7 +338,8 @@ _ALIAS = re.compile(r"(?:以下简称|以下簡稱|简称|簡稱|以下|hereinaf
 # "Quillfire Semiconductor" … "Quillfire": an English company is called by its name without the corporate word
 EN_CORPORATE = re.compile(r"^(?P<short>[A-Z][A-Za-z0-9-]{3,}(?: [A-Z][A-Za-z0-9-]+)?) (?:Technologies|Technology|Semiconductors?|"
                           r"Systems|Labs|Microelectronics|Electronics|Computing|Compute|Silicon|Devices|Micro|Semi|AI|"
-                          r"Robotics|Interconnect|Inc\.?|Corp\.?|Corporation|Co\.,? Ltd\.?|Ltd\.?|LLC|Holdings|Group)$")
+                          r"Robotics|Interconnect|Photonics|Logic|Circuits|Networks|Machines|Intelligence|"
+                          r"Inc\.?|Corp\.?|Corporation|Co\.,? Ltd\.?|Ltd\.?|LLC|Holdings|Group)$")
 
 
 # "Orrin Halcyx": a company of two capitalised words and no corporate word, whose first word is a name of its own
@@ -633,7 +634,8 @@ def author_company(text: str, ctx: DocContext) -> None:
 
 
 # 'Quillmark Semiconductor, Inc. ("Quillmark," the "Company," "we," "us" or "our")': a filing defines "we" as itself
-_DEFINES_WE = re.compile(r"(?P<name>[A-Z][\w&'.-]*(?:,? [A-Z][\w&'.-]*){0,5}?)\s*\((?=[^()]{0,80}[\"“]we[,.]?[\"”])")
+# ('Halvergate Semiconductor Corporation (the "Company")': a filing's defined "Company" is the "we" of its text too)
+_DEFINES_WE = re.compile(r"(?P<name>[A-Z][\w&'.-]*(?:,? [A-Z][\w&'.-]*){0,5}?)\s*\((?=[^()]{0,80}[\"“](?:we|Company)[,.]?[\"”])")
 # "Priya, co-founder and CEO of Brindlemoor AI": a guest who speaks for the company she runs
 _EN_GUEST = re.compile(r"\b(?P<who>[A-Z][a-z]+)(?: [A-Z][a-z]+)?, (?:the )?(?:co-?founder|founder|CEO|chief executive|CTO|"
                        r"president)(?: and (?:co-?founder|CEO|chief executive(?: officer)?|CTO|president))? (?:of|at) "

@@ -277,6 +277,22 @@ def _label_by_name_word(text: str, label: str, lang: str) -> str:
     return "RESEARCH" if kind[0] == "research" else "ORG"
 
 
+# the last word of a product's name that no company name ends in: a model code ("T4", "X2", "910B", "H20")
+_EN_CODE_WORD = re.compile(r"[A-Z]{0,3}-?\d{1,4}[A-Za-z]{0,2}")
+
+
+def _coded_product(text: str, guess: str, e: int) -> bool:
+    """An English guess labelled a company or an architecture that ends in a model code and is followed, within two lower-case or
+    capitalised descriptors, by a word naming a chip ("its Tamarack T4 inference processor", "the Farrow X2 AI
+    accelerator"; name_words.jsonl kind chip_word): a product, since company and architecture names the vocabulary lacks seldom end in one."""
+    words = guess.split()
+    if len(words) < 2 or not _EN_CODE_WORD.fullmatch(words[-1]):
+        return False
+    after = re.match(r"(?:\s+[A-Za-z-]+){1,3}", text[e:e + 60])
+    from ingest.components.cjk_names import name_words
+    return bool(after) and any(w in name_words("en").get("chip_word", ()) for w in after.group(0).split())
+
+
 def _piece_of_bracketed_quote(text: str, s: int, e: int) -> bool:
     """The guess is part of a quoted name that holds another name in brackets and goes on after it
     (「邃思（DTU）1.0」): the quotes, not the model, bound that name."""
@@ -411,6 +427,8 @@ class ModelMentions:
             if label == "ORG" and _QUOTED_AFTER_CHIP_WORD.search(text[max(0, s - 12):s]) and (
                     text[e:e + 1] in _CLOSE_QUOTE or _READING_THEN_CLOSE.match(text, e)):  # 「崑崙（Kunlun）」
                 label = "CHIP"  # ミサゴの新チップ「ハヤテ」: a name quoted after a chip word is the chip
+            if label in ("ORG", "ARCH") and doc.lang_ == "en" and _coded_product(text, stripped, e):
+                label = "CHIP"  # "its Tamarack T4 inference processor": a model code and the chip word after it
             if label == "ORG" and doc.lang_ == "ja" and _numbered_katakana(stripped):
                 label = "CHIP"  # "フェルウィング3", "ノクターン2": a katakana word and a generation number name a product
             kind = KIND_OF_LABEL.get(label)

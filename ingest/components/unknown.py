@@ -55,6 +55,10 @@ STANDALONE_MODEL = re.compile(
     rf"(?:(?<![A-Za-z0-9])(?P<model>[A-Z][A-Za-z]{{0,5}}-?\d{{2,4}}[A-Za-z0-9+]{{0,3}}|[A-Z]{{1,5}}-\d[A-Za-z0-9+]{{0,3}}"
     rf"|[\u4e00-\u9fff]{{2,4}}\d{{1,3}}号?)"
     rf"\s?(?:(?:AI|[a-z]{{3,12}})\s){{0,2}}{CHIP_WORDS})")
+# "the Sparrow S3 edge AI processor", "its Corvid C9 inference chip": a capitalised word and a short model code, at
+# most two describing words, a chip word (a year is no code: "Fiscal 2026 chip sales")
+EN_BRAND_MODEL = re.compile(rf"(?<![A-Za-z0-9-])(?P<model>[A-Z][a-z]{{2,12}} (?!(?:19|20)\d\d\b)[A-Z]{{0,3}}\d{{1,4}}[A-Za-z]?)"
+                            rf"(?![\w-])\s+(?:(?:AI|[a-z]{{3,12}})\s+){{0,2}}?{CHIP_WORDS}\b")
 # a model code right after a chip word: "AI训练芯片天衡T30", "推理芯片R20"
 MODEL_AFTER_WORD = re.compile(r"(?:芯片|加速卡|处理器|チップ)(?P<model>(?:[\u4e00-\u9fff](?<![的和与及为是由在等])){0,3}"
                               r"[A-Z]{1,4}-?(?:(?<=-)[A-Z]{1,2})?\d{1,4}[A-Za-z]?)(?![A-Za-z0-9])")
@@ -211,6 +215,15 @@ def en_name_word_org() -> re.Pattern:
     alts = "|".join(re.escape(w) for w in sorted(words.get("organization", frozenset()) | words.get("investor", frozenset())
                                                    | words.get("research", frozenset()), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])((?:[A-Z][A-Za-z0-9&'-]*\s){{1,3}}(?:{alts}))(?![\w-])")
+
+
+def _en_brand_models(text: str) -> list[re.Match]:
+    """`EN_BRAND_MODEL` matches whose first word can open a name ("The S3 chip", "March 2025", "Series 3" are no brands)."""
+    from ingest.components.context import _name_words
+    first_not = _name_words().get("first_not", frozenset())
+    return [m for m in EN_BRAND_MODEL.finditer(text)
+            if (w := m.group("model").split()[0]) not in first_not and w.casefold() not in _not_names_en()
+            and w not in _name_words().get("not_brand", frozenset())]
 
 
 def _en_named_by_word(text: str) -> list[tuple[int, int]]:
@@ -895,6 +908,7 @@ class UnknownRecognizer:
             out.append(Mention(s, e, m.group(0), "chip", (), ("Chip",), extra={"unknown": True, "series": True}))
         # a model number written beside a chip word: "the LX200 accelerator", "风华2号GPU", "GPU「X100」"
         standalone = list(STANDALONE_MODEL.finditer(text)) + (list(EN_SHORT_CHIP.finditer(text)) if doc.lang_ == "en" else [])
+        standalone += _en_brand_models(text) if doc.lang_ == "en" else []
         for m in standalone:
             s, e = m.span("model")
             if "\u4e00" <= text[s] <= "\u9fff":
