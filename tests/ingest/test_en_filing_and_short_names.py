@@ -38,3 +38,19 @@ def test_a_company_called_by_the_first_word_of_its_name_is_the_same_company():
 def test_a_question_verb_opens_no_name():
     orgs = _orgs("Q: Is Grenfell Cloud a customer?\nA: Yes, Grenfell Cloud deploys our chips, but it is no investor.")
     assert "Is Grenfell Cloud" not in orgs and "Grenfell Cloud" in orgs
+
+
+LETTER = ("Larchmont Deep Tech Fund II — Letter to Limited Partners\n\n"
+          "This quarter we led a $25 million Series A in Quarry Photonics, alongside Bellhaven Capital.\n\n"
+          "We also made a follow-on investment in Tessellate AI, whose T-Core inference chip is now sampling.\n")
+
+
+def test_the_name_after_an_investment_in_is_the_company_invested_in_not_a_party():
+    fs = _facts(LETTER)
+    assert ("new:org:Tessellate AI", "investedIn", "new:org:Quarry Photonics") not in fs, fs
+    assert ("new:org:Larchmont Deep Tech Fund II", "investedIn", "new:org:Tessellate AI") in fs, fs
+
+
+def test_a_plain_investment_sentence_still_gives_the_investor():
+    fs = _facts("Rivenhall Holdings invested in Pellucid Devices last year.")
+    assert ("new:org:Rivenhall Holdings", "investedIn", "new:org:Pellucid Devices") in fs

@@ -37,6 +37,9 @@ POSSESSOR_JA = re.compile(r"^(?!.*からの\s*$)[^，,、。：:]{0,6}の\s*$") 
 # ("Xからの参加", participation from X, is X taking part, not X's)
 # "a 4% stake in Y", "12% of Y", "shares of Y": the words that close on the company held
 HELD_OBJECT = re.compile(r"\b(?:stake|shares?|interest|%)\s+(?:\w+\s+){0,2}(?:in|of)\s+(?:the\s+)?$|%\s*(?:in|of)\s+$", re.I)
+# "made a follow-on investment in Y", "invested in Y", "is investing in Y": the words that close on the company invested in
+EN_INVESTEE = re.compile(r"\binvest(?:ed|s|ing|ment|ments)?\s+(?:(?:directly|also|further|again|heavily)\s+)?in\s+(?:the\s+)?$",
+                         re.I)
 # "Y（Latin）の株主", "Y的主要股东": the possessive between a name and a shareholder cue
 HOLDERS_OF = re.compile(r"\s*(?:[（(][^（）()]{1,40}[）)]|[）)])?\s*(?:的|の)\s?(?:他の|其他|主要|筆頭|第一大|大)?\s?")
 # what may stand between a Japanese name and its particle: its other spelling in brackets ("科大訊飛（iFlytek）が")
@@ -450,6 +453,14 @@ class Funding:
                 if held is not None:  # "X also owns a 4% stake in Y": 'also' names no investor here
                     parts.discard(id(held))
                     leads.discard(id(held))
+        if doc.lang_ == "en" and held is None and not of_kind(ms, "round") and not of_kind(ms, "money"):
+            # "We also made a follow-on investment in Y, whose …": the name right after the act is the company invested
+            # in, never a party, even when another company is the one in view (no round named: a round's own sentence
+            # may describe an investor by its other holdings, "X, which has invested in Y, led …")
+            held = next((o for o in orgs if EN_INVESTEE.search(text, 0, o.start)), None)
+            if held is not None:
+                parts.discard(id(held))
+                leads.discard(id(held))
         if doc.lang_ in ("ja", "zh") and held is None:
             # "カツラギはミズナラ・シリコン（Mizunara Silicon）の株主でもある", "X也是Y的股东": the name whose shareholders the
             # cue names is the company held, the others before the cue hold it
