@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.api.test_ask_phenomena import env, inv  # noqa: F401  (env: the shared module fixture)
-from tests.api.test_ask_probe_en import _item, country
+from tests.api.test_ask_probe_en import country, judge_case
 
 pytestmark = pytest.mark.shared  # over ../shared/eval/reference-graph.trig: the contract layer, deselected on a clone alone
 
@@ -116,8 +116,4 @@ CASES: list[tuple[str, str, str | None]] = [
 
 @pytest.mark.parametrize("phenomenon,q,body", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_class(env, phenomenon: str, q: str, body: str | None):
-    from api.ask import answer
-    store, gold, kgeval = env
-    it = _item(gold, q, body)
-    ok, why = kgeval.judge(it, answer(q, store))
-    assert ok, f"{phenomenon}: {q} -> {why} (gold {it.get('answers', it.get('value', 'decline'))})"
+    judge_case(env, phenomenon, q, body)

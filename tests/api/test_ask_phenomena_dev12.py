@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.api.test_ask_phenomena import env, inv  # noqa: F401  (env: the shared module fixture)
-from tests.api.test_ask_probe_en import _item, country, relies
+from tests.api.test_ask_probe_en import country, relies, judge_case
 
 pytestmark = pytest.mark.shared  # over ../shared/eval/reference-graph.trig: the contract layer, deselected on a clone alone
 
@@ -129,8 +129,4 @@ CASES: list[tuple[str, str, str | None]] = [
 
 @pytest.mark.parametrize("phenomenon,q,body", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_paraphrase(env, phenomenon: str, q: str, body: str | None):
-    from api.ask import answer
-    store, gold, kgeval = env
-    it = _item(gold, q, body)
-    ok, why = kgeval.judge(it, answer(q, store))
-    assert ok, f"{phenomenon}: {q} -> {why} (gold {it.get('answers', it.get('value', 'decline'))})"
+    judge_case(env, phenomenon, q, body)

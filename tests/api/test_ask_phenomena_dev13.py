@@ -8,14 +8,10 @@ import pytest
 
 from tests.api.test_ask_phenomena import env, inv  # noqa: F401  (env: the shared module fixture)
 from tests.api.test_ask_phenomena_dev12 import made_by
-from tests.api.test_ask_probe_en import _item, country, relies
+from tests.api.test_ask_probe_en import country, relies, judge_case
+from tests.api.test_ask_variations_s7 import invested
 
 pytestmark = pytest.mark.shared  # over ../shared/eval/reference-graph.trig: the contract layer, deselected on a clone alone
-
-
-def invests(i: str, co: str) -> str:
-    return (f"{{ {i} aic:investedIn {co} }} UNION {{ ?r aic:fundedCompany {co} . {{ ?r aic:investor {i} }} UNION "
-            f"{{ ?r aic:leadInvestor {i} }} }}")
 
 
 def newest_memory(v: str) -> str:
@@ -26,10 +22,10 @@ def newest_memory(v: str) -> str:
 CASES: list[tuple[str, str, str | None]] = [
     # ja: "<region>の企業はどこに投資している": どこ marked with に/へ before an investment verb is where the topic
     # invests (was: どこ read as nothing, the verb left unused, and the region's companies themselves listed)
-    ("ja-doko-ni", "アメリカの企業はどこへ投資しましたか", "?v a aic:Organization . " + country("?v", "US") + " " + invests("?v", "?x")),
-    ("ja-doko-ni", "中国の会社はどこに出資していますか", "?v a aic:Organization . " + country("?v", "CN") + " " + invests("?v", "?x")),
-    ("ja-doko-ni", "アメリカの投資家はどこに出資していますか", country("?v", "US") + " " + invests("?v", "?x")),
-    ("ja-doko-ni", "中国の企業はどこから出資を受けていますか", "?co a aic:Organization . " + country("?co", "CN") + " " + invests("?x", "?co")),
+    ("ja-doko-ni", "アメリカの企業はどこへ投資しましたか", "?v a aic:Organization . " + country("?v", "US") + " " + invested("?v", "?x", 0)),
+    ("ja-doko-ni", "中国の会社はどこに出資していますか", "?v a aic:Organization . " + country("?v", "CN") + " " + invested("?v", "?x", 0)),
+    ("ja-doko-ni", "アメリカの投資家はどこに出資していますか", country("?v", "US") + " " + invested("?v", "?x", 0)),
+    ("ja-doko-ni", "中国の企業はどこから出資を受けていますか", "?co a aic:Organization . " + country("?co", "CN") + " " + invested("?x", "?co", 0)),
     # ja: 製 after a foundry's name ("TSMC製チップ") is the foundry that made the chips, said of the chips, also when a
     # maker stands before it ("中国メーカーのTSMC製チップ"; was: the makers relying on TSMC, any chip of theirs)
     ("ja-foundry-sei", "中国メーカーのSMIC製チップは？",
@@ -66,8 +62,4 @@ CASES: list[tuple[str, str, str | None]] = [
 
 @pytest.mark.parametrize("phenomenon,q,body", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_paraphrase(env, phenomenon: str, q: str, body: str | None):
-    from api.ask import answer
-    store, gold, kgeval = env
-    it = _item(gold, q, body)
-    ok, why = kgeval.judge(it, answer(q, store))
-    assert ok, f"{phenomenon}: {q} -> {why} (gold {it.get('answers', it.get('value', 'decline'))})"
+    judge_case(env, phenomenon, q, body)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.api.test_ask_phenomena import env, inv  # noqa: F401  (env: the shared module fixture)
-from tests.api.test_ask_probe_en import _item, country, year
+from tests.api.test_ask_probe_en import country, year, judge_case
 
 pytestmark = pytest.mark.shared  # over ../shared/eval/reference-graph.trig
 
@@ -145,8 +145,4 @@ CASES = [("ja",) + c for c in JA] + [("zh",) + c for c in ZH]
 
 @pytest.mark.parametrize("lang,category,q,body", CASES, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)])
 def test_probe_cjk(env, lang: str, category: str, q: str, body: str | None):  # noqa: F811
-    from api.ask import answer
-    store, gold, kgeval = env
-    it = _item(gold, q, body)
-    ok, why = kgeval.judge(it, answer(q, store))
-    assert ok, f"{lang} {category}: {q} -> {why} (gold {it.get('answers', it.get('value', 'decline'))})"
+    judge_case(env, f"{lang} {category}", q, body)

@@ -200,10 +200,16 @@ def _item(gold, q: str, body: str | None) -> dict:
     return {"q": q, "answers": answers}
 
 
-@pytest.mark.parametrize("category,q,body", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
-def test_probe_en(env, category: str, q: str, body: str | None):
+def judge_case(env, label: str, q: str, body: str | None) -> None:
+    """Ask q over the reference graph and judge the answer with kgeval against the gold its SPARQL body computes
+    (None: must be declined); the one check every probe, class and variation case runs."""
     from api.ask import answer
     store, gold, kgeval = env
     it = _item(gold, q, body)
     ok, why = kgeval.judge(it, answer(q, store))
-    assert ok, f"{category}: {q} -> {why} (gold {it.get('answers', it.get('value', 'decline'))})"
+    assert ok, f"{label}: {q} -> {why} (gold {it.get('answers', it.get('value', 'decline'))})"
+
+
+@pytest.mark.parametrize("category,q,body", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_probe_en(env, category: str, q: str, body: str | None):
+    judge_case(env, category, q, body)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.api.test_ask_phenomena import env, inv  # noqa: F401  (env: the shared module fixture)
-from tests.api.test_ask_probe_en import _item, country, relies, year
+from tests.api.test_ask_phenomena_dev12 import made_by
+from tests.api.test_ask_probe_en import country, relies, year, judge_case
 
 pytestmark = pytest.mark.shared  # over ../shared/eval/reference-graph.trig: the contract layer, deselected on a clone alone
 
@@ -17,11 +18,6 @@ def cnt(body: str) -> str:
 
 def memory(c: str, m: str) -> str:
     return f"{c} aic:memoryType ?mem . FILTER(LCASE(STR(?mem)) = \"{m.lower()}\")"
-
-
-def made_by(c: str, f: str) -> str:
-    """Chip c is made by foundry f: fabricated by it or made on a process it offers."""
-    return f"{{ {c} aic:fabricatedBy {f} }} UNION {{ {c} aic:manufacturedOn/aic:offeredBy {f} }}"
 
 
 def invested(x: str, c: str, k: int) -> str:
@@ -306,8 +302,4 @@ CASES: list[tuple[str, str, str | None]] = [
 
 @pytest.mark.parametrize("phenomenon,q,body", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_variation(env, phenomenon: str, q: str, body: str | None):
-    from api.ask import answer
-    store, gold, kgeval = env
-    it = _item(gold, q, body)
-    ok, why = kgeval.judge(it, answer(q, store))
-    assert ok, f"{phenomenon}: {q} -> {why} (gold {it.get('answers', it.get('value', 'decline'))})"
+    judge_case(env, phenomenon, q, body)
