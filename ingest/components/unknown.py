@@ -133,6 +133,47 @@ def lower_case_words(kind: str) -> frozenset[str]:
 # "AI start-up DeepSeek", "Chinese chipmaker Biren": a capitalised name right after a word that says it is a company
 EN_AFTER_COMPANY_WORD = re.compile(r"\b(?:start-?ups?|startups|chipmakers?|chip designers?|unicorns?)\s+"
                                    r"(?P<a>[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+){0,2})(?![\w-])")
+@lru_cache(maxsize=1)
+def _corporate_words() -> frozenset[str]:
+    """The corporate words that end an English name (org_suffixes, name_words organization/investor/research), lower-cased."""
+    import ontology
+    from ingest.components.context import _name_words
+    words = {w.casefold() for row in ontology.load_lexicon("en", "org_suffixes") for w in row["words"] if " " not in w}
+    words |= {w.casefold() for kind in ("organization", "investor", "research") for w in _name_words().get(kind, ())}
+    return frozenset(words)
+
+
+def lower_name_stop(word: str, previous: str = "") -> bool:
+    """A word no lower-cased name holds (machine translation without capitals): the joining and sentence words of the
+    lexicon and its bare verbs ("will add investment"), an English function word ("have no any capital relationship": spaCy's stop words, less the numbers and
+    nouns a name may hold, lower_case_names kind "name_stop_word"), and a past-tense verb right after a corporate word,
+    where the name has ended ("luoheng microelectronics obtained investment")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    if word in lower_case_words("not_first") or word in lower_case_words("not_inside") or word in lower_case_words("verb"):
+        return True
+    if word in STOP_WORDS and word not in lower_case_words("name_stop_word"):
+        return True
+    return bool(previous in _corporate_words() and re.fullmatch(r"[a-z]{3,}(?<!e)ed", word)
+                and word not in _corporate_words())
+
+
+def _lower_name_parts(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The name inside a lower-cased corporate-word match text[s:e]: the words before the first word no name holds when
+    they end in a corporate word ("luoheng microelectronics | obtained investment"), else the words after the last one
+    ("old shareholders | mercer ventures"); None when no two words are left ("continue to | add investment")."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    bad = [i for i, w in enumerate(words[:-1]) if lower_name_stop(w.group(0), words[i - 1].group(0) if i else "")]
+    if not bad:
+        return s, e
+    first = bad[0]
+    if first >= 2 and words[first - 1].group(0) in _corporate_words() \
+            and not any(w.group(0) in lower_case_words("not_first") for w in words[:1]):
+        return s, s + words[first - 1].end()
+    if bad[-1] + 2 >= len(words):
+        return None
+    return s + words[bad[-1] + 1].start(), e
+
+
 # "Etched, a Cupertino-based chip start-up, has raised …": the name that opens a sentence and an appositive that says
 # it is a company
 EN_OPENING_COMPANY = re.compile(r"^\W*(?P<a>[A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-z0-9&.'-]*){0,3}),\s+(?:a|an)\s+"
@@ -773,13 +814,12 @@ class UnknownRecognizer:
                 inner = text[s:e]
                 for phrase in lower_case_words("phrase"):
                     inner = inner.replace(phrase, phrase.replace(" ", "_"))  # "science and technology" is one word
-                spans = list(re.finditer(r"\S+", inner))[:-1]
-                bad = [i for i, w in enumerate(spans) if w.group(0) in lower_case_words("not_first")
-                       or w.group(0) in lower_case_words("not_inside")]
-                if bad and bad[-1] + 1 >= len(spans):
-                    continue  # "following the investment": a phrase, not a name
-                if bad:  # "old shareholders mercer ventures": the name after the last word no name holds
-                    s += spans[bad[-1] + 1].start()
+                part = _lower_name_parts(inner, 0, len(inner))
+                if part is None:
+                    continue  # "following the investment", "continue to add investment": a phrase, not a name
+                # "old shareholders mercer ventures": the name after the last word no name holds; "luoheng
+                # microelectronics obtained investment": the name before a verb that follows its corporate word
+                s, e = s + part[0], s + part[1]
                 if text[s:e].split()[0] not in not_names("en"):
                     cands.append((s, e))
                     for g in [g for g in out if g.kind == "org" and g.extra.get("ner") and not g.ids
