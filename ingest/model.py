@@ -120,6 +120,8 @@ class DocContext:
     author_investor: str | None = None  # key of a fund that writes the document (a letter to its partners): the "we" of its deals
     author_company: tuple | None = None  # (key, vocabulary ids) of a company whose team writes the document: its "we"
     voice: frozenset | None = None  # paragraphs where the author company speaks (an interview's answers); None: all
+    voice_quoted: bool = True  # whether a "we" inside quotation marks is the author company's too (not where only
+    # the document's own voice, outside quotes, made it the author: a quoted partner speaks for himself)
     foundries: set = field(default_factory=set)  # vocabulary ids of the foundries named so far
     maker: tuple | None = None  # (paragraph, foundry id, chip keys, foundry key): the one foundry a sentence said makes those chips (en)
     previous: ChipsInView | None = None

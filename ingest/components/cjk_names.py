@@ -50,7 +50,7 @@ def _describing(lang: str) -> re.Pattern:
     from ingest.components.ner import not_names
     words = set(not_names(lang)) | {"ai"}
     for kind, ws in name_words(lang).items():
-        if kind not in ("beside_name", "before_name"):  # words next to a name, never a description of one
+        if kind not in ("beside_name", "before_name", "heading_lead"):  # words next to a name, never a description of one
             words |= {w.casefold() for w in ws}
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?:{alts}|[\s・の的0-9])+")

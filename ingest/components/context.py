@@ -649,7 +649,7 @@ _ZH_ANSWER = re.compile(r"^\s*答\s?[：:]")
 
 # an earnings call's heading: the company's name first, then its ticker or the quarter ("Arvekta Systems (ARVK) Q3 Fiscal
 # 2026 Earnings Call"); a speaker's label in the transcript ("Oona Halloran, CFO:", "Operator:")
-_CALL_HEADING = re.compile(r"^\W*(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4}?)(?:['’]s?)?\s*(?:\([^()\n]{1,30}\)|"
+_CALL_HEADING = re.compile(r"^\W*(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4}?(?:,\s(?:Inc|Corp|Ltd|Co)\.)?)(?:['’]s?)?\s*(?:\([^()\n]{1,30}\)|"
                            r"\b(?:Q[1-4]|FY|F[1-4]Q|Fiscal|First|Second|Third|Fourth|Full|Earnings|Results|Quarterly|(?:19|20)\d\d)\b)")
 _CALL_SPEAKER = re.compile(r"^\W*(?P<who>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3})(?:,\s*(?P<role>[^:\n]{2,60}?))?\s*:(?:\s|\W*$)")
 _NOT_COMPANY_VOICE = {"operator", "moderator", "host", "analyst"}
@@ -685,6 +685,141 @@ def _call_company(head: str, sents: list) -> tuple[str | None, frozenset | None]
     return m.group("name").strip(), frozenset(voice)
 
 
+# a company's name on a document's first lines: capitalised words that end in a company word or a legal form
+# ("Ebberly Compute", "Tarnwell Semiconductor, Inc.", "Harth Microsystems Inc.")
+_EN_HEAD_NAME = re.compile(r"(?<![\w&'.-])[A-Z][\w&'.-]*(?:,?[ \t][A-Z][\w&'.-]*){0,6}")
+_LEGAL_FORM = re.compile(r"^(?:Inc|Corp|Ltd|Co|LLC|PLC)\.?$")
+
+
+# a labelled answer or question of an interview ("A:", "Answer:", "Q:"); a host's or interviewer's label
+_EN_ANSWER = re.compile(r"^\s*(?:A|Answer)\s?[:：]")
+_EN_QUESTION = re.compile(r"^\s*(?:Q|Question)\s?[:：]")
+_HOST_LABELS = {"host", "interviewer", "moderator", "operator", "analyst", "q", "question", "editor", "reporter"}
+
+
+def _outside_quotes(text: str) -> str:
+    """The text with what stands between quotation marks blanked: somebody quoted speaks for himself."""
+    return re.sub(r"“[^”]{0,400}”|\"[^\"\n]{0,400}\"", lambda m: " " * len(m.group(0)), text)
+
+
+def _company_names(lines: list[str]) -> list[str]:
+    """Company names on these lines: a name ending in a company word or legal form (ontology/lexicon/en/name_words.jsonl
+    kind organization; never a fund's or a researcher's), or a chip vendor of the vocabulary that is not a foundry."""
+    from ingest.components.vocab_ruler import org_gazetteer
+    import ontology
+    words = _name_words()
+    org_words = {w.rstrip(".") for w in words.get("organization", frozenset())}
+    found: list[str] = []
+    pieces = [p for m in _EN_HEAD_NAME.finditer("\n".join(lines))  # ("Chief Executive Officer, Trevanion Devices")
+              for p in re.split(r",\s(?!(?:Inc|Corp|Ltd|Co|LLC|PLC)\b)", m.group(0))]
+    for piece in pieces:
+        toks = piece.split()
+        # the longest run of its words that ends in a company word or legal form ("Harth Microsystems Inc.")
+        ends = [i for i, t in enumerate(toks) if t.rstrip(".,") in org_words or _LEGAL_FORM.match(t.rstrip(","))]
+        first = next((i for i, t in enumerate(toks) if t not in words.get("heading_lead", frozenset())), len(toks))
+        name = None
+        if ends and ends[-1] > first:
+            name = " ".join(toks[first:ends[-1] + 1]).rstrip(",")
+            name = name if re.search(r"\b(?:Inc|Corp|Ltd|Co)\.$", name) else name.rstrip(".")
+            if _INVESTOR_WORD.search(name):
+                name = None
+        if name is None:  # a known company of the vocabulary counts too ("… of Cerebras")
+            for h in org_gazetteer().find(piece):
+                entry = ontology.load_vocab()[h.ids[0]]
+                if "ChipVendor" in entry.types and "Foundry" not in entry.types:
+                    name = piece[h.start:h.end]
+                    break
+        if name:
+            found.append(name)
+    return found
+
+
+def _head_company(text: str) -> str | None:
+    """The company a document names where a writer says who writes it: its first lines (title, standfirst, first
+    paragraph), else its last lines (a letter's or post's signature: "Chief Executive Officer, Trevanion Devices");
+    of several, the one the whole text names most often (by its first word)."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    found = _company_names([ln[:300] for ln in lines[:4]]) or _company_names([ln[:300] for ln in lines[-3:]])
+    if not found:
+        return None
+    counts = {n: len(re.findall(rf"\b{re.escape(n.split()[0])}\b", text)) for n in found}
+    return max(found, key=lambda n: (counts[n], -found.index(n)))
+
+
+# a transcript's speaker label opening a line: a person's name (words of a capital and small letters) or a role in
+# capitals, an optional role after a comma, a colon ("Ivo Lind: …", "HOST: …"); never a bullet ("- Series A: $18 million")
+_TURN_LABEL = re.compile(r"^(?P<who>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’-]+){0,3}|[A-Z]{2,12})(?:,\s*[^:\n]{2,60})?\s*:\s")
+
+
+def _speaker_turns(sents: list) -> dict[int, str]:
+    """The labelled speaker of each paragraph of a transcript ("Ivo Lind: We make …"), carried over the paragraphs
+    after a turn that have no label of their own."""
+    turns: dict[int, str] = {}
+    current, last = None, None
+    for s in sents:
+        if s.paragraph != last:
+            sp = _TURN_LABEL.match(s.text) if s.paragraph != sents[0].paragraph else None  # (not the title)
+            if sp:
+                current = sp.group("who").strip()
+            last = s.paragraph
+            if current:
+                turns[s.paragraph] = current
+    return turns
+
+
+def _voiced_company(text: str, sents: list) -> tuple[str | None, frozenset | None]:
+    """Any English document where a company speaks for itself (a prospectus, a founder's post, a letter to
+    shareholders, an interview's answers, a guest's turns in a podcast): two or more sentences outside quotation marks
+    where "we"/"our" design, sell, raise or own (lexicon `_company_voice`) make its "we" the company the document
+    names on its first (else last) lines. Where answers are labelled ("A:"), only the answers speak for it; in a
+    transcript with named speakers, only the turns of the speaker the first lines tie to the company ("Ivo Lind,
+    co-founder of Farrant Compute"). A review or article whose writers say "we tested", "we spoke with" (lexicon
+    `_reviewer_voice`) is nobody's company voice."""
+    import ontology
+    rows = {r["relation"]: [re.compile(p) for p in r["patterns"]] for r in ontology.load_lexicon("en", "relations")
+            if r["relation"] in ("_company_voice", "_reviewer_voice")}
+    name = _head_company(text)
+    if name is None:
+        return None, None
+    answers = {s.paragraph for s in sents if _EN_ANSWER.match(s.text)}
+    turns = _speaker_turns(sents)
+    speakers = set(turns.values()) - {"Q", "A", "Question", "Answer"}
+    voice: frozenset | None = None
+    if len(answers) >= 2:
+        spoken, current, last = set(), False, None
+        for s in sents:
+            if s.paragraph != last:
+                if _EN_ANSWER.match(s.text):
+                    current = True
+                elif _EN_QUESTION.match(s.text) or _CALL_SPEAKER.match(s.text):
+                    current = False
+                last = s.paragraph
+            if current:
+                spoken.add(s.paragraph)
+        voice = frozenset(spoken)
+    elif len(speakers) >= 2 and len(turns) >= 3:
+        intro = []  # (the lines before the first turn: who is who)
+        for i, ln in enumerate([ln for ln in text.splitlines() if ln.strip()][:12]):
+            if i and _TURN_LABEL.match(ln):
+                break
+            intro.append(ln)
+        head = " ".join(intro)
+        near = {who: min((abs(a.end() - b.start()) for a in re.finditer(re.escape(who), head)
+                          for b in re.finditer(re.escape(name.split()[0]), head)), default=10 ** 6)
+                for who in speakers if who.casefold() not in _HOST_LABELS}
+        best = sorted(near.items(), key=lambda kv: kv[1])
+        if not best or best[0][1] > 80 or len(best) > 1 and best[1][1] == best[0][1]:
+            return None, None  # (nobody the first lines tie to the company: "Ivo Lind, co-founder of Farrant Compute")
+        tied = {best[0][0]}
+        voice = frozenset(p for p, who in turns.items() if who in tied)
+    outside = [_outside_quotes(s.text) for s in sents if voice is None or s.paragraph in voice]
+    said = sum(1 for t in outside if any(p.search(t) for p in rows.get("_company_voice", ())))
+    reviewed = sum(1 for t in outside if any(p.search(t) for p in rows.get("_reviewer_voice", ())))
+    if said < 2 or voice is None and reviewed >= 2:
+        return None, None
+    return name.rstrip("."), voice  # ("Kiyomizu Logic Co., Ltd": the name as a sentence's mention writes it)
+
+
 def first_person_company(text: str, sents: list, ctx: DocContext, lang: str) -> None:
     """Who "we"/我们 is where a company speaks for itself: a filing that defines "we" as the company, or an interview
     or podcast with a company's head (only that speaker's paragraphs: its answers, its lines)."""
@@ -713,6 +848,9 @@ def first_person_company(text: str, sents: list, ctx: DocContext, lang: str) -> 
         answers = frozenset(s.paragraph for s in sents if _ZH_ANSWER.match(s.text))
         if m and len(answers) >= 2:
             name, voice = m.group("name"), answers
+    if not name and lang == "en":
+        name, voice = _voiced_company(text, sents)
+        ctx.voice_quoted = name is None  # (its "we" inside a quotation is somebody else's)
     if not name:
         return
     name = re.split(r"(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bCo)\.\s", name)[0]  # "Brindlemoor AI. Priya, thanks …"

@@ -26,6 +26,12 @@ FIRST_PERSON_COMPANY = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 FIRST_PERSON_ZH = re.compile(r"我们|我司")
 # 它 opening a sentence or an answer, before what it is or where it is made ("它是在台积电N4P上做的")
 ZH_CHIP_PRONOUN = re.compile(r"^\s*(?:答\s?[：:]\s?)?(它)(?=是|采用|用|基于|在|由|的)")
+def _quoted(text: str, at: int) -> bool:
+    """Whether the character at `at` stands inside a quotation of its sentence (an odd count of marks before it)."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 # an organisation named as a foundry ("Velmora Foundry", "Kestrel Fab"): a Foundry though no vocabulary knows it
 FOUNDRY_NAME = re.compile(r"(?<=\S)\s(?:Foundry|Foundries|Fab|Fabs|Fabrication)$")
 
@@ -173,6 +179,8 @@ class Linker:
         if doc.lang_ in ("en", "zh") and ctx.author_company and (ctx.voice is None or ctx.paragraph in ctx.voice):
             key, ids = ctx.author_company  # "When we unveiled the SN40L": the company whose team posts (or whose head answers)
             for m in (FIRST_PERSON_COMPANY if doc.lang_ == "en" else FIRST_PERSON_ZH).finditer(doc.text):
+                if not ctx.voice_quoted and _quoted(doc.text, m.start()):
+                    continue
                 if not any(x.start < m.end() and m.start() < x.end for x in ms):
                     ms.append(Mention(m.start(), m.end(), m.group(0), "org", ids, (), extra={"coref": True, "key": key}))
             ms.sort(key=lambda m: (m.start, -m.end))

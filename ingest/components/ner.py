@@ -135,6 +135,33 @@ def not_names(lang: str) -> frozenset[str]:
     return frozenset(w.casefold() for row in rows for w in row.get("words", ()))
 
 
+# what follows a transcript's speaker label: the colon, after an optional role ("Mara Quist, CEO: …")
+_AFTER_LABEL = re.compile(r"(?:,[^:\n]{1,60})?\s?:\s")
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    import ontology
+    return frozenset(w.casefold() for row in ontology.load_lexicon("en", "not_names")
+                     if row.get("kind") in ("weekday", "month", "time", "time_modifier") for w in row["words"])
+
+
+def _time_phrase(name: str) -> bool:
+    """A guess made only of time words (ontology/lexicon/en/not_names.jsonl kinds weekday, month, time,
+    time_modifier): "Last Friday", "Early March"."""
+    words = name.split()
+    return len(words) >= 2 and all(w.casefold().strip(",.") in _time_words() for w in words)
+
+
+def _speaker_label(text: str, s: int, e: int) -> bool:
+    """A guess that opens its sentence and is followed by a colon (after an optional role) labels a speaker: a
+    person's name, unless it ends in a company word ("Helix Compute: …" stays a company)."""
+    from ingest.components.context import _name_words
+    words = text[s:e].split()
+    return not text[:s].strip(" \t—–-") and bool(_AFTER_LABEL.match(text, e)) and 2 <= len(words) <= 3 \
+        and words[-1] not in _name_words().get("organization", frozenset())
+
+
 # a company's legal form written on its own after the name and a comma ("…, Inc.", "…, L.P.")
 LEGAL_FORM_ALONE = re.compile(r"(?:Inc|Corp|Ltd|LLC|LLP|L\.?P|Co|Corporation|Limited|PLC|GmbH|AG|SA|NV)\.?")
 
@@ -443,6 +470,10 @@ class ModelMentions:
                 stripped = text[s:e]
             if doc.lang_ == "en" and _venue(doc, s, e):
                 continue  # "an initial public offering on the Nasdaq": the listing venue, never a chip or a company
+            if doc.lang_ == "en" and _time_phrase(stripped):
+                continue  # "Last Friday we taped out …": a time, not a company
+            if doc.lang_ == "en" and label == "ORG" and _speaker_label(text, s, e):
+                continue  # "Ivo Lind: We make …", "Mara Quist, CEO: …": a transcript's speaker, a person
             if _MEASURE.fullmatch(stripped):
                 continue  # "512 TOPS", "75W": a figure and its unit, never a product
             if LEGAL_FORM_ALONE.fullmatch(stripped):

@@ -180,7 +180,7 @@ EN_OPENING_COMPANY = re.compile(r"^\W*(?P<a>[A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-
                                 r"(?:[\w-]+\s+){0,4}?(?:company|start-?up|firm|chipmaker|chip designer|designer|developer|"
                                 r"maker|vendor)\b")
 # "Sohu, an ASIC that …", "Wren, a chip for cameras": a name an appositive says is a chip (not "Nvidia, a GPU maker")
-EN_NAMED_CHIP = re.compile(r"(?<![\w-])(?P<a>[A-Z][A-Za-z0-9-]*(?: [A-Z0-9][A-Za-z0-9-]*){0,2}),\s+(?:an?)\s+"
+EN_NAMED_CHIP = re.compile(r"(?<![\w-])(?P<a>[A-Z][A-Za-z0-9-]*(?: [A-Z0-9][A-Za-z0-9-]*){0,2}),\s+(?:an?|our|its|their)\s+"
                            r"(?:[\w-]+\s+){0,3}?(?:ASIC|GPU|NPU|TPU|accelerator|chip|processor|SoC|part(?!\s+of\b))(?![\w-])"
                            r"(?!\s+(?:makers?|designers?|compan(?:y|ies)|vendors?|start-?ups?|firms?|developers?|giants?|"
                            r"specialists?|suppliers?|industry|market|business|unit|arm)\b)")
@@ -197,10 +197,10 @@ EN_LOWER_CODE = re.compile(rf"(?:\b(?:[Ii]ts|[Tt]heir|[Tt]he)\s+(?P<a>[a-z]{{1,5
                            rf"(?<![\w-])(?P<b>[a-z]{{1,5}}-[a-z]?\d{{1,4}}[a-z0-9+]{{0,3}})\s(?:(?:ai|[a-z]{{3,12}})\s){{0,2}}{CHIP_WORDS}")
 # a hyphenated model code owned by a company ("Its OL-9 is …", "Maraval's MV-Spire") or introduced by name
 # after a chip word ("an interconnect chip called TQ-Link")
-EN_OWNED_MODEL = re.compile(r"(?:\b[Ii]ts|\b[Tt]heir|[A-Za-z][’']s)\s+(?:(?:first|new|latest|flagship|next|own|"
+EN_OWNED_MODEL = re.compile(r"(?:\b[Ii]ts|\b[Tt]heir|\b[Oo]ur|[A-Za-z][’']s)\s+(?:(?:first|new|latest|flagship|next|own|"
                             r"second|third|\w+-generation)\s+)?(?P<model>[A-Z]{1,5}-[A-Z0-9][A-Za-z0-9]{0,7}(?: \d{1,2})?)"
                             r"(?![\w-])")
-EN_CALLED_MODEL = re.compile(rf"{CHIP_WORDS},?\s+(?:called|named|dubbed|branded|code-named|codenamed)\s+"
+EN_CALLED_MODEL = re.compile(rf"{CHIP_WORDS},?\s+(?:called|named|dubbed|branded|code-named|codenamed)\s+(?:the\s+)?"
                              r"(?P<model>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: \d{1,3})?)(?![\w-])")
 # "its edge inference processor Wisp-2", "the accelerator Tern-1": a word and a model number named right after a chip word
 EN_WORD_THEN_MODEL = re.compile(rf"\b{CHIP_WORDS}\s+(?P<model>[A-Z][A-Za-z]{{1,12}}-[A-Z]{{0,2}}\d{{1,4}}[A-Za-z]?)(?![\w-])")
