@@ -88,12 +88,26 @@ EN_CLUSTER_POWER = re.compile(rf"\b(?P<a>[A-Z][a-z][A-Za-z0-9-]{{1,20}})(?:\s?\(
                               rf"intelligent computing|AI computing|supercomputing)\s+{CLUSTER_WORDS}")
 EN_ARCH_QUOTED = re.compile(r"(?P<w>micro-?architecture|architecture)\s+[\"“](?P<a>[^\"”\n]{2,24})[\"”]", re.I)
 # (and said with a copula: "Halyard is our own rack-scale cluster of 512 … accelerators")
+# (the words between the article and the kind word describe it: "Pellucid, the maker of the Harl system of 8 GPUs"
+# is no system)
+_DESCRIBING = r"(?:(?!(?:of|whose|with|that|which|behind|for|from|by|to|in|on|and|or)\b)[\w,-]+ ){0,4}?"
 EN_CLUSTER = re.compile(rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*){{0,2}})(?:, (?:an?|the|its)| "
-                        rf"(?:is|was|will be|remains) (?:an?|the|its|our|their)) (?:[\w,-]+ ){{0,4}}"
+                        rf"(?:is|was|will be|remains) (?:an?|the|its|our|their)) {_DESCRIBING}"
                         rf"(?:{CLUSTER_WORDS}|systems? (?=that (?:links|connects|joins|combines|houses)|(?:built )?(?:from|of|with) \d)|"
                         rf"(?:(?<=\d-chip )|(?<=\d-GPU )|(?<=\d-node )|(?<=\d-card )|(?<=\d-accelerator ))"
                         rf"(?:appliance|machine|rack|pod|system|server|installation)s?)\b|"
                         rf"(?<=[a-z0-9] )(?P<b>[A-Z][a-z][A-Za-z0-9-]{{2,20}}) {CLUSTER_WORDS}\b")
+# a capitalised name in apposition with (or the subject of "is a") a system word whose clause counts the chips it is
+# built from: "Kittiwake, the rack-scale system we build from 1,024 … accelerators", "Cairnfield, a liquid-cooled pod of
+# 256 … accelerators", "the Harrow supercomputer, which strings together 4,096 … GPUs" (no kind word alone makes a cluster)
+_BUILT_COUNT = (rf"(?=(?:,?\s+[\w'’-]+){{0,5}}?\s+(?:of|from|with|together|houses|links|connects|combines|joins|packs|holds)"
+                rf"\s+(?:up to |some |about |roughly |over |more than |nearly )?\d[\d,]*(?:\s+[\w-]+){{0,3}}?\s+{CHIP_WORDS}(?![\w-]))")
+SYSTEM_WORDS = r"(?:systems?|pods?|racks?|appliances?|machines?|servers?|installations?|clusters?|supercomputers?|superpods?)"
+EN_CLUSTER_BUILT = re.compile(
+    rf"\b(?P<a>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*){{0,2}})(?:, (?:an?|the|its|our|their)| "
+    rf"(?:is|was|will be|remains) (?:an?|the|its|our|their)) {_DESCRIBING}{SYSTEM_WORDS}(?![\w-]){_BUILT_COUNT}|"
+    rf"\b(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir) (?P<b>[A-Z][A-Za-z0-9-]{{2,20}}(?: [A-Z0-9][A-Za-z0-9-]*)?) {SYSTEM_WORDS}(?![\w-])"
+    rf"{_BUILT_COUNT}")
 # a sentence of machine translation that spaces its punctuation ("… jointly lead investment , Xiling industrial fund …")
 MT_SPACED = re.compile(r"[A-Za-z0-9)] [,.] ")
 MT_NAME = re.compile(r"(?<![\w-])((?:[A-Z][a-z]{2,}(?: [a-z]{3,}){0,2}|[a-z]{3,}(?: [a-z]{3,})?) (?:capital|ventures|partners|fund|"
@@ -903,10 +917,15 @@ class UnknownRecognizer:
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "arch", (), ("Microarchitecture",) if micro else ("Architecture",),
                                extra={"unknown": True, "quoted": True}))
-        for pat in (QUOTED_CLUSTER, EN_CLUSTER) + ((EN_CLUSTER_NAMED, EN_CLUSTER_POWER) if doc.lang_ == "en" else ()):
+        for pat in (QUOTED_CLUSTER, EN_CLUSTER) + ((EN_CLUSTER_NAMED, EN_CLUSTER_POWER, EN_CLUSTER_BUILT)
+                                                   if doc.lang_ == "en" else ()):
             for m in pat.finditer(text):
                 g = "a" if m.group("a") else "b"
                 s, e = _stripped(text, *m.span(g))
+                while pat is EN_CLUSTER_BUILT and " " in text[s:e] and text[s:e].split()[0].casefold() in _not_names_en():
+                    s = text.index(" ", s) + 1  # "And Kittiwake, the … system": the sentence's first word is no name
+                if pat is EN_CLUSTER_BUILT and text[s:e].casefold() in _not_names_en():
+                    continue
                 guessed = [x for x in out if x.start < e and s < x.end and x.extra.get("ner") and not x.ids]
                 if pat is EN_CLUSTER and g == "b" and not guessed:
                     continue  # "Emberline cluster": only where a model also saw a name
