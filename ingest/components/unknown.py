@@ -657,6 +657,61 @@ def _names_in_view(doc: Doc) -> list:
     return list(ctx.names.values()) if ctx is not None else []
 
 
+# a model code written right after a company's name ("the Ombra Labs OL-7", "Venn Systems V9"): a capital letter and
+# a digit at least; no quarter, half-year or fiscal year ("Q3", "H2", "FY25")
+EN_VENDOR_CODE = re.compile(r"(?P<code>(?!(?:Q[1-4]|H[12]|FY\d{2,4})(?![\w-]))[A-Z]{1,5}-?[A-Z]?\d{1,4}[A-Za-z]?)(?![\w-])")
+
+
+def _vendor_codes(doc: Doc, out: list, taken: list) -> None:
+    """A company's name and a model code written together name the company's chip (English): a model's company guess
+    that ends in a code ("the Harlow Devices HD-3 (built on …)") is cut to the company, and the code after a company's
+    name ("the Venn Systems V9") is a chip, which the company designs (designed_by.ADJACENT). The words before the code
+    name a company when they end in a corporate word ("Devices", "Labs") or the document writes the one word as a
+    company elsewhere ("Kestrelle KX-40" beside "Kestrelle Microsystems", "Kestrelle's")."""
+    text = doc.text
+    ctx = doc._.context if Doc.has_extension("context") else None
+    document = ctx.text if ctx is not None and ctx.text else text
+    for m in [m for m in out if m.kind == "org" and m.extra.get("ner") and not m.ids]:
+        words = m.text.split()
+        code = EN_VENDOR_CODE.fullmatch(words[-1]) if len(words) > 1 else None
+        if code is None or any(a < m.end and m.start < b and (a, b) != (m.start, m.end) for a, b in taken):
+            continue
+        prefix = " ".join(words[:-1])
+        if not (words[-2].casefold() in _corporate_words() or len(words) == 2 and words[0][:1].isupper() and re.search(
+                rf"(?<![\w-]){re.escape(words[0])}(?:['’]s\b| [A-Z][a-z]+)", document)
+                and any(re.search(rf"(?<![\w-]){re.escape(words[0])} {re.escape(w)}(?![\w-])", document, re.I)
+                        or re.search(rf"(?<![\w-]){re.escape(words[0])}['’]s\b", document)
+                        for w in _corporate_words())):
+            continue
+        if words[0] in _name_words_first_not() or not text[m.start:m.end].startswith(prefix):
+            continue
+        c = m.start + text[m.start:m.end].rindex(words[-1])
+        if (m.start, m.end) in taken:
+            taken.remove((m.start, m.end))
+        m.end = m.start + len(prefix)
+        m.text = prefix
+        taken.append((m.start, m.end))
+        taken.append((c, c + len(words[-1])))
+        out.append(Mention(c, c + len(words[-1]), words[-1], "chip", (), ("Chip",),
+                           extra={"unknown": True, "after_vendor": True}))
+    for m in [m for m in out if m.kind == "org" and "Foundry" not in m.types and (
+            m.ids or " " in m.text and m.text.split()[-1].casefold() in _corporate_words())]:  # (not a brand: "Sorane S2")
+        code = re.compile(r"\s+").match(text, m.end)
+        code = EN_VENDOR_CODE.match(text, code.end()) if code and code.end() - m.end < 3 else None
+        if code is None or any(a < code.end() and code.start() < b for a, b in taken):
+            continue
+        if re.match(r"\s*(?:nm|[Ff]und|[Rr]ound|[Ss]eries)\b", text[code.end():]) or re.search(r"['’]s?$", m.text):
+            continue
+        taken.append(code.span())
+        out.append(Mention(code.start(), code.end(), code.group(0), "chip", (), ("Chip",),
+                           extra={"unknown": True, "after_vendor": True}))
+
+
+def _name_words_first_not() -> frozenset:
+    from ingest.components.context import _name_words
+    return _name_words().get("first_not", frozenset())
+
+
 class UnknownRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         out = mentions(doc)
@@ -664,6 +719,8 @@ class UnknownRecognizer:
             _clean_en_guesses(doc, out)
         taken = [(m.start, m.end) for m in out if m.kind in ("org", "chip", "cluster", "arch", "node", "money")]
         text = doc.text
+        if doc.lang_ == "en":
+            _vendor_codes(doc, out, taken)
         for m in (EN_AFTER_COMPANY_WORD.finditer(text) if doc.lang_ == "en" else ()):
             s, e = m.span("a")  # "the founder of AI start-up DeepSeek", "Chinese chipmaker Biren": the word says it is a company
             words = m.group("a").split()
@@ -1196,7 +1253,8 @@ class UnknownRecognizer:
         capitalised word before it is one chip name, not the bare code a model marked."""
         from ingest.components.context import _name_words
         first_not = _name_words().get("first_not", frozenset())
-        for m in [m for m in out if m.kind == "chip" and not m.ids and SHORT_CODE.fullmatch(m.text)]:
+        for m in [m for m in out if m.kind == "chip" and not m.ids and SHORT_CODE.fullmatch(m.text)
+                  and not m.extra.get("after_vendor")]:  # ("Venn Systems V9": the company's name, then its chip)
             w = WORD_BEFORE_CODE.search(text, 0, m.start)
             if w is None or w.group(1) in first_not or w.group(1) in STOP_ORG \
                     or w.group(1).casefold() in _not_names_en() \

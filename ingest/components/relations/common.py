@@ -238,6 +238,11 @@ def nearest(doc: Doc, anchor: Mention, cands: list, after_weight: float = 1.0, b
 
 # ", which Fenwright launched in 2025 on TSMC's 6nm N6 process": a relative clause about the chip before it
 # (", the last of which TSMC makes on N5", ", the latter of which …": the clause picks the last item of a list)
+# a bracket right after a chip's name, and a participle clause after it and its maker ("the QP-12 from Quillon
+# Semiconductor, fabricated by Samsung …"): what they say is about that chip (relative_owner)
+_BRACKET_AFTER = re.compile(r"\s*\(")
+_PARTICIPLE_OPEN = re.compile(r"(?:\s+(?:from|by)\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})?,\s+(?:(?:both|each|all|also)\s+)?"
+                              r"(?:made|built|fabricated|manufactured|produced|fabbed|taped out)\b")
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|that|whose|the\s+(?:last|latter)(?:\s+one)?\s+of\s+which)\b")
 
 
@@ -258,6 +263,14 @@ def relative_owner(doc: Doc, chips: list, target):
     if doc.lang_ != "en":
         return None
     for c in chips:
+        b = _BRACKET_AFTER.match(text, c.end)  # "the HD-3 (built on TSMC's 6nm process) trailed the V9": the bracket's chip
+        close = text.find(")", b.end()) if b else -1
+        if b and b.end() <= target.start and (close < 0 or target.end <= close):
+            return c
+        p = _PARTICIPLE_OPEN.match(text, c.end)  # "the QP-12 from Quillon, fabricated by Samsung on 8nm, against the BR-2"
+        stop = re.search(r"[,;()]|\.\s", text[p.end():]) if p else None
+        if p and p.end() <= target.start and (stop is None or target.end <= p.end() + stop.start()):
+            return c
         m = _RELATIVE_OPEN.match(text, c.end)
         if m is None or target.start < m.end():
             continue

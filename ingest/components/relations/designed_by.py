@@ -37,12 +37,13 @@ ADJACENT = re.compile(r"^\s*[）)]?(?:'s|’s|'|’|の|的|社の|社製|製の
                       r"\s*[\"“‘']?\s*$")
 # an opening quote between an owner's possessive and its product ("meta's  \" mtia v2 \"", "Kestrel's 'K1'")
 EN_OPEN_QUOTE = re.compile(r"[\"“‘']\s*$")
-# "the previous MTIA v1 of Meta", "the Ascend 910B of Huawei": the owner after "of" right after the product
-_PRODUCT_OF = re.compile(r"\s+of\s+")
+# "the previous MTIA v1 of Meta", "the Ascend 910B of Huawei", "the QP-12 from Quillon Semiconductor": the owner after
+# "of" or "from" right after the product
+_PRODUCT_OF = re.compile(r"\s+(?:of|from)\s+")
 
 
 def _owner_of(doc: Doc, product, org) -> bool:
-    """English: the organisation follows the product's name as "of <org>" and is no foundry only (a foundry named
+    """English: the organisation follows the product's name as "of <org>" or "from <org>" and is no foundry only (a foundry named
     so makes it: "the 5nm node of TSMC"), nor the object of a comparison."""
     if product.end > org.start or not _PRODUCT_OF.fullmatch(doc.text, product.end, org.start):
         return False
