@@ -274,9 +274,9 @@ def _drop_non_names(doc: Doc, out: list, taken: list) -> None:
         if describes(_strip_legal(t, lang), lang):
             drop(out, taken, m)
             continue
-        if lang == "ja" and titles and re.fullmatch(rf"(?:{_words_re(lang, 'person_after')})(?:[・/／]?兼?(?:"
-                                                    rf"{_words_re(lang, 'person_after')}))*", t.strip()):
-            drop(out, taken, m)  # "代表取締役社長兼CEO": a person's titles, no name
+        if lang == "ja" and titles and re.fullmatch(rf"(?:[\u4e00-\u9fff]{{1,4}})?(?:{_words_re(lang, 'person_after')})"
+                                                    rf"(?:[・/／]?兼?(?:{_words_re(lang, 'person_after')}))*", t.strip()):
+            drop(out, taken, m)  # "代表取締役社長兼CEO", "凪CEO" (of 檜山凪CEO): a person's titles or name, no company
             continue
         if m.extra.get("ner") and lang == "ja":  # "手がけるシズク・デザイン": the verb before a name is no part of it
             lead = [t for t in doc if m.start <= t.idx < m.end]
@@ -685,7 +685,9 @@ def _complete_names(doc: Doc, out: list, taken: list) -> None:
             if prefix:
                 s = prefix.start()  # "合同会社|アラレ・ベンチャーズ": a legal form written before the name belongs to it
             t = _words_re(lang, "person_after")  # "… 代表取締役CEO", "… 代表取締役社長兼CEO": titles written one after another
-            role = re.search(rf"[\s　]+(?:{t})(?:[・/／]?兼?(?:{t}))*$", m.text) if m.extra.get("ner") else None
+            # (and a person's name between: "ヨシキリ半導体 柚木智也CEO", the company and its head)
+            role = re.search(rf"[\s　]+(?:[\u4e00-\u9fff]{{2,5}}[\s　]?)?(?:{t})(?:[・/／]?兼?(?:{t}))*$", m.text) \
+                if m.extra.get("ner") else None
             if role and role.start() >= 2:
                 e = s + role.start() if s == m.start else e - (len(m.text) - role.start())  # "ホウセンカ・ラボ CEO"
             if m.extra.get("ner") and any(m.text.startswith(lf) for lf in name_words(lang).get("legal_form", ())):

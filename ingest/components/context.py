@@ -502,6 +502,8 @@ def _headline_company(doc: Doc, ms: list[Mention]) -> Mention | None:
 
 # an interviewer's question line ("――主力の「X」はどこで作っているんでしょう。", "Q. …", "問：…")
 _JA_QUESTION = re.compile(r"^\s*(?:――|—{1,2}|Q[.．:：]|Ｑ[.．:：]?|問[：:]|質問[：:])")
+# an English interview's question turn ("Q: Who makes it?", "Where is the part built?")
+_EN_QUESTION = re.compile(r"^\s*(?:Q\s?[.:]|Question\s?:)|\?[\"”’')]?\s*$")
 
 
 def _refers_back(doc: Doc, m: Mention) -> bool:
@@ -524,7 +526,8 @@ class ContextStage:
         if issuer is not None:
             ctx.topic, ctx.topic_paragraph = issuer.key, ctx.paragraph
             ctx.issuer = issuer.key  # (the header line outweighs a headline)
-        if doc.lang_ == "ja" and _JA_QUESTION.match(doc.text):
+        asked = ctx.question  # (the question this sentence may answer)
+        if doc.lang_ == "ja" and _JA_QUESTION.match(doc.text) or doc.lang_ == "en" and _EN_QUESTION.search(doc.text):
             ctx.question = ctx.paragraph
         if doc.lang_ == "zh" and ctx.paragraph == 0 and ctx.defined is None and cue_spans(doc, "_filing_title"):
             named = {m.key for m in ms if m.kind == "org" and not m.extra.get("coref") and not m.extra.get("inside")
@@ -560,6 +563,13 @@ class ContextStage:
                     m.extra.get("coref") for m in ms if m.kind == "org" and "Foundry" not in m.types)):
             # "The chip uses the Da Vinci architecture and is the basis of Huawei's cards. TSMC manufactures it
             # on …": a sentence that points back at the chip keeps it in view, whoever else it names
+            ctx.previous = ChipsInView(ctx.paragraph, prev.chips)
+        elif not chips and prev is not None and prev.chips and prev.paragraph == ctx.paragraph - 1 and doc.lang_ == "en" \
+                and (ctx.question == ctx.paragraph and cue_spans(doc, "_this_chip") or asked == prev.paragraph
+                     and ctx.question != ctx.paragraph) \
+                and not any(m.kind == "org" and "Foundry" not in m.types and not m.extra.get("coref") for m in ms):
+            # an interview's turns: "Q: Who makes it?" goes on about the chip of the answer before it, and the answer
+            # ("A: TSMC, on N3E.") about the chip its question asked of
             ctx.previous = ChipsInView(ctx.paragraph, prev.chips)
         else:
             ctx.previous = ChipsInView(ctx.paragraph, chips)
@@ -734,16 +744,40 @@ def _company_names(lines: list[str]) -> list[str]:
     return found
 
 
+# the writers' own company, named as such: "At Kelvarin, we …", "here at Kelvarin our …", "the Kelvarin team", "we at
+# Kelvarin", "Sam Ortiz, CTO of Kelvarin", "co-founder and CEO at Kelvarin"
+_NAME_WORDS = r"[A-Z][\w&'-]+(?:[ \t][A-Z][\w&'-]+){0,3}"
+_OWN_COMPANY = re.compile(
+    rf"(?:\b[Aa]t|\b[Hh]ere at|\b[Ww]e at|\b[Ee]veryone at)\s+(?P<a>{_NAME_WORDS})(?:,\s*|\s+)(?:we|our|us)\b|"
+    rf"\b[Ww]e at\s+(?P<b>{_NAME_WORDS})|\b[Tt]he\s+(?P<c>{_NAME_WORDS})\s+team\b|"
+    rf"\b(?:[Cc]o-?founder|[Ff]ounder|CEO|CTO|COO|CFO|[Cc]hief [A-Za-z]+ [Oo]fficer|[Cc]hief [Ee]xecutive)"
+    rf"(?:\s+and\s+[\w -]{{2,30}}?)?,?\s+(?:of|at)\s+(?P<d>{_NAME_WORDS})")
+
+
 def _head_company(text: str) -> str | None:
-    """The company a document names where a writer says who writes it: its first lines (title, standfirst, first
-    paragraph), else its last lines (a letter's or post's signature: "Chief Executive Officer, Trevanion Devices");
-    of several, the one the whole text names most often (by its first word)."""
+    """The company a document names where a writer says who writes it: a name the text gives as its writers' own
+    ("At Kelvarin, we", "CTO of Kelvarin"), or one ending in a company word on its first lines (title, standfirst,
+    first paragraph) or last lines (a signature: "Chief Executive Officer, Trevanion Devices"), or anywhere in the
+    text when it is named there more than once; of several, the one the whole text names most often (by its first
+    word), the writers' own first."""
     lines = [ln for ln in text.splitlines() if ln.strip()]
-    found = _company_names([ln[:300] for ln in lines[:4]]) or _company_names([ln[:300] for ln in lines[-3:]])
-    if not found:
+    own = []
+    for m in _OWN_COMPANY.finditer(text):
+        name = next(g for g in m.groups() if g)
+        words = name.split()
+        while words and words[0] in _name_words().get("heading_lead", frozenset()):
+            words = words[1:]
+        if words:
+            own.append(" ".join(words))
+    head = _company_names([ln[:300] for ln in lines[:4]]) + _company_names([ln[:300] for ln in lines[-3:]])
+    count = lambda n: len(re.findall(rf"\b{re.escape(n.split()[0])}\b", text))
+    anywhere = [n for n in _company_names([ln[:400] for ln in lines]) if count(n) >= 2]
+    # (a writers'-own name stands for the longer company name that starts with it: "Kelvarin" of "Kelvarin Labs")
+    own = [next((n for n in head + anywhere if n.split()[0] == o.split()[0]), o) for o in own]
+    order = own + [n for n in head + anywhere if n not in own]
+    if not order:
         return None
-    counts = {n: len(re.findall(rf"\b{re.escape(n.split()[0])}\b", text)) for n in found}
-    return max(found, key=lambda n: (counts[n], -found.index(n)))
+    return max(order, key=lambda n: (n in own, n in head, count(n), -order.index(n)))
 
 
 # a transcript's speaker label opening a line: a person's name (words of a capital and small letters) or a role in
@@ -767,6 +801,12 @@ def _speaker_turns(sents: list) -> dict[int, str]:
     return turns
 
 
+# a fund telling its own deals ("We led the seed round of …", "our portfolio"): its "we" is no company it names
+_FUND_DEAL = re.compile(r"\b[Ww]e\s+(?:also\s+)?(?:led|co-led|backed|seeded|invested in|participated in|joined)\b[^.]{0,80}?"
+                        r"\b(?:round|seed|Series [A-H]|financing)\b|\b[Oo]ur portfolio\b")
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
+
+
 def _voiced_company(text: str, sents: list) -> tuple[str | None, frozenset | None]:
     """Any English document where a company speaks for itself (a prospectus, a founder's post, a letter to
     shareholders, an interview's answers, a guest's turns in a podcast): two or more sentences outside quotation marks
@@ -779,8 +819,8 @@ def _voiced_company(text: str, sents: list) -> tuple[str | None, frozenset | Non
     rows = {r["relation"]: [re.compile(p) for p in r["patterns"]] for r in ontology.load_lexicon("en", "relations")
             if r["relation"] in ("_company_voice", "_reviewer_voice")}
     name = _head_company(text)
-    if name is None:
-        return None, None
+    if name is None or _FUND_DEAL.search(_outside_quotes(text)):
+        return None, None  # ("We led the seed of …": a fund's "we", never the company it names)
     answers = {s.paragraph for s in sents if _EN_ANSWER.match(s.text)}
     turns = _speaker_turns(sents)
     speakers = set(turns.values()) - {"Q", "A", "Question", "Answer"}
@@ -815,8 +855,9 @@ def _voiced_company(text: str, sents: list) -> tuple[str | None, frozenset | Non
     outside = [_outside_quotes(s.text) for s in sents if voice is None or s.paragraph in voice]
     said = sum(1 for t in outside if any(p.search(t) for p in rows.get("_company_voice", ())))
     reviewed = sum(1 for t in outside if any(p.search(t) for p in rows.get("_reviewer_voice", ())))
-    if said < 2 or voice is None and reviewed >= 2:
-        return None, None
+    plural = sum(1 for t in outside if _FIRST_PLURAL.search(t))
+    if not (said >= 2 or said >= 1 and plural >= 3) or voice is None and reviewed >= 2 and reviewed >= said:
+        return None, None  # (a review or an analyst's note: its writers test, measure, estimate)
     return name.rstrip("."), voice  # ("Kiyomizu Logic Co., Ltd": the name as a sentence's mention writes it)
 
 
@@ -879,6 +920,21 @@ _FUND_VEHICLE = re.compile(r"(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,5}?\s+
                            r"(?:,?\s+L\.?P\.?)?")
 
 
+_FUND_NAME = re.compile(r"(?<![\w&'-])(?:[A-Z][\w&'-]*[ \t]){1,4}(?:Capital|Ventures|Partners|Investments|Fund|Growth|VC)(?![\w-])")
+
+
+def _fund_on_edges(lines: list[str]) -> tuple[str, str] | None:
+    """A fund named on a document's first or last lines (its announcement, its sign-off), when the text tells its
+    deals as "we": of several, the one named most often."""
+    names = [m.group(0).strip() for ln in lines[:3] + lines[-3:] for m in _FUND_NAME.finditer(ln)]
+    names = [n for n in names if n.split()[0] not in _name_words().get("heading_lead", frozenset())]
+    if not names:
+        return None
+    text = "\n".join(lines)
+    best = max(names, key=lambda n: (len(re.findall(re.escape(n.split()[0]), text)), -names.index(n)))
+    return best, best
+
+
 def author_investor(text: str, ctx: DocContext) -> None:
     """The fund that writes an English document about its own deals: the name on its heading or sign-off line,
     when that name says it invests ("… Capital") or signs as a team, and the text tells its deals as "we"."""
@@ -905,6 +961,8 @@ def author_investor(text: str, ctx: DocContext) -> None:
         for written in sorted({name, vehicle.group(0).strip(" ,"), vehicle.group("short")}, key=len, reverse=True):
             ctx.names.setdefault(norm_key(written), NameInView(written, "org", key))
         return
+    if full is None and short is None:
+        full = _fund_on_edges(lines)  # ("Dunmore Capital is pleased to announce …": the fund its first lines name)
     if full is None and short is None:
         return
     name = full[1] if full else short

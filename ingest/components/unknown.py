@@ -214,6 +214,12 @@ EN_LOWER_CODE = re.compile(rf"(?:\b(?:[Ii]ts|[Tt]heir|[Tt]he)\s+(?P<a>[a-z]{{1,5
 EN_OWNED_MODEL = re.compile(r"(?:\b[Ii]ts|\b[Tt]heir|\b[Oo]ur|[A-Za-z][’']s)\s+(?:(?:first|new|latest|flagship|next|own|"
                             r"second|third|\w+-generation)\s+)?(?P<model>[A-Z]{1,5}-[A-Z0-9][A-Za-z0-9]{0,7}(?: \d{1,2})?)"
                             r"(?![\w-])")
+# "Tidewell's Spindle training chip", "Fallow Robotics' Heron vision processor": one capitalised name between an owner's
+# possessive and a chip word (at most two describing words between), not a chip word that describes a unit or a trade
+EN_OWNED_NAMED = re.compile(rf"(?:[A-Za-z][’']s|[A-Za-z]s[’'])\s+(?:(?:first|new|latest|flagship|next|own|second|third|"
+                            rf"\w+-generation)\s+)?(?P<model>[A-Z][a-z]{{2,15}}(?: \d{{1,2}})?)\s+(?:(?:AI|[a-z][a-z-]{{1,14}})\s+){{0,2}}?"
+                            rf"{CHIP_WORDS}(?![\w-])(?!\s+(?:business|unit|division|team|lab|labs|design(?:er|ers)?|makers?|"
+                            rf"market|startups?|start-ups?|plants?|factory|fabs?|industry|effort|program|programme|roadmap)\b)")
 EN_CALLED_MODEL = re.compile(rf"{CHIP_WORDS},?\s+(?:called|named|dubbed|branded|code-named|codenamed)\s+(?:the\s+)?"
                              r"(?P<model>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: \d{1,3})?)(?![\w-])")
 # "its edge inference processor Wisp-2", "the accelerator Tern-1": a word and a model number named right after a chip word

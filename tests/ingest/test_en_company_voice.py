@@ -141,3 +141,42 @@ def test_a_quoted_partners_we_is_not_the_company():
     assert ("round:new:org:Quorrel AI:Seed", "leadInvestor", "new:org:Fenwick Lane Partners") in fs, fs
     assert ("new:chip:QR-1", "designedBy", "new:org:Quorrel AI") in fs, fs
     assert not any(s == "new:org:Quorrel AI" and p == "investedIn" for s, p, _ in fs), fs
+
+
+BLOG = """Notes from the lab: first silicon
+
+At Pellary, we spend most days staring at waveforms. This week was different: our PL-3 chip came back from TSMC, built on its N4P process, and it booted on the first try.
+
+Our customers have been patient. Vinton Robotics will get the first boards in May.
+
+We thank the Pellary team for a long year.
+"""
+
+
+def test_a_post_whose_writers_say_at_x_we_speaks_for_x():
+    fs = _facts(BLOG)
+    assert ("new:chip:PL-3", "designedBy", "new:org:Pellary") in fs, fs
+    assert not any(s == "new:chip:PL-3" and p == "designedBy" and "Vinton" in o for s, p, o in fs), fs
+
+
+NOTE = """Harrowgate Research — sector note
+
+We estimate that the market for edge inference accelerators reached $4 billion in 2025. Our forecast assumes that Tessing Micro ships the TM-9, which TSMC builds on N5, in volume next year. We rate the company a buy.
+"""
+
+
+def test_an_analysts_we_is_no_company():
+    fs = _facts(NOTE)
+    assert not any(p == "designedBy" and "Harrowgate" in o for _, p, o in fs), fs
+
+
+PORTFOLIO = """Portfolio news from Ashcombe Ventures
+
+We are pleased to share that we led the $18 million Series A of Tellwick Devices, a maker of low-power vision chips. Pendle Capital joined the round.
+"""
+
+
+def test_a_funds_announcement_names_the_fund_as_its_we():
+    fs = _facts(PORTFOLIO)
+    assert ("round:new:org:Tellwick Devices:Series A", "leadInvestor", "new:org:Ashcombe Ventures") in fs, fs
+    assert ("round:new:org:Tellwick Devices:Series A", "investor", "new:org:Pendle Capital") in fs, fs
