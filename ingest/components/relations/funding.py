@@ -115,12 +115,16 @@ JA_SUBJECT_GA = re.compile(JA_AFTER_NAME + "が")
 JA_SUBJECT_AFTER = re.compile(JA_AFTER_NAME + r"(?:は|も)(?!、)")
 
 
+# the marks that open a section heading or a bullet in Japanese and Chinese text
+HEADING_MARKS = " \u3000■□◆◇●○▼▽▲△★☆◎▶▷►"
+
+
 def opens_sentence(doc: Doc, o) -> bool:
     """The name opens the sentence: nothing before it but punctuation ("-- Harrowgate AI Inc. said …") or, in
     English, words that only describe it ("Brisbane-based Solenne Labs closed …")."""
     before = doc.text[:o.start]
-    if doc.lang_ != "en":
-        return not CJK_TIME_OPENING.sub("", before, count=1).strip()
+    if doc.lang_ != "en":  # (a section heading's mark is no word: "■X、シリーズCで45億円")
+        return not CJK_TIME_OPENING.sub("", before.lstrip(HEADING_MARKS), count=1).strip()
     before = INTRO_PHRASE.sub("", before.lstrip(" -–—*"), count=1)  # "In January, Brackenfield raised …"
     before = re.sub(r"^[A-Z][\w.-]*['’]s\s+$", "", before)  # "Toronto's Maplewire AI closed …"
     if not before.strip(" \t-–—*#>|\"'“”‘’()[]"):
@@ -287,6 +291,24 @@ def _conducts(doc: Doc, o) -> bool:
     return False
 
 
+def _ja_parse_subject(doc: Doc, o) -> bool:
+    """Japanese, by the parse: the name is the subject (nsubj) of a funding cue of the main clause, whatever describes
+    it before ("学習用チップを開発するXは9月、…調達した"): the company that raises the round, though it does not open
+    the sentence (a subject of a relative clause, "Xが出資したY", is not)."""
+    from ingest.components.relations.common import governing_verb
+    gov = governing_verb(doc, o)
+    if gov is None or not gov[1].startswith("nsubj") or gov[0].dep_.removesuffix("_bunsetu") == "acl":
+        return False
+    verb, spans = gov[0], cue_spans(doc, "funding")
+    for _ in range(4):  # up the head chain within the clause
+        if any(s <= verb.idx < e for s, e in spans):
+            return True
+        if verb.head is verb or verb.dep_.removesuffix("_bunsetu") in ("acl", "advcl", "ccomp", "csubj", "conj", "parataxis"):
+            break
+        verb = verb.head
+    return False
+
+
 def _owns(text: str, o, anchor: int) -> bool:
     """"Habana's $75 million Series B", "Tessaline Robotics, whose other shareholders": the possessor's."""
     m = re.match(r"^(?:'s|’s|['’](?=\s)|的|の|,?\s*whose\b)", text[o.end:o.end + 8])
@@ -367,6 +389,8 @@ def _described_parties(text: str, orgs: list) -> list:
     return out
 
 
+# the words between a round and the company it is of ("the Series A of Quist AI", "the seed round of the X")
+EN_ROUND_OF = re.compile(r"\s+(?:(?:funding|financing|investment)\s+)?(?:round\s+)?of\s+(?:the\s+)?")
 # a round named as what an investor was in it ("A轮的领投方鹤峰资本", "B轮投资方"): the party's role in that round
 ZH_ROUND_ROLE = re.compile(r"\s?的?(?:领投方|领投机构|领投人|投资方|投资机构|投资人)\s?")
 
@@ -504,6 +528,13 @@ class Funding:
             parts.discard(id(o))
             if not guarded(doc, owner.start, o.end):
                 add(doc, o, "investedIn", owner, conf * 0.95, NAME)
+        # "We joined the $4 million seed round of Corrin Devices", "the Series A of Quist AI": the name after the round and
+        # "of" is the company funded, never a party (English)
+        round_of = [o for o in orgs if doc.lang_ == "en" and any(EN_ROUND_OF.fullmatch(text, r.end, o.start)
+                                                                 for r in of_kind(ms, "round"))]
+        for o in round_of:
+            leads.discard(id(o))
+            parts.discard(id(o))
         investors = [o for o in orgs if id(o) in leads or id(o) in parts]
         company = None
         topic = ctx.topic
@@ -545,8 +576,11 @@ class Funding:
                                           if text[s:s + 5].lower() in ("stake", "share")]
         possessive = [o for o in cands if any(_owns(text, o, r.start) for r in anchors)] or \
             [o for o in cands if doc.lang_ == "ja" and _conducts(doc, o)]
+        round_of = [o for o in cands if o in round_of]
         if held is not None:
             cands = [held]
+        elif round_of:
+            cands = round_of[:1]  # "the seed round of Yarrowby Labs": that company's round, whatever the topic
         elif possessive:
             cands = possessive  # "Habana's $75 million Series B": the round belongs to the possessor
         elif topic and cands and all(o.extra.get("unknown") for o in cands):
@@ -557,6 +591,7 @@ class Funding:
                 and not _says_it_invests_or_researches(first.text, "ja") else None
             cands = [o for o in cands if opens_sentence(doc, o) and acts_in(doc, o, "funding", window=24)
                      or subject is not None and o.key == subject
+                     or doc.lang_ == "ja" and _ja_parse_subject(doc, o)
                      or doc.lang_ == "zh" and ZH_DESCRIBED.search(text, 0, o.start)  # "边缘AI芯片公司芯湃微宣布完成…"
                      or doc.lang_ == "zh" and _lists_itself(text, o, orgs)]
         if cands:

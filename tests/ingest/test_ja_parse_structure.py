@@ -1,0 +1,30 @@
+"""Japanese structure read from GiNZA's parse and tags (issue 12): the subject of a funding verb behind a relative
+clause, a section heading that opens on its company. Sentences written for these tests in genres of their own
+(a weekly column, a blog), with invented names."""
+from __future__ import annotations
+
+from tests.ingest.test_cjk_names import facts
+from tests.ingest.test_rel_roles import rounds_of
+
+
+def _rounds(text: str) -> dict:
+    return {k: v for k, v in rounds_of(text).items() if k.startswith("round:")}
+
+
+def test_the_subject_behind_a_relative_clause_raises_the_round_not_the_earlier_topic():
+    text = ("【週間ニュース】半導体スタートアップの動き\n\n◆カワセミ工業が新チップ\n　カワセミ工業は推論チップ「KW-3」を発表した。\n\n"
+            "◆オオルリ・ロジック、シリーズBで30億円\n"
+            "　エッジ向けの推論チップを設計するオオルリ・ロジックは先月、シリーズBラウンドで30億円を調達した。"
+            "同社のチップ「OR-5」はサムスン電子の5nmで製造される。")
+    rs = _rounds(text)
+    assert [v["company"] for v in rs.values()] == ["オオルリ・ロジック"], rs
+    fs = facts(text)
+    assert ("new:chip:OR-5", "designedBy", "new:org:オオルリ・ロジック") in fs, fs
+    assert ("new:chip:OR-5", "designedBy", "new:org:カワセミ工業") not in fs, fs
+
+
+def test_a_blog_sentence_whose_subject_is_described_first():
+    text = ("ヤマガラ電子は画像処理チップ「YG-2」を出している。"
+            "ところで、データセンター向けの学習用アクセラレータを手がけるツグミ・システムズは、シリーズAで8億円を調達したそうだ。")
+    rs = _rounds(text)
+    assert [v["company"] for v in rs.values()] == ["ツグミ・システムズ"], rs
