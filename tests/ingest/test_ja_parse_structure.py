@@ -1,8 +1,10 @@
 """Japanese structure read from GiNZA's parse and tags (issue 12): the subject of a funding verb behind a relative
-clause, a section heading that opens on its company. Sentences written for these tests in genres of their own
-(a weekly column, a blog), with invented names."""
+clause, a section heading that opens on its company, a person's name and title after a company name. Sentences
+written for these tests in genres of their own (a weekly column, a blog, a notice), with invented names."""
 from __future__ import annotations
 
+from ingest.extract import extract
+from ingest.readers import RawDocument
 from tests.ingest.test_cjk_names import facts
 from tests.ingest.test_rel_roles import rounds_of
 
@@ -28,3 +30,16 @@ def test_a_blog_sentence_whose_subject_is_described_first():
             "ところで、データセンター向けの学習用アクセラレータを手がけるツグミ・システムズは、シリーズAで8億円を調達したそうだ。")
     rs = _rounds(text)
     assert [v["company"] for v in rs.values()] == ["ツグミ・システムズ"], rs
+
+
+def _org_labels(text: str) -> set:
+    ex = extract(RawDocument("<test>", text))
+    return {m.text for r in ex.results for m in r.mentions if m.kind == "org"}
+
+
+def test_a_person_and_title_after_a_company_name_are_no_organisation():
+    for text, company in (("【トップインタビュー】ツバメ半導体 檜山凪CEO「学習用で勝負する」", "ツバメ半導体"),
+                          ("【トップインタビュー】ミソサザイ半導体 榊原颯真CEO「エッジ推論で勝負する」", "ミソサザイ半導体"),
+                          ("【トップインタビュー】ヨタカ計算機 檜山凪CEO「推論は専用チップの時代に入った」", "ヨタカ計算機")):
+        orgs = _org_labels(text)
+        assert orgs == {company}, (text, orgs)
