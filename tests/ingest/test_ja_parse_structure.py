@@ -43,3 +43,10 @@ def test_a_person_and_title_after_a_company_name_are_no_organisation():
                           ("【トップインタビュー】ヨタカ計算機 檜山凪CEO「推論は専用チップの時代に入った」", "ヨタカ計算機")):
         orgs = _org_labels(text)
         assert orgs == {company}, (text, orgs)
+
+
+def test_an_investment_partnership_keeps_its_legal_form():
+    text = ("ヒクイナ電子はシリーズBで20億円を調達した。ミサゴ・キャピタルが主導し、"
+            "カイツブリ投資事業組合とセキレイ有限責任事業組合が参加した。")
+    rd = next(iter(_rounds(text).values()))
+    assert rd["investor"] >= {"カイツブリ投資事業組合", "セキレイ有限責任事業組合"}, rd
