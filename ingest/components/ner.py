@@ -153,6 +153,26 @@ def _time_phrase(name: str) -> bool:
     return len(words) >= 2 and all(w.casefold().strip(",.") in _time_words() for w in words)
 
 
+@lru_cache(maxsize=1)
+def _title_before() -> re.Pattern:
+    import ontology
+    words = sorted({w for row in ontology.load_lexicon("en", "not_names") if row.get("kind") == "title"
+                    for w in row["words"]}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")\s+$", re.I)
+
+
+def _after_title(text: str, s: int, name: str) -> bool:
+    """A guess of two or three capitalised words written right after a job title (ontology/lexicon/en/not_names.jsonl
+    kind title) names a person: "chief executive Noor Akande", "co-founder Ivo Lind". A name that ends in a company
+    word stays a company ("its partner Tolland Robotics")."""
+    from ingest.components.context import _name_words
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+        and words[-1] not in _name_words().get("organization", frozenset()) \
+        and not any(w in _name_words().get("investor", frozenset()) for w in words) \
+        and bool(_title_before().search(text[max(0, s - 40):s]))
+
+
 def _speaker_label(text: str, s: int, e: int) -> bool:
     """A guess that opens its sentence and is followed by a colon (after an optional role) labels a speaker: a
     person's name, unless it ends in a company word ("Helix Compute: …" stays a company)."""
@@ -472,6 +492,8 @@ class ModelMentions:
                 continue  # "an initial public offering on the Nasdaq": the listing venue, never a chip or a company
             if doc.lang_ == "en" and _time_phrase(stripped):
                 continue  # "Last Friday we taped out …": a time, not a company
+            if doc.lang_ == "en" and label == "ORG" and _after_title(text, s, stripped):
+                continue  # "Halvard Systems chief executive Noor Akande unveiled …": a person
             if doc.lang_ == "en" and label == "ORG" and _speaker_label(text, s, e):
                 continue  # "Ivo Lind: We make …", "Mara Quist, CEO: …": a transcript's speaker, a person
             if _MEASURE.fullmatch(stripped):

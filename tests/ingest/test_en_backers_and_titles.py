@@ -1,0 +1,47 @@
+"""English backers named without a round ("is funded by", "counts X among its investors", "Investors in Y include X")
+and people named after their job title ("Halvard Systems chief executive Noor Akande"), who are never organisations.
+Sentences and names are our own."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract
+from ingest.readers import RawDocument
+
+
+def _facts(text: str) -> set:
+    ex = extract(RawDocument("<t>", text))
+    return {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
+
+
+def _orgs(text: str) -> set:
+    ex = extract(RawDocument("<t>", text))
+    return {m.text for r in ex.results for m in r.mentions if m.kind == "org" and not m.extra.get("coref")}
+
+
+LEAD = "Oberin Semiconductor designs the OS-7 vision chip.\n\n"
+
+
+@pytest.mark.parametrize("sentence, backers", [
+    ("Oberin is funded by Lathe Capital and Mirren Ventures.", {"Lathe Capital", "Mirren Ventures"}),
+    ("Oberin counts Lathe Capital and Mirren Ventures among its investors.", {"Lathe Capital", "Mirren Ventures"}),
+    ("Investors in Oberin include Lathe Capital.", {"Lathe Capital"}),
+    ("The company is financed by Quarrendon Partners.", {"Quarrendon Partners"}),
+])
+def test_a_backer_named_without_a_round_invests_in_the_company(sentence, backers):
+    fs = _facts(LEAD + sentence)
+    got = {s.split(":", 2)[-1] for s, p, o in fs if p == "investedIn" and o == "new:org:Oberin Semiconductor"}
+    assert got == backers, fs
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Halvard Systems chief executive Noor Akande unveiled the HX-30 accelerator on Tuesday.", "Noor Akande"),
+    ("Speaking in Austin, co-founder Ivo Lind said the FC-4 chip is built by GlobalFoundries.", "Ivo Lind"),
+    ("Managing director Clea Vantongeren said Brisk Robotics would test the chips.", "Clea Vantongeren"),
+])
+def test_a_name_after_a_job_title_is_a_person(text, person):
+    assert person not in _orgs(text)
+
+
+def test_a_company_after_a_title_word_stays_a_company():
+    assert "Tolland Robotics" in _orgs("Its partner Tolland Robotics will test the QX-7 chip built by TSMC.")
