@@ -502,8 +502,9 @@ def _headline_company(doc: Doc, ms: list[Mention]) -> Mention | None:
 
 # an interviewer's question line ("――主力の「X」はどこで作っているんでしょう。", "Q. …", "問：…")
 _JA_QUESTION = re.compile(r"^\s*(?:――|—{1,2}|Q[.．:：]|Ｑ[.．:：]?|問[：:]|質問[：:])")
-# an English interview's question turn ("Q: Who makes it?", "Where is the part built?")
-_EN_QUESTION = re.compile(r"^\s*(?:Q\s?[.:]|Question\s?:)|\?[\"”’')]?\s*$")
+# an English interview's question turn ("Q: Who makes it?", "Where is the part built?"; not _EN_QUESTION below, which
+# reads only labelled turns)
+_EN_ASKS = re.compile(r"^\s*(?:Q\s?[.:]|Question\s?:)|\?[\"”’')]?\s*$")
 
 
 def _refers_back(doc: Doc, m: Mention) -> bool:
@@ -527,7 +528,7 @@ class ContextStage:
             ctx.topic, ctx.topic_paragraph = issuer.key, ctx.paragraph
             ctx.issuer = issuer.key  # (the header line outweighs a headline)
         asked = ctx.question  # (the question this sentence may answer)
-        if doc.lang_ == "ja" and _JA_QUESTION.match(doc.text) or doc.lang_ == "en" and _EN_QUESTION.search(doc.text):
+        if doc.lang_ == "ja" and _JA_QUESTION.match(doc.text) or doc.lang_ == "en" and _EN_ASKS.search(doc.text):
             ctx.question = ctx.paragraph
         if doc.lang_ == "zh" and ctx.paragraph == 0 and ctx.defined is None and cue_spans(doc, "_filing_title"):
             named = {m.key for m in ms if m.kind == "org" and not m.extra.get("coref") and not m.extra.get("inside")

@@ -332,6 +332,9 @@ class DesignedBy:
             if best is None and triggered:
                 # the sentence's vendor: prefer one right after "by"/"由", else the closest preceding one
                 named = [o for o in orgs if not ("Foundry" in o.types and fabricating(doc, o))]
+                if doc.lang_ == "en":  # "The T3 is cheaper than Nvidia's H100": the vendor compared with designs no other chip
+                    from ingest.components.relations.common import compared_target
+                    named = [o for o in named if not compared_target(doc, o)]
                 # "マイクロソフト、メタ、OpenAIなどのデータセンター": names given as examples (customers) design nothing
                 examples = [x for o in named if doc.lang_ in ("ja", "zh") and EXAMPLES_AFTER.match(doc.text, o.end)
                             for x in _listed_before(doc, named, o)]

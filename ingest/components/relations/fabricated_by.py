@@ -11,7 +11,7 @@ from ingest.components import mentions
 from ingest.components.relations.common import (add, confidence, cue_spans, distance, guarded, in_org_aside, of_kind,
                                                 relative_owner, same_clause)
 from ingest.components.relations.designed_by import ADJACENT
-from ingest.components.relations.manufactured_on import implicit_chips, subject_chips
+from ingest.components.relations.manufactured_on import implicit_chips, spoken_chips, subject_chips
 
 NAME = "aic_fabricated_by"
 
@@ -38,7 +38,7 @@ def _governed(doc: Doc, c, cands: list, cues: list[tuple[int, int]]) -> list:
 class FabricatedBy:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
-        chips = of_kind(ms, "chip")
+        chips = spoken_chips(doc, ms)  # (not a chip named as what is compared with)
         foundries = [m for m in of_kind(ms, "org") if "Foundry" in m.types]
         if not chips and foundries:
             chips = implicit_chips(doc, ms)

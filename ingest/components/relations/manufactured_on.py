@@ -67,6 +67,36 @@ def implicit_chips(doc: Doc, ms: list) -> list:
     return previous_chips(doc)
 
 
+_OWN_CLAUSE = re.compile(r"\s*(?:,\s+(?:which|that|whose)\b|\()")
+
+
+def compared(doc: Doc, c, ms: list) -> bool:
+    """The chip is named only as what the sentence compares with, its owner's possessive allowed between ("Unlike
+    Nvidia's H100, …", "Compared with AMD's MI300X, …"; lexicon `_compared_with`)."""
+    from ingest.components.relations.common import compared_target
+    if compared_target(doc, c):
+        return True
+    owner = [o for o in of_kind(ms, "org") if o.end <= c.start and re.fullmatch(r"['’]s?\s+", doc.text[o.end:c.start])]
+    return bool(owner) and compared_target(doc, owner[-1])
+
+
+def spoken_chips(doc: Doc, ms: list) -> list:
+    """The chips a sentence's making, memory or design facts are about (English): the chips it names, less those it
+    names only as what is compared with when another chip is there to take the facts — a chip named beside them, or
+    the chip in view the sentence points back at ("Unlike Nvidia's H100, the chip is fabricated by Samsung …": the
+    chip of the sentence before, not the H100)."""
+    chips = of_kind(ms, "chip")
+    if doc.lang_ != "en" or not chips:
+        return chips
+    # (a compared chip with a clause of its own keeps what that clause says: "cheaper than the H100, which TSMC makes …")
+    kept = [c for c in chips if not compared(doc, c, ms) or _OWN_CLAUSE.match(doc.text, c.end)]
+    if kept:
+        return kept
+    if not [(s, e) for s, e in cue_spans(doc, "_this_chip") if not any(c.start <= s < c.end for c in chips)]:
+        return chips
+    return implicit_chips(doc, [m for m in ms if m.kind != "chip"])
+
+
 # "It keeps the CDNA 3 architecture of the MI300X and … uses …": "It" opening the sentence as the subject of what it keeps,
 # shares or uses is the chip in view, though the sentence names another (English)
 # ("like the MI300X it is a CDNA 3 GPU fabricated by TSMC": the chip compared with is named, "it" is the one in view)
@@ -97,7 +127,7 @@ def usable_nodes(ms) -> list:
 class ManufacturedOn:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
-        chips = of_kind(ms, "chip")
+        chips = spoken_chips(doc, ms)
         nodes = usable_nodes(ms)
         if not chips and nodes:
             chips = implicit_chips(doc, ms)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ingest.components import mentions
 from ingest.components.relations.common import add, cue_spans, guarded, of_kind
-from ingest.components.relations.manufactured_on import implicit_chips
+from ingest.components.relations.manufactured_on import implicit_chips, spoken_chips
 
 NAME = "aic_memory_type"
 MEMORY = re.compile(r"(?<![A-Za-z0-9])(HBM3[Ee]|HBM3|HBM2[Ee]|HBM2|HBM|GDDR6X|GDDR6|GDDR5|LPDDR5X|LPDDR5|LPDDR4X|"
@@ -27,7 +27,7 @@ class MemoryType:
         found = list(MEMORY.finditer(doc.text))
         if not found:
             return doc
-        chips = of_kind(ms, "chip") or implicit_chips(doc, ms)
+        chips = spoken_chips(doc, ms) or implicit_chips(doc, ms)
         if not chips:
             return doc
         negations = cue_spans(doc, "_negation")

@@ -13,8 +13,8 @@ from ingest.components.relations.common import (add, compared_target, confidence
 
 NAME = "aic_uses_architecture"
 # "It is a neural processing unit built around Da Vinci cores": "it" as the subject that opens the sentence (or a clause
-# after a semicolon: "…; both are built around the company's X cores")
-_IT_OPENS = re.compile(r"^\W*(?:[Ii]t|[Ee]ach|[Bb]oth|[Tt]hey|[Aa]ll(?: (?:three|four|of them))?)\s+(?:is|was|are|were|uses|use|used|"
+# after a semicolon: "…; both are built around the company's X cores"; an interview's answer: "A: It is …")
+_IT_OPENS = re.compile(r"^\W*(?:A\s?[.:]\s*)?(?:[Ii]t|[Ee]ach|[Bb]oth|[Tt]hey|[Aa]ll(?: (?:three|four|of them))?)\s+(?:is|was|are|were|uses|use|used|"
                        r"has|have|combines|combine|pairs|moves to|moved to)\b")
 
 
@@ -29,7 +29,8 @@ JA_DESIGN_NAMED = re.compile(r"(?:アーキテクチャ|設計)名?(?:は|が)\s
 class UsesArchitecture:
     def __call__(self, doc: Doc) -> Doc:
         ms = mentions(doc)
-        chips, archs = of_kind(ms, "chip"), of_kind(ms, "arch")
+        from ingest.components.relations.manufactured_on import spoken_chips
+        chips, archs = spoken_chips(doc, ms), of_kind(ms, "arch")  # (not a chip named as what is compared with)
         if not chips and archs and doc.lang_ == "en":
             from ingest.components.relations.manufactured_on import implicit_chips, names_the_chip
             if names_the_chip(doc) or _IT_OPENS.match(doc.text):
