@@ -50,3 +50,15 @@ def test_an_investment_partnership_keeps_its_legal_form():
             "カイツブリ投資事業組合とセキレイ有限責任事業組合が参加した。")
     rd = next(iter(_rounds(text).values()))
     assert rd["investor"] >= {"カイツブリ投資事業組合", "セキレイ有限責任事業組合"}, rd
+
+
+def test_a_lead_named_after_riido_ga_and_a_casual_joined_verb():
+    text = ("ミズキ電子、シリーズBで25億円調達したらしい\n"
+            "リードがハヤブサ・パートナーズで、ウミネコ・キャピタルも入ってた")
+    rd = next(iter(_rounds(text).values()))
+    assert rd["lead"] == {"ハヤブサ・パートナーズ"} and "ウミネコ・キャピタル" in rd["investor"], rd
+    text = ("ヒイラギ・ロボティクスは先週、プレシリーズAで3億円を集めた。"
+            "リードがカエデ・キャピタルで、モミジ・ベンチャーズとサクラ・パートナーズも入っている。")
+    rd = next(iter(_rounds(text).values()))
+    assert rd["lead"] == {"カエデ・キャピタル"}, rd
+    assert {"モミジ・ベンチャーズ", "サクラ・パートナーズ"} <= rd["investor"], rd

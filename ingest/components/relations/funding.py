@@ -815,8 +815,8 @@ class Funding:
                         role.update(id(o) for o in orgs if o.end <= s and APPOSITIVE_THEN_CUE.fullmatch(text, o.end, s))
                 elif agent == "object":
                     role.update(id(o) for o in _chain_before(text, orgs, s, window))
-                listed = re.match(r"^\s?\S{0,3}?\s?(?:[（(][^（）()]{1,12}[）)])?\s?(?:は|为|為|是|:|：|には|包括|有)",
-                                  text[e:e + 22]) if doc.lang_ != "en" else None
+                listed = re.match(r"^\s?\S{0,3}?\s?(?:[（(][^（）()]{1,12}[）)])?\s?(?:は|为|為|是|:|：|には|包括|有|が)",
+                                  text[e:e + 22]) if doc.lang_ != "en" else None  # ("リードがXで": the lead was X)
                 if listed:  # ("参投方（排名不分先后）：A / B / C": the names after the aside)
                     prev = None  # "リード投資家は X、Y", "投资方包括 X、Y": the names listed after the cue
                     after = e + listed.end()
