@@ -45,3 +45,14 @@ def test_a_name_after_a_job_title_is_a_person(text, person):
 
 def test_a_company_after_a_title_word_stays_a_company():
     assert "Tolland Robotics" in _orgs("Its partner Tolland Robotics will test the QX-7 chip built by TSMC.")
+
+
+@pytest.mark.parametrize("sentence, backer", [
+    ("Greywater Capital has taken a minority stake in Pike Silicon.", "Greywater Capital"),
+    ("Orme Ventures holds a small stake in Pike Silicon.", "Orme Ventures"),
+    ("Pike Silicon is a portfolio company of Tarrant Capital.", "Tarrant Capital"),
+])
+def test_a_stake_a_cheque_or_a_portfolio_names_a_backer(sentence, backer):
+    fs = _facts("Pike Silicon designs the PS-2 chip.\n\n" + sentence)
+    assert ("new:org:" + backer, "investedIn", "new:org:Pike Silicon") in fs, fs
+    assert not any(s == "new:org:Pike Silicon" and p == "investedIn" for s, p, _ in fs), fs

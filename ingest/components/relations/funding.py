@@ -38,8 +38,10 @@ POSSESSOR_JA = re.compile(r"^(?!.*からの\s*$)[^，,、。：:]{0,6}の\s*$") 
 # "a 4% stake in Y", "12% of Y", "shares of Y": the words that close on the company held
 HELD_OBJECT = re.compile(r"\b(?:stake|shares?|interest|%)\s+(?:\w+\s+){0,2}(?:in|of)\s+(?:the\s+)?$|%\s*(?:in|of)\s+$", re.I)
 # "made a follow-on investment in Y", "invested in Y", "is investing in Y": the words that close on the company invested in
-EN_INVESTEE = re.compile(r"\binvest(?:ed|s|ing|ment|ments)?\s+(?:(?:directly|also|further|again|heavily)\s+)?in\s+(?:the\s+)?$",
-                         re.I)
+EN_INVESTEE = re.compile(r"(?:\binvest(?:ed|s|ing|ment|ments)?\s+(?:(?:directly|also|further|again|heavily)\s+)?in|"
+                         r"\b(?:stake|position|holding|shareholding|equity interest)\s+in|\b(?:cheque|check)s?\s+for|"
+                         r"\b(?:an?|the)\s+(?:early\s+|first\s+|existing\s+|major\s+|lead\s+)?(?:investor|backer|shareholder)\s+in)"
+                         r"\s+(?:the\s+)?$", re.I)
 # "Y（Latin）の株主", "Y的主要股东": the possessive between a name and a shareholder cue
 HOLDERS_OF = re.compile(r"\s*(?:[（(][^（）()]{1,40}[）)]|[）)])?\s*(?:的|の)\s?(?:他の|其他|主要|筆頭|第一大|大)?\s?")
 # what may stand between a Japanese name and its particle: its other spelling in brackets ("科大訊飛（iFlytek）が")
