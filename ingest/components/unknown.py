@@ -215,10 +215,11 @@ EN_OWNED_MODEL = re.compile(r"(?:\b[Ii]ts|\b[Tt]heir|\b[Oo]ur|[A-Za-z][’']s)\s
                             r"second|third|\w+-generation)\s+)?(?P<model>[A-Z]{1,5}-[A-Z0-9][A-Za-z0-9]{0,7}(?: \d{1,2})?)"
                             r"(?![\w-])")
 # "Tidewell's Spindle training chip", "Fallow Robotics' Heron vision processor": one capitalised name between an owner's
-# possessive and a chip word (at most two describing words between), not a chip word that describes a unit or a trade
+# possessive and a chip word in the singular (at most two describing words between; "Huawei's Ascend accelerators" are
+# a family), not a chip word that describes a unit or a trade
 EN_OWNED_NAMED = re.compile(rf"(?:[A-Za-z][’']s|[A-Za-z]s[’'])\s+(?:(?:first|new|latest|flagship|next|own|second|third|"
                             rf"\w+-generation)\s+)?(?P<model>[A-Z][a-z]{{2,15}}(?: \d{{1,2}})?)\s+(?:(?:AI|[a-z][a-z-]{{1,14}})\s+){{0,2}}?"
-                            rf"{CHIP_WORDS}(?![\w-])(?!\s+(?:business|unit|division|team|lab|labs|design(?:er|ers)?|makers?|"
+                            rf"(?:accelerator|chip|GPU|NPU|TPU|processor|card|SoC|ASIC)(?![\w-])(?!\s+(?:business|unit|division|team|lab|labs|design(?:er|ers)?|makers?|"
                             rf"market|startups?|start-ups?|plants?|factory|fabs?|industry|effort|program|programme|roadmap)\b)")
 EN_CALLED_MODEL = re.compile(rf"{CHIP_WORDS},?\s+(?:called|named|dubbed|branded|code-named|codenamed)\s+(?:the\s+)?"
                              r"(?P<model>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: \d{1,3})?)(?![\w-])")
@@ -1044,12 +1045,16 @@ class UnknownRecognizer:
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
-        for pat in ((EN_OWNED_MODEL, EN_CALLED_MODEL, EN_WORD_THEN_MODEL) if doc.lang_ == "en" else ()):
+        for pat in ((EN_OWNED_MODEL, EN_CALLED_MODEL, EN_WORD_THEN_MODEL, EN_OWNED_NAMED) if doc.lang_ == "en" else ()):
             for m in pat.finditer(text):
                 s, e = m.span("model")
                 code = m.group("model")
                 if pat is EN_OWNED_MODEL and not any(c.isdigit() for c in code):
                     continue
+                if pat is EN_OWNED_NAMED and (code.split()[0] in _name_words_first_not() or _is_name_word(code.split()[0])
+                                              or code.split()[0].casefold() in _not_names_en() or any(
+                            x.start < e and s < x.end and (x.ids or not x.extra.get("ner")) for x in out)):
+                    continue  # ("Nvidia's Hopper GPU architecture": a known name; "its Edge AI chips": no name)
                 self._displace(out, taken, s, e)
                 if any(a < e and s < b for a, b in taken):
                     continue

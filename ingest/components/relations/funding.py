@@ -391,6 +391,8 @@ def _described_parties(text: str, orgs: list) -> list:
     return out
 
 
+# the words between a round and the company it is of ("the Series A of Quist AI", "the seed round of the X")
+EN_ROUND_OF = re.compile(r"\s+(?:(?:funding|financing|investment)\s+)?(?:round\s+)?of\s+(?:the\s+)?")
 # a round named as what an investor was in it ("A轮的领投方鹤峰资本", "B轮投资方"): the party's role in that round
 ZH_ROUND_ROLE = re.compile(r"\s?的?(?:领投方|领投机构|领投人|投资方|投资机构|投资人)\s?")
 
@@ -528,6 +530,13 @@ class Funding:
             parts.discard(id(o))
             if not guarded(doc, owner.start, o.end):
                 add(doc, o, "investedIn", owner, conf * 0.95, NAME)
+        # "We joined the $4 million seed round of Corrin Devices", "the Series A of Quist AI": the name after the round and
+        # "of" is the company funded, never a party (English)
+        round_of = [o for o in orgs if doc.lang_ == "en" and any(EN_ROUND_OF.fullmatch(text, r.end, o.start)
+                                                                 for r in of_kind(ms, "round"))]
+        for o in round_of:
+            leads.discard(id(o))
+            parts.discard(id(o))
         investors = [o for o in orgs if id(o) in leads or id(o) in parts]
         company = None
         topic = ctx.topic
@@ -569,8 +578,11 @@ class Funding:
                                           if text[s:s + 5].lower() in ("stake", "share")]
         possessive = [o for o in cands if any(_owns(text, o, r.start) for r in anchors)] or \
             [o for o in cands if doc.lang_ == "ja" and _conducts(doc, o)]
+        round_of = [o for o in cands if o in round_of]
         if held is not None:
             cands = [held]
+        elif round_of:
+            cands = round_of[:1]  # "the seed round of Yarrowby Labs": that company's round, whatever the topic
         elif possessive:
             cands = possessive  # "Habana's $75 million Series B": the round belongs to the possessor
         elif topic and cands and all(o.extra.get("unknown") for o in cands):
