@@ -66,6 +66,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             word = re.search(r"([A-Za-z.]+)$", text[max(start, m.start() - 12): m.start()])
             if word and word.group(1).lower().rstrip(".") in _ABBREV:
                 continue
+            if word and "." in word.group(1).rstrip(".") and re.match(r"\s+[a-z]", text[m.end():m.end() + 3]):
+                continue  # "Holloway Peak Capital, L.P. and Eastmere …", "the U.K. market": a dotted abbreviation
             if word and len(word.group(1).rstrip(".")) == 1 and word.group(1).rstrip(".").isupper() \
                     and not text[max(start, m.start() - len(word.group(1)) - 1):m.start() - len(word.group(1))].isalnum() \
                     and not _LETTER_NAMED.search(text, max(start, m.start() - 24), m.start()):

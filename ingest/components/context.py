@@ -646,7 +646,7 @@ def author_company(text: str, ctx: DocContext) -> None:
 
 # 'Quillmark Semiconductor, Inc. ("Quillmark," the "Company," "we," "us" or "our")': a filing defines "we" as itself
 # ('Halvergate Semiconductor Corporation (the "Company")': a filing's defined "Company" is the "we" of its text too)
-_DEFINES_WE = re.compile(r"(?P<name>[A-Z][\w&'.-]*(?:,? [A-Z][\w&'.-]*){0,5}?)\s*\((?=[^()]{0,80}[\"“](?:we|Company)[,.]?[\"”])")
+_DEFINES_WE = re.compile(r"(?P<name>[A-Z][\w&'.-]*(?:,? [A-Z][\w&'.-]*){0,5}?)\s*\((?=[^()]{0,80}[\"“](?:we|Company|Registrant|Issuer)[,.]?[\"”])")
 # "Priya, co-founder and CEO of Brindlemoor AI": a guest who speaks for the company she runs
 _EN_GUEST = re.compile(r"\b(?P<who>[A-Z][a-z]+)(?: [A-Z][a-z]+)?, (?:the )?(?:co-?founder|founder|CEO|chief executive|CTO|"
                        r"president)(?: and (?:co-?founder|CEO|chief executive(?: officer)?|CTO|president))? (?:of|at) "

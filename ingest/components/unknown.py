@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ingest.components import cjk_names, mentions
 from ingest.components.spans import drop
-from ingest.components.ner import only_describes
+from ingest.components.ner import LEGAL_FORM_ALONE, only_describes
 from ingest.model import Mention
 
 NER_ORG_LABELS = {"Company", "Corporation_Other", "Organization_Other", "ORG"}
@@ -1226,7 +1226,8 @@ class UnknownRecognizer:
         orgs = sorted((m for m in out if m.kind == "org" and not m.extra.get("coref")), key=lambda m: m.start)
         for a, b in zip(orgs, orgs[1:]):
             gap = EN_LIST_GAP.fullmatch(text, a.end, b.start)
-            if gap is None or gap.group("name").split()[0].casefold() in _not_names_en():
+            if gap is None or gap.group("name").split()[0].casefold() in _not_names_en() \
+                    or LEGAL_FORM_ALONE.fullmatch(gap.group("name")):  # ("Holloway Peak Capital, L.P. and …")
                 continue
             s, e = gap.span("name")
             for x in [x for x in out if (x.start, x.end) == (s, e) and x.kind != "org" and x.extra.get("ner") and not x.ids]:
@@ -1240,7 +1241,8 @@ class UnknownRecognizer:
         orgs = sorted((m for m in out if m.kind == "org" and not m.extra.get("coref")), key=lambda m: m.start)
         for a, b in zip(orgs, orgs[1:]):
             last = EN_LIST_LAST.match(text, b.end) if re.fullmatch(r",\s+", text[a.end:b.start]) else None
-            if last is None or last.group("name").split()[0].casefold() in _not_names_en():
+            if last is None or last.group("name").split()[0].casefold() in _not_names_en() \
+                    or LEGAL_FORM_ALONE.fullmatch(last.group("name")):
                 continue
             s, e = last.span("name")
             if any(x < e and s < y for x, y in taken):

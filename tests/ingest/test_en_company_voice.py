@@ -180,3 +180,27 @@ def test_a_funds_announcement_names_the_fund_as_its_we():
     fs = _facts(PORTFOLIO)
     assert ("round:new:org:Tellwick Devices:Series A", "leadInvestor", "new:org:Ashcombe Ventures") in fs, fs
     assert ("round:new:org:Tellwick Devices:Series A", "investor", "new:org:Pendle Capital") in fs, fs
+
+
+CURRENT_REPORT = """FORM 8-K
+CURRENT REPORT
+
+Brannoch Microdevices, Inc.
+
+Item 1.01 Entry into a Material Definitive Agreement.
+
+On March 4, 2026, Brannoch Microdevices, Inc. (the "Registrant") entered into a Series C Preferred Stock Purchase Agreement with Holloway Peak Capital, L.P. and Eastmere Ventures, pursuant to which the Registrant sold shares of its Series C Preferred Stock for aggregate gross proceeds of $72.5 million.
+
+Item 8.01 Other Events.
+
+The Registrant also announced that its BM-8 inference accelerator, manufactured by TSMC using its N4 process, entered volume production.
+"""
+
+
+def test_a_current_reports_registrant_is_the_company_and_a_dotted_legal_form_ends_no_sentence():
+    ex = extract(RawDocument("<t>", CURRENT_REPORT))
+    assert any("L.P. and Eastmere" in r.sentence.text for r in ex.results)
+    fs = {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
+    assert any(s == "new:chip:BM-8" and p == "designedBy" and o.startswith("new:org:Brannoch Microdevices")
+               for s, p, o in fs), fs
+    assert not any("Registrant" in s or "L.P." == o.split(":")[-1] for s, _, o in fs), fs
