@@ -61,6 +61,46 @@ BACKED_ASIDE = re.compile(r",\s*(?:which|whom|in which)\s+(?P<who>[A-Z]?[\w&' -]
 LISTED_CLAUSE = re.compile(r"(?:,\s*(?:while|whereas|and)|;)\s+(?P<names>[A-Z][^,;]{1,80}?)\s+(?:also\s+)?"
                            r"(?:went public|listed (?:on|in)|debuted on|began trading on)\b")
 ROUND_RANK = ("Pre-", "Series", "Angel", "Seed", "Strategic", "IPO")
+# "Backed by A and B, Y has secured …", "Led by A, the round …": a participle clause that opens an English sentence names
+# investors; the name after its comma is the subject (opens_sentence, Funding._roles)
+EN_FRONTED_BY = re.compile(r"^(?:co-)?(?:led|backed|supported|funded|financed|bankrolled|anchored|headed|spearheaded)"
+                           r"\s+by\s+[^;:]{1,120}?,\s*$", re.I)
+# "the $45 million Series B for Y", "a seed round for Y", "$12 million into Y": the name right after a round or its amount
+# and for/into/in is the company funded, never a party (English)
+EN_ROUND_FOR = re.compile(r"\s+(?:(?:(?:funding|financing|investment|equity|seed|growth)\s+)?(?:round|raise)\s+)?"
+                          r"(?:for|into|in)\s+(?:the\s+)?")
+# what opens an item of a list: "- ", "* ", "• ", "3. ", "(b) "
+LIST_ITEM = re.compile(r"^\s*(?:[-–—*•·▪►]|\(?\d{1,2}[.)]|\([a-z]\))\s+")
+# the words that join the names of an English list, and the ones that close it ("A, B and C")
+EN_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|&)\s*(?:the\s+)?", re.I)
+EN_LIST_LAST = re.compile(r"\s*(?:,?\s*and|,?\s*as well as|&)\s*(?:the\s+)?", re.I)
+
+
+def _fronted_end(text: str, orgs: list, s: int, e: int) -> int | None:
+    """"Backed by A, B and C, Y raised …": a cue that opens the sentence (past a list mark) and names a list closed by a
+    comma; the end of that list (its last item is the one joined by "and"; with no "and", the first name alone)."""
+    if LIST_ITEM.sub("", text[:s], count=1).strip(" \t*#>"):
+        return None
+    items, gaps, cur = [], [], e
+    for o in sorted((o for o in orgs if o.start >= e), key=lambda o: o.start):
+        gap = text[cur:o.start]
+        if not (re.fullmatch(r"\s*(?:the\s+)?", gap) if not items else EN_LIST_GAP.fullmatch(gap)):
+            break
+        items.append(o)
+        gaps.append(gap)
+        cur = o.end
+    if not items:
+        return None
+    last = next((i for i, g in enumerate(gaps) if i and EN_LIST_LAST.fullmatch(g)), 0)
+    end = items[last].end
+    return end if re.match(r"\s*,", text[end:]) else None
+
+
+def _own_item(doc: Doc, o, orgs: list) -> bool:
+    """The name opens an item of a list ("- Harlan Devices, which …, took in $5M"): the company the item is about, not
+    the one an earlier item was (English)."""
+    return doc.lang_ == "en" and bool(LIST_ITEM.match(doc.text)) and o is min(orgs, key=lambda n: n.start) \
+        and opens_sentence(doc, o)
 
 
 def _round_rank(name: str) -> int:
@@ -129,6 +169,8 @@ def opens_sentence(doc: Doc, o) -> bool:
         return not CJK_TIME_OPENING.sub("", before.lstrip(HEADING_MARKS), count=1).strip()
     before = INTRO_PHRASE.sub("", before.lstrip(" -–—*"), count=1)  # "In January, Brackenfield raised …"
     before = re.sub(r"^[A-Z][\w.-]*['’]s\s+$", "", before)  # "Toronto's Maplewire AI closed …"
+    if EN_FRONTED_BY.match(LIST_ITEM.sub("", before, count=1)):
+        return True  # "Backed by Ordway Capital, Pembury AI has secured …"
     if not before.strip(" \t-–—*#>|\"'“”‘’()[]"):
         return True
     from ingest.components.context import DESCRIBED
@@ -525,6 +567,13 @@ class Funding:
                 if o.key == label.key:
                     leads.discard(id(o))
                     parts.discard(id(o))
+        # "A $45 million Series B for Thornby Compute was co-led by …", "Lune Capital put $12 million into Y": the name
+        # right after a round or its amount and for/into/in is the company funded, never a party (English)
+        round_for = {id(o) for o in orgs if doc.lang_ == "en" and any(
+            EN_ROUND_FOR.fullmatch(text, r.end, o.start) for r in of_kind(ms, "round", "money"))
+            and not re.match(r"(?:['’]s)?-(?:led|backed)\b", text[o.end:o.end + 10])}  # ("$30 million in Tarn-led funding")
+        leads -= round_for
+        parts -= round_for
         for o, owner in (_whose_backers(text, orgs) if doc.lang_ == "en" else ()):
             leads.discard(id(o))  # "Cambricon, whose early backers included Alibaba, listed …": a holder, not the listing's
             parts.discard(id(o))
@@ -595,7 +644,10 @@ class Funding:
                      or subject is not None and o.key == subject
                      or doc.lang_ == "ja" and _ja_parse_subject(doc, o)
                      or doc.lang_ == "zh" and ZH_DESCRIBED.search(text, 0, o.start)  # "边缘AI芯片公司芯湃微宣布完成…"
-                     or doc.lang_ == "zh" and _lists_itself(text, o, orgs)]
+                     or doc.lang_ == "zh" and _lists_itself(text, o, orgs)
+                     or id(o) in round_for or _own_item(doc, o, orgs)]
+        if any(id(o) in round_for for o in cands) and held is None:
+            cands = [o for o in cands if id(o) in round_for]  # "the Series B for Y": Y's, whatever else is named
         if cands:
             company = min(cands, key=lambda o: (0 if topic and o.key == topic else 1,
                                                 0 if (not o.types or o.types[0] == "ChipVendor") else 1, o.start))
@@ -807,6 +859,9 @@ class Funding:
                     continue
                 if agent == "after":  # (not the description after 等: "上海科创基金等国资背景基金")
                     named = [o for o in orgs if e <= o.start < _clause_end(text, e) and not AFTER_ETC.search(text, 0, o.start)]
+                    fronted = _fronted_end(text, orgs, s, e) if doc.lang_ == "en" else None
+                    if fronted is not None:  # "Backed by A and B, Y has secured …": the names of the opening clause only
+                        named = [o for o in named if o.end <= fronted]
                     role.update(id(o) for o in named)
                     if relation == "_participate" and named and doc.lang_ == "en":
                         role.update(id(o) for o in _listed_on(text, orgs, max(named, key=lambda o: o.start)))
