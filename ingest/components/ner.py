@@ -485,6 +485,11 @@ class ModelMentions:
             if doc.lang_ == "en" and s != _lower_words_start(text, s, e):
                 s = _lower_words_start(text, s, e)  # "The round values Etched at …": the name is "Etched"
                 stripped = text[s:e]
+            if doc.lang_ == "en" and label == "ORG" and " " in stripped \
+                    and stripped.split()[0].casefold() in not_names("en") and stripped.split()[1][:1].isupper():
+                s = s + len(stripped.split()[0]) + 1  # "Meanwhile Sorane attracted …": the name after the linking word
+                s = s + len(text[s:e]) - len(text[s:e].lstrip())
+                stripped = text[s:e]
             if doc.lang_ == "en" and e != _kind_word_end(text, s, e, doc.lang_):
                 e = _kind_word_end(text, s, e, doc.lang_)  # "its Lanternfield cluster": the name before its kind word
                 stripped = text[s:e]

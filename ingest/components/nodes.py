@@ -11,7 +11,7 @@ from ingest.components import mentions
 from ingest.model import Mention
 
 SIZE = re.compile(
-    r"(?:(?<![A-Za-z0-9.])|(?<=(?-i:[A-Z]{3})))(\d{1,2}(?:\.\d)?)(?:\s?(?:nm|ｎｍ|ナノメートル|ナノ|纳米|納米|奈米)|[\s-]?(?:nanometers?|nanometres?))"
+    r"(?:(?<![A-Za-z0-9.])|(?<=(?-i:[A-Z]{3})))(\d{1,2}(?:\.\d)?)(?:\s?(?:nm|ｎｍ|ナノメートル|ナノ|纳米|納米|奈米)|[\s-]?(?:nanometers?|nanometres?)|\s?nano(?=[\s-]+(?:process|node|technology|tech|line)\b|\s*[.,;)]|$))"
     r"(?:[\s-]?(?:class|级|級|クラス|級別))?(?![a-z])", re.IGNORECASE)
 CODE = re.compile(r"(?<![A-Za-z0-9+])(?:N(\d)(?:[PEX]|\+)?|(\d)NP?|SF(\d)[A-Z]?|Intel\s?(\d{2})A|(\d{2})FDX)(?![A-Za-z0-9+])")
 
