@@ -392,6 +392,10 @@ def _remembered_inside_guess(doc: Doc, out: list, taken: list) -> None:
     text = doc.text
     for g in [x for x in out if x.extra.get("ner") and not x.ids and not x.extra.get("remembered")]:
         same = next((n for n in names if n.short and n.text == g.text), None)
+        given = next((n for n in names if n.text == g.text and n.kind == g.kind), None) if doc.lang_ == "ja" else None
+        if same is None and given is not None:  # "ワダツミ社" defined as 以下「ワダツミ社」: that name, not its first word
+            g.extra.update({"remembered": True, "key": given.key})
+            continue
         if same is not None and doc.lang_ == "zh":
             from ingest.components.unknown import _ZH_REGISTERED_ON
             if _ZH_REGISTERED_ON.match(text, g.end):

@@ -216,7 +216,8 @@ def remember_cjk_orgs(ctx: DocContext, doc: Doc, ms: list[Mention]) -> None:
     row = [c for c in cells(doc.text) if doc.text[slice(*c)].strip()][:1] if doc.lang_ == "zh" else []
     for m in ms:
         # (a company a round funds, "衡芯微完成数亿元A+轮融资", and the name of a table row's first cell are names too)
-        named = m.extra.get("used") or m.extra.get("funded") or m.key == ctx.topic or m.extra.get("coined") or (
+        named = m.extra.get("used") or m.extra.get("funded") or m.key == ctx.topic or m.extra.get("coined") \
+            or doc.lang_ == "ja" and m.extra.get("alias") or (  # (a name defined as 以下「X社」 is one the text will use)
             row and m.text.strip() == doc.text[slice(*row[0])].strip() and row[0][0] <= m.start < row[0][1])
         if m.ids or m.kind != "org" or not m.extra.get("unknown") or not named \
                 or m.extra.get("coref") or m.extra.get("remembered") or m.extra.get("inside"):

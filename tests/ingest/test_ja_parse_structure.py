@@ -62,3 +62,13 @@ def test_a_lead_named_after_riido_ga_and_a_casual_joined_verb():
     rd = next(iter(_rounds(text).values()))
     assert rd["lead"] == {"カエデ・キャピタル"}, rd
     assert {"モミジ・ベンチャーズ", "サクラ・パートナーズ"} <= rd["investor"], rd
+
+
+def test_a_defined_short_name_with_sha_is_the_company_later():
+    for text, chip, company in (
+            ("アカネ工業株式会社は、半導体設計の株式会社ソヨカゼ・デバイス（以下「ソヨカゼ社」）の株式を取得しました。"
+             "ソヨカゼ社は、車載向けの推論チップ「SK-3」を設計しています。", "SK-3", "株式会社ソヨカゼ・デバイス"),
+            ("当社は株式会社ミナモ・ラボラトリーズ（以下「ミナモ社」という。）と業務提携契約を締結した。\n"
+             "なお、ミナモ社は学習用チップ「MN-1」を開発しており、量産を準備している。", "MN-1", "株式会社ミナモ・ラボラトリーズ")):
+        fs = facts(text)
+        assert (f"new:chip:{chip}", "designedBy", f"new:org:{company}") in fs, fs
