@@ -100,3 +100,20 @@ def test_net_proceeds_after_fees_are_no_second_round():
 def test_a_name_that_leads_is_no_company_after_in():
     fs = facts_of("Ulpha Robotics raised a seed round.\n\nKelda Semiconductor raised $30 million in Troutbeck Capital-led funding.")
     assert parties(fs, "Kelda Semiconductor") == {"Troutbeck Capital": "leadInvestor"}
+
+
+LETTER = ("Sprinkling Tarn Ventures — Letter to Limited Partners, Q2 2026\n\nDear partners,\n\nWe closed our third fund in "
+          "March and led two rounds this quarter. {}\n\nSprinkling Tarn Ventures\n")
+
+
+@pytest.mark.parametrize("sentence,company,other", [
+    ("We also backed Hobcarton Devices in its seed round alongside Larch Partners.", "Hobcarton Devices", "Larch Partners"),
+    ("In April we funded Grisedale Compute's Series A together with Coledale Capital.", "Grisedale Compute", "Coledale Capital"),
+    ("This quarter we backed Orrest Photonics with a $2 million seed cheque, next to Bowscale Capital.",
+     "Orrest Photonics", "Bowscale Capital"),
+])
+def test_the_object_of_backing_is_the_company_funded(sentence, company, other):
+    fs = facts_of(LETTER.format(sentence))
+    got = parties(fs, company)
+    assert got.get("Sprinkling Tarn Ventures") and got.get(other)
+    assert not [f for f in fs if f[1] in ("investor", "leadInvestor") and f[2].endswith(":" + company)]

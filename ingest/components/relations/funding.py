@@ -69,6 +69,13 @@ EN_FRONTED_BY = re.compile(r"^(?:co-)?(?:led|backed|supported|funded|financed|ba
 # and for/into/in is the company funded, never a party (English)
 EN_ROUND_FOR = re.compile(r"\s+(?:(?:(?:funding|financing|investment|equity|seed|growth)\s+)?(?:round|raise)\s+)?"
                           r"(?:for|into|in)\s+(?:the\s+)?")
+# "We also backed Orrin Labs in its seed round", "Lune Capital funded Thornby Compute": the object of an active verb of
+# backing is the company funded (not the object of a relative clause: "X, which backed Y, led …")
+EN_BACKED_OBJECT = re.compile(r"(?<!\bwhich )(?<!\bwho )(?<!\bthat )\b(?:(?:also|first|then|later|again|have|has|had|jointly|"
+                              r"co-?)\s+)*(?:backed|backs|funded|funds|seeded|seeds|financed|bankrolled|bankrolls)\s+(?:the\s+)?$",
+                              re.I)
+# "Redesdale Ventures, which has also backed Orrin Labs, led …": a relative clause between the verb and its subject
+RELATIVE_BEFORE = re.compile(r",\s*(?:which|who|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # what opens an item of a list: "- ", "* ", "• ", "3. ", "(b) "
 LIST_ITEM = re.compile(r"^\s*(?:[-–—*•·▪►]|\(?\d{1,2}[.)]|\([a-z]\))\s+")
 # the words that join the names of an English list, and the ones that close it ("A, B and C")
@@ -571,7 +578,9 @@ class Funding:
         # right after a round or its amount and for/into/in is the company funded, never a party (English)
         round_for = {id(o) for o in orgs if doc.lang_ == "en" and any(
             EN_ROUND_FOR.fullmatch(text, r.end, o.start) for r in of_kind(ms, "round", "money"))
-            and not re.match(r"(?:['’]s)?-(?:led|backed)\b", text[o.end:o.end + 10])}  # ("$30 million in Tarn-led funding")
+            and not re.match(r"(?:['’]s)?-(?:led|backed)\b", text[o.end:o.end + 10])  # ("$30 million in Tarn-led funding")
+            or doc.lang_ == "en" and EN_BACKED_OBJECT.search(text, max(0, o.start - 40), o.start)
+            and not RELATIVE_BEFORE.search(text, max(0, o.start - 60), o.start)}
         leads -= round_for
         parts -= round_for
         for o, owner in (_whose_backers(text, orgs) if doc.lang_ == "en" else ()):
