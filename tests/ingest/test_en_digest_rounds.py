@@ -117,3 +117,23 @@ def test_the_object_of_backing_is_the_company_funded(sentence, company, other):
     got = parties(fs, company)
     assert got.get("Sprinkling Tarn Ventures") and got.get(other)
     assert not [f for f in fs if f[1] in ("investor", "leadInvestor") and f[2].endswith(":" + company)]
+
+
+@pytest.mark.parametrize("text,early,late", [
+    ("Why we started Skiddaw Silicon\n\nWe design inference chips for hearing aids.\n"
+     "Our seed came from Redesdale Ventures, and last year we raised a $12 million Series A led by Tarn Moor Capital.",
+     ("Seed", "Redesdale Ventures"), ("Series A", "Tarn Moor Capital")),
+    ("Blencathra Micro took a $3 million seed from Glaramara Capital in 2022; its $15 million Series A, led by "
+     "Helvellyn Growth, followed in 2024.",
+     ("Seed", "Glaramara Capital"), ("Series A", "Helvellyn Growth")),
+    ("Stybarrow Devices closed a Series A with Dodd Wood Capital in 2023, while its 2025 Series B came from Whinlatter "
+     "Partners and Lorton Growth.", ("Series A", "Dodd Wood Capital"), ("Series B", "Lorton Growth")),
+])
+def test_two_rounds_in_one_sentence_keep_their_own_investors(text, early, late):
+    fs = facts_of(text)
+    by_round = {}
+    for s, p, o in fs:
+        if p in ("investor", "leadInvestor"):
+            by_round.setdefault(s.rsplit(":", 1)[-1], set()).add(o.rsplit(":", 1)[-1])
+    assert early[1] in by_round.get(early[0], set()) and early[1] not in by_round.get(late[0], set())
+    assert late[1] in by_round.get(late[0], set()) and late[1] not in by_round.get(early[0], set())

@@ -83,6 +83,47 @@ EN_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*as well as|&)\s*(?:the\s+)?", r
 EN_LIST_LAST = re.compile(r"\s*(?:,?\s*and|,?\s*as well as|&)\s*(?:the\s+)?", re.I)
 
 
+# the break between two clauses of an English sentence that each tell a round ("…, and last year we raised …")
+EN_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|then|before|after)\s+|;\s+|\s+[-–—]\s+")
+
+
+def _round_clauses(text: str, rounds: list) -> list:
+    """(round, start, end) for each clause of a sentence that names rounds of different names, one in each clause,
+    split where a clause break lies between two of them (English); [] when the sentence tells one round."""
+    ordered = sorted(rounds, key=lambda r: r.start)
+    if len({r.value for r in ordered}) < 2 or len({r.value for r in ordered}) != len(ordered):
+        return []
+    cuts = []
+    for a, b in zip(ordered, ordered[1:]):
+        m = None
+        for m in EN_CLAUSE_BREAK.finditer(text, a.end, b.start):
+            pass
+        if m is None:
+            return []
+        cuts.append(m.start())
+    bounds = [0] + cuts + [len(text)]
+    return [(r, bounds[i], bounds[i + 1]) for i, r in enumerate(ordered)]
+
+
+def _clause_round(doc: Doc, ctx, ckey: str, r, invs: list, money: list, years: list, leads: set, conf: float) -> None:
+    """The facts of a round that a clause of its own tells ("Our seed came from A, and …"): its name, amount, year
+    and the investors named in that clause."""
+    rkey = f"round:{ckey}:{r.value}"
+    if not any(k.key == rkey for k in ctx.rounds.get(ckey, [])):
+        ctx.rounds.setdefault(ckey, []).append(RoundInView(rkey, ckey, years[0].value if years else None))
+    add(doc, rkey, "fundedCompany", ckey, conf, NAME, spans=[r])
+    add(doc, rkey, "roundName", r.value, conf, NAME, spans=[r], literal=True)
+    if money:
+        amt, cur = max((m.value for m in money), key=lambda v: v[0])
+        add(doc, rkey, "amount", plain_number(amt), conf, NAME, spans=money[:1], literal=True, datatype=XSD + "decimal")
+        add(doc, rkey, "currency", cur, conf, NAME, spans=money[:1], literal=True)
+    if years:
+        add(doc, rkey, "date", str(years[0].value), conf, NAME, spans=years[:1], literal=True, datatype=XSD + "gYear")
+    for o in invs:
+        if o.key != ckey:
+            add(doc, rkey, "leadInvestor" if id(o) in leads else "investor", o, conf, NAME)
+
+
 def _fronted_end(text: str, orgs: list, s: int, e: int) -> int | None:
     """"Backed by A, B and C, Y raised …": a cue that opens the sentence (past a list mark) and names a list closed by a
     comma; the end of that list (its last item is the one joined by "and"; with no "and", the first name alone)."""
@@ -712,6 +753,17 @@ class Funding:
             return doc  # "some other media said about 3.677 billion": another figure, only hearsay
         if doc.lang_ == "en" and (rounds or money) and all(guarded(doc, m.start, m.end) for m in rounds + money + investors):
             return doc  # "Local media have reported that X invested … in its Series B": hearsay
+        others = _round_clauses(text, rounds) if doc.lang_ == "en" else []
+        if others:  # "Our seed came from A, and last year we raised a Series A led by B": each clause tells its own round
+            main = next((c for c in others if any(c[1] <= m.start < c[2] for m in money)), None) or \
+                min(others, key=lambda c: _round_rank(c[0].value))
+            others = [(c, [o for o in investors if c[1] <= o.start < c[2]], [m for m in money if c[1] <= m.start < c[2]],
+                       [y for y in years if c[1] <= y.start < c[2]]) for c in others if c is not main]
+            elsewhere = {id(x) for _, invs, mon, yrs in others for x in invs + mon + yrs}
+            rounds = [main[0]]
+            investors = [o for o in investors if id(o) not in elsewhere]
+            money = [m for m in money if id(m) not in elsewhere]
+            years = [y for y in years if id(y) not in elsewhere]
         rname = min((r.value for r in rounds), key=_round_rank) if rounds else ""
         if not rounds and money and doc.lang_ == "zh" and LISTING.search(text):
             rname = "IPO"  # "摩尔线程登陆科创板，首发募资80亿元": the listing raises the money
@@ -822,6 +874,8 @@ class Funding:
             if o.key == ckey or (id(o) not in leads and o.key in lead_keys):
                 continue  # "インテル・キャピタルが出資し…インテル・キャピタルが主導した": named twice, it leads
             add(doc, rkey, "leadInvestor" if id(o) in leads else "investor", o, conf, NAME)
+        for (r, _, _), invs, mon, yrs in others:
+            _clause_round(doc, ctx, ckey, r, invs, mon, yrs, leads, conf)
         return doc
 
     @staticmethod
