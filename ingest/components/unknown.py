@@ -86,6 +86,9 @@ EN_CLUSTER_NAMED = re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?
 # of 算力集群, the name (and its Chinese name in brackets) before it
 EN_CLUSTER_POWER = re.compile(rf"\b(?P<a>[A-Z][a-z][A-Za-z0-9-]{{1,20}})(?:\s?\(\s?[^()\n]{{1,12}}?\s?\))?\s+(?:computing[- ]power|"
                               rf"intelligent computing|AI computing|supercomputing)\s+{CLUSTER_WORDS}")
+# the kind word after an architecture class, and the capitalised name before it (UnknownRecognizer._named_microarchitecture)
+EN_MICRO_AFTER = re.compile(r"\s+micro-?architecture\b", re.I)
+EN_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][A-Za-z0-9-]{2,20}) $")
 EN_ARCH_QUOTED = re.compile(r"(?P<w>micro-?architecture|architecture)\s+[\"“](?P<a>[^\"”\n]{2,24})[\"”]", re.I)
 # (and said with a copula: "Halyard is our own rack-scale cluster of 512 … accelerators")
 # (the words between the article and the kind word describe it: "Pellucid, the maker of the Harl system of 8 GPUs"
@@ -981,6 +984,8 @@ class UnknownRecognizer:
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "arch", (), ("Microarchitecture",) if micro else ("Architecture",),
                                extra={"unknown": True, "quoted": True}))
+        if doc.lang_ == "en":
+            self._named_microarchitecture(doc, out, taken)
         for pat in (QUOTED_CLUSTER, EN_CLUSTER) + ((EN_CLUSTER_NAMED, EN_CLUSTER_POWER, EN_CLUSTER_BUILT)
                                                    if doc.lang_ == "en" else ()):
             for m in pat.finditer(text):
@@ -1286,6 +1291,26 @@ class UnknownRecognizer:
         """Drop a model's guesses over [s, e): a kind word beside the name says what it is."""
         for x in [x for x in out if x.start < e and s < x.end and x.extra.get("ner") and not x.ids]:
             drop(out, taken, x)
+
+    def _named_microarchitecture(self, doc: Doc, out: list, taken: list) -> None:
+        """"Kestrelle's second-generation Zennor dataflow microarchitecture", "the Orrin NPU micro-architecture": a
+        capitalised name before an architecture class the vocabulary knows (arch-*: dataflow, NPU, GPU, …) and the word
+        microarchitecture names the microarchitecture; the class word only describes it, no architecture of its own."""
+        text = doc.text
+        in_view = {n.text.split()[0] for n in _names_in_view(doc) if n.kind == "org"}
+        for a in [a for a in out if a.kind == "arch" and a.ids and a.ids[0].startswith("arch-")]:
+            if not EN_MICRO_AFTER.match(text, a.end):
+                continue
+            w = EN_NAME_BEFORE.search(text, 0, a.start)
+            if w is None or w.group(1) in _name_words_first_not() or w.group(1).casefold() in _not_names_en() \
+                    or w.group(1) in in_view or _is_name_word(w.group(1)) \
+                    or any(x.start < w.end(1) and w.start(1) < x.end and (x.ids or not x.extra.get("ner")) for x in out):
+                continue
+            s, e = w.span(1)
+            self._displace(out, taken, s, e)
+            drop(out, taken, a)
+            taken.append((s, e))
+            out.append(Mention(s, e, text[s:e], "arch", (), ("Microarchitecture",), extra={"unknown": True, "quoted": True}))
 
     @staticmethod
     def _absorb(out: list, taken: list, s: int, e: int, zh_text: str = "") -> None:

@@ -32,3 +32,11 @@ def test_a_brand_and_code_in_a_forum_post():
     fs = facts("Picked up a Dunmore Silicon DS-2 last week and it beats my old card. Dunmore Silicon says the DS-2 "
                "ships in May.")
     assert ("new:chip:DS-2", "designedBy", "new:org:Dunmore Silicon") in fs, fs
+
+
+def test_a_name_before_a_class_word_and_microarchitecture_is_the_microarchitecture():
+    fs = facts("Reviewers liked the Harl H3, which runs Maltby's third-generation Quill NPU microarchitecture.")
+    assert ("new:chip:Harl H3", "usesArchitecture", "new:arch:Quill") in fs, fs
+    assert ("new:chip:Harl H3", "usesArchitecture", "id:arch-npu") not in fs, fs
+    fs = facts("Spec sheet: the Brisk B7 accelerator is built around the Orrin dataflow micro-architecture.")
+    assert ("new:chip:Brisk B7", "usesArchitecture", "new:arch:Orrin") in fs, fs
