@@ -501,6 +501,35 @@ def _headline_company(doc: Doc, ms: list[Mention]) -> Mention | None:
     return m
 
 
+# a speaker's self-introduction after a company name ("こんにちは、X（…）コンパイラチームの日下部です。", "Xの楢崎と申します。"):
+# a team or post before の, and the words between の and です, no clause in them, name the speaker, so X is the company whose 当社 the text is
+_JA_SELF_INTRO = re.compile(r"^(?:（[^）]{1,40}）)?[^、。「」『』（）の]{0,12}の[^、。「」『』（）]{1,20}(?:です|と申します|でございます)[。！!]?\s*$")
+_JA_GREETING = re.compile(r"^[^、。「」]{0,12}、\s*$")
+
+
+def _speaker_company(doc: Doc, ms: list[Mention]) -> Mention | None:
+    """The company a Japanese speaker or writer introduces themselves with: a byline ("X株式会社　取締役CTO　楢崎 透") or a
+    greeting ("X（…）の楢崎です。"). A lecture, a blog post or a talk's 当社 and 私たち are that company."""
+    if doc.lang_ != "ja":
+        return None
+    from ingest.components.cjk_names import name_words
+    titles = "|".join(re.escape(w) for w in sorted(name_words("ja").get("person_after", ()), key=len, reverse=True))
+    text = doc.text
+    for m in sorted(ms, key=lambda m: m.start):
+        if m.kind != "org" or m.extra.get("coref") or "Foundry" in m.types \
+                or _says_it_invests_or_researches(m.text, "ja"):
+            continue
+        before, after = text[:m.start], text[m.end:]
+        if not before.strip() and titles and re.fullmatch(
+                rf"[ \u3000]+[^ \u3000、。]{{0,10}}(?:{titles})[^ \u3000、。]{{0,6}}[ \u3000]+[^ \u3000、。]{{1,6}}(?:[ \u3000][^ \u3000、。]{{1,5}})?\s*",
+                after):
+            return m  # a byline: the company, the title, the name
+        if (not before.strip() or _JA_GREETING.match(before)) and _JA_SELF_INTRO.match(after):
+            return m
+        break  # (only the name that opens the line)
+    return None
+
+
 # an interviewer's question line ("――主力の「X」はどこで作っているんでしょう。", "Q. …", "問：…")
 _JA_QUESTION = re.compile(r"^\s*(?:――|—{1,2}|Q[.．:：]|Ｑ[.．:：]?|問[：:]|質問[：:])")
 # an English interview's question turn ("Q: Who makes it?", "Where is the part built?"; not _EN_QUESTION below, which
@@ -537,6 +566,8 @@ class ContextStage:
             if len(named) == 1:  # "X股份有限公司 首次公开发行股票并在科创板上市 招股说明书": the filing's 发行人 throughout
                 ctx.defined = next(iter(named))
         head = _headline_company(doc, ms) if ctx.paragraph == 0 and ctx.issuer is None else None
+        if head is None and ctx.issuer is None:
+            head = _speaker_company(doc, ms)  # a byline or a greeting: "X　取締役CTO　楢崎 透", "Xの楢崎です。"
         if head is not None:
             ctx.issuer = head.key
             if ctx.topic is None:

@@ -1,0 +1,39 @@
+"""Japanese mechanisms found on dev_invented12 (issue 12), each checked on sentences written for these tests in genres
+of their own (a webinar transcript, a recruiting blog, a newsletter, a notice), with invented names."""
+from __future__ import annotations
+
+from ingest.extract import extract
+from ingest.readers import RawDocument
+from tests.ingest.test_cjk_names import facts
+from tests.ingest.test_rel_roles import rounds_of
+
+
+def _rounds(text: str) -> dict:
+    return {k: v for k, v in rounds_of(text).items() if k.startswith("round:")}
+
+
+def _org_labels(text: str) -> set:
+    ex = extract(RawDocument("<test>", text))
+    return {m.text for r in ex.results for m in r.mentions if m.kind == "org"}
+
+
+def test_a_byline_names_the_company_whose_tousha_the_talk_is():
+    text = ("ウェビナー書き起こし：エッジAIの消費電力をどう減らすか\n"
+            "株式会社ハマナス電子　執行役員CTO　東雲 圭\n\n"
+            "本日はお集まりいただきありがとうございます。\n\n"
+            "以前はサムスン電子に製造をお願いしていましたが、昨年からグローバルファウンドリーズの12nmに移りました。"
+            "当社が開発した画像認識チップ「HM-5」も、そこで作っています。\n\n"
+            "資金面では、今年の春にシリーズBで20億円を調達しました。")
+    fs = facts(text)
+    assert ("new:chip:HM-5", "designedBy", "new:org:株式会社ハマナス電子") in fs, fs
+    assert not any(f[:2] == ("new:chip:HM-5", "designedBy") and f[2] != "new:org:株式会社ハマナス電子" for f in fs), fs
+    assert [v["company"] for v in _rounds(text).values()] == ["株式会社ハマナス電子"], _rounds(text)
+
+
+def test_a_greeting_that_names_the_writer_and_the_company():
+    text = ("採用ブログ：チップ設計の現場から\n\n"
+            "はじめまして、ミズナラ・デバイス（Mizunara Devices）設計部の森です。"
+            "今日はインテルの18Aで試作している当社の次世代チップ「MZ-9」の話を少しだけします。")
+    fs = facts(text)
+    assert ("new:chip:MZ-9", "designedBy", "new:org:ミズナラ・デバイス") in fs, fs
+    assert ("new:chip:MZ-9", "designedBy", "id:intel") not in fs, fs
