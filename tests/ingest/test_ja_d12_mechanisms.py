@@ -37,3 +37,12 @@ def test_a_greeting_that_names_the_writer_and_the_company():
     fs = facts(text)
     assert ("new:chip:MZ-9", "designedBy", "new:org:ミズナラ・デバイス") in fs, fs
     assert ("new:chip:MZ-9", "designedBy", "id:intel") not in fs, fs
+
+
+def test_a_name_ends_at_the_space_before_a_compound_that_runs_past_it():
+    labels = _org_labels("カタバミ・システムズ リサーチノート\n\n当社は今月、新チップ「KT-2」を発表しました。")
+    assert "カタバミ・システムズ" in labels and not any("ノート" in x for x in labels), labels
+    fs = facts("カタバミ・システムズ リサーチノート\n\n当社は今月、新チップ「KT-2」を発表しました。")
+    assert ("new:chip:KT-2", "designedBy", "new:org:カタバミ・システムズ") in fs, fs
+    labels = _org_labels("【トップインタビュー】ヨシキリ半導体 柚木智也CEO「推論に賭ける」")  # (the cut for a title stays)
+    assert "ヨシキリ半導体" in labels, labels
