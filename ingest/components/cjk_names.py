@@ -705,6 +705,13 @@ def _complete_names(doc: Doc, out: list, taken: list) -> None:
                 if more and (e + more.end() >= len(text) or not re.match(r"[\u30a1-\u30faー\u4e00-\u9fff]", text[e + more.end()])
                              or re.match(r"傘下|系列|子会社", text[e + more.end():])):  # "キリサメ|銀行傘下の…"
                     e += more.end()
+            gap = max(text.rfind(" ", s, e), text.rfind("\u3000", s, e))
+            if m.extra.get("ner") and gap >= s + 2 and re.fullmatch(r"[\u30a1-\u30faー\u4e00-\u9fff]+", text[gap + 1:e]) \
+                    and (re.match(r"[\u30a1-\u30faー\u4e00-\u9fff]", text[e:e + 1]) and not text.startswith("社", e)
+                         or tail and re.search(rf"(?:{tail})$", text[s:gap]) and not re.search(rf"(?:{tail})$", text[gap + 1:e])):
+                e = gap  # "ネリネ・ラボ エンジニアリング|ブログ": the word after the space runs on past the guess, so it is the
+                # headline's own noun ("エンジニアリングブログ"), no part of the name; "カタバミ・システムズ リサーチノート":
+                # the name already ended in its company word, and the words after the space end in none
         elif m.kind == "chip":
             glued = re.search(r"[A-Za-z0-9]+-?$", text[:s]) if (m.text.startswith("-") or s and text[s - 1].isalnum()
                                                                  and text[s - 1].isascii()) else None
@@ -735,13 +742,6 @@ def _registered_name_end(doc: Doc, e: int) -> int:
         if t.idx != end or not t.tag_.startswith("名詞") or t.tag_.startswith("名詞-数詞") or t.idx + len(t.text) - e > 6 \
                 or not _CJK.fullmatch(t.text[:1]):
             break
-            gap = max(text.rfind(" ", s, e), text.rfind("\u3000", s, e))
-            if m.extra.get("ner") and gap >= s + 2 and re.fullmatch(r"[\u30a1-\u30faー\u4e00-\u9fff]+", text[gap + 1:e]) \
-                    and (re.match(r"[\u30a1-\u30faー\u4e00-\u9fff]", text[e:e + 1]) and not text.startswith("社", e)
-                         or tail and re.search(rf"(?:{tail})$", text[s:gap]) and not re.search(rf"(?:{tail})$", text[gap + 1:e])):
-                e = gap  # "ネリネ・ラボ エンジニアリング|ブログ": the word after the space runs on past the guess, so it is the
-                # headline's own noun ("エンジニアリングブログ"), no part of the name; "カタバミ・システムズ リサーチノート":
-                # the name already ended in its company word, and the words after the space end in none
         end = t.idx + len(t.text)
     return end
 
