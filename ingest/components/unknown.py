@@ -214,7 +214,7 @@ EN_LOWER_CODE = re.compile(rf"(?:\b(?:[Ii]ts|[Tt]heir|[Tt]he)\s+(?P<a>[a-z]{{1,5
                            rf"(?<![\w-])(?P<b>[a-z]{{1,5}}-[a-z]?\d{{1,4}}[a-z0-9+]{{0,3}})\s(?:(?:ai|[a-z]{{3,12}})\s){{0,2}}{CHIP_WORDS}")
 # a hyphenated model code owned by a company ("Its OL-9 is …", "Maraval's MV-Spire") or introduced by name
 # after a chip word ("an interconnect chip called TQ-Link")
-EN_OWNED_MODEL = re.compile(r"(?:\b[Ii]ts|\b[Tt]heir|\b[Oo]ur|[A-Za-z][’']s)\s+(?:(?:first|new|latest|flagship|next|own|"
+EN_OWNED_MODEL = re.compile(r"(?:\b[Ii]ts|\b[Tt]heir|\b[Oo]ur|[A-Za-z][’']s|[A-Za-z]s[’'](?=\s))\s+(?:(?:first|new|latest|flagship|next|own|"
                             r"second|third|\w+-generation)\s+)?(?P<model>[A-Z]{1,5}-[A-Z0-9][A-Za-z0-9]{0,7}(?: \d{1,2})?)"
                             r"(?![\w-])")
 # "Tidewell's Spindle training chip", "Fallow Robotics' Heron vision processor": one capitalised name between an owner's
@@ -228,6 +228,20 @@ EN_CALLED_MODEL = re.compile(rf"{CHIP_WORDS},?\s+(?:called|named|dubbed|branded|
                              r"(?P<model>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: \d{1,3})?)(?![\w-])")
 # "its edge inference processor Wisp-2", "the accelerator Tern-1": a word and a model number named right after a chip word
 EN_WORD_THEN_MODEL = re.compile(rf"\b{CHIP_WORDS}\s+(?P<model>[A-Z][A-Za-z]{{1,12}}-[A-Z]{{0,2}}\d{{1,4}}[A-Za-z]?)(?![\w-])")
+# "Dalby AI's accelerator, the DA-5, …", "its newest processor, the Orlo 7": a model code in apposition to a chip word
+EN_APPOSED_MODEL = re.compile(rf"\b{CHIP_WORDS},\s+(?:the|its|their|our)\s+(?P<model>(?!(?:Q[1-4]|H[12]|FY\d{{2,4}})(?![\w-]))"
+                              r"(?:[A-Z]{1,5}-?[A-Z]?\d{1,4}[A-Za-z]?|[A-Z][A-Za-z]{1,12}-[A-Z]{0,2}\d{1,4}[A-Za-z]?|"
+                              r"[A-Z][a-z]{2,12} [A-Z]{0,3}\d{1,4}[A-Za-z]?))(?![\w-])(?=\s*[,.;:)]|\s+(?:is|was|will|has|had|which|that)\b)")
+# "the Glint-2 chip", "a Pike-4 processor": a word and a one- to three-digit number, hyphenated, before a chip word (the
+# word is no ordering word: "Gen-2 chips", "Tier-1 processors"; ontology/lexicon/en/name_words.jsonl kind not_brand)
+EN_WORD_CODE_CHIP = re.compile(rf"(?<![\w-])(?P<model>[A-Z][a-z]{{2,12}}-\d{{1,3}}[A-Za-z]?)(?![\w-])\s+"
+                               rf"(?:(?:AI|[a-z]{{3,12}})\s+){{0,2}}?{CHIP_WORDS}\b")
+# "TSMC is producing the Arlo-9 for …", "Samsung will fabricate the QX-4": a model code, the object of a foundry's making verb
+EN_FOUNDRY_OBJECT = re.compile(r"\s+(?:(?:is|are|was|were|will|would|has|have|had|to|now|also|already|be|been|currently|"
+                               r"soon)\s+){0,3}(?:manufactur(?:es|ed|ing|e)|fabricat(?:es|ed|ing|e)|produc(?:es|ed|ing|e)|"
+                               r"mak(?:es|ing|e)|made|build(?:s|ing)?|built)\s+(?:the|its|their)\s+"
+                               r"(?P<model>(?!(?:Q[1-4]|H[12]|FY\d{2,4})(?![\w-]))(?:[A-Z][A-Za-z]{1,12}-[A-Z]{0,2}\d{1,4}[A-Za-z]?|"
+                               r"[A-Z]{1,5}-?[A-Z]?\d{1,4}[A-Za-z]?))(?![\w-])")
 STOP_ORG = {"The", "This", "That", "Its", "Their", "Our", "Chinese", "Global", "China"}
 # a corporate-suffix name that opens a list item or follows its owner ("、和利资本", "旗下的中移和创投资"): there the
 # name may hold characters (和, 与) that elsewhere join two names
@@ -717,6 +731,51 @@ def _vendor_codes(doc: Doc, out: list, taken: list) -> None:
                            extra={"unknown": True, "after_vendor": True}))
 
 
+# "Wrenfield is sampling the WR-3", "Last month Ostrava shipped its OS-2": one capitalised word that opens the sentence,
+# a few lower-case words that hold a design or design-owner verb (lexicon _design_verb), then the chip as its object
+EN_ONE_WORD_SUBJECT = re.compile(r"(?P<a>[A-Z][a-z][A-Za-z0-9]{2,20})\s+(?P<v>(?:[a-z][a-z-]*\s+){1,4}?)"
+                                 r"(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?$")
+
+
+def _one_word_subjects(doc: Doc, out: list, taken: list) -> None:
+    """A one-word name that opens its sentence as the subject of a design verb whose object is a chip found here is an
+    organisation (English). Not a plural common noun ("Customers are sampling the WR-3", "Engineers shipped the X"), a
+    word the document also writes in lower case, a stop word or a word of the not-names lexicon."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from ingest.components.context import DESCRIBED
+    from ingest.components.relations.common import cue_spans
+    text = doc.text
+    ctx = doc._.context if Doc.has_extension("context") else None
+    document = ctx.text if ctx is not None and ctx.text else text
+    for c in [m for m in out if m.kind == "chip"]:
+        m = EN_ONE_WORD_SUBJECT.search(text, 0, c.start)
+        if m is None or m.end() != c.start:
+            continue
+        s, e = m.span("a")
+        word, verb = m.group("a"), m.group("v")
+        before = text[:s]
+        if before.strip() and not DESCRIBED.match(before):
+            continue
+        if word.casefold() in STOP_WORDS or word.casefold() in _not_names_en() or word in _name_words_first_not() \
+                or _is_name_word(word) or re.search(rf"(?<![\w-]){re.escape(word.casefold())}(?![\w-])", document):
+            continue
+        first = verb.split()[0]
+        if first in ("are", "were", "have", "do") or word.endswith("s") and first not in ("is", "was", "has") \
+                and not re.fullmatch(r"[a-z]+(?<!s)s", first):
+            continue  # (a plural subject)
+        if not any(m.start("v") <= a and b <= m.end("v") for a, b in cue_spans(doc, "_design_verb")):
+            continue
+        if any(a < e and s < b for a, b in taken):
+            continue
+        taken.append((s, e))
+        out.append(Mention(s, e, word, "org", (), (), extra={"unknown": True, "ner": "ORG"}))
+
+
+def _name_words_not_brand() -> frozenset:
+    from ingest.components.context import _name_words
+    return _name_words().get("not_brand", frozenset())
+
+
 def _name_words_first_not() -> frozenset:
     from ingest.components.context import _name_words
     return _name_words().get("first_not", frozenset())
@@ -1050,12 +1109,17 @@ class UnknownRecognizer:
                 continue
             taken.append((s, e))
             out.append(Mention(s, e, text[s:e], "chip", (), ("Chip",), extra={"unknown": True}))
-        for pat in ((EN_OWNED_MODEL, EN_CALLED_MODEL, EN_WORD_THEN_MODEL, EN_OWNED_NAMED) if doc.lang_ == "en" else ()):
+        for pat in ((EN_OWNED_MODEL, EN_CALLED_MODEL, EN_WORD_THEN_MODEL, EN_OWNED_NAMED, EN_APPOSED_MODEL, EN_WORD_CODE_CHIP)
+                    if doc.lang_ == "en" else ()):
             for m in pat.finditer(text):
                 s, e = m.span("model")
                 code = m.group("model")
                 if pat is EN_OWNED_MODEL and not any(c.isdigit() for c in code):
                     continue
+                if pat in (EN_APPOSED_MODEL, EN_WORD_CODE_CHIP) and (
+                        re.split(r"[ -]", code)[0].casefold() in _not_names_en() or not _model_like(code)
+                        or re.split(r"[ -]", code)[0] in _name_words_not_brand()):
+                    continue  # ("Gen-2 chips": an ordering word and a number)
                 if pat is EN_OWNED_NAMED and (code.split()[0] in _name_words_first_not() or _is_name_word(code.split()[0])
                                               or code.split()[0].casefold() in _not_names_en() or any(
                             x.start < e and s < x.end and (x.ids or not x.extra.get("ner")) for x in out)):
@@ -1065,6 +1129,16 @@ class UnknownRecognizer:
                     continue
                 taken.append((s, e))
                 out.append(Mention(s, e, code, "chip", (), ("Chip",), extra={"unknown": True}))
+        for f in ([m for m in out if m.kind == "org" and "Foundry" in m.types] if doc.lang_ == "en" else ()):
+            m = EN_FOUNDRY_OBJECT.match(text, f.end)
+            if m is None or re.split(r"[ -]", m.group("model"))[0].casefold() in _not_names_en() \
+                    or re.split(r"[ -]", m.group("model"))[0] in _name_words_not_brand():
+                continue
+            s, e = m.span("model")
+            if any(a < e and s < b for a, b in taken) or not _model_like(m.group("model")):
+                continue
+            taken.append((s, e))
+            out.append(Mention(s, e, m.group("model"), "chip", (), ("Chip",), extra={"unknown": True}))
         for m in (LOWER_GENERATION.finditer(text) if lower and doc.lang_ == "en" else ()):
             s, e = m.span("a")  # "manufactured the first generation kunlun in …" (lower-cased translation)
             if not re.fullmatch(CHIP_WORDS, m.group("a"), re.I):
@@ -1124,6 +1198,8 @@ class UnknownRecognizer:
             out.append(Mention(s, e, mm.group(1), "chip", (), ("Chip",), extra={"unknown": True}))
             # the vendor name written with the model is an alternative label of the chip
             out[-1].extra["alt"] = text[m.start:e]
+        if doc.lang_ == "en":
+            _one_word_subjects(doc, out, taken)
         _ampersand_names(text, out, taken)
         cjk_names.find(doc, out, taken)  # Japanese and Chinese names by the words around them
         if doc.lang_ in ("ja", "zh"):

@@ -380,6 +380,16 @@ def governing_verb(doc: Doc, m: Mention):
     return t.head, t.dep_
 
 
+@lru_cache(maxsize=1)
+def _title_and_person() -> re.Pattern:
+    """A job title (ontology/lexicon/en/not_names.jsonl kind title) and a person's two or three capitalised words right
+    after a company's name: "Halvard Systems chief executive Noor Akande unveiled …"."""
+    words = sorted({w for row in ontology.load_lexicon("en", "not_names") if row.get("kind") == "title"
+                    for w in row["words"]}, key=len, reverse=True)
+    return re.compile(r"^(?:['’]s?)?\s+(?i:" + "|".join(re.escape(w) for w in words)
+                      + r")(?:,)?\s+(?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+(?:,)?")
+
+
 def acts_in(doc: Doc, m: Mention, relation: str, window: int = 15) -> bool:
     """The mention is the subject (or agent) of a cue of `relation`: by the dependency parse where the
     language has one, else because the cue follows it closely once an appositive is skipped."""
@@ -415,6 +425,9 @@ def acts_in(doc: Doc, m: Mention, relation: str, window: int = 15) -> bool:
         app = _APPOSITIVE.match(gap)
         if app:
             gap = gap[app.end():]
+        title = _title_and_person().match(gap) if lang_of(doc) == "en" else None
+        if title:  # "Halvard Systems chief executive Noor Akande unveiled …": the company acts through its head
+            gap = gap[title.end():]
         if _SAID_THAT.fullmatch(gap):
             return True  # "Harrowgate AI Inc. said on Wednesday that it has raised": its own act, reported
         if _RELATIVE_SUBJECT.fullmatch(gap):

@@ -40,12 +40,52 @@ EN_OPEN_QUOTE = re.compile(r"[\"“‘']\s*$")
 # "the previous MTIA v1 of Meta", "the Ascend 910B of Huawei", "the QP-12 from Quillon Semiconductor": the owner after
 # "of" or "from" right after the product
 _PRODUCT_OF = re.compile(r"\s+(?:of|from)\s+")
+# a chip word may stand between the product and its owner: "the Glint-2 chip from Arrowe Micro", "the Pike-4 processor from X"
+_CHIP_NOUN = r"(?:chips?|accelerators?|processors?|gpus?|npus?|tpus?|cards?|parts?|socs?|asics?)"
+_PRODUCT_WORD_OF = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_CHIP_NOUN}\s+(?:of|from)\s+", re.I)
+# "the Kova K2 is Marle Systems' second chip", "The LX-70 remains Lorne Computing's flagship training chip": the product
+# said to be the owner's chip
+_IS_OWNERS = re.compile(r"\s+(?:is|was|remains|remained|will be|becomes|became)\s+(?:(?:also|now|still)\s+)?")
+_OWNERS_CHIP = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_CHIP_NOUN}\b(?!\s+of\s+choice)", re.I)
+# "SMIC manufactures the Qilu-300 for Jinan Xinwei", "TSMC is producing the Arlo-9 for Wendham Computing": a foundry's making
+# verb before the product and "for" a company after it (the foundry's customer, who designs the chip)
+_FOUNDRY_MAKES = re.compile(r"\s+(?:(?:is|are|was|were|will|would|has|have|had|to|now|also|already|be|been|currently|"
+                            r"soon)\s+){0,3}(?:manufactur(?:es|ed|ing|e)|fabricat(?:es|ed|ing|e)|produc(?:es|ed|ing|e)|"
+                            r"mak(?:es|ing|e)|made|build(?:s|ing)?|built|fab(?:s|bing|bed)?)\s+(?:the\s+|its\s+)?", re.I)
+_FOR_CUSTOMER = re.compile(r"\s+for\s+(?:(?:its|their)\s+(?:customers?|clients?)\s+|(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?)")
+
+
+# between a user's verb and its object, the chip: "use the Glint-2", "with the Tove-3", "built around the new KX-9" (no
+# "to", "for" or "of" between: "used its keynote to show the OM-18", "chose X's SF4X for its Quasar")
+_USER_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|our|his|her)\s+)?(?:(?!(?:to|for|of|and|or)\b)[\w-]+\s+){0,2}")
+
+
+def _used_by(doc: Doc, org, product) -> bool:
+    """English: a user's verb (lexicon `_user_verb`) between the organisation and the product takes the product as its
+    object ("Venn Robotics is shipping drones that use the Glint-2 chip"): the organisation uses the chip, not designs it."""
+    if doc.lang_ != "en" or org.end > product.start:
+        return False
+    return any(org.end <= s and e <= product.start and _USER_OBJECT.fullmatch(doc.text, e, product.start)
+               for s, e in cue_spans(doc, "_user_verb"))
+
+
+def _made_for(doc: Doc, product, org, orgs: list) -> bool:
+    """English: a foundry makes the product "for" the organisation (a foundry's verb right after the foundry and before
+    the product; "for" and the organisation, no foundry, right after the product)."""
+    if "Foundry" in org.types or product.end > org.start or not _FOR_CUSTOMER.fullmatch(doc.text, product.end, org.start):
+        return False
+    return any("Foundry" in f.types and f.end <= product.start and _FOUNDRY_MAKES.fullmatch(doc.text, f.end, product.start)
+               for f in orgs)
 
 
 def _owner_of(doc: Doc, product, org) -> bool:
-    """English: the organisation follows the product's name as "of <org>" or "from <org>" and is no foundry only (a foundry named
-    so makes it: "the 5nm node of TSMC"), nor the object of a comparison."""
-    if product.end > org.start or not _PRODUCT_OF.fullmatch(doc.text, product.end, org.start):
+    """English: the organisation follows the product's name as "of <org>" or "from <org>" (a chip word may stand between:
+    "the Glint-2 chip from Arrowe Micro"), or the product "is <org>'s … chip", and it is no foundry only (a foundry named
+    so makes it: "the 5nm node of TSMC")."""
+    if product.end > org.start or not (_PRODUCT_OF.fullmatch(doc.text, product.end, org.start)
+                                       or _PRODUCT_WORD_OF.fullmatch(doc.text, product.end, org.start)
+                                       or _IS_OWNERS.fullmatch(doc.text, product.end, org.start)
+                                       and _OWNERS_CHIP.match(doc.text, org.end)):
         return False
     return not ("Foundry" in org.types and "ChipVendor" not in org.types)
 
@@ -86,7 +126,8 @@ def vendor_like(m) -> bool:
 
 
 _FAB_AFTER = re.compile(r"^\s*(?:晶圆|晶圓|が|に|で)?\s*$")
-_FAB_BEFORE = re.compile(r"^\s*(?:(?:(?<=\s)|^)(?:by|by the|由|于|於))?\s*$", re.I)  # ("built by Samsung": the cue holds "by")
+_FAB_BEFORE = re.compile(r"^\s*(?:(?:(?<=\s)|^)(?:by|by the|由|于|於)|を|は|も)?\s*$", re.I)  # ("built by Samsung": the cue holds "by")
+# (Japanese: the making noun as the topic or object, the maker right after it: "製造をインテルに切り替え", "生産はXが担う")
 
 
 def fabricating(doc: Doc, org) -> bool:
@@ -155,10 +196,12 @@ _MAKER_AFTER = re.compile(r"^(?:,?\s*(?:an?|the)\s+)?(?:[\w-]+\s+){0,4}?(?:chips
 
 
 # "the MV-Spire, Maraval's flagship training chip": the owner in an appositive after the product
-_OWNER_APPOSITIVE = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:chips?|accelerators?|processors?|gpus?|npus?|"
+_OWNER_APPOSITIVE = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,3}?(?:chips?|accelerators?|processors?|gpus?|npus?|"
                                r"cards?|parts?|products?|socs?)\b", re.I)
 # "Draycott Silicon, the designer of the DS-9 training chip": the maker described before its product
-_DESIGNER_OF = re.compile(r"^,\s*(?:the|a|an)\s+(?:[\w-]+\s+)?(?:designer|developer|maker|creator)\s+of\s+"
+_DESIGNER_OF = re.compile(r"^,\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:(?:designer|developer|maker|creator)\s+of|"
+                          # "Pennock Logic, the small startup behind the PL-2 edge NPU": the company behind its product
+                          r"(?:start-?up|company|firm|team|outfit|chipmaker|chip designer|designer|developer|vendor)\s+behind)\s+"
                           r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -195,7 +238,7 @@ _JA_MAKER_SUBJECT = re.compile(r"\s*(?:[（(][^（）()]{1,30}[）)])?\s*は[、
 _JA_MAKES_IT = re.compile(r"[」』]?\s*を\s*(?:自社で)?(?:設計|開発|手がけ|手掛け)(?:・(?:設計|開発|製造|販売))*(?:する|している)\s*"
                           r"[^。、「」]{0,12}?(?:企業|会社|スタートアップ|メーカー|ベンダー)")
 # "Ashgrove AI's first product, the AG-1": the owner's product described, then named in apposition
-_OWNERS_PRODUCT = re.compile(r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:chips?|accelerators?|processors?|products?|parts?|"
+_OWNERS_PRODUCT = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,3}?(?:chips?|accelerators?|processors?|products?|parts?|"
                              r"gpus?|npus?|cards?|socs?)\s*,\s+(?:the\s+)?$", re.I)
 
 
@@ -311,7 +354,7 @@ class DesignedBy:
                     gap = EN_OPEN_QUOTE.sub("", gap)
                 if o.end <= p.start and ADJACENT.match(gap) \
                         or o.start == p.start and o.end < p.end and o.extra.get("inside") \
-                        or doc.lang_ == "en" and _owner_of(doc, p, o):  # "昆仑芯1代", "Google TPU v4", "the MTIA v1 of Meta"
+                        or doc.lang_ == "en" and (_owner_of(doc, p, o) or _made_for(doc, p, o, of_kind(ms, "org"))):  # "昆仑芯1代", "Google TPU v4", "the MTIA v1 of Meta"
                     best, conf = o, 0.95
                     adjacent.append((p, o))
                     break
@@ -340,7 +383,7 @@ class DesignedBy:
                             for x in _listed_before(doc, named, o)]
                 after = [o for o in named if o.start >= p.end and _by_before(doc, p, o) and distance(p, o) < 40
                          and not any(p.end <= q.start and q.end <= o.start for q in orgs)]  # the first one after "by"
-                before = [o for o in named if o.end <= p.start and o not in examples]
+                before = [o for o in named if o.end <= p.start and o not in examples and not _used_by(doc, o, p)]
                 if doc.lang_ == "en":  # "kunlunxin , the chip subsidiary of baidu , manufactured …": the owner designs nothing
                     owners = [o for o in before for s, e, row in cues(doc, "_parent")
                               if row.get("agent") == "after" and 0 <= o.start - e <= 3]
@@ -362,7 +405,7 @@ class DesignedBy:
                         best, conf = owner[0], base * 0.95
                     elif subject:
                         best, conf = max(subject, key=lambda o: o.end), base * 0.95
-                elif len(named) == 1 and not (doc.lang_ == "ja" and any(s >= named[0].end for s, _ in cue_spans(doc, "_adopt"))):
+                elif len(named) == 1 and not _used_by(doc, named[0], p) and not (doc.lang_ == "ja" and any(s >= named[0].end for s, _ in cue_spans(doc, "_adopt"))):
                     best, conf = named[0], base * 0.85  # (not "Yは…量産され、当社のモジュールにも搭載されております")
             if best is None or not can_be(best, "ChipVendor") and not best.extra.get("unknown") \
                     and "Organization" not in best.types:
