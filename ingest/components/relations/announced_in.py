@@ -12,6 +12,8 @@ from ingest.components.relations.common import add, confidence, cue_spans, dista
 
 NAME = "aic_announced_in"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+# "The OS-7 succeeds the OS-5, which Oberin shipped in 2024": the year inside a relative clause about another product
+RELATIVE_TO_YEAR = re.compile(r"\s*,\s*(?:which|that)\b[^,;.]*")
 FOUNDED = re.compile(r"\b(?:founded|established|incorporated|set up|started)\s+(?:in\s+)?(?:\w+\s+)?$", re.I)
 
 
@@ -32,6 +34,9 @@ class AnnouncedIn:
                 continue
             if guarded(doc, lo, hi):
                 continue
+            if doc.lang_ == "en" and any(q is not p and p.end <= q.start and q.end <= y.start
+                                         and RELATIVE_TO_YEAR.fullmatch(doc.text, q.end, y.start) for q in products):
+                continue  # (the year is the other product's)
             add(doc, p, "announcedIn", str(y.value), confidence(doc, "_launch"), NAME, spans=[y], literal=True,
                 datatype=XSD + "gYear")
         return doc
