@@ -597,12 +597,13 @@ class ContextStage:
             # "The chip uses the Da Vinci architecture and is the basis of Huawei's cards. TSMC manufactures it
             # on …": a sentence that points back at the chip keeps it in view, whoever else it names
             ctx.previous = ChipsInView(ctx.paragraph, prev.chips)
-        elif not chips and prev is not None and prev.chips and prev.paragraph == ctx.paragraph - 1 and doc.lang_ == "en" \
+        elif not chips and prev is not None and prev.chips and prev.paragraph == ctx.paragraph - 1 and doc.lang_ in ("en", "ja") \
                 and (ctx.question == ctx.paragraph and cue_spans(doc, "_this_chip") or asked == prev.paragraph
                      and ctx.question != ctx.paragraph) \
                 and not any(m.kind == "org" and "Foundry" not in m.types and not m.extra.get("coref") for m in ms):
             # an interview's turns: "Q: Who makes it?" goes on about the chip of the answer before it, and the answer
-            # ("A: TSMC, on N3E.") about the chip its question asked of
+            # ("A: TSMC, on N3E.") about the chip its question asked of; so does a Japanese answer whose first sentence
+            # names no chip ("――Xはどんなチップですか。\n「一言でいえば…。同チップはTSMCの…で製造しています」")
             ctx.previous = ChipsInView(ctx.paragraph, prev.chips)
         else:
             ctx.previous = ChipsInView(ctx.paragraph, chips)

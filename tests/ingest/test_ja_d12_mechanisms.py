@@ -46,3 +46,20 @@ def test_a_name_ends_at_the_space_before_a_compound_that_runs_past_it():
     assert ("new:chip:KT-2", "designedBy", "new:org:カタバミ・システムズ") in fs, fs
     labels = _org_labels("【トップインタビュー】ヨシキリ半導体 柚木智也CEO「推論に賭ける」")  # (the cut for a title stays)
     assert "ヨシキリ半導体" in labels, labels
+
+
+def test_an_answer_goes_on_about_the_chip_its_question_named():
+    text = ("【聞き書き】アオバト・セミコンダクター　森田健CTO「電力で勝つ」\n\n"
+            "画像認識チップを開発するアオバト・セミコンダクターは今年、新チップ「AB-7」を出荷する。\n\n"
+            "――「AB-7」はどこが新しいのですか。\n"
+            "「まず、消費電力です。当社は電力の削減に集中してきました。本チップはサムスン電子の5nmで製造しています」")
+    fs = facts(text)
+    assert ("new:chip:AB-7", "fabricatedBy", "id:samsung") in fs, fs
+    text = ("【社長に聞く】ミサゴ・デバイス　葛城学社長「学習より推論」\n\n"
+            "動画解析に特化したチップを開発するミサゴ・デバイス（Misago Devices）は3月、シリーズBで60億円を調達した。"
+            "夏に出荷する新製品「Hayate-3」の狙いを、葛城学社長に聞いた。\n\n"
+            "――Hayate-3はどういう製品ですか。\n"
+            "「ひとことで言うと、動画の推論に絞ったチップです。学習は他社の汎用品に任せて、当社は監視カメラの映像を処理する段階の"
+            "電力を減らすことに集中しました。同チップはサムスン電子の5ナノ世代、SF5で製造しています。」")
+    fs = facts(text)
+    assert ("new:chip:Hayate-3", "fabricatedBy", "id:samsung") in fs, fs
