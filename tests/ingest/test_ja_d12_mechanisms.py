@@ -63,3 +63,13 @@ def test_an_answer_goes_on_about_the_chip_its_question_named():
             "電力を減らすことに集中しました。同チップはサムスン電子の5ナノ世代、SF5で製造しています。」")
     fs = facts(text)
     assert ("new:chip:Hayate-3", "fabricatedBy", "id:samsung") in fs, fs
+
+
+def test_the_company_named_after_a_making_noun_makes_the_chip_and_designs_nothing():
+    fs = facts("ヤマセ・ロジック（Yamase Logic）は画像処理チップを手がけるスタートアップだ。\n\n"
+               "今年発表した第2世代の「YS-2」では製造をサムスン電子に切り替え、SF4を使う。")
+    assert ("new:chip:YS-2", "fabricatedBy", "id:samsung") in fs, fs
+    assert ("new:chip:YS-2", "designedBy", "id:samsung") not in fs, fs
+    fs = facts("【週刊チップ便り】\n\nクロツグミ半導体は推論チップを設計している。\n\n昨年発表した新チップ「KT-40」は、生産をインテルに移した。")
+    assert ("new:chip:KT-40", "fabricatedBy", "id:intel") in fs, fs
+    assert ("new:chip:KT-40", "designedBy", "id:intel") not in fs, fs

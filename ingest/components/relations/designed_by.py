@@ -126,7 +126,8 @@ def vendor_like(m) -> bool:
 
 
 _FAB_AFTER = re.compile(r"^\s*(?:晶圆|晶圓|が|に|で)?\s*$")
-_FAB_BEFORE = re.compile(r"^\s*(?:(?:(?<=\s)|^)(?:by|by the|由|于|於))?\s*$", re.I)  # ("built by Samsung": the cue holds "by")
+_FAB_BEFORE = re.compile(r"^\s*(?:(?:(?<=\s)|^)(?:by|by the|由|于|於)|を|は|も)?\s*$", re.I)  # ("built by Samsung": the cue holds "by")
+# (Japanese: the making noun as the topic or object, the maker right after it: "製造をインテルに切り替え", "生産はXが担う")
 
 
 def fabricating(doc: Doc, org) -> bool:
