@@ -147,7 +147,38 @@ def find(doc: Doc, out: list, taken: list) -> None:
     _defined_aliases(doc, out)
     _bracketed_arch_pairs(doc, out, taken)
     _company_word_brackets(doc, out, taken)
+    _spelled_before_known(doc, out)
     mark_standing(doc, out)
+
+
+def _spelled_before_known(doc: Doc, out: list) -> None:
+    """"ワームホール（Wormhole）", "クエーサー（Quasar）": a katakana guess right before a bracket that holds a name the
+    vocabulary knows is that name spelt in Japanese (a translation writes both), whatever kind a recogniser gave it."""
+    if doc.lang_ != "ja":
+        return
+    from ingest.model import NameInView
+    from ontology.normalize import key as norm_key
+    ctx = doc._.context if Doc.has_extension("context") else None
+    spelt = {n.text: n for n in _names_in_view(doc) if n.label == "spelt"}  # (label: how the name was found)
+    text = doc.text
+    for x in [o for o in out if not o.ids and o.extra.get("unknown") and o.kind in ("org", "arch", "chip", "cluster")
+              and re.fullmatch(r"[\u30a1-\u30faー・]{2,}", o.text)]:
+        y = next((o for o in out if o.ids and o.kind in ("org", "arch", "chip", "cluster")
+                  and re.fullmatch(r"[（(]\s?", text[x.end:o.start]) and re.match(r"\s?[）)]", text[o.end:])), None)
+        if y is None and x.text in spelt:  # the same spelling later in the document, on its own
+            n = spelt[x.text]
+            x.kind, x.ids, x.types = n.kind, (n.key[3:],), ()
+            x.extra.pop("unknown", None)
+            x.extra["key"] = n.key
+            continue
+        if y is None:
+            continue
+        x.kind, x.ids, x.types = y.kind, y.ids, y.types
+        x.extra.pop("unknown", None)
+        x.extra["key"] = y.key
+        if ctx is not None and y.key.startswith("id:"):
+            ctx.names.setdefault(norm_key(x.text), NameInView(x.text, y.kind, y.key, "spelt"))
+
 
 
 def _company_word_brackets(doc: Doc, out: list, taken: list) -> None:

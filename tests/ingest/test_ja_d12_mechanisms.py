@@ -73,3 +73,12 @@ def test_the_company_named_after_a_making_noun_makes_the_chip_and_designs_nothin
     fs = facts("【週刊チップ便り】\n\nクロツグミ半導体は推論チップを設計している。\n\n昨年発表した新チップ「KT-40」は、生産をインテルに移した。")
     assert ("new:chip:KT-40", "fabricatedBy", "id:intel") in fs, fs
     assert ("new:chip:KT-40", "designedBy", "id:intel") not in fs, fs
+
+
+def test_a_katakana_spelling_before_a_known_name_in_brackets_is_that_name():
+    text = ("【翻訳記事】クラウド各社の自社チップ\n\n"
+            "グーグルの第6世代TPUであるトリリウム（Trillium）は、前世代より電力効率が高いとされています。"
+            "トリリウムは、TSMCにおいて製造されていると言われています。")
+    fs = facts(text)
+    assert ("id:google-trillium", "designedBy", "id:google") in fs, fs
+    assert "トリリウム" not in _org_labels(text)
