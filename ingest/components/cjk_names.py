@@ -180,7 +180,6 @@ def _spelled_before_known(doc: Doc, out: list) -> None:
             ctx.names.setdefault(norm_key(x.text), NameInView(x.text, y.kind, y.key, "spelt"))
 
 
-
 def _company_word_brackets(doc: Doc, out: list, taken: list) -> None:
     """"我们公司（澄湃智算）测过…": a name in brackets right after a bare company word (name_words kind company_word)
     is the name of that company, an organisation whatever its last word; places and descriptions in brackets
