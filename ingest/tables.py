@@ -75,6 +75,8 @@ def table_facts(results: list) -> None:
                 _listing_rows(results, i, j, roles)
             elif "vendor" in roles and "round" in roles and {"lead", "investors", "amount", "raised"} & set(roles):
                 _funding_rows(results, i, j, roles)
+            elif not {"vendor", "process", "arch", "foundry", "year", "round", "holder"} & set(roles):
+                _chip_columns(results, i, j)  # (a header of chips, not of roles)
         i = max(j, i + 1)
     _holder_rows(results)
 
@@ -175,6 +177,52 @@ def _row(r, roles: list[str | None]) -> None:
                      and not m.extra.get("foundry_from_name")), None)
         if node is not None:
             add("manufacturedOn", node)
+
+
+def _chip_columns(results: list, i: int, j: int) -> None:
+    """A comparison table with a chip in each column of its header ("| | Kestrelle KX-40 | Ombra Labs OL-7 |") and a
+    row label in its first column ("| Process | TSMC N5 | Samsung 5nm |", "| Microarchitecture | Zennor | … |"): each
+    cell states its column's chip's process node (and the foundry named in it) or architecture."""
+    head = results[i]
+    hspans = cells(head.sentence.text)
+    chips = {}
+    for k, sp in enumerate(hspans[1:], 1):  # (the first column, or the two before a row's label, hold no chip)
+        found = [m for m in head.mentions if m.kind == "chip" and _in(m, sp)]
+        if found:
+            chips[k] = max(found, key=lambda m: m.end - m.start)
+    if len(chips) < 2:
+        return
+    for r in results[i + 1:j]:
+        text = r.sentence.text
+        spans = cells(text)
+        lab = 1 if spans and not text[slice(*spans[0])].strip() and len(spans) > 1 else 0  # ("| Process | …": the | opens it)
+        role = column_roles(text, spans[lab:lab + 1])[0] if spans else None
+        if role not in ("process", "arch"):
+            continue
+        have = {(f.subject, f.predicate, f.object) for f in r.facts}
+        for k, chip in chips.items():
+            if k >= len(spans):
+                continue
+            objs = []
+            if role == "process":
+                node = next((m for m in r.mentions if m.kind == "node" and _in(m, spans[k]) and m.extra.get("key")
+                             and not m.extra.get("foundry_from_name")), None)
+                if node is not None:
+                    objs.append(("manufacturedOn", node))
+                    objs += [("fabricatedBy", m) for m in r.mentions
+                             if m.kind == "org" and "Foundry" in m.types and _in(m, spans[k])][:1]
+            else:
+                arch = next((m for m in r.mentions if m.kind == "arch" and _in(m, spans[k])
+                             and not (m.ids and m.ids[0].startswith("arch-"))), None)
+                if arch is None and not any(m.kind == "arch" for m in r.mentions if _in(m, spans[k])) \
+                        and re.search(r"[A-Z]", text[slice(*spans[k])]):  # (a name has a capital: "not public" is none)
+                    arch = _cell_name(r, spans[k], "arch")  # "| Zennor |" under the row "Microarchitecture"
+                if arch is not None:
+                    objs.append(("usesArchitecture", arch))
+            for pred, obj in objs:
+                if (chip.key, pred, obj.key) not in have:
+                    r.facts.append(Fact(chip.key, pred, obj.key, obj.start, obj.end, 0.8, RULE))
+                    have.add((chip.key, pred, obj.key))
 
 
 _CELL_NOISE = re.compile(r"[（(][^）)]*[）)]|\*\*")
