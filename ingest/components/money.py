@@ -103,7 +103,7 @@ ROUND = re.compile(
     r"(?:pre-?)?series\s?[a-f]\+{0,2}(?:\d)?|(?:pre-?)?[a-f]\+{0,2}\s?(?:轮|輪)|(?:プレ)?シリーズ\s?[a-f]\+{0,2}|"
     r"(?<![a-z])(?:[b-f]\+{0,2}|a\+{1,2})[- ]round(?![a-z])|(?-i:(?<=[a-z,] )A)[- ]round(?![a-z])|"  # ("the A round":
     r"(?<![a-z])[a-f]\+{0,2}\s?ラウンド|"  # a capital A inside a sentence is the letter; the article is written "a")
-    r"天使轮|angel round|\bangel\b|seed round|seed[- ](?:funding|financing|stage)|(?<=\bat )seed\b|(?:(?<=million )|(?<=billion )|(?<=\dm )|(?<=\dM )|(?<=our )|(?<=its )|(?<=their )|(?<=the ))seed\b(?=\s+(?:was|were|is|led|closed|round|extension|cheque|check|in|last|this|from|came|come|comes)\b|\s*[,.;)])|種子輪|种子轮|エンジェル|strategic (?:round|financing|investment)|"
+    r"天使轮|angel round|\bangel\b|seed round|seed[- ](?:funding|financing|stage)|(?<=\bat )seed\b|(?:(?<=million )|(?<=billion )|(?<=\dm )|(?<=\dM )|(?<=our )|(?<=its )|(?<=their )|(?<=the ))seed\b(?=\s+(?:was|were|is|led|closed|round|extension|cheque|check|in|last|this|from|came|come|comes)\b|\s*[,.;)])|種子輪|种子轮|エンジェル|シード(?:ラウンド|期|段階)?(?![権選校])|strategic (?:round|financing|investment)|"
     r"战略融资|战略投资(?![者人方])|戦略的出資|上市|上場|listing|listed|debut(?:ed)? on|"
     r"战略配售|戰略配售|戦略的?配分|strategic placement)", re.IGNORECASE)  # (a placement is part of a listing)
 
@@ -120,7 +120,7 @@ def round_name(text: str) -> str:
         return "IPO"
     if any(k in t for k in ("天使", "angel", "エンジェル")):
         return "Angel"
-    if any(k in t for k in ("seed", "种子", "種子")):
+    if any(k in t for k in ("seed", "种子", "種子", "シード")):
         return "Seed"
     if any(k in t for k in ("strategic", "战略", "戦略")):
         return "Strategic"

@@ -72,3 +72,12 @@ def test_a_defined_short_name_with_sha_is_the_company_later():
              "なお、ミナモ社は学習用チップ「MN-1」を開発しており、量産を準備している。", "MN-1", "株式会社ミナモ・ラボラトリーズ")):
         fs = facts(text)
         assert (f"new:chip:{chip}", "designedBy", f"new:org:{company}") in fs, fs
+
+
+def test_shiido_is_the_seed_round():
+    rd = next(iter(_rounds("カワウ・ロボティクスは2023年、シードラウンドでヒヨドリ・キャピタルから2億円を調達した。").values()))
+    assert rd["company"] == "カワウ・ロボティクス" and "ヒヨドリ・キャピタル" in rd["investor"] | rd["lead"], rd
+    rs = _rounds("ツグミ電子は推論チップ「TG-5」を開発している。\n――創業期の資金は。\n"
+                 "森　シード期にはアカゲラ・ベンチャーズに出資してもらいました。")
+    assert [k for k in rs if k.endswith(":Seed")], rs
+
