@@ -81,3 +81,11 @@ def test_shiido_is_the_seed_round():
                  "森　シード期にはアカゲラ・ベンチャーズに出資してもらいました。")
     assert [k for k in rs if k.endswith(":Seed")], rs
 
+
+def test_a_quoted_design_after_a_class_word_is_used_with_its_class():
+    for text, chip, arch in (("ナギサ電子の新チップ「NG-7」は、独自のNPUアーキテクチャ「カゲロウ」をベースにしている。", "NG-7", "カゲロウ"),
+                             ("シジミ計算機は「SJ-2」を発表した。GPUアーキテクチャ「ホタル」を採用する。", "SJ-2", "ホタル")):
+        fs = facts(text)
+        uses = {o for s, p, o in fs if s == f"new:chip:{chip}" and p == "usesArchitecture"}
+        assert f"new:arch:{arch}" in uses and len(uses) == 2, (text, fs)
+

@@ -69,7 +69,7 @@ class UsesArchitecture:
             for cls in ("Microarchitecture", "Architecture"):
                 # a named design no vocabulary knows ("tianlu" architecture) goes with the microarchitectures, so
                 # a chip takes it and its class ("is a general-purpose GPU") both
-                group = [a for a in archs if bool("Microarchitecture" in a.types or doc.lang_ in ("en", "zh") and not a.ids
+                group = [a for a in archs if bool("Microarchitecture" in a.types or doc.lang_ in ("en", "zh", "ja") and not a.ids
                                                    and a.extra.get("quoted")) == (cls == "Microarchitecture")]
                 called = [a for a in group if CALLED.match(doc.text, a.end) or CALLED_BEFORE.search(doc.text, 0, a.start)]
                 if group:  # ("データフロー型で、社内ではRDUと呼ばれています": the name it is called by, not the class word)
