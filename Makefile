@@ -32,6 +32,8 @@ test: install
 train: install
 	nice -n 10 $(BIN)/python -m ingest.train.corpus --copies 10 --seed 7
 	nice -n 10 $(BIN)/python -m ingest.train.fit ja zh en
+	nice -n 10 $(BIN)/python -m ingest.train.corpus --wide --copies 8 --seed 7 --out ingest/train/corpus_wide
+	nice -n 10 $(BIN)/python -m ingest.train.fit en --corpus ingest/train/corpus_wide --models ingest/models/wide
 	$(BIN)/python -m ingest.train.evaluate
 
 bench: install

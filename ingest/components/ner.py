@@ -65,11 +65,17 @@ class EntityModel:
     """`open_ner`: runs the model, batched with the base pipeline (its name has no `aic_` prefix, so
     ingest.extract runs it inside `nlp.pipe`), and leaves (start, end, label) spans in `doc._.model_ents`."""
 
-    def __init__(self, model: str, tokens: str, batch_size: int = 64):
+    def __init__(self, model: str, tokens: str, batch_size: int = 64, second: str = ""):
         path = Path(model) if Path(model).is_absolute() else MODELS.parent / model
         self.nlp = load_model(str(path))
         self.tokens = tokens
         self.batch_size = batch_size
+        # a second recogniser trained on other data: its spans that overlap none of the first one's are added
+        # (the first one's spans win, the rules were written beside them)
+        self.second = None
+        if second:
+            spath = Path(second) if Path(second).is_absolute() else MODELS.parent / second
+            self.second = load_model(str(spath))
 
     def _copy(self, doc: Doc) -> Doc | None:
         words, spaces = model_words(doc if self.tokens == "base" else doc.text, self.tokens)
@@ -97,12 +103,21 @@ class EntityModel:
     def _run(self, ner, batch: list[Doc]):
         copies = [self._copy(d) for d in batch]
         done = iter(ner.pipe([c for c in copies if c is not None], batch_size=len(batch)))
+        extra = None
+        if self.second is not None:
+            more = [Doc(self.second.vocab, words=[t.text for t in c], spaces=[bool(t.whitespace_) for t in c])
+                    for c in copies if c is not None]
+            extra = iter(self.second.get_pipe("ner").pipe(more, batch_size=len(batch)))
         for doc, copy in zip(batch, copies):
             if copy is None:
                 doc._.model_ents = []
             else:
                 copy = next(done)
                 doc._.model_ents = _spans(copy, doc.text)
+                if extra is not None:
+                    first = doc._.model_ents
+                    doc._.model_ents = sorted(first + [x for x in _spans(next(extra), doc.text)
+                                                       if not any(a < x[1] and x[0] < b for a, b, _ in first)])
             yield doc
 
 
@@ -530,9 +545,9 @@ class ModelMentions:
 
 
 @Language.factory("open_ner", assigns=["doc._.model_ents"],
-                  default_config={"model": "", "tokens": "base", "batch_size": 64})
-def make_open_ner(nlp: Language, name: str, model: str, tokens: str, batch_size: int) -> EntityModel:
-    return EntityModel(model or f"models/{nlp.lang}", tokens, batch_size)
+                  default_config={"model": "", "tokens": "base", "batch_size": 64, "second": ""})
+def make_open_ner(nlp: Language, name: str, model: str, tokens: str, batch_size: int, second: str) -> EntityModel:
+    return EntityModel(model or f"models/{nlp.lang}", tokens, batch_size, second)
 
 
 @Language.factory("aic_ner", assigns=["doc._.mentions"], requires=["doc._.mentions", "doc._.model_ents"],

@@ -126,3 +126,22 @@ def test_a_generation_word_alone_is_no_name():
         assert _ORDINAL.fullmatch(word), word
     for name in ("first-generation Gaudi", "Gen3", "Nextgen AI"):
         assert not _ORDINAL.fullmatch(name), name
+
+
+def test_the_second_english_recogniser_only_adds_spans_the_first_leaves_free():
+    """en.cfg names a second, wider recogniser (ingest/models/wide/en): the first one's spans all stay, the second's
+    are added only where they overlap none of them, and a second model that is the first adds nothing."""
+    from ingest.pipeline import build
+    nlp = build("en")
+    comp = nlp.get_pipe("open_ner")
+    assert comp.second is not None
+    texts = first_sentences("en_inv_mt_veltrix.txt")
+    alone = EntityModel("models/en", "base")
+    for t in texts:
+        first = alone(nlp.make_doc(t))._.model_ents
+        both = comp(nlp.make_doc(t))._.model_ents
+        assert set(first) <= set(both)
+        extra = set(both) - set(first)
+        assert not any(a < e and s < b for s, e, _ in extra for a, b, _ in first)
+    same = EntityModel("models/en", "base", second="models/en")
+    assert all(same(nlp.make_doc(t))._.model_ents == alone(nlp.make_doc(t))._.model_ents for t in texts)
