@@ -89,3 +89,11 @@ def test_a_quoted_design_after_a_class_word_is_used_with_its_class():
         uses = {o for s, p, o in fs if s == f"new:chip:{chip}" and p == "usesArchitecture"}
         assert f"new:arch:{arch}" in uses and len(uses) == 2, (text, fs)
 
+
+def test_a_reported_listing_plan_is_no_round():
+    for text in ("ウズラ計算機は推論チップ「UZ-1」を発表した。なお、ウズラ計算機が米国で新規株式公開（IPO）を計画していると"
+                 "報じられたが、同社は否定も肯定もしていない。",
+                 "カモメ半導体は学習用チップ「KM-3」を開発している。業界関係者によると、同社は来年にも東証グロース市場への"
+                 "上場を目指しているとみられる。"):
+        assert not _rounds(text), (text, _rounds(text))
+    assert _rounds("ウズラ計算機は推論チップ「UZ-1」を発表した。同社は12月、東証グロース市場に上場し、約30億円を調達した。")

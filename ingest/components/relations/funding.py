@@ -767,7 +767,7 @@ class Funding:
         rname = min((r.value for r in rounds), key=_round_rank) if rounds else ""
         if not rounds and money and doc.lang_ == "zh" and LISTING.search(text):
             rname = "IPO"  # "摩尔线程登陆科创板，首发募资80亿元": the listing raises the money
-        if doc.lang_ == "zh" and (cue_spans(doc, "_hedge") or cue_spans(doc, "_rumour")) and (rounds or money) and all(
+        if doc.lang_ in ("ja", "zh") and (cue_spans(doc, "_hedge") or cue_spans(doc, "_rumour")) and (rounds or money) and all(
                 guarded(doc, m.start, m.end) for m in rounds + money + investors):
             return doc  # "…曾在上市前以700万元入股该公司，但相关信息未获公司确认": unconfirmed
         # the one round the document describes for this company, for a later paragraph that adds its amount or
