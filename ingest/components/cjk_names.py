@@ -148,7 +148,22 @@ def find(doc: Doc, out: list, taken: list) -> None:
     _bracketed_arch_pairs(doc, out, taken)
     _company_word_brackets(doc, out, taken)
     _spelled_before_known(doc, out)
+    _numbered_parts(doc, out, taken)
     mark_standing(doc, out)
+
+
+def _numbered_parts(doc: Doc, out: list, taken: list) -> None:
+    """"…を語るスレ Part12", "ニュースまとめ Vol.8": a model's chip guess whose Latin word before the number is an ordering
+    word (Part, Vol, No, Chapter …: the English name_words kind not_brand) numbers a thread or an issue, no chip."""
+    if doc.lang_ != "ja":
+        return
+    from ingest.components.unknown import _name_words_not_brand
+    words = {w.casefold() for w in _name_words_not_brand() | set(name_words("ja").get("not_brand", ()))}
+    for x in [o for o in out if o.kind == "chip" and not o.ids and o.extra.get("ner")]:
+        last = re.search(r"([A-Za-z]+)\.?\s?-?\d+$", x.text)
+        if last and last.group(1).casefold() in words and not re.search(r"[A-Za-z0-9]", x.text[:last.start()]):
+            drop(out, taken, x)  # (not "Gaudi Part2": a Latin name before the word keeps its guess)
+
 
 
 def _spelled_before_known(doc: Doc, out: list) -> None:

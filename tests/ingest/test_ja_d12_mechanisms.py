@@ -82,3 +82,12 @@ def test_a_katakana_spelling_before_a_known_name_in_brackets_is_that_name():
     fs = facts(text)
     assert ("id:google-trillium", "designedBy", "id:google") in fs, fs
     assert "トリリウム" not in _org_labels(text)
+
+
+def test_a_thread_or_issue_number_is_no_chip():
+    ex = extract(RawDocument("<test>", "【雑談】エッジAIチップを語るスレ Part12\n\nハヤブサ電子のHB-3って結局どこで作ってるの？"))
+    chips = {m.text for r in ex.results for m in r.mentions if m.kind == "chip"}
+    assert chips == {"HB-3"}, chips
+    ex = extract(RawDocument("<test>", "チップ業界ニュースまとめ Vol.8\n\n今週はカワウソ半導体のKW-2が出荷された。"))
+    chips = {m.text for r in ex.results for m in r.mentions if m.kind == "chip"}
+    assert chips == {"KW-2"}, chips
