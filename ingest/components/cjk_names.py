@@ -165,7 +165,6 @@ def _numbered_parts(doc: Doc, out: list, taken: list) -> None:
             drop(out, taken, x)  # (not "Gaudi Part2": a Latin name before the word keeps its guess)
 
 
-
 def _spelled_before_known(doc: Doc, out: list) -> None:
     """"ワームホール（Wormhole）", "クエーサー（Quasar）": a katakana guess right before a bracket that holds a name the
     vocabulary knows is that name spelt in Japanese (a translation writes both), whatever kind a recogniser gave it."""
