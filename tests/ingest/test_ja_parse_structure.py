@@ -53,7 +53,7 @@ def test_an_investment_partnership_keeps_its_legal_form():
 
 
 def test_a_lead_named_after_riido_ga_and_a_casual_joined_verb():
-    text = ("ミズキ電子、シリーズBで25億円調達したらしい\n"
+    text = ("ミズキ電子、シリーズBで25億円調達したって\n"
             "リードがハヤブサ・パートナーズで、ウミネコ・キャピタルも入ってた")
     rd = next(iter(_rounds(text).values()))
     assert rd["lead"] == {"ハヤブサ・パートナーズ"} and "ウミネコ・キャピタル" in rd["investor"], rd
