@@ -137,3 +137,10 @@ def test_two_rounds_in_one_sentence_keep_their_own_investors(text, early, late):
             by_round.setdefault(s.rsplit(":", 1)[-1], set()).add(o.rsplit(":", 1)[-1])
     assert early[1] in by_round.get(early[0], set()) and early[1] not in by_round.get(late[0], set())
     assert late[1] in by_round.get(late[0], set()) and late[1] not in by_round.get(early[0], set())
+
+
+
+def test_a_backed_adjective_names_no_company_funded():
+    text = ("Ulpha Robotics closed a $20 million Series B led by Scafell Partners. Government-backed Brathay Capital and "
+            "Rydal Partners also joined the round.")
+    assert parties(facts_of(text), "Ulpha Robotics").get("Brathay Capital") == "investor"

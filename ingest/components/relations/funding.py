@@ -70,9 +70,10 @@ EN_FRONTED_BY = re.compile(r"^(?:co-)?(?:led|backed|supported|funded|financed|ba
 EN_ROUND_FOR = re.compile(r"\s+(?:(?:(?:funding|financing|investment|equity|seed|growth)\s+)?(?:round|raise)\s+)?"
                           r"(?:for|into|in)\s+(?:the\s+)?")
 # "We also backed Orrin Labs in its seed round", "Lune Capital funded Thornby Compute": the object of an active verb of
-# backing is the company funded (not the object of a relative clause: "X, which backed Y, led …")
+# backing is the company funded (not the object of a relative clause: "X, which backed Y, led …"; not after the
+# adjective "-backed": "Government-backed Shanghai Innovital Capital … joined" is an investor)
 EN_BACKED_OBJECT = re.compile(r"(?<!\bwhich )(?<!\bwho )(?<!\bthat )\b(?:(?:also|first|then|later|again|have|has|had|jointly|"
-                              r"co-?)\s+)*(?:backed|backs|funded|funds|seeded|seeds|financed|bankrolled|bankrolls)\s+(?:the\s+)?$",
+                              r"co-?)\s+)*(?<![-‐])(?:backed|backs|funded|funds|seeded|seeds|financed|bankrolled|bankrolls)\s+(?:the\s+)?$",
                               re.I)
 # "Redesdale Ventures, which has also backed Orrin Labs, led …": a relative clause between the verb and its subject
 RELATIVE_BEFORE = re.compile(r",\s*(?:which|who|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
