@@ -111,6 +111,8 @@ class DocContext:
     table: tuple | None = None  # (cell count, column roles) of the table whose rows are being read
     defined: str | None = None  # key of the company a definition names "公司"/"发行人" for the whole document
     issuer: str | None = None  # key of the company a disclosure's header line (else a headline) names: its 当社 (Japanese)
+    people: set = field(default_factory=set)  # words of the people a text named with a job title ("chief executive
+    # Elise Marchand"): "Marchand said …" later is that person, never an organisation (English)
     question: int | None = None  # the last paragraph that asked a question (an interview's "――…", "Q."), Japanese
     rounds: dict = field(default_factory=dict)  # company key -> the rounds the document has described (RoundInView)
     last_market: MarketInView | None = None

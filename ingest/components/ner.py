@@ -188,6 +188,27 @@ def _after_title(text: str, s: int, name: str) -> bool:
         and bool(_title_before().search(text[max(0, s - 40):s]))
 
 
+@lru_cache(maxsize=1)
+def _title_then_name() -> re.Pattern:
+    import ontology
+    words = sorted({w for row in ontology.load_lexicon("en", "not_names") if row.get("kind") == "title"
+                    for w in row["words"]}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?i:" + "|".join(re.escape(w) for w in words) + r")\s+"
+                      r"(?P<n>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2})(?![\w-])")
+
+
+def _remember_people(text: str, people: set) -> None:
+    """People a sentence names after a job title ("chief executive Elise Marchand"), whole and by surname, so that
+    "Marchand said …" later is no organisation (a name that ends in a company or investor word is no person)."""
+    from ingest.components.context import _name_words
+    words = _name_words()
+    for m in _title_then_name().finditer(text):
+        name = m.group("n").split()
+        if name[-1] in words.get("organization", frozenset()) or any(w in words.get("investor", frozenset()) for w in name):
+            continue
+        people.update({" ".join(name), name[-1]})
+
+
 def _speaker_label(text: str, s: int, e: int) -> bool:
     """A guess that opens its sentence and is followed by a colon (after an optional role) labels a speaker: a
     person's name, unless it ends in a company word ("Helix Compute: …" stays a company)."""
@@ -463,6 +484,8 @@ class ModelMentions:
         taken = [(m.start, m.end) for m in out if m.kind in BLOCKING_KINDS]
         text = doc.text
         added = False
+        if doc.lang_ == "en" and doc._.context is not None:
+            _remember_people(text, doc._.context.people)
         for s, e, label in _split_pairs(text, doc._.model_ents or []):
             surface = text[s:e]
             stripped = surface.strip(" \u3000,.;:、，。「」『』“”\"'()（）—–×")  # (×: "TY-700×64基")
@@ -513,7 +536,11 @@ class ModelMentions:
             if doc.lang_ == "en" and _time_phrase(stripped):
                 continue  # "Last Friday we taped out …": a time, not a company
             if doc.lang_ == "en" and label == "ORG" and _after_title(text, s, stripped):
+                if doc._.context is not None:  # (remembered: "Akande said …" later is the same person)
+                    doc._.context.people.update({stripped, stripped.split()[-1]})
                 continue  # "Halvard Systems chief executive Noor Akande unveiled …": a person
+            if doc.lang_ == "en" and label == "ORG" and doc._.context is not None and stripped in doc._.context.people:
+                continue
             if doc.lang_ == "en" and label == "ORG" and _speaker_label(text, s, e):
                 continue  # "Ivo Lind: We make …", "Mara Quist, CEO: …": a transcript's speaker, a person
             if _MEASURE.fullmatch(stripped):

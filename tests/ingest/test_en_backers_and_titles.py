@@ -56,3 +56,11 @@ def test_a_stake_a_cheque_or_a_portfolio_names_a_backer(sentence, backer):
     fs = _facts("Pike Silicon designs the PS-2 chip.\n\n" + sentence)
     assert ("new:org:" + backer, "investedIn", "new:org:Pike Silicon") in fs, fs
     assert not any(s == "new:org:Pike Silicon" and p == "investedIn" for s, p, _ in fs), fs
+
+
+def test_a_person_named_with_a_title_stays_a_person_by_surname():
+    text = ("Vashon Devices chief executive Elise Marchand opened the show with the VK-300, an inference chip built "
+            "by TSMC on N4P.\n\nMarchand said the VK-500 will follow on Intel 18A next year. \"We will ship it to cloud "
+            "customers first,\" Marchand added.")
+    assert not {"Marchand", "Elise Marchand"} & _orgs(text)
+    assert not any("Marchand" in o for _, _, o in _facts(text))
