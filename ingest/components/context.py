@@ -838,6 +838,9 @@ def _speaker_turns(sents: list) -> dict[int, str]:
 # a fund telling its own deals ("We led the seed round of …", "our portfolio"): its "we" is no company it names
 _FUND_DEAL = re.compile(r"\b[Ww]e\s+(?:also\s+)?(?:led|co-led|backed|seeded|invested in|participated in|joined)\b[^.]{0,80}?"
                         r"\b(?:round|seed|Series [A-H]|financing)\b|\b[Oo]ur portfolio\b")
+# a text that defines its own first person ('below "our company"', 'hereinafter "we"'): no guess is needed
+_DEFINED_SELF = re.compile(r"\b(?:below|hereinafter|hereafter|henceforth)\b[^)\n]{0,24}[\"“](?:our company|the company|"
+                           r"we|us|the Company)[\"”]", re.I)
 _FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
 
 
@@ -853,7 +856,8 @@ def _voiced_company(text: str, sents: list) -> tuple[str | None, frozenset | Non
     rows = {r["relation"]: [re.compile(p) for p in r["patterns"]] for r in ontology.load_lexicon("en", "relations")
             if r["relation"] in ("_company_voice", "_reviewer_voice")}
     name = _head_company(text)
-    if name is None or _FUND_DEAL.search(_outside_quotes(text)):
+    if name is None or _FUND_DEAL.search(_outside_quotes(text)) or _DEFINED_SELF.search(text):
+        # ('… (head office: Osaka, below "our company")': the text says itself who "we" is, the rules that read it do
         return None, None  # ("We led the seed of …": a fund's "we", never the company it names)
     answers = {s.paragraph for s in sents if _EN_ANSWER.match(s.text)}
     turns = _speaker_turns(sents)

@@ -204,3 +204,22 @@ def test_a_current_reports_registrant_is_the_company_and_a_dotted_legal_form_end
     assert any(s == "new:chip:BM-8" and p == "designedBy" and o.startswith("new:org:Brannoch Microdevices")
                for s, p, o in fs), fs
     assert not any("Registrant" in s or "L.P." == o.split(":")[-1] for s, _, o in fs), fs
+
+
+MT_NOTICE = """Notice concerning the completion of the fund raising
+
+Kurobane Arithmetic Co., Ltd. (head office: Kyoto city, below "our company") completed the Series A round of 800 million yen. Our company develops the KA-2 inference chip.
+
+Moreover, the business tie-up with Hiyoshi Electric Co., Ltd. which our company announced last year does not include the capital contribution, and Hiyoshi Electric Co., Ltd. is not the shareholder of our company.
+"""
+
+
+def test_a_text_that_defines_its_own_we_gets_no_guessed_voice():
+    from ingest.components.context import first_person_company
+    from ingest.model import DocContext
+    from ingest.segment import sentences
+    ctx = DocContext()
+    first_person_company(MT_NOTICE, sentences(MT_NOTICE, 0, None), ctx, "en")
+    assert ctx.author_company is None or "Hiyoshi" not in ctx.author_company[0]
+    fs = _facts(MT_NOTICE)
+    assert not any("Hiyoshi" in o and p in ("designedBy", "fundedCompany") for _, p, o in fs), fs
