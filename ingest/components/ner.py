@@ -169,11 +169,17 @@ def _time_phrase(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _title_before() -> re.Pattern:
+def _titles() -> str:
+    """Job titles (ontology/lexicon/en/not_names.jsonl kind title) as one regex alternation, longest first."""
     import ontology
     words = sorted({w for row in ontology.load_lexicon("en", "not_names") if row.get("kind") == "title"
                     for w in row["words"]}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")\s+$", re.I)
+    return "|".join(re.escape(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _title_before() -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + _titles() + r")\s+$", re.I)
 
 
 def _after_title(text: str, s: int, name: str) -> bool:
@@ -190,11 +196,7 @@ def _after_title(text: str, s: int, name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _title_then_name() -> re.Pattern:
-    import ontology
-    words = sorted({w for row in ontology.load_lexicon("en", "not_names") if row.get("kind") == "title"
-                    for w in row["words"]}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?i:" + "|".join(re.escape(w) for w in words) + r")\s+"
-                      r"(?P<n>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2})(?![\w-])")
+    return re.compile(r"(?<![\w-])(?i:" + _titles() + r")\s+(?P<n>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2})(?![\w-])")
 
 
 def _remember_people(text: str, people: set) -> None:

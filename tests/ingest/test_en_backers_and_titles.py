@@ -5,18 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract import extract
-from ingest.readers import RawDocument
-
-
-def _facts(text: str) -> set:
-    ex = extract(RawDocument("<t>", text))
-    return {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
-
-
-def _orgs(text: str) -> set:
-    ex = extract(RawDocument("<t>", text))
-    return {m.text for r in ex.results for m in r.mentions if m.kind == "org" and not m.extra.get("coref")}
+from tests.ingest.en_texts import facts as _facts, orgs as _orgs
 
 
 LEAD = "Oberin Semiconductor designs the OS-7 vision chip.\n\n"

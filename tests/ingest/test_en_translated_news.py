@@ -2,8 +2,7 @@
 opens a sentence ("Meanwhile", "Also") is no part of the company name after it. Sentences and names are our own."""
 from __future__ import annotations
 
-from ingest.extract import extract
-from ingest.readers import RawDocument
+from tests.ingest.en_texts import facts as _facts, orgs as _orgs
 
 TEXT = """Korea AI semiconductor company Sorane announce new NPU
 
@@ -11,11 +10,6 @@ Sorane on 12th announced that its new NPU "Haneul-2" is completed development. T
 
 Meanwhile Sorane attracted 30 billion won investment in series B last year.
 """
-
-
-def _facts(text: str) -> set:
-    ex = extract(RawDocument("<t>", text))
-    return {(f.subject, f.predicate, f.object) for r in ex.results for f in r.facts}
 
 
 def test_nano_after_a_number_is_a_process_size():
